@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# repartee.sh run|test|bench: installs the Debian 12 packages that are
+# missing, builds, and then opens the app on the demo project (run), runs
+# every test suite (test) or runs the benchmark (bench).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-_build}
+
+PACKAGES=(
+  build-essential meson ninja-build pkg-config gettext
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev check
+  xvfb xauth desktop-file-utils appstream python3
+)
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_missing() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing: ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+build() {
+  if [ ! -f "$BUILD/build.ninja" ]; then
+    meson setup "$BUILD" --buildtype=debugoptimized -Dwerror=true
+  fi
+  meson compile -C "$BUILD"
+}
+
+cmd=${1:-}
+case "$cmd" in
+  run)
+    shift
+    install_missing
+    build
+    export GSETTINGS_SCHEMA_DIR="$PWD/$BUILD/data"
+    if [ $# -eq 0 ]; then set -- "$PWD/data/examples/demo.json"; fi
+    exec "$BUILD/src/app/repartee" "$@"
+    ;;
+  test)
+    install_missing
+    build
+    # The app suites need a display: one Xvfb server for the whole run.
+    exec xvfb-run -a -s "-screen 0 1400x900x24" \
+      meson test -C "$BUILD" -v --print-errorlogs --num-processes 2
+    ;;
+  bench)
+    shift
+    install_missing
+    build
+    exec "$BUILD/bench/repartee-bench" "$@"
+    ;;
+  *)
+    echo "usage: $0 run [FILE…] | test | bench [OPTIONS]" >&2
+    exit 2
+    ;;
+esac

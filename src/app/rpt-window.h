@@ -1,0 +1,22 @@
+/* rpt-window.h
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rpt-application.h"
+#include "rpt-core.h"
+
+G_BEGIN_DECLS
+
+#define RPT_TYPE_WINDOW (rpt_window_get_type ())
+G_DECLARE_FINAL_TYPE (RptWindow, rpt_window, RPT, WINDOW, AdwApplicationWindow)
+
+RptWindow  *rpt_window_new         (RptApplication *application);
+/* Opens a project (.json) or imports articles (anything else). */
+void        rpt_window_open_files  (RptWindow      *self,
+                                    GFile         **files,
+                                    int             n_files);
+RptProject *rpt_window_get_project (RptWindow      *self);
+
+G_END_DECLS

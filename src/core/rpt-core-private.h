@@ -1,0 +1,48 @@
+/* rpt-core-private.h: constructors and setters that only RptProject and the
+ * project reader may call, so that every edit goes through the project.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "rpt-annotation.h"
+#include "rpt-document.h"
+#include "rpt-label.h"
+#include "rpt-relation.h"
+#include "rpt-speaker.h"
+
+G_BEGIN_DECLS
+
+RptAnnotation *_rpt_annotation_new          (const char *id,
+                                             const char *document,
+                                             guint       start,
+                                             guint       end,
+                                             const char *label,
+                                             const char *speaker,
+                                             const char *note,
+                                             const char *author,
+                                             gint64      created,
+                                             gint64      modified);
+void           _rpt_annotation_set_range    (RptAnnotation *self, guint start, guint end);
+void           _rpt_annotation_set_label    (RptAnnotation *self, const char *label);
+void           _rpt_annotation_set_speaker  (RptAnnotation *self, const char *speaker);
+void           _rpt_annotation_set_note     (RptAnnotation *self, const char *note);
+void           _rpt_annotation_set_modified (RptAnnotation *self, gint64 modified);
+
+void           _rpt_label_set_name          (RptLabel *self, const char *name);
+void           _rpt_label_set_color         (RptLabel *self, const char *color);
+void           _rpt_label_set_shortcut      (RptLabel *self, guint shortcut);
+void           _rpt_label_set_description   (RptLabel *self, const char *description);
+
+void           _rpt_speaker_set_name        (RptSpeaker *self, const char *name);
+
+void           _rpt_document_set_n_annotations (RptDocument *self, guint n);
+
+RptRelation   *_rpt_relation_new            (const char     *id,
+                                             RptRelationType type,
+                                             const char     *from,
+                                             const char     *to);
+
+/* Now, in microseconds since the epoch, truncated to whole seconds so that
+ * what is in memory is exactly what the file stores. */
+gint64         _rpt_now                     (void);
+
+G_END_DECLS

@@ -1,0 +1,137 @@
+/* rpt-import-text.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rpt-import-text.h"
+#include "rpt-project-io.h"
+#include "rpt-project-private.h"
+#include "rpt-safe-file.h"
+
+#define MAX_TITLE_CHARS 200
+
+char *
+rpt_import_guess_title (const char *text)
+{
+  const char *line = text;
+
+  while (*line)
+    {
+      const char *eol = strchr (line, '\n');
+      gsize len = eol ? (gsize) (eol - line) : strlen (line);
+      g_autofree char *copy = g_strndup (line, len);
+
+      g_strstrip (copy);
+      if (*copy != '\0')
+        {
+          if (g_utf8_strlen (copy, -1) > MAX_TITLE_CHARS)
+            {
+              char *cut = g_utf8_offset_to_pointer (copy, MAX_TITLE_CHARS);
+              *cut = '\0';
+              return g_strconcat (copy, "…", NULL);
+            }
+          return g_steal_pointer (&copy);
+        }
+      if (eol == NULL)
+        break;
+      line = eol + 1;
+    }
+  return g_strdup ("");
+}
+
+static GHashTable *
+document_ids (RptProject *project)
+{
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *documents = rpt_project_get_documents (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(RptDocument) document = g_list_model_get_item (documents, i);
+      g_hash_table_add (ids, g_strdup (rpt_document_get_id (document)));
+    }
+  return ids;
+}
+
+RptDocument *
+rpt_import_text (RptProject  *project,
+                 const char  *filename,
+                 const char  *data,
+                 gsize        len,
+                 GError     **error)
+{
+  g_autofree char *base = g_path_get_basename (filename);
+  g_autofree char *stem = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GHashTable) taken = NULL;
+  const char *bad = NULL;
+  char *dot;
+
+  g_return_val_if_fail (RPT_IS_PROJECT (project), NULL);
+
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+
+  if (!g_utf8_validate_len (data, len, &bad))
+    {
+      guint line = 1, column = 1;
+
+      for (const char *p = data; p < bad; p++)
+        {
+          if (*p == '\n')
+            line++, column = 1;
+          else if (((guchar) *p & 0xc0) != 0x80)
+            column++;
+        }
+      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
+                   *bad == '\0'
+                     ? _("%s: line %u, column %u: the file contains a NUL byte: it is not a text file")
+                     : _("%s: line %u, column %u: the file is not UTF-8 text; save it as UTF-8 and import it again"),
+                   base, line, column);
+      return NULL;
+    }
+  if (g_utf8_strlen (data, (gssize) len) > RPT_MAX_ARTICLE_CHARS)
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_TOO_LARGE,
+                   _("%s: the article is longer than %u characters"), base, RPT_MAX_ARTICLE_CHARS);
+      return NULL;
+    }
+
+  text = g_strndup (data, len);
+  title = rpt_import_guess_title (text);
+  if (*title == '\0')
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID, _("%s: the file is empty"), base);
+      return NULL;
+    }
+
+  stem = g_strdup (base);
+  if ((dot = strrchr (stem, '.')) != NULL && dot != stem)
+    *dot = '\0';
+  taken = document_ids (project);
+  id = _rpt_project_unique_slug (project, taken, stem, "article");
+
+  return rpt_document_new (id, title, base, text);
+}
+
+RptDocument *
+rpt_import_text_file (RptProject  *project,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len;
+  const char *data;
+
+  bytes = rpt_safe_file_read (path, RPT_MAX_FILE_BYTES, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &len);
+  return rpt_import_text (project, path, data ? data : "", len, error);
+}

@@ -1,0 +1,26 @@
+/* rpt-import-text.h: plain-text articles.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "rpt-project.h"
+
+G_BEGIN_DECLS
+
+/* Makes a document from the bytes of a plain-text file named @filename
+ * (its base name becomes the source and the id). UTF-8 with or without a
+ * byte order mark; the text is kept exactly (CRLF included) after the BOM.
+ * Bytes that are not UTF-8 are refused with their line and column.
+ * The id is made unique within @project (which is not changed). */
+RptDocument *rpt_import_text       (RptProject  *project,
+                                    const char  *filename,
+                                    const char  *data,
+                                    gsize        len,
+                                    GError     **error);
+/* Reads @path and calls rpt_import_text. */
+RptDocument *rpt_import_text_file  (RptProject  *project,
+                                    const char  *path,
+                                    GError     **error);
+/* Title: the first non-empty line, stripped, at most 200 characters. */
+char        *rpt_import_guess_title (const char *text);
+
+G_END_DECLS

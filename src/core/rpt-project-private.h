@@ -1,0 +1,90 @@
+/* rpt-project-private.h: the project's reversible operations, shared by the
+ * storage half (rpt-project.c) and the edit methods (rpt-project-edits.c),
+ * and bulk loading for the reader.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "rpt-project.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  OP_DOCUMENT,           /* existence of a document */
+  OP_ANNOTATION,         /* existence of an annotation */
+  OP_LABEL,              /* existence of a label */
+  OP_SPEAKER,            /* existence of a speaker */
+  OP_RELATION,           /* existence of a relation */
+  OP_ANNOTATION_STATE,   /* label, speaker, note, range, modified */
+  OP_LABEL_STATE,        /* name, colour, shortcut, description */
+  OP_SPEAKER_STATE,      /* name */
+  OP_MOVE_LABEL,
+} OpKind;
+
+typedef struct
+{
+  char   *label;
+  char   *speaker;
+  char   *note;
+  guint   start;
+  guint   end;
+  gint64  modified;
+} AnnotationState;
+
+typedef struct
+{
+  char  *name;
+  char  *color;
+  char  *description;
+  guint  shortcut;
+} LabelState;
+
+typedef struct
+{
+  OpKind    kind;
+  gboolean  removes;   /* existence ops: the edit removed the object */
+  GObject  *object;
+  guint     position;  /* existence ops: index in its list; moves: from */
+  guint     to;        /* moves: destination index */
+  union {
+    struct { AnnotationState before, after; } ann;
+    struct { LabelState before, after; } label;
+    struct { char *before, *after; } speaker;
+  } u;
+} Op;
+
+/* Applies @op forwards and records it in the history. */
+void      _rpt_project_record           (RptProject *self,
+                                         Op         *op);
+Op       *_rpt_op_new                   (OpKind      kind,
+                                         GObject    *object);
+void      _rpt_project_begin_edit       (RptProject *self,
+                                         const char *description);
+void      _rpt_project_end_edit         (RptProject *self);
+void      _rpt_annotation_state_capture (AnnotationState *state,
+                                         RptAnnotation   *annotation);
+void      _rpt_label_state_capture      (LabelState *state,
+                                         RptLabel   *label);
+char     *_rpt_project_new_id           (RptProject *self,
+                                         const char *prefix);
+char     *_rpt_project_unique_slug      (RptProject *self,
+                                         GHashTable *taken,
+                                         const char *name,
+                                         const char *fallback);
+GHashTable *_rpt_project_label_table    (RptProject *self);
+GHashTable *_rpt_project_speaker_table  (RptProject *self);
+
+/* Bulk loading, no history, no signals: the reader fills a fresh project. */
+void      _rpt_project_load_label       (RptProject    *self,
+                                         RptLabel      *label);
+void      _rpt_project_load_speaker     (RptProject    *self,
+                                         RptSpeaker    *speaker);
+void      _rpt_project_load_document    (RptProject    *self,
+                                         RptDocument   *document);
+void      _rpt_project_load_annotation  (RptProject    *self,
+                                         RptAnnotation *annotation);
+void      _rpt_project_load_relation    (RptProject    *self,
+                                         RptRelation   *relation);
+/* Sorts the annotation stores and resets the history: the result is clean. */
+void      _rpt_project_load_finish      (RptProject    *self);
+
+G_END_DECLS

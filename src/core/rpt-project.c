@@ -1,0 +1,1030 @@
+/* rpt-project.c: storage, lookups, change signals and the application of
+ * reversible operations. The public edit methods are in rpt-project-edits.c.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rpt-annotation-store-private.h"
+#include "rpt-core-private.h"
+#include "rpt-history.h"
+#include "rpt-project-private.h"
+
+struct _RptProject
+{
+  GObject     parent_instance;
+
+  GListStore *documents;
+  GListStore *labels;
+  GListStore *speakers;
+  GListStore *relations;
+
+  GHashTable *document_by_id;    /* id -> RptDocument (borrowed) */
+  GHashTable *store_by_document; /* id -> RptAnnotationStore (owned) */
+  GHashTable *label_by_id;
+  GHashTable *speaker_by_id;
+  GHashTable *annotation_by_id;  /* id -> RptAnnotation (owned ref) */
+  GHashTable *relation_by_id;
+
+  RptHistory *history;
+  char       *author;
+  guint64     generation;
+  guint64     next_serial;       /* for a<N> and r<N> ids */
+  guint       edit_depth;
+
+  /* Last notified values, to notify only on change. */
+  gboolean    was_dirty;
+  gboolean    could_undo;
+  gboolean    could_redo;
+};
+
+G_DEFINE_FINAL_TYPE (RptProject, rpt_project, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (rpt-error-quark, rpt_error)
+
+enum {
+  PROP_0,
+  PROP_DIRTY,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_N_ANNOTATIONS,
+  N_PROPS
+};
+
+enum {
+  ANNOTATION_ADDED,
+  ANNOTATION_REMOVED,
+  ANNOTATION_CHANGED,
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void apply_op (gpointer data, gboolean forward, gpointer user_data);
+static void op_free  (gpointer data);
+
+static void
+rpt_project_dispose (GObject *object)
+{
+  RptProject *self = RPT_PROJECT (object);
+
+  g_clear_object (&self->history);
+
+  G_OBJECT_CLASS (rpt_project_parent_class)->dispose (object);
+}
+
+static void
+rpt_project_finalize (GObject *object)
+{
+  RptProject *self = RPT_PROJECT (object);
+
+  g_clear_pointer (&self->document_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->store_by_document, g_hash_table_unref);
+  g_clear_pointer (&self->label_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->speaker_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->annotation_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->relation_by_id, g_hash_table_unref);
+  g_clear_object (&self->documents);
+  g_clear_object (&self->labels);
+  g_clear_object (&self->speakers);
+  g_clear_object (&self->relations);
+  g_free (self->author);
+
+  G_OBJECT_CLASS (rpt_project_parent_class)->finalize (object);
+}
+
+static void
+rpt_project_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  RptProject *self = RPT_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIRTY:
+      g_value_set_boolean (value, rpt_project_get_dirty (self));
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, rpt_project_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, rpt_project_can_redo (self));
+      break;
+    case PROP_N_ANNOTATIONS:
+      g_value_set_uint (value, rpt_project_get_n_annotations (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rpt_project_class_init (RptProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = rpt_project_dispose;
+  object_class->finalize = rpt_project_finalize;
+  object_class->get_property = rpt_project_get_property;
+
+  properties[PROP_DIRTY] = g_param_spec_boolean ("dirty", NULL, NULL, FALSE, flags);
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, flags);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, flags);
+  properties[PROP_N_ANNOTATIONS] =
+    g_param_spec_uint ("n-annotations", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RptProject::annotation-added:
+   * @annotation: the annotation, already in its document's store
+   */
+  signals[ANNOTATION_ADDED] =
+    g_signal_new ("annotation-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, RPT_TYPE_ANNOTATION);
+  /**
+   * RptProject::annotation-removed:
+   * @annotation: the annotation, already out of its document's store
+   */
+  signals[ANNOTATION_REMOVED] =
+    g_signal_new ("annotation-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, RPT_TYPE_ANNOTATION);
+  /**
+   * RptProject::annotation-changed:
+   * @annotation: the annotation, with its new state
+   * @old_start: its start before the change
+   * @old_end: its end before the change
+   *
+   * Label, speaker, note or range changed.
+   */
+  signals[ANNOTATION_CHANGED] =
+    g_signal_new ("annotation-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                  RPT_TYPE_ANNOTATION, G_TYPE_UINT, G_TYPE_UINT);
+  /**
+   * RptProject::changed:
+   *
+   * Emitted once after every edit, undo or redo, when the project is
+   * consistent again.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+rpt_project_init (RptProject *self)
+{
+  const char *real_name = g_get_real_name ();
+
+  self->documents = g_list_store_new (RPT_TYPE_DOCUMENT);
+  self->labels = g_list_store_new (RPT_TYPE_LABEL);
+  self->speakers = g_list_store_new (RPT_TYPE_SPEAKER);
+  self->relations = g_list_store_new (RPT_TYPE_RELATION);
+
+  self->document_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->store_by_document = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->label_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->speaker_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->annotation_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->relation_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+
+  self->history = rpt_history_new (apply_op, op_free, self);
+  self->author = g_strdup (g_strcmp0 (real_name, "Unknown") != 0 ? real_name : g_get_user_name ());
+  self->next_serial = 1;
+}
+
+RptProject *
+rpt_project_new_empty (void)
+{
+  return g_object_new (RPT_TYPE_PROJECT, NULL);
+}
+
+RptProject *
+rpt_project_new (void)
+{
+  /* GNOME palette: blue 3, red 3, yellow 4, green 4. Distinct in hue and
+   * lightness, so they read as tints in light and dark styles alike. */
+  static const struct {
+    const char *id, *name, *color, *description;
+  } defaults[] = {
+    { "claim", N_("Claim"), "#3584e4", N_("A statement put forward as true") },
+    { "rebuttal", N_("Rebuttal"), "#e01b24", N_("An answer that disputes a claim") },
+    { "joke", N_("Joke"), "#f5c211", N_("Something said in jest") },
+    { "diplomatic-signal", N_("Diplomatic signal"), "#2ec27e",
+      N_("A message about relations between the parties") },
+  };
+  RptProject *self = rpt_project_new_empty ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
+    {
+      g_autoptr(RptLabel) label =
+        rpt_label_new (defaults[i].id,
+                       g_dgettext (GETTEXT_PACKAGE, defaults[i].name),
+                       defaults[i].color, i + 1,
+                       g_dgettext (GETTEXT_PACKAGE, defaults[i].description));
+      _rpt_project_load_label (self, label);
+    }
+  _rpt_project_load_finish (self);
+
+  return self;
+}
+
+/* ---- Read access ---- */
+
+GListModel *
+rpt_project_get_documents (RptProject *self)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
+  return G_LIST_MODEL (self->documents);
+}
+
+GListModel *
+rpt_project_get_labels (RptProject *self)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
+  return G_LIST_MODEL (self->labels);
+}
+
+GListModel *
+rpt_project_get_speakers (RptProject *self)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
+  return G_LIST_MODEL (self->speakers);
+}
+
+GListModel *
+rpt_project_get_relations (RptProject *self)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
+  return G_LIST_MODEL (self->relations);
+}
+
+RptAnnotationStore *
+rpt_project_get_annotations (RptProject *self,
+                             const char *document_id)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
+  return document_id ? g_hash_table_lookup (self->store_by_document, document_id) : NULL;
+}
+
+guint
+rpt_project_get_n_annotations (RptProject *self)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (self), 0);
+  return g_hash_table_size (self->annotation_by_id);
+}
+
+#define LOOKUP(table) \
+  g_return_val_if_fail (RPT_IS_PROJECT (self), NULL); \
+  return id ? g_hash_table_lookup (self->table, id) : NULL
+
+RptDocument *
+rpt_project_get_document (RptProject *self, const char *id)
+{
+  LOOKUP (document_by_id);
+}
+
+RptLabel *
+rpt_project_get_label (RptProject *self, const char *id)
+{
+  LOOKUP (label_by_id);
+}
+
+RptSpeaker *
+rpt_project_get_speaker (RptProject *self, const char *id)
+{
+  LOOKUP (speaker_by_id);
+}
+
+RptAnnotation *
+rpt_project_get_annotation (RptProject *self, const char *id)
+{
+  LOOKUP (annotation_by_id);
+}
+
+RptRelation *
+rpt_project_get_relation (RptProject *self, const char *id)
+{
+  LOOKUP (relation_by_id);
+}
+
+#undef LOOKUP
+
+RptLabel *
+rpt_project_get_label_by_shortcut (RptProject *self,
+                                   guint       key)
+{
+  guint n;
+
+  g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
+
+  if (key == 0)
+    return NULL;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
+  for (guint i = 0; i < n; i++)
+    {
+      RptLabel *label = g_list_model_get_item (G_LIST_MODEL (self->labels), i);
+
+      g_object_unref (label); /* the store keeps it alive */
+      if (rpt_label_get_shortcut (label) == key)
+        return label;
+    }
+  return NULL;
+}
+
+static guint
+count_annotations (RptProject *self,
+                   gboolean    by_label,
+                   const char *id)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint count = 0;
+
+  g_hash_table_iter_init (&iter, self->annotation_by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const char *field = by_label ? rpt_annotation_get_label (value)
+                                   : rpt_annotation_get_speaker (value);
+      if (g_strcmp0 (field, id) == 0)
+        count++;
+    }
+  return count;
+}
+
+guint
+rpt_project_count_label_uses (RptProject *self,
+                              const char *label_id)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (self), 0);
+  return count_annotations (self, TRUE, label_id);
+}
+
+guint
+rpt_project_count_speaker_uses (RptProject *self,
+                                const char *speaker_id)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (self), 0);
+  return count_annotations (self, FALSE, speaker_id);
+}
+
+GPtrArray *
+rpt_project_relations_of (RptProject *self,
+                          const char *annotation_id)
+{
+  GPtrArray *result = g_ptr_array_new ();
+  guint n;
+
+  g_return_val_if_fail (RPT_IS_PROJECT (self), result);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->relations));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RptRelation) relation = g_list_model_get_item (G_LIST_MODEL (self->relations), i);
+
+      if (g_strcmp0 (rpt_relation_get_from (relation), annotation_id) == 0 ||
+          g_strcmp0 (rpt_relation_get_to (relation), annotation_id) == 0)
+        g_ptr_array_add (result, relation);
+    }
+  return result;
+}
+
+const char *
+rpt_project_get_author (RptProject *self)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
+  return self->author;
+}
+
+void
+rpt_project_set_author (RptProject *self,
+                        const char *author)
+{
+  g_return_if_fail (RPT_IS_PROJECT (self));
+  g_free (self->author);
+  self->author = g_strdup (author ? author : "");
+}
+
+GHashTable *
+_rpt_project_label_table (RptProject *self)
+{
+  return self->label_by_id;
+}
+
+GHashTable *
+_rpt_project_speaker_table (RptProject *self)
+{
+  return self->speaker_by_id;
+}
+
+/* ---- Ids ---- */
+
+char *
+_rpt_project_new_id (RptProject *self,
+                     const char *prefix)
+{
+  for (;;)
+    {
+      char *id = g_strdup_printf ("%s%" G_GUINT64_FORMAT, prefix, self->next_serial++);
+
+      if (!g_hash_table_contains (self->annotation_by_id, id) &&
+          !g_hash_table_contains (self->relation_by_id, id))
+        return id;
+      g_free (id);
+    }
+}
+
+/* "Diplomatic signal" -> "diplomatic-signal"; unique among @taken's keys. */
+char *
+_rpt_project_unique_slug (RptProject *self,
+                          GHashTable *taken,
+                          const char *name,
+                          const char *fallback)
+{
+  g_autoptr(GString) slug = g_string_new (NULL);
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_autofree char *base = NULL;
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (slug, c);
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+  base = g_strdup (slug->len > 0 ? slug->str : fallback);
+
+  if (!g_hash_table_contains (taken, base))
+    return g_steal_pointer (&base);
+  for (guint n = 2;; n++)
+    {
+      char *candidate = g_strdup_printf ("%s-%u", base, n);
+
+      if (!g_hash_table_contains (taken, candidate))
+        return candidate;
+      g_free (candidate);
+    }
+}
+
+static void
+note_serial (RptProject *self,
+             const char *id,
+             char        prefix)
+{
+  char *end = NULL;
+  guint64 n;
+
+  if (id[0] != prefix || !g_ascii_isdigit (id[1]))
+    return;
+  n = g_ascii_strtoull (id + 1, &end, 10);
+  if (*end == '\0' && n >= self->next_serial && n < G_MAXUINT64)
+    self->next_serial = n + 1;
+}
+
+/* ---- Primitive changes (no history) ---- */
+
+static void
+insert_document (RptProject  *self,
+                 RptDocument *document,
+                 guint        position)
+{
+  const char *id = rpt_document_get_id (document);
+
+  g_hash_table_insert (self->document_by_id, (gpointer) id, document);
+  g_hash_table_insert (self->store_by_document, g_strdup (id), rpt_annotation_store_new ());
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->documents)));
+  g_list_store_insert (self->documents, position, document);
+}
+
+static void
+remove_from_list (GListStore *store,
+                  gpointer    item)
+{
+  guint position;
+
+  if (g_list_store_find (store, item, &position))
+    g_list_store_remove (store, position);
+}
+
+static void
+remove_document (RptProject  *self,
+                 RptDocument *document)
+{
+  const char *id = rpt_document_get_id (document);
+
+  g_object_ref (document);
+  g_hash_table_remove (self->document_by_id, id);
+  g_hash_table_remove (self->store_by_document, id);
+  remove_from_list (self->documents, document);
+  g_object_unref (document);
+}
+
+static void
+set_document_count (RptProject *self,
+                    const char *document_id)
+{
+  RptDocument *document = g_hash_table_lookup (self->document_by_id, document_id);
+  RptAnnotationStore *store = g_hash_table_lookup (self->store_by_document, document_id);
+
+  if (document && store)
+    _rpt_document_set_n_annotations (document, rpt_annotation_store_get_n_items (store));
+}
+
+static void
+insert_annotation (RptProject    *self,
+                   RptAnnotation *annotation)
+{
+  const char *doc = rpt_annotation_get_document (annotation);
+  RptAnnotationStore *store = g_hash_table_lookup (self->store_by_document, doc);
+
+  g_return_if_fail (store != NULL);
+
+  g_hash_table_insert (self->annotation_by_id,
+                       (gpointer) rpt_annotation_get_id (annotation),
+                       g_object_ref (annotation));
+  _rpt_annotation_store_insert (store, annotation);
+  set_document_count (self, doc);
+  g_signal_emit (self, signals[ANNOTATION_ADDED], 0, annotation);
+}
+
+static void
+remove_annotation (RptProject    *self,
+                   RptAnnotation *annotation)
+{
+  const char *doc = rpt_annotation_get_document (annotation);
+  RptAnnotationStore *store = g_hash_table_lookup (self->store_by_document, doc);
+
+  g_object_ref (annotation);
+  if (store)
+    _rpt_annotation_store_remove (store, annotation);
+  g_hash_table_remove (self->annotation_by_id, rpt_annotation_get_id (annotation));
+  set_document_count (self, doc);
+  g_signal_emit (self, signals[ANNOTATION_REMOVED], 0, annotation);
+  g_object_unref (annotation);
+}
+
+static void
+apply_annotation_state (RptProject            *self,
+                        RptAnnotation         *annotation,
+                        const AnnotationState *state)
+{
+  RptAnnotationStore *store =
+    g_hash_table_lookup (self->store_by_document, rpt_annotation_get_document (annotation));
+  guint old_start = rpt_annotation_get_start (annotation);
+  guint old_end = rpt_annotation_get_end (annotation);
+  gboolean moves = old_start != state->start || old_end != state->end;
+
+  g_object_ref (annotation);
+  if (moves && store)
+    _rpt_annotation_store_remove (store, annotation);
+
+  g_object_freeze_notify (G_OBJECT (annotation));
+  _rpt_annotation_set_label (annotation, state->label);
+  _rpt_annotation_set_speaker (annotation, state->speaker);
+  _rpt_annotation_set_note (annotation, state->note);
+  _rpt_annotation_set_range (annotation, state->start, state->end);
+  _rpt_annotation_set_modified (annotation, state->modified);
+  g_object_thaw_notify (G_OBJECT (annotation));
+
+  if (store)
+    {
+      if (moves)
+        _rpt_annotation_store_insert (store, annotation);
+      else
+        _rpt_annotation_store_notify_changed (store, annotation);
+    }
+  g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, annotation, old_start, old_end);
+  g_object_unref (annotation);
+}
+
+static void
+apply_label_state (RptLabel         *label,
+                   const LabelState *state)
+{
+  g_object_freeze_notify (G_OBJECT (label));
+  _rpt_label_set_name (label, state->name);
+  _rpt_label_set_color (label, state->color);
+  _rpt_label_set_shortcut (label, state->shortcut);
+  _rpt_label_set_description (label, state->description);
+  g_object_thaw_notify (G_OBJECT (label));
+}
+
+static void
+insert_keyed (GListStore *store,
+              GHashTable *table,
+              const char *id,
+              gpointer    item,
+              guint       position)
+{
+  g_hash_table_insert (table, (gpointer) id, item);
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store)));
+  g_list_store_insert (store, position, item);
+}
+
+static void
+remove_keyed (GListStore *store,
+              GHashTable *table,
+              const char *id,
+              gpointer    item)
+{
+  g_object_ref (item);
+  g_hash_table_remove (table, id);
+  remove_from_list (store, item);
+  g_object_unref (item);
+}
+
+static void
+apply_op (gpointer data,
+          gboolean forward,
+          gpointer user_data)
+{
+  RptProject *self = user_data;
+  Op *op = data;
+  gboolean add = forward != op->removes;
+
+  switch (op->kind)
+    {
+    case OP_DOCUMENT:
+      if (add)
+        insert_document (self, RPT_DOCUMENT (op->object), op->position);
+      else
+        remove_document (self, RPT_DOCUMENT (op->object));
+      break;
+
+    case OP_ANNOTATION:
+      if (add)
+        insert_annotation (self, RPT_ANNOTATION (op->object));
+      else
+        remove_annotation (self, RPT_ANNOTATION (op->object));
+      break;
+
+    case OP_LABEL:
+      if (add)
+        insert_keyed (self->labels, self->label_by_id, rpt_label_get_id (RPT_LABEL (op->object)),
+                      op->object, op->position);
+      else
+        remove_keyed (self->labels, self->label_by_id, rpt_label_get_id (RPT_LABEL (op->object)),
+                      op->object);
+      break;
+
+    case OP_SPEAKER:
+      if (add)
+        insert_keyed (self->speakers, self->speaker_by_id,
+                      rpt_speaker_get_id (RPT_SPEAKER (op->object)), op->object, op->position);
+      else
+        remove_keyed (self->speakers, self->speaker_by_id,
+                      rpt_speaker_get_id (RPT_SPEAKER (op->object)), op->object);
+      break;
+
+    case OP_RELATION:
+      if (add)
+        insert_keyed (self->relations, self->relation_by_id,
+                      rpt_relation_get_id (RPT_RELATION (op->object)), op->object, op->position);
+      else
+        remove_keyed (self->relations, self->relation_by_id,
+                      rpt_relation_get_id (RPT_RELATION (op->object)), op->object);
+      break;
+
+    case OP_ANNOTATION_STATE:
+      apply_annotation_state (self, RPT_ANNOTATION (op->object),
+                              forward ? &op->u.ann.after : &op->u.ann.before);
+      break;
+
+    case OP_LABEL_STATE:
+      apply_label_state (RPT_LABEL (op->object),
+                         forward ? &op->u.label.after : &op->u.label.before);
+      break;
+
+    case OP_SPEAKER_STATE:
+      _rpt_speaker_set_name (RPT_SPEAKER (op->object),
+                             forward ? op->u.speaker.after : op->u.speaker.before);
+      break;
+
+    case OP_MOVE_LABEL:
+      {
+        guint from = forward ? op->position : op->to;
+        guint to = forward ? op->to : op->position;
+
+        g_object_ref (op->object);
+        g_list_store_remove (self->labels, from);
+        g_list_store_insert (self->labels, to, op->object);
+        g_object_unref (op->object);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+annotation_state_clear (AnnotationState *state)
+{
+  g_free (state->label);
+  g_free (state->speaker);
+  g_free (state->note);
+}
+
+static void
+label_state_clear (LabelState *state)
+{
+  g_free (state->name);
+  g_free (state->color);
+  g_free (state->description);
+}
+
+static void
+op_free (gpointer data)
+{
+  Op *op = data;
+
+  switch (op->kind)
+    {
+    case OP_ANNOTATION_STATE:
+      annotation_state_clear (&op->u.ann.before);
+      annotation_state_clear (&op->u.ann.after);
+      break;
+    case OP_LABEL_STATE:
+      label_state_clear (&op->u.label.before);
+      label_state_clear (&op->u.label.after);
+      break;
+    case OP_SPEAKER_STATE:
+      g_free (op->u.speaker.before);
+      g_free (op->u.speaker.after);
+      break;
+    default:
+      break;
+    }
+  g_clear_object (&op->object);
+  g_free (op);
+}
+
+Op *
+_rpt_op_new (OpKind   kind,
+             GObject *object)
+{
+  Op *op = g_new0 (Op, 1);
+
+  op->kind = kind;
+  op->object = g_object_ref (object);
+  return op;
+}
+
+void
+_rpt_annotation_state_capture (AnnotationState *state,
+                               RptAnnotation   *annotation)
+{
+  state->label = g_strdup (rpt_annotation_get_label (annotation));
+  state->speaker = g_strdup (rpt_annotation_get_speaker (annotation));
+  state->note = g_strdup (rpt_annotation_get_note (annotation));
+  state->start = rpt_annotation_get_start (annotation);
+  state->end = rpt_annotation_get_end (annotation);
+  state->modified = rpt_annotation_get_modified (annotation);
+}
+
+void
+_rpt_label_state_capture (LabelState *state,
+                          RptLabel   *label)
+{
+  state->name = g_strdup (rpt_label_get_name (label));
+  state->color = g_strdup (rpt_label_get_color (label));
+  state->description = g_strdup (rpt_label_get_description (label));
+  state->shortcut = rpt_label_get_shortcut (label);
+}
+
+/* ---- Edits, history and notification ---- */
+
+static void
+notify_state (RptProject *self)
+{
+  gboolean dirty = rpt_project_get_dirty (self);
+  gboolean can_undo = rpt_project_can_undo (self);
+  gboolean can_redo = rpt_project_can_redo (self);
+
+  self->generation++;
+  g_object_freeze_notify (G_OBJECT (self));
+  if (dirty != self->was_dirty)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+  if (can_undo != self->could_undo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (can_redo != self->could_redo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ANNOTATIONS]);
+  self->was_dirty = dirty;
+  self->could_undo = can_undo;
+  self->could_redo = can_redo;
+  g_object_thaw_notify (G_OBJECT (self));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+_rpt_project_begin_edit (RptProject *self,
+                         const char *description)
+{
+  self->edit_depth++;
+  rpt_history_begin (self->history, description);
+}
+
+void
+_rpt_project_end_edit (RptProject *self)
+{
+  g_return_if_fail (self->edit_depth > 0);
+
+  rpt_history_end (self->history);
+  if (--self->edit_depth == 0)
+    notify_state (self);
+}
+
+void
+_rpt_project_record (RptProject *self,
+                     Op         *op)
+{
+  apply_op (op, TRUE, self);
+  rpt_history_push (self->history, op, NULL);
+}
+
+void
+rpt_project_begin_group (RptProject *self,
+                         const char *description)
+{
+  g_return_if_fail (RPT_IS_PROJECT (self));
+  _rpt_project_begin_edit (self, description);
+}
+
+void
+rpt_project_end_group (RptProject *self)
+{
+  g_return_if_fail (RPT_IS_PROJECT (self));
+  _rpt_project_end_edit (self);
+}
+
+gboolean
+rpt_project_can_undo (RptProject *self)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (self), FALSE);
+  return rpt_history_can_undo (self->history);
+}
+
+gboolean
+rpt_project_can_redo (RptProject *self)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (self), FALSE);
+  return rpt_history_can_redo (self->history);
+}
+
+const char *
+rpt_project_get_undo_description (RptProject *self)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
+  return rpt_history_get_undo_description (self->history);
+}
+
+const char *
+rpt_project_get_redo_description (RptProject *self)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
+  return rpt_history_get_redo_description (self->history);
+}
+
+gboolean
+rpt_project_undo (RptProject *self)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->edit_depth == 0, FALSE);
+
+  if (!rpt_history_undo (self->history))
+    return FALSE;
+  notify_state (self);
+  return TRUE;
+}
+
+gboolean
+rpt_project_redo (RptProject *self)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->edit_depth == 0, FALSE);
+
+  if (!rpt_history_redo (self->history))
+    return FALSE;
+  notify_state (self);
+  return TRUE;
+}
+
+gboolean
+rpt_project_get_dirty (RptProject *self)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (self), FALSE);
+  return rpt_history_is_dirty (self->history);
+}
+
+void
+rpt_project_mark_saved (RptProject *self)
+{
+  g_return_if_fail (RPT_IS_PROJECT (self));
+
+  rpt_project_mark_saved_state (self, rpt_history_get_state (self->history));
+}
+
+guint64
+rpt_project_get_state (RptProject *self)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (self), 0);
+  return rpt_history_get_state (self->history);
+}
+
+void
+rpt_project_mark_saved_state (RptProject *self,
+                              guint64     state)
+{
+  gboolean dirty;
+
+  g_return_if_fail (RPT_IS_PROJECT (self));
+
+  rpt_history_mark_saved_state (self->history, state);
+  dirty = rpt_history_is_dirty (self->history);
+  if (dirty != self->was_dirty)
+    {
+      self->was_dirty = dirty;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+    }
+}
+
+guint64
+rpt_project_get_generation (RptProject *self)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (self), 0);
+  return self->generation;
+}
+
+/* ---- Bulk loading ---- */
+
+void
+_rpt_project_load_label (RptProject *self,
+                         RptLabel   *label)
+{
+  insert_keyed (self->labels, self->label_by_id, rpt_label_get_id (label), label, G_MAXUINT);
+}
+
+void
+_rpt_project_load_speaker (RptProject *self,
+                           RptSpeaker *speaker)
+{
+  insert_keyed (self->speakers, self->speaker_by_id, rpt_speaker_get_id (speaker), speaker, G_MAXUINT);
+}
+
+void
+_rpt_project_load_document (RptProject  *self,
+                            RptDocument *document)
+{
+  insert_document (self, document, G_MAXUINT);
+}
+
+void
+_rpt_project_load_annotation (RptProject    *self,
+                              RptAnnotation *annotation)
+{
+  const char *id = rpt_annotation_get_id (annotation);
+
+  g_hash_table_insert (self->annotation_by_id, (gpointer) id, g_object_ref (annotation));
+  _rpt_annotation_store_append (g_hash_table_lookup (self->store_by_document,
+                                                     rpt_annotation_get_document (annotation)),
+                                annotation);
+  note_serial (self, id, 'a');
+}
+
+void
+_rpt_project_load_relation (RptProject  *self,
+                            RptRelation *relation)
+{
+  const char *id = rpt_relation_get_id (relation);
+
+  insert_keyed (self->relations, self->relation_by_id, id, relation, G_MAXUINT);
+  note_serial (self, id, 'r');
+}
+
+void
+_rpt_project_load_finish (RptProject *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->store_by_document);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      _rpt_annotation_store_sort (value);
+      set_document_count (self, key);
+    }
+  rpt_history_clear (self->history);
+  self->was_dirty = FALSE;
+  self->could_undo = FALSE;
+  self->could_redo = FALSE;
+}

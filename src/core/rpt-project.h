@@ -1,0 +1,170 @@
+/* rpt-project.h: owns the whole project and is the only object that mutates
+ * it. Every edit records an undoable command, emits the change and marks the
+ * project dirty.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rpt-annotation.h"
+#include "rpt-annotation-store.h"
+#include "rpt-document.h"
+#include "rpt-label.h"
+#include "rpt-relation.h"
+#include "rpt-speaker.h"
+
+G_BEGIN_DECLS
+
+#define RPT_ERROR (rpt_error_quark ())
+typedef enum {
+  RPT_ERROR_INVALID,     /* input refused: the message names place and reason */
+  RPT_ERROR_NOT_FOUND,   /* an id that does not exist */
+  RPT_ERROR_IO,          /* reading or writing failed */
+  RPT_ERROR_TOO_LARGE,   /* past a documented limit */
+} RptError;
+GQuark rpt_error_quark (void);
+
+#define RPT_TYPE_PROJECT (rpt_project_get_type ())
+G_DECLARE_FINAL_TYPE (RptProject, rpt_project, RPT, PROJECT, GObject)
+
+/* A project with the four default labels. */
+RptProject    *rpt_project_new                 (void);
+/* A project with no labels at all (the loader uses this). */
+RptProject    *rpt_project_new_empty           (void);
+
+/* Collections (borrowed, live GListModels). */
+GListModel    *rpt_project_get_documents       (RptProject *self);  /* RptDocument */
+GListModel    *rpt_project_get_labels          (RptProject *self);  /* RptLabel, user order */
+GListModel    *rpt_project_get_speakers        (RptProject *self);  /* RptSpeaker */
+GListModel    *rpt_project_get_relations       (RptProject *self);  /* RptRelation */
+/* The annotations of one document in text order; NULL for an unknown id. */
+RptAnnotationStore *rpt_project_get_annotations (RptProject *self,
+                                                 const char *document_id);
+guint          rpt_project_get_n_annotations   (RptProject *self);
+
+/* Lookups by id (borrowed, NULL when absent). */
+RptDocument   *rpt_project_get_document        (RptProject *self, const char *id);
+RptLabel      *rpt_project_get_label           (RptProject *self, const char *id);
+RptSpeaker    *rpt_project_get_speaker         (RptProject *self, const char *id);
+RptAnnotation *rpt_project_get_annotation      (RptProject *self, const char *id);
+RptRelation   *rpt_project_get_relation        (RptProject *self, const char *id);
+RptLabel      *rpt_project_get_label_by_shortcut (RptProject *self, guint key);
+guint          rpt_project_count_label_uses    (RptProject *self, const char *label_id);
+guint          rpt_project_count_speaker_uses  (RptProject *self, const char *speaker_id);
+/* Relations whose from or to is @annotation_id (borrowed pointers). */
+GPtrArray     *rpt_project_relations_of        (RptProject *self, const char *annotation_id);
+
+/* Author written into new annotations (default: the user's real name). */
+const char    *rpt_project_get_author          (RptProject *self);
+void           rpt_project_set_author          (RptProject *self, const char *author);
+
+/* ---- Edits (each undoable) ---- */
+
+/* Takes a reference. Fails if the id is taken. */
+gboolean       rpt_project_add_document        (RptProject  *self,
+                                                RptDocument *document,
+                                                GError     **error);
+/* Also removes its annotations and their relations. */
+void           rpt_project_remove_document     (RptProject  *self,
+                                                const char  *document_id);
+
+RptAnnotation *rpt_project_add_annotation      (RptProject  *self,
+                                                const char  *document_id,
+                                                guint        start,
+                                                guint        end,
+                                                const char  *label_id,
+                                                const char  *speaker_id,
+                                                GError     **error);
+/* Also removes the relations that reference it. */
+void           rpt_project_remove_annotation   (RptProject  *self,
+                                                const char  *annotation_id);
+gboolean       rpt_project_set_annotation_label   (RptProject *self,
+                                                   const char *annotation_id,
+                                                   const char *label_id,
+                                                   GError    **error);
+/* @speaker_id NULL to unattribute. */
+gboolean       rpt_project_set_annotation_speaker (RptProject *self,
+                                                   const char *annotation_id,
+                                                   const char *speaker_id,
+                                                   GError    **error);
+void           rpt_project_set_annotation_note    (RptProject *self,
+                                                   const char *annotation_id,
+                                                   const char *note);
+gboolean       rpt_project_set_annotation_range   (RptProject *self,
+                                                   const char *annotation_id,
+                                                   guint       start,
+                                                   guint       end,
+                                                   GError    **error);
+
+RptLabel      *rpt_project_add_label           (RptProject  *self,
+                                                const char  *name,
+                                                const char  *color,
+                                                guint        shortcut,
+                                                GError     **error);
+gboolean       rpt_project_rename_label        (RptProject  *self,
+                                                const char  *label_id,
+                                                const char  *name,
+                                                GError     **error);
+gboolean       rpt_project_set_label_color     (RptProject  *self,
+                                                const char  *label_id,
+                                                const char  *color,
+                                                GError     **error);
+/* 0 clears; a key used by another label is taken from it. */
+gboolean       rpt_project_set_label_shortcut  (RptProject  *self,
+                                                const char  *label_id,
+                                                guint        shortcut,
+                                                GError     **error);
+void           rpt_project_set_label_description (RptProject *self,
+                                                  const char *label_id,
+                                                  const char *description);
+void           rpt_project_move_label          (RptProject  *self,
+                                                const char  *label_id,
+                                                guint        position);
+/* Also removes the annotations with this label (see count_label_uses). */
+void           rpt_project_remove_label        (RptProject  *self,
+                                                const char  *label_id);
+
+RptSpeaker    *rpt_project_add_speaker         (RptProject  *self,
+                                                const char  *name,
+                                                GError     **error);
+gboolean       rpt_project_rename_speaker      (RptProject  *self,
+                                                const char  *speaker_id,
+                                                const char  *name,
+                                                GError     **error);
+/* Annotations attributed to it become unattributed. */
+void           rpt_project_remove_speaker      (RptProject  *self,
+                                                const char  *speaker_id);
+
+RptRelation   *rpt_project_add_relation        (RptProject     *self,
+                                                RptRelationType type,
+                                                const char     *from_id,
+                                                const char     *to_id,
+                                                GError        **error);
+void           rpt_project_remove_relation     (RptProject     *self,
+                                                const char     *relation_id);
+
+/* Several edits as one undo step. Nestable. */
+void           rpt_project_begin_group         (RptProject *self,
+                                                const char *description);
+void           rpt_project_end_group           (RptProject *self);
+
+/* ---- History and dirty state ---- */
+gboolean       rpt_project_can_undo            (RptProject *self);
+gboolean       rpt_project_can_redo            (RptProject *self);
+/* Description of what undo would revert ("Add Claim"), or NULL. */
+const char    *rpt_project_get_undo_description (RptProject *self);
+const char    *rpt_project_get_redo_description (RptProject *self);
+gboolean       rpt_project_undo                (RptProject *self);
+gboolean       rpt_project_redo                (RptProject *self);
+gboolean       rpt_project_get_dirty           (RptProject *self);
+/* Call after a successful save of the current state. */
+void           rpt_project_mark_saved          (RptProject *self);
+/* The saved point, for saves that finish after further edits: take the
+ * state when the bytes are made, mark it when they are on disk. */
+guint64        rpt_project_get_state           (RptProject *self);
+void           rpt_project_mark_saved_state    (RptProject *self,
+                                                guint64     state);
+/* A counter that changes with every edit, undo and redo. */
+guint64        rpt_project_get_generation      (RptProject *self);
+
+G_END_DECLS

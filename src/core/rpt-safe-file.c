@@ -1,0 +1,155 @@
+/* rpt-safe-file.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rpt-project.h"
+#include "rpt-safe-file.h"
+
+static gboolean
+set_errno_error (GError    **error,
+                 int         saved_errno,
+                 const char *path,
+                 const char *what)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, RPT_ERROR, RPT_ERROR_IO, "%s: %s: %s", display, what, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        len)
+{
+  while (len > 0)
+    {
+      ssize_t n = write (fd, data, MIN (len, (gsize) 1 << 30));
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          return FALSE;
+        }
+      if (n == 0)
+        {
+          errno = ENOSPC;
+          return FALSE;
+        }
+      data += n;
+      len -= (gsize) n;
+    }
+  return TRUE;
+}
+
+gboolean
+rpt_safe_file_replace (const char  *path,
+                       const void  *data,
+                       gsize        len,
+                       GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_path = NULL;
+  struct stat st;
+  mode_t mode = 0644;
+  int fd, dir_fd, saved;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_stat (path, &st) == 0)
+    {
+      if (S_ISDIR (st.st_mode))
+        {
+          g_autofree char *display = g_filename_display_name (path);
+
+          g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _("%s: is a folder, not a file"), display);
+          return FALSE;
+        }
+      mode = st.st_mode & 0777;
+    }
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+
+  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return set_errno_error (error, errno, path, _("cannot create a temporary file beside it"));
+
+  if (!write_all (fd, data, len))
+    goto fail;
+  if (fchmod (fd, mode) != 0)
+    goto fail;
+  if (fsync (fd) != 0)
+    goto fail;
+  if (close (fd) != 0)
+    {
+      fd = -1;
+      goto fail;
+    }
+  fd = -1;
+
+  if (g_rename (tmp_path, path) != 0)
+    goto fail;
+
+  /* Make the rename itself durable. Failing here is not an error for the
+   * data: the new file is complete either way. */
+  dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0)
+    {
+      fsync (dir_fd);
+      close (dir_fd);
+    }
+  return TRUE;
+
+fail:
+  saved = errno;
+  if (fd >= 0)
+    close (fd);
+  g_unlink (tmp_path);
+  return set_errno_error (error, saved, path, _("could not save"));
+}
+
+GBytes *
+rpt_safe_file_read (const char  *path,
+                    gsize        max_bytes,
+                    GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) local_error = NULL;
+  struct stat st;
+
+  if (g_stat (path, &st) != 0)
+    return set_errno_error (error, errno, path, _("cannot read")), NULL;
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _("%s: is a folder, not a file"), display);
+      return NULL;
+    }
+  if ((guint64) st.st_size > max_bytes)
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_TOO_LARGE,
+                   _("%s: the file is %" G_GUINT64_FORMAT " bytes; the limit is %" G_GSIZE_FORMAT),
+                   display, (guint64) st.st_size, max_bytes);
+      return NULL;
+    }
+
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_IO, "%s: %s", display, local_error->message);
+      return NULL;
+    }
+  /* Copy: a mapping would break if the file were replaced while in use. */
+  return g_bytes_new (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped));
+}

@@ -1,0 +1,24 @@
+/* rpt-safe-file.h: replace a file's contents so that a failure at any point
+ * leaves the old file byte-identical.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Writes @data to a temporary file in the same folder, flushes and fsyncs it,
+ * renames it over @path and fsyncs the folder. On failure the temporary file
+ * is removed, @path is untouched, and @error names the path and the reason.
+ * Keeps the permissions of an existing file. */
+gboolean rpt_safe_file_replace (const char  *path,
+                                const void  *data,
+                                gsize        len,
+                                GError     **error);
+
+/* Reads a whole file, refusing files over @max_bytes with RPT_ERROR_TOO_LARGE. */
+GBytes  *rpt_safe_file_read    (const char  *path,
+                                gsize        max_bytes,
+                                GError     **error);
+
+G_END_DECLS

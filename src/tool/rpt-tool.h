@@ -1,0 +1,47 @@
+/* rpt-tool.h: shared by the repartee-tool commands, one per file
+ * (rpt-tool-COMMAND.c). Exit codes: 0 success, 1 refused input or failed
+ * operation, 2 usage error.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "rpt-core.h"
+
+G_BEGIN_DECLS
+
+#define RPT_TOOL_OK        0
+#define RPT_TOOL_FAILED    1
+#define RPT_TOOL_USAGE     2
+
+typedef int (*RptToolCommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char         *name;
+  const char         *summary;   /* translatable, marked with N_() */
+  RptToolCommandFunc  run;
+} RptToolCommand;
+
+/* Parses @argv with @entries; prints the error and returns FALSE on a usage
+ * error. @parameter is e.g. "PROJECT.json ARTICLE.txt…". --help prints the
+ * help and exits 0. */
+gboolean    rpt_tool_parse        (const char    *command,
+                                   const char    *parameter,
+                                   const char    *description,
+                                   GOptionEntry  *entries,
+                                   int           *argc,
+                                   char        ***argv);
+/* Prints "repartee-tool: MESSAGE" to stderr. */
+void        rpt_tool_error        (const char    *format,
+                                   ...) G_GNUC_PRINTF (1, 2);
+/* Prints a usage error and returns RPT_TOOL_USAGE. */
+int         rpt_tool_usage_error  (const char    *command,
+                                   const char    *format,
+                                   ...) G_GNUC_PRINTF (2, 3);
+/* Loads a project, printing the error on failure. */
+RptProject *rpt_tool_load         (const char    *path);
+
+int rpt_tool_add      (int argc, char **argv);
+int rpt_tool_validate (int argc, char **argv);
+int rpt_tool_stats    (int argc, char **argv);
+
+G_END_DECLS
