@@ -564,10 +564,12 @@ check_duplicate_spans (RptProject  *project,
   return TRUE;
 }
 
-RptProject *
-rpt_project_load_from_data (const char  *data,
-                            gsize        len,
-                            GError     **error)
+/* The json-glib reader: takes any file json-glib reads, and every refusal
+ * comes from here. */
+static RptProject *
+load_tree (const char  *data,
+           gsize        len,
+           GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(RptProject) project = NULL;
@@ -577,9 +579,6 @@ rpt_project_load_from_data (const char  *data,
   Item top = { NULL, NULL };
   const char *format;
   guint version = 0;
-
-  if (!check_raw_bytes (data, len, error))
-    return NULL;
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) len, &parse_error))
@@ -634,6 +633,34 @@ rpt_project_load_from_data (const char  *data,
     return NULL;
 
   return g_steal_pointer (&project);
+}
+
+RptProject *
+rpt_project_load_from_data (const char  *data,
+                            gsize        len,
+                            GError     **error)
+{
+  RptProject *project;
+
+  if (!check_raw_bytes (data, len, error))
+    return NULL;
+
+  /* Well-formed files take the one-pass reader; anything it does not take
+   * goes to the json-glib reader, which accepts or refuses it. */
+  project = _rpt_project_read_fast (data, len);
+  if (project != NULL)
+    return project;
+  return load_tree (data, len, error);
+}
+
+RptProject *
+_rpt_project_load_from_data_tree (const char  *data,
+                                  gsize        len,
+                                  GError     **error)
+{
+  if (!check_raw_bytes (data, len, error))
+    return NULL;
+  return load_tree (data, len, error);
 }
 
 RptProject *
