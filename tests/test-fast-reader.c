@@ -263,6 +263,58 @@ START_TEST (test_timestamp_format)
 }
 END_TEST
 
+/* The raw check's UTF-8 validation names the byte GLib's would. */
+START_TEST (test_utf8_check_agrees)
+{
+  static const char *pieces[] = {
+    "a", "{", "\"", "\n", "é", "€", "😉", "\xff", "\xc3", "\xe2\x82", "\xed\xa0\x80",
+    "\xf4\x90\x80\x80", "\xc0\xaf", "\xef\xbf\xbe", "0123456789abcdef",
+  };
+  GRand *rand = g_rand_new_with_seed (3);
+
+  for (guint round = 0; round < 5000; round++)
+    {
+      g_autoptr(GString) buf = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RptProject) project = NULL;
+      guint n = g_rand_int_range (rand, 1, 24);
+      const char *bad = NULL;
+
+      for (guint i = 0; i < n; i++)
+        {
+          if (g_rand_int_range (rand, 0, 40) == 0)
+            g_string_append_c (buf, '\0');
+          else
+            g_string_append (buf, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+        }
+
+      project = rpt_project_load_from_data (buf->str, buf->len, &error);
+      ck_assert_ptr_null (project);
+      if (g_utf8_validate_len (buf->str, buf->len, &bad))
+        ck_assert_ptr_null (strstr (error->message, "UTF-8"));
+      else
+        {
+          guint line = 1, column = 1;
+          g_autofree char *expected = NULL;
+
+          for (const char *p = buf->str; p < bad; p++)
+            {
+              if (*p == '\n')
+                {
+                  line++;
+                  column = 1;
+                }
+              else if (((guchar) *p & 0xc0) != 0x80)
+                column++;
+            }
+          expected = g_strdup_printf ("line %u, column %u: the file is not valid UTF-8", line, column);
+          ck_assert_str_eq (error->message, expected);
+        }
+    }
+  g_rand_free (rand);
+}
+END_TEST
+
 static Suite *
 fast_reader_suite (void)
 {
@@ -275,6 +327,7 @@ fast_reader_suite (void)
   tcase_add_test (tc, test_mutations_agree);
   tcase_add_test (tc, test_timestamps_agree);
   tcase_add_test (tc, test_timestamp_format);
+  tcase_add_test (tc, test_utf8_check_agrees);
   suite_add_tcase (s, tc);
   return s;
 }
