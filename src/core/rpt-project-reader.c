@@ -90,6 +90,14 @@ check_raw_bytes (const char  *data,
 
       if (in_string)
         {
+          /* json-glib cuts a string at \u0000 without a word: a note or an
+           * id would silently lose its tail. */
+          if (escaped && c == 'u' && len - i > 4 && memcmp (data + i + 1, "0000", 4) == 0)
+            {
+              locate (data, i - 1, &line, &column);
+              return refuse (error, NULL, _("line %u, column %u: a string contains \\u0000 (a NUL character)"),
+                             line, column);
+            }
           if (escaped)
             escaped = FALSE;
           else if (c == '\\')
@@ -102,6 +110,33 @@ check_raw_bytes (const char  *data,
         blank = FALSE;
       if (c == '"')
         in_string = TRUE;
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          /* json-glib 1.6 reads integers with strtoull and casts to gint64:
+           * 2^64-1 becomes -1, and "-18446744073709551615" becomes 1. Refuse
+           * integers beyond gint64 before it can misread them. */
+          gsize j = i + (c == '-'), digits_start, digits;
+          gboolean whole = TRUE;
+
+          while (j < len && data[j] == '0')
+            j++;
+          digits_start = j;
+          while (j < len && g_ascii_isdigit (data[j]))
+            j++;
+          digits = j - digits_start;
+          for (; j < len && (g_ascii_isdigit (data[j]) || strchr ("+-.eE", data[j]) != NULL); j++)
+            whole = FALSE;
+          if (whole && (digits > 19 ||
+                        (digits == 19 && memcmp (data + digits_start, "9223372036854775807", 19) > 0)))
+            {
+              locate (data, i, &line, &column);
+              g_set_error (error, RPT_ERROR, RPT_ERROR_TOO_LARGE,
+                           _("line %u, column %u: the number %.*s%s is out of range"), line, column,
+                           (int) MIN (j - i, 24), data + i, j - i > 24 ? "…" : "");
+              return FALSE;
+            }
+          i = j - 1;
+        }
       else if (c == '{' || c == '[')
         {
           if (++depth > RPT_MAX_DEPTH)
