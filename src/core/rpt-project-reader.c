@@ -66,7 +66,7 @@ check_raw_bytes (const char  *data,
                  GError     **error)
 {
   const char *bad = NULL;
-  gboolean in_string = FALSE, escaped = FALSE, blank = TRUE;
+  gboolean in_string = FALSE, escaped = FALSE, blank = TRUE, ended = FALSE;
   guint depth = 0;
   guint line, column;
 
@@ -107,7 +107,17 @@ check_raw_bytes (const char  *data,
           continue;
         }
       if (!g_ascii_isspace (c))
-        blank = FALSE;
+        {
+          /* json-glib reads the first of several top-level values and
+           * ignores the rest ("{…} {…}", "{…} [1]"). */
+          if (ended)
+            {
+              locate (data, i, &line, &column);
+              return refuse (error, NULL, _("line %u, column %u: more data after the end of the project"),
+                             line, column);
+            }
+          blank = FALSE;
+        }
       if (c == '"')
         in_string = TRUE;
       else if (c == '-' || g_ascii_isdigit (c))
@@ -149,7 +159,7 @@ check_raw_bytes (const char  *data,
             }
         }
       else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
+        ended = --depth == 0;
     }
 
   if (blank)
@@ -625,6 +635,13 @@ rpt_project_load_from_data (const char  *data,
       if (g_str_has_prefix (message, "<data>:"))
         message += strlen ("<data>:");
       refuse (error, NULL, _("not valid JSON: %s"), message);
+      return NULL;
+    }
+
+  /* json-glib also takes JavaScript: "var project = {…};". */
+  if (json_parser_has_assignment (parser, NULL))
+    {
+      refuse (error, NULL, _("not valid JSON: the file is a JavaScript assignment"));
       return NULL;
     }
 
