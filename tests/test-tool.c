@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include "rpt-core.h"
@@ -399,6 +400,7 @@ static const struct {
   { "blank.txt", " \r\n\t\n", -1, "the file is empty" },
   { "missing.txt", "-", 0, "No such file or directory" },
   { "a folder", NULL, 0, "is a folder, not a file" },
+  { "a pipe", "|", 0, "is not a regular file" },
 };
 
 static char *
@@ -409,6 +411,8 @@ make_bad_article (const char *dir,
 
   if (bad_articles[i].contents == NULL)
     ck_assert_int_eq (g_mkdir (path, 0755), 0);
+  else if (g_str_equal (bad_articles[i].contents, "|"))
+    ck_assert_int_eq (mkfifo (path, 0644), 0);   /* reading it would block forever */
   else if (!g_str_equal (bad_articles[i].contents, "-"))
     g_free (rpt_test_write_file (dir, bad_articles[i].name, bad_articles[i].contents, bad_articles[i].len));
   return g_steal_pointer (&path);
@@ -761,6 +765,8 @@ START_TEST (test_validate_not_a_file)
   Hostile folder = { "folder", NULL, -1, NULL, "is a folder, not a file" };
   Hostile absent = { "missing", NULL, -1, NULL, "cannot read: No such file or directory" };
   Hostile bytes = { "binary", NULL, -1, "line 1, column 1", "the file is not valid UTF-8" };
+  Hostile device = { "device", NULL, -1, NULL, "is not a regular file" };
+  g_autofree char *fifo = g_build_filename (dir, "pipe.json", NULL);
   char data[512];
 
   for (guint i = 0; i < sizeof data; i++)
@@ -770,6 +776,9 @@ START_TEST (test_validate_not_a_file)
   assert_refused (dir, &folder);
   assert_refused (missing, &absent);
   assert_refused (binary, &bytes);
+  assert_refused ("/dev/zero", &device);
+  ck_assert_int_eq (mkfifo (fifo, 0644), 0);
+  assert_refused (fifo, &device);
   ck_assert (!g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 END_TEST
