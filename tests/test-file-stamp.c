@@ -68,7 +68,7 @@ START_TEST (test_deleted_and_missing)
   rpt_file_stamp_read (missing, &none);
   ck_assert (!none.exists);
   ck_assert (rpt_file_stamp_matches (&none, missing));
-  rpt_test_write_file (dir, "never.json", "{}", -1);
+  g_free (rpt_test_write_file (dir, "never.json", "{}", -1));
   ck_assert (!rpt_file_stamp_matches (&none, missing));
 }
 END_TEST

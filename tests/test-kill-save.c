@@ -11,7 +11,7 @@
 #include "rpt-core.h"
 #include "rpt-test-util.h"
 
-#define N_KILLS 300
+#define N_KILLS 200
 
 /* A project of a few megabytes, so that a save takes long enough to be
  * interrupted in the middle of its write. Text written for this test. */
@@ -23,11 +23,11 @@ make_project (guint variant)
   g_autoptr(GError) error = NULL;
   g_autoptr(RptDocument) document = NULL;
 
-  for (guint i = 0; i < 20000; i++)
+  for (guint i = 0; i < 8000; i++)
     g_string_append_printf (text, "Sentence %u of version %u says “nothing much” — 🙂. ", i, variant);
   document = rpt_document_new ("d1", "Long article", "long.txt", text->str);
   ck_assert (rpt_project_add_document (project, document, &error));
-  for (guint i = 0; i < 2000; i++)
+  for (guint i = 0; i < 1000; i++)
     ck_assert_ptr_nonnull (rpt_project_add_annotation (project, "d1", i * 50, i * 50 + 20,
                                                        i % 2 ? "claim" : "rebuttal", NULL, &error));
   return g_steal_pointer (&project);
@@ -71,7 +71,7 @@ START_TEST (test_kill_during_save)
             }
         }
 
-      g_usleep (g_rand_int_range (rand, 0, 40000));
+      g_usleep (g_rand_int_range (rand, 0, 20000));
       kill (pid, SIGKILL);
       ck_assert_int_eq (waitpid (pid, &status, 0), pid);
       ck_assert (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
