@@ -10,7 +10,8 @@
 
 #include "rpt-test-util.h"
 
-/* Runs repartee-tool with the NULL-terminated arguments after @err. */
+/* Runs repartee-tool with the NULL-terminated arguments after @err.
+ * *out and *err are replaced (freed first), so one pair serves many runs. */
 static inline int run (char **out, char **err, ...) G_GNUC_NULL_TERMINATED;
 
 static inline int
@@ -22,6 +23,10 @@ run (char **out,
   const char *arg;
   va_list ap;
 
+  if (out)
+    g_clear_pointer (out, g_free);
+  if (err)
+    g_clear_pointer (err, g_free);
   va_start (ap, err);
   while ((arg = va_arg (ap, const char *)))
     g_ptr_array_add (args, (gpointer) arg);
@@ -30,7 +35,8 @@ run (char **out,
   return rpt_test_run_tool ((const char * const *) args->pdata, out, err);
 }
 
-/* Runs a shell command line with $TOOL set; for redirections and limits. */
+/* Runs a shell command line with $TOOL set; for redirections and limits.
+ * *out and *err are replaced as by run(). */
 static inline int
 run_shell (const char  *script,
            char       **out,
@@ -41,6 +47,8 @@ run_shell (const char  *script,
   const char *argv[] = { "/bin/sh", "-c", script, NULL };
   int status = 0;
 
+  g_clear_pointer (out, g_free);
+  g_clear_pointer (err, g_free);
   ck_assert_msg (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, out, err,
                                &status, &error),
                  "cannot run /bin/sh: %s", error ? error->message : "");
