@@ -7,11 +7,13 @@
  *
  * It never refuses anything itself. It takes strict JSON in the shape the
  * writer produces (members of an object in any order, unknown members
- * skipped); on anything else (a syntax error, a failed check, one of
+ * skipped) that passes every check of the json-glib reader, raw checks
+ * included; on anything else (a syntax error, a failed check, one of
  * json-glib's leniencies, sections in an unusual order, a repeated member,
- * an escape it does not decode) it returns NULL, and the json-glib reader
- * runs, which accepts the file or refuses it with the usual message. So it
- * changes how fast a file opens, never whether or how.
+ * an escape or a time it does not decode) it returns NULL, and the json-glib
+ * reader runs, which accepts the file or refuses it with the usual message.
+ * So it changes how fast a file opens, never whether or how: a test
+ * compares the two readers on thousands of damaged files.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -54,7 +56,60 @@ typedef struct
   guint        n_annotations;
   RptDocument *last_document;
   GHashTable  *links;      /* (type, from, to) of the relations read */
+  GHashTable  *names;      /* case-folded label and speaker names */
+  guint64      n_objects;
 } Reader;
+
+static gint fast_reader_enabled = TRUE;
+
+void
+_rpt_project_set_fast_reader (gboolean enabled)
+{
+  g_atomic_int_set (&fast_reader_enabled, enabled);
+}
+
+/* ---- Raw bytes ---- */
+
+/* Whether g_utf8_validate_len() would take @data, but runs of ASCII (nearly
+ * all of a project file) are checked a word at a time, and only the runs of
+ * other bytes go through GLib's validator. */
+static gboolean
+utf8_validate_fast (const char *data,
+                    gsize       len)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  gsize i = 0;
+
+  while (i < len)
+    {
+      gsize j;
+
+      /* ASCII other than NUL (GLib refuses NUL bytes too). */
+      for (; i + 8 <= len; i += 8)
+        {
+          guint64 x;
+
+          memcpy (&x, data + i, 8);
+          if ((x & highs) != 0 || ((x - ones) & ~x & highs) != 0)
+            break;
+        }
+      while (i < len && (guchar) data[i] < 0x80 && data[i] != '\0')
+        i++;
+      if (i >= len)
+        break;
+      if (data[i] == '\0')
+        return FALSE;
+
+      /* A run of other bytes starts and ends at character boundaries. */
+      for (j = i; j < len && (guchar) data[j] >= 0x80; j++)
+        ;
+      if (!g_utf8_validate_len (data + i, j - i, NULL))
+        return FALSE;
+      i = j;
+    }
+  return TRUE;
+}
 
 /* ---- Tokens ---- */
 
@@ -248,10 +303,12 @@ scan_uint (Reader  *r,
   return TRUE;
 }
 
-/* Any value, checked and dropped (an unknown member). Numbers without an
- * exponent only, and not too long: past that json-glib's readings vary. */
+/* Any value at nesting level @depth, checked and dropped (an unknown
+ * member). Numbers without an exponent only, and short: past that
+ * json-glib's readings vary. */
 static gboolean
-skip_value (Reader *r)
+skip_value (Reader *r,
+            guint   depth)
 {
   const char *raw;
   gsize len;
@@ -260,6 +317,10 @@ skip_value (Reader *r)
   skip_space (r);
   if (r->p >= r->end)
     return FALSE;
+  if ((*r->p == '{' || *r->p == '[') && depth > RPT_MAX_DEPTH)
+    return FALSE;
+  if (*r->p == '{')
+    r->n_objects++;
   switch (*r->p)
     {
     case '"':
@@ -272,7 +333,7 @@ skip_value (Reader *r)
         {
           skip_space (r);
           if (r->p >= r->end || *r->p != '"' || !scan_string (r, &raw, &len, &escaped) ||
-              !accept (r, ':') || !skip_value (r))
+              !accept (r, ':') || !skip_value (r, depth + 1))
             return FALSE;
         }
       while (accept (r, ','));
@@ -282,7 +343,7 @@ skip_value (Reader *r)
       if (accept (r, ']'))
         return TRUE;
       do
-        if (!skip_value (r))
+        if (!skip_value (r, depth + 1))
           return FALSE;
       while (accept (r, ','));
       return accept (r, ']');
@@ -329,6 +390,7 @@ scan_object (Reader       *r,
 
   if (!accept (r, '{'))
     return FALSE;
+  r->n_objects++;
   if (accept (r, '}'))
     return TRUE;
   do
@@ -356,7 +418,7 @@ scan_object (Reader       *r,
           break;
       if (m == n_members)
         {
-          if (!skip_value (r))
+          if (!skip_value (r, 4))
             return FALSE;
           continue;
         }
@@ -476,15 +538,14 @@ digits (const char *p,
   return value;
 }
 
-/* As get_time(): the writer's form "2025-03-01T09:00:00Z" directly, any
- * other form through GLib's ISO 8601 parser. */
+/* The writer's form, "2025-03-01T09:00:00Z", which GLib's ISO 8601 parser
+ * reads the same. Any other form is left to the json-glib reader. */
 static gboolean
 opt_time (Reader *r,
           guint   i,
           gint64 *out)
 {
   static const int month_days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-  g_autoptr(GDateTime) dt = NULL;
   const char *s;
   int year, month, day, hour, minute, second;
 
@@ -507,11 +568,24 @@ opt_time (Reader *r,
              G_USEC_PER_SEC;
       return TRUE;
     }
+  return FALSE;
+}
 
-  dt = g_date_time_new_from_iso8601 (s, NULL);
-  if (dt == NULL)
-    return FALSE;
-  *out = g_date_time_to_unix (dt) * G_USEC_PER_SEC;
+/* Label names, and speaker names, differ even in case. */
+static gboolean
+new_name (Reader     *r,
+          const char *kind,
+          const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  char *key = g_strconcat (kind, folded, NULL);
+
+  if (g_hash_table_contains (r->names, key))
+    {
+      g_free (key);
+      return FALSE;
+    }
+  g_hash_table_add (r->names, key);
   return TRUE;
 }
 
@@ -549,7 +623,7 @@ read_label (Reader *r)
 
   if (!scan_object (r, label_members, L_N) ||
       !(id = req_id (r, L_ID)) ||
-      !(name = req_string (r, L_NAME)) || *name == '\0' ||
+      !(name = req_string (r, L_NAME)) || *name == '\0' || !new_name (r, "l", name) ||
       !(color = req_string (r, L_COLOR)) || !rpt_color_is_valid (color) ||
       (r->values[L_SHORTCUT].kind != V_ABSENT && !req_uint (r, L_SHORTCUT, 9, &shortcut)) ||
       !opt_string (r, L_DESCRIPTION, &description) ||
@@ -573,7 +647,7 @@ read_speaker (Reader *r)
 
   if (!scan_object (r, speaker_members, S_N) ||
       !(id = req_id (r, S_ID)) ||
-      !(name = req_string (r, S_NAME)) || *name == '\0' ||
+      !(name = req_string (r, S_NAME)) || *name == '\0' || !new_name (r, "s", name) ||
       rpt_project_get_speaker (r->project, id) != NULL)
     return FALSE;
 
@@ -768,6 +842,7 @@ read_top (Reader *r)
 
   if (!accept (r, '{'))
     return FALSE;
+  r->n_objects++;
   if (accept (r, '}'))
     return FALSE;
   do
@@ -807,7 +882,7 @@ read_top (Reader *r)
           break;
       if (s == N_SECTIONS)
         {
-          if (!skip_value (r))
+          if (!skip_value (r, 2))
             return FALSE;
           continue;
         }
@@ -829,12 +904,16 @@ read_top (Reader *r)
   for (guint s = 0; s < N_SECTIONS; s++)
     if (!done[s])
       return FALSE;
+#ifdef RPT_MAX_OBJECTS
+  if (r->n_objects > RPT_MAX_OBJECTS)
+    return FALSE;
+#endif
   return TRUE;
 }
 
 /**
  * _rpt_project_read_fast:
- * @data: bytes that passed the raw checks (size, UTF-8, depth)
+ * @data: the file's bytes, unchecked
  *
  * Returns: (transfer full) (nullable): the project, or NULL when the
  * json-glib reader must decide.
@@ -843,19 +922,30 @@ RptProject *
 _rpt_project_read_fast (const char *data,
                         gsize       len)
 {
-  g_autoptr(RptProject) project = rpt_project_new_empty ();
-  g_autoptr(GHashTable) links = g_hash_table_new_full (link_hash, link_equal, g_free, NULL);
-  g_autoptr(GString) arena = g_string_sized_new (256);
-  g_autoptr(GString) key = g_string_new (NULL);
+  g_autoptr(RptProject) project = NULL;
+  g_autoptr(GHashTable) links = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GString) arena = NULL;
+  g_autoptr(GString) key = NULL;
   Reader r = { 0 };
   gboolean ok;
 
+  if (!g_atomic_int_get (&fast_reader_enabled) || data == NULL || len == 0 ||
+      len > RPT_MAX_FILE_BYTES || !utf8_validate_fast (data, len))
+    return NULL;
+
+  project = rpt_project_new_empty ();
+  links = g_hash_table_new_full (link_hash, link_equal, g_free, NULL);
+  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  arena = g_string_sized_new (256);
+  key = g_string_new (NULL);
   r.p = data;
   r.end = data + len;
   r.project = project;
   r.arena = arena;
   r.key = key;
   r.links = links;
+  r.names = names;
 
   ok = read_top (&r);
   if (!ok)

@@ -87,13 +87,11 @@ void      _rpt_project_load_relation    (RptProject    *self,
 /* Sorts the annotation stores and resets the history: the result is clean. */
 void      _rpt_project_load_finish      (RptProject    *self);
 
-/* The one-pass reader (rpt-project-fast-reader.c) for bytes that passed the
- * raw checks: the project, or NULL when the json-glib reader must decide. */
-RptProject *_rpt_project_read_fast           (const char  *data,
-                                              gsize        len);
-/* The json-glib reader alone, for the tests that compare the two. */
-RptProject *_rpt_project_load_from_data_tree (const char  *data,
-                                              gsize        len,
-                                              GError     **error);
+/* The one-pass reader (rpt-project-fast-reader.c): the project, or NULL
+ * when the json-glib reader must decide. */
+RptProject *_rpt_project_read_fast         (const char *data,
+                                            gsize       len);
+/* Tests turn it off to compare the reader with the json-glib reader alone. */
+void        _rpt_project_set_fast_reader   (gboolean    enabled);
 
 G_END_DECLS

@@ -60,58 +60,13 @@ locate (const char *data,
     }
 }
 
-/* g_utf8_validate_len() with the same answer and the same first bad byte,
- * but runs of ASCII (nearly all of a project file) are skipped a word at a
- * time, and only the runs of other bytes go through GLib's validator: each
- * starts at a character boundary, so it finds what a whole pass would. */
-static gboolean
-utf8_validate_fast (const char  *data,
-                    gsize        len,
-                    const char **bad)
-{
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
-  gsize i = 0;
-
-  while (i < len)
-    {
-      gsize j;
-
-      /* ASCII other than NUL (GLib refuses NUL bytes too). */
-      for (; i + 8 <= len; i += 8)
-        {
-          guint64 x;
-
-          memcpy (&x, data + i, 8);
-          if ((x & highs) != 0 || ((x - ones) & ~x & highs) != 0)
-            break;
-        }
-      while (i < len && (guchar) data[i] < 0x80 && data[i] != '\0')
-        i++;
-      if (i >= len)
-        break;
-      if (data[i] == '\0')
-        {
-          *bad = data + i;
-          return FALSE;
-        }
-
-      for (j = i; j < len && (guchar) data[j] >= 0x80; j++)
-        ;
-      if (!g_utf8_validate_len (data + i, j - i, bad))
-        return FALSE;
-      i = j;
-    }
-  return TRUE;
-}
-
 static gboolean
 check_raw_bytes (const char  *data,
                  gsize        len,
                  GError     **error)
 {
   const char *bad = NULL;
-  gboolean in_string = FALSE, blank = TRUE, ended = FALSE;
+  gboolean in_string = FALSE, escaped = FALSE, blank = TRUE, ended = FALSE;
   guint depth = 0;
   guint line, column;
 
@@ -123,7 +78,7 @@ check_raw_bytes (const char  *data,
       return FALSE;
     }
 
-  if (!utf8_validate_fast (data, len, &bad))
+  if (!g_utf8_validate_len (data, len, &bad))
     {
       locate (data, bad - data, &line, &column);
       return refuse (error, NULL, _("line %u, column %u: the file is not valid UTF-8"), line, column);
@@ -135,26 +90,20 @@ check_raw_bytes (const char  *data,
 
       if (in_string)
         {
-          /* Straight to the next quote or backslash: most bytes are text. */
-          while (i < len && data[i] != '"' && data[i] != '\\')
-            i++;
-          if (i >= len)
-            break;
-          if (data[i] == '"')
-            {
-              in_string = FALSE;
-              continue;
-            }
           /* json-glib cuts a string at \u0000 without a word: a note or an
            * id would silently lose its tail. */
-          if (i + 1 < len && data[i + 1] == 'u' && len - (i + 1) > 4 &&
-              memcmp (data + i + 2, "0000", 4) == 0)
+          if (escaped && c == 'u' && len - i > 4 && memcmp (data + i + 1, "0000", 4) == 0)
             {
-              locate (data, i, &line, &column);
+              locate (data, i - 1, &line, &column);
               return refuse (error, NULL, _("line %u, column %u: a string contains \\u0000 (a NUL character)"),
                              line, column);
             }
-          i++;   /* the escaped character */
+          if (escaped)
+            escaped = FALSE;
+          else if (c == '\\')
+            escaped = TRUE;
+          else if (c == '"')
+            in_string = FALSE;
           continue;
         }
       if (!g_ascii_isspace (c))
@@ -660,12 +609,10 @@ check_duplicate_spans (RptProject  *project,
   return TRUE;
 }
 
-/* The json-glib reader: takes any file json-glib reads, and every refusal
- * comes from here. */
-static RptProject *
-load_tree (const char  *data,
-           gsize        len,
-           GError     **error)
+RptProject *
+rpt_project_load_from_data (const char  *data,
+                            gsize        len,
+                            GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(RptProject) project = NULL;
@@ -675,6 +622,14 @@ load_tree (const char  *data,
   Item top = { NULL, NULL };
   const char *format;
   guint version = 0;
+
+  /* Well-formed files take the one-pass reader (rpt-project-fast-reader.c);
+   * whatever it does not take, json-glib reads and judges below. */
+  if ((project = _rpt_project_read_fast (data, len)) != NULL)
+    return g_steal_pointer (&project);
+
+  if (!check_raw_bytes (data, len, error))
+    return NULL;
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) len, &parse_error))
@@ -736,34 +691,6 @@ load_tree (const char  *data,
     return NULL;
 
   return g_steal_pointer (&project);
-}
-
-RptProject *
-rpt_project_load_from_data (const char  *data,
-                            gsize        len,
-                            GError     **error)
-{
-  RptProject *project;
-
-  if (!check_raw_bytes (data, len, error))
-    return NULL;
-
-  /* Well-formed files take the one-pass reader; anything it does not take
-   * goes to the json-glib reader, which accepts or refuses it. */
-  project = _rpt_project_read_fast (data, len);
-  if (project != NULL)
-    return project;
-  return load_tree (data, len, error);
-}
-
-RptProject *
-_rpt_project_load_from_data_tree (const char  *data,
-                                  gsize        len,
-                                  GError     **error)
-{
-  if (!check_raw_bytes (data, len, error))
-    return NULL;
-  return load_tree (data, len, error);
 }
 
 RptProject *
