@@ -207,9 +207,6 @@ _rpt_export_label_studio (RptExportContext  *ctx,
   write_config (snap, config);
 
   rpt_export_warn (ctx, "%s", _("Label Studio results do not carry annotation authors or times"));
-  if (snap->offsets == RPT_OFFSETS_CODEPOINTS)
-    rpt_export_warn (ctx, "%s", _("Offsets are code points, as Label Studio 1.6 and later count them; "
-                                  "for older versions export with UTF-16 offsets"));
   if (snap->n_cross_relations > 0)
     rpt_export_warn (ctx, g_dngettext (GETTEXT_PACKAGE,
                                        "%u relation links annotations in two articles; a Label Studio "

@@ -13,6 +13,8 @@ static const RptToolCommand commands[] = {
   { "add", N_("Add plain-text articles to a project, creating it if needed"), rpt_tool_add },
   { "validate", N_("Check a project file and print its counts"), rpt_tool_validate },
   { "stats", N_("Count annotations by article, label and speaker"), rpt_tool_stats },
+  { "export", N_("Write a labelled dataset (JSONL, Label Studio, brat, CoNLL, CSV, W3C)"), rpt_tool_export },
+  { "import", N_("Make a project from a labelled dataset or plain-text articles"), rpt_tool_import },
 };
 
 static void
