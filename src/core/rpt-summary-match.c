@@ -1,6 +1,6 @@
 /* rpt-summary-match.c: recognises the same statement reported by several
  * articles. Each statement is cut into normalised words once; statements are
- * then taken longest first, and each joins the best matching group whose
+ * then taken label by label, longest first, and each joins the best matching group whose
  * fullest wording (its first, longest, statement) it matches, or starts a
  * group of its own. Candidates come from an inverted index of the groups'
  * words, looked up by the statement's rarest words only, so grouping stays
@@ -171,7 +171,7 @@ feed_char (Matcher  *m,
   if (c < 0x80)
     {
       if (g_ascii_isalnum (c))
-        g_string_append_c (m->word, g_ascii_tolower (c));
+        g_string_append_c (m->word, c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
       else if (!is_apostrophe (c))
         flush_word (m, out);
       return;
@@ -412,6 +412,7 @@ match_pair (Matcher       *m,
 
 typedef struct
 {
+  guint32 label;
   guint32 len;
   guint32 index;
 } OrderKey;
@@ -422,29 +423,35 @@ compare_order (gconstpointer pa,
 {
   const OrderKey *a = pa, *b = pb;
 
+  if (a->label != b->label)
+    return a->label < b->label ? -1 : 1;
   if (a->len != b->len)
     return a->len > b->len ? -1 : 1;
   return a->index < b->index ? -1 : a->index > b->index;
 }
 
-static int
-compare_rarity (gconstpointer pa,
-                gconstpointer pb,
-                gpointer      user_data)
+/* Sorts a few keys in place: statements are short. */
+static void
+sort_keys (guint64 *keys,
+           guint    n)
 {
-  const Word *sort_words = user_data;
-  guint32 a = *(const guint32 *) pa, b = *(const guint32 *) pb;
+  for (guint i = 1; i < n; i++)
+    {
+      guint64 key = keys[i];
+      guint j = i;
 
-  if (sort_words[a].df != sort_words[b].df)
-    return sort_words[a].df < sort_words[b].df ? -1 : 1;
-  return a < b ? -1 : a > b;
+      for (; j > 0 && keys[j - 1] > key; j--)
+        keys[j] = keys[j - 1];
+      keys[j] = key;
+    }
 }
 
 typedef struct
 {
-  guint   label;
-  int     speaker;
-  guint32 representative;
+  const guint32 *seq;             /* the representative's words */
+  guint32        len;
+  int            speaker;
+  guint32        representative;
 } Group;
 
 /* Exact duplicates, for statements made only of very common words. */
@@ -490,10 +497,13 @@ _rpt_summary_match (const RptMatchItem *items,
   g_autofree guint32 *visited = NULL;
   g_autofree guint32 *internal = NULL;
   g_autofree guint32 *renumber = NULL;
+  g_autofree guint32 *mark = NULL;
   g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (Group));
-  g_autoptr(GArray) rare = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree guint64 *rare = NULL;
   g_autoptr(GHashTable) exact = g_hash_table_new_full (exact_hash, exact_equal, g_free, NULL);
   guint n_groups = 0, n_words;
+  const guint32 *tokens;
+  const Word *words;
   gboolean cancelled = FALSE;
 
   if (n_items == 0)
@@ -534,19 +544,31 @@ _rpt_summary_match (const RptMatchItem *items,
 
   order = g_new (OrderKey, n_items);
   for (guint i = 0; i < n_items; i++)
-    order[i] = (OrderKey) { m.seq_len[i], i };
+    order[i] = (OrderKey) { items[i].label, m.seq_len[i], i };
   qsort (order, n_items, sizeof (OrderKey), compare_order);
 
+  tokens = (const guint32 *) m.tokens->data;
+  words = (const Word *) m.words->data;
   postings = g_new0 (Postings, n_words);
   visited = g_new0 (guint32, n_items);
   internal = g_new (guint32, n_items);
+  mark = g_new0 (guint32, n_words);
+  {
+    guint longest = 0;
+
+    for (guint i = 0; i < n_items; i++)
+      longest = MAX (longest, m.seq_len[i]);
+    rare = g_new (guint64, MAX (longest, 1));
+  }
 
   for (guint o = 0; o < n_items; o++)
     {
-      guint s = order[o].index;
-      const guint32 *seq = (const guint32 *) m.tokens->data + m.seq_start[s];
+      guint s = order[o].index, stamp = s + 1;
+      const guint32 *seq = tokens + m.seq_start[s];
       guint len = m.seq_len[s];
-      guint best = G_MAXUINT, n_probe;
+      int speaker = items[s].speaker;
+      const Group *group_data = (const Group *) groups->data;
+      guint best = G_MAXUINT, n_probe, min_common;
       double best_score = -1.0;
       ExactKey key = { seq, len, items[s].label, items[s].speaker };
       gpointer found;
@@ -556,23 +578,36 @@ _rpt_summary_match (const RptMatchItem *items,
           cancelled = TRUE;
           goto out;
         }
+      /* Only statements with the same label match: one label at a time,
+       * each with an index of its own groups. */
+      if (o > 0 && order[o - 1].label != order[o].label)
+        for (guint w = 0; w < n_words; w++)
+          postings[w].len = 0;
 
       if (len > 0 && g_hash_table_lookup_extended (exact, &key, NULL, &found))
         best = GPOINTER_TO_UINT (found);
 
+      /* Fewest words in common that a match can have: at most 1 + L/10 of
+       * the statement's words may be missing from the other. */
+      for (min_common = 0; len - min_common > 1 + min_common / 10; min_common++)
+        ;
+      min_common = MAX (min_common, MIN (len, 2));
+      for (guint k = 0; k < len; k++)
+        mark[seq[k]] = stamp;
+
       /* The statement's distinct words, rarest first. At most 1 + len/10 of
        * them can be missing from a match, so one of the first 2 + len/10 is
        * in it: only those are looked up. */
-      g_array_set_size (rare, 0);
-      g_array_append_vals (rare, seq, len);
-      g_qsort_with_data (rare->data, rare->len, sizeof (guint32), compare_rarity, m.words->data);
+      for (guint k = 0; k < len; k++)
+        rare[k] = ((guint64) words[seq[k]].df << 32) | seq[k];
+      sort_keys (rare, len);
       n_probe = 0;
-      for (guint k = 0; k < rare->len && best == G_MAXUINT; k++)
+      for (guint k = 0; k < len && best == G_MAXUINT; k++)
         {
-          guint32 w = g_array_index (rare, guint32, k);
-          Postings *p = &postings[w];
+          guint32 w = (guint32) rare[k];
+          const Postings *p = &postings[w];
 
-          if (k > 0 && w == g_array_index (rare, guint32, k - 1))
+          if (k > 0 && rare[k] == rare[k - 1])
             continue;
           if (++n_probe > 2 + len / 10)
             break;
@@ -581,20 +616,22 @@ _rpt_summary_match (const RptMatchItem *items,
           for (guint c = 0; c < p->len; c++)
             {
               guint g = p->data[c];
-              Group *group = &g_array_index (groups, Group, g);
-              guint r = group->representative;
+              const Group *group = &group_data[g];
+              guint common = 0;
               double score;
 
-              if (visited[g] == s + 1)
+              if (visited[g] == stamp)
                 continue;
-              visited[g] = s + 1;
-              if (group->label != items[s].label)
+              visited[g] = stamp;
+              if (group->speaker >= 0 && speaker >= 0 && group->speaker != speaker)
                 continue;
-              if (group->speaker >= 0 && items[s].speaker >= 0 && group->speaker != items[s].speaker)
+              /* Cheap bound before the alignment: words of the other that
+               * occur in this statement at all. */
+              for (guint i = 0; i < group->len && common < min_common; i++)
+                common += mark[group->seq[i]] == stamp;
+              if (common < min_common)
                 continue;
-              if (match_pair (&m, seq, len,
-                              (const guint32 *) m.tokens->data + m.seq_start[r], m.seq_len[r],
-                              &score) &&
+              if (match_pair (&m, seq, len, group->seq, group->len, &score) &&
                   (score > best_score || (score == best_score && g < best)))
                 {
                   best = g;
@@ -615,7 +652,7 @@ _rpt_summary_match (const RptMatchItem *items,
 
       /* A group of its own, found by its words from now on. */
       {
-        Group group = { items[s].label, items[s].speaker, s };
+        Group group = { seq, len, speaker, s };
         ExactKey *stored = g_new (ExactKey, 1);
         guint g = groups->len;
 
