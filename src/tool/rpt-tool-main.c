@@ -13,6 +13,7 @@ static const RptToolCommand commands[] = {
   { "add", N_("Add plain-text articles to a project, creating it if needed"), rpt_tool_add },
   { "validate", N_("Check a project file and print its counts"), rpt_tool_validate },
   { "stats", N_("Count annotations by article, label and speaker"), rpt_tool_stats },
+  { "summary", N_("Summarise the exchange as Markdown, HTML or JSON"), rpt_tool_summary },
 };
 
 static void

@@ -43,5 +43,6 @@ RptProject *rpt_tool_load         (const char    *path);
 int rpt_tool_add      (int argc, char **argv);
 int rpt_tool_validate (int argc, char **argv);
 int rpt_tool_stats    (int argc, char **argv);
+int rpt_tool_summary  (int argc, char **argv);
 
 G_END_DECLS
