@@ -194,6 +194,8 @@ print_table (RptBenchFigures *figures,
 
       ROW (label, print_cell (&notes, &f->exports[e], 1, 1));
     }
+  if (max_exports > 0)
+    ROW ("  all exports (ms)", print_cell (&notes, &f->exports_total, 1, 1));
   ROW ("summary (ms)", print_cell (&notes, &f->summary, 1, 1));
   ROW ("peak resident memory (MB)", print_cell (&notes, &f->peak_kb, 0, 1024.0 / 1e6));
   ROW ("open per annotation (µs)", printf ("%*.2f", COLUMN_WIDTH, f->open.value * 1000 / MAX (f->n_annotations, 1)));
@@ -319,6 +321,7 @@ print_targets (RptBenchFigures *figures,
     }
   check_linear (figures, n, "open", G_STRUCT_OFFSET (RptBenchFigures, open));
   check_linear (figures, n, "save", G_STRUCT_OFFSET (RptBenchFigures, save));
+  check_linear (figures, n, "all exports", G_STRUCT_OFFSET (RptBenchFigures, exports_total));
   check_linear (figures, n, "summary", G_STRUCT_OFFSET (RptBenchFigures, summary));
 }
 

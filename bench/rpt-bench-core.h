@@ -37,6 +37,7 @@ typedef struct
   guint           n_exports;
   char           *export_names[RPT_BENCH_MAX_EXPORTS];
   RptBenchFigure  exports[RPT_BENCH_MAX_EXPORTS];
+  RptBenchFigure  exports_total;   /* all formats, one after another */
   RptBenchFigure  summary;
   RptBenchFigure  peak_kb;         /* VmHWM of a fresh process doing all of it */
 } RptBenchFigures;
