@@ -19,14 +19,17 @@
 #include "rpt-bench-gen.h"
 #include "rpt-json-writer.h"
 
+/* The ordinary articles of M, L and XL have the same size and density, so
+ * that cost per annotation can be compared across them. Long starts with
+ * one ordinary article, so that showing the long ones is a switch. */
 static const RptBenchWorkload workloads[] = {
-  { "S", "5 articles of about 4 KB, 250 annotations", 5, 4096, 50, 0, 0 },
-  { "M", "100 articles, 10,000 annotations", 100, 5000, 100, 0, 0 },
+  { "S", "5 articles of about 4 KB, 250 annotations", 5, 4096, 50, 0, 0, 0, 0 },
+  { "M", "100 articles, 10,000 annotations", 100, 5000, 100, 0, 0, 0, 0 },
   { "L", "1,000 articles (about 5 MB of text), 100,000 annotations, 20,000 relations",
-    1000, 5000, 100, 0, 0 },
-  { "XL", "10,000 articles, 1,000,000 annotations", 10000, 5000, 100, 0, 0 },
-  { "Long", "one 1 MB article with 20,000 annotations, and one 200,000-character paragraph",
-    1, 1000000, 20000, 200000, 4000 },
+    1000, 5000, 100, 0, 0, 0, 0 },
+  { "XL", "10,000 articles, 1,000,000 annotations", 10000, 5000, 100, 0, 0, 0, 0 },
+  { "Long", "a 1 MB article with 20,000 annotations and a 200,000-character paragraph",
+    1, 5000, 100, 1000000, 20000, 200000, 4000 },
 };
 
 const RptBenchWorkload *
@@ -49,6 +52,7 @@ guint
 rpt_bench_workload_n_annotations (const RptBenchWorkload *w)
 {
   return w->n_articles * w->annotations_per_article +
+         (w->big_bytes > 0 ? w->big_annotations : 0) +
          (w->paragraph_chars > 0 ? w->paragraph_annotations : 0);
 }
 
@@ -57,6 +61,8 @@ rpt_bench_workload_n_relations (const RptBenchWorkload *w)
 {
   guint n = w->n_articles * (w->annotations_per_article / RPT_BENCH_ANNOTATIONS_PER_RELATION);
 
+  if (w->big_bytes > 0)
+    n += w->big_annotations / RPT_BENCH_ANNOTATIONS_PER_RELATION;
   if (w->paragraph_chars > 0)
     n += w->paragraph_annotations / RPT_BENCH_ANNOTATIONS_PER_RELATION;
   return n;
@@ -526,7 +532,8 @@ GBytes *
 rpt_bench_generate (const RptBenchWorkload *w,
                     guint32                 seed)
 {
-  guint n_docs = w->n_articles + (w->paragraph_chars > 0 ? 1 : 0);
+  guint n_big = w->big_bytes > 0 ? 1 : 0;
+  guint n_docs = w->n_articles + n_big + (w->paragraph_chars > 0 ? 1 : 0);
   g_autoptr(GArray) anns = g_array_new (FALSE, FALSE, sizeof (Ann));
   g_autoptr(GArray) rels = g_array_new (FALSE, FALSE, sizeof (Rel));
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -541,13 +548,20 @@ rpt_bench_generate (const RptBenchWorkload *w,
     {
       /* Each article has its own stream, so one does not shift the next. */
       Rng rng = { ((guint64) seed << 32) ^ (d * G_GUINT64_CONSTANT (0x2545f4914f6cdd1d)) };
-      gboolean paragraph = d >= w->n_articles;
+      guint n_annotations;
 
       docs[d].id = g_strdup_printf ("d%u", d + 1);
-      if (paragraph)
+      if (d >= w->n_articles + n_big)
         {
           docs[d].title = g_strdup_printf ("One paragraph of %u characters", w->paragraph_chars);
           docs[d].text = make_paragraph (&rng, w->paragraph_chars);
+          n_annotations = w->paragraph_annotations;
+        }
+      else if (d >= w->n_articles)
+        {
+          docs[d].title = g_strdup_printf ("A long article of %u bytes", w->big_bytes);
+          docs[d].text = make_article (&rng, w->big_bytes);
+          n_annotations = w->big_annotations;
         }
       else
         {
@@ -556,10 +570,11 @@ rpt_bench_generate (const RptBenchWorkload *w,
           docs[d].title = g_strdup_printf ("Bench article %u: %c%s", d + 1,
                                            g_ascii_toupper (topic[0]), topic + 1);
           docs[d].text = make_article (&rng, w->article_bytes);
+          n_annotations = w->annotations_per_article;
         }
       docs[d].source = g_strdup_printf ("https://example.org/bench/%s/%u", w->name, d + 1);
-      annotate (&rng, &docs[d], paragraph ? w->paragraph_annotations : w->annotations_per_article,
-                base_time + (gint64) d * 3600, anns, rels, starts, ends);
+      annotate (&rng, &docs[d], n_annotations, base_time + (gint64) d * 3600, anns, rels,
+                starts, ends);
       guess += strlen (docs[d].text) + 256;
     }
 

@@ -124,10 +124,17 @@ START_TEST (test_long_workload)
   const RptBenchWorkload *w = rpt_bench_workload_lookup ("Long");
   g_autoptr(GBytes) bytes = rpt_bench_generate (w, RPT_BENCH_DEFAULT_SEED);
   g_autoptr(RptProject) project = load_bytes (bytes);
-  RptDocument *article = rpt_project_get_document (project, "d1");
-  RptDocument *paragraph = rpt_project_get_document (project, "d2");
+  RptDocument *first = rpt_project_get_document (project, "d1");
+  RptDocument *article = rpt_project_get_document (project, "d2");
+  RptDocument *paragraph = rpt_project_get_document (project, "d3");
   g_autoptr(GBytes) saved = NULL;
 
+  ck_assert_uint_eq (g_list_model_get_n_items (rpt_project_get_documents (project)), 3);
+  ck_assert_uint_lt (rpt_document_get_text_bytes (first), 6000);
+  ck_assert_uint_eq (rpt_document_get_n_annotations (first), 100);
+  ck_assert_uint_eq (rpt_project_get_n_annotations (project), rpt_bench_workload_n_annotations (w));
+  ck_assert_uint_eq (g_list_model_get_n_items (rpt_project_get_relations (project)),
+                     rpt_bench_workload_n_relations (w));
   ck_assert_ptr_nonnull (article);
   ck_assert_ptr_nonnull (paragraph);
   ck_assert_uint_ge (rpt_document_get_text_bytes (article), 1000000);
