@@ -16,6 +16,9 @@
 /* A press and release closer than this (pixels) is a click, not a drag. */
 #define CLICK_SLOP 4.0
 #define EXCERPT_CHARS 60
+/* A scroll to an annotation is repeated while the text's height changes,
+ * until it has not changed for this long (ms). */
+#define SCROLL_SETTLE_MS 600
 
 struct _RptArticleView
 {
@@ -31,6 +34,8 @@ struct _RptArticleView
 
   GtkTextBuffer      *buffer;
   GtkTextMark        *scroll_mark;
+  double              scroll_margin;
+  guint               scroll_settle;
   RptHighlighter     *highlighter;
 
   RptProject         *project;        /* weak */
@@ -147,43 +152,78 @@ clear_text_selection (RptArticleView *self)
 
 /* ---- Scrolling ---- */
 
-static gboolean
-range_visible (RptArticleView *self,
-               guint           start,
-               guint           end)
+static void
+scroll_to_mark (RptArticleView *self)
 {
-  GdkRectangle visible, first, last;
-  GtkTextIter a, b;
-
-  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self->text_view), &visible);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &a, start);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &b, end);
-  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->text_view), &a, &first);
-  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->text_view), &b, &last);
-
-  return visible.height > 0 &&
-         first.y >= visible.y && last.y + last.height <= visible.y + visible.height;
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->text_view), self->scroll_mark,
+                                self->scroll_margin, FALSE, 0.0, 0.0);
 }
 
-/* Minimal scroll for Tab; for a reveal, put the span a third of the way
- * down unless it is already in view. */
+static gboolean
+scroll_settled (gpointer data)
+{
+  RptArticleView *self = data;
+
+  self->scroll_settle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_pending_scroll (RptArticleView *self)
+{
+  g_clear_handle_id (&self->scroll_settle, g_source_remove);
+}
+
+/* The view lays lines out in the background, and a line not laid out yet
+ * has no height: a scroll made before that is done lands short of its
+ * target. So the scroll is repeated each time the height of the text grows,
+ * until it stops growing for a moment or the user scrolls, clicks or types. */
+static void
+on_adjustment_changed (GtkAdjustment  *adjustment,
+                       RptArticleView *self)
+{
+  if (self->scroll_settle == 0)
+    return;
+  g_source_remove (self->scroll_settle);
+  self->scroll_settle = g_timeout_add (SCROLL_SETTLE_MS, scroll_settled, self);
+  scroll_to_mark (self);
+}
+
+static gboolean
+on_user_input (GtkEventControllerLegacy *controller,
+               GdkEvent                 *event,
+               RptArticleView           *self)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_BUTTON_PRESS:
+    case GDK_SCROLL:
+    case GDK_KEY_PRESS:
+    case GDK_TOUCH_BEGIN:
+    case GDK_TOUCHPAD_SWIPE:
+      cancel_pending_scroll (self);
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Scrolls as little as needed to bring @annotation's start well inside the
+ * view (a reveal leaves a wider margin). */
 static void
 scroll_to_annotation (RptArticleView *self,
                       RptAnnotation  *annotation,
                       gboolean        reveal)
 {
   GtkTextIter iter;
-  guint start = rpt_annotation_get_start (annotation);
 
-  if (range_visible (self, start, rpt_annotation_get_end (annotation)))
-    return;
-
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, rpt_annotation_get_start (annotation));
   gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &iter);
-  if (reveal)
-    gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->text_view), self->scroll_mark, 0.0, TRUE, 0.0, 0.3);
-  else
-    gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->text_view), self->scroll_mark, 0.1, FALSE, 0.0, 0.0);
+  self->scroll_margin = reveal ? 0.25 : 0.1;
+  scroll_to_mark (self);
+  cancel_pending_scroll (self);
+  self->scroll_settle = g_timeout_add (SCROLL_SETTLE_MS, scroll_settled, self);
 }
 
 /* Rectangle of the character before or at @iter, in our coordinates. */
@@ -617,7 +657,6 @@ add_key_bindings (RptArticleView *self)
     }
   add_key (keys, GDK_KEY_Tab, 0, move_by_key, g_variant_new_int32 (+1));
   add_key (keys, GDK_KEY_KP_Tab, 0, move_by_key, g_variant_new_int32 (+1));
-  add_key (keys, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, move_by_key, g_variant_new_int32 (-1));
   add_key (keys, GDK_KEY_Tab, GDK_SHIFT_MASK, move_by_key, g_variant_new_int32 (-1));
   add_key (keys, GDK_KEY_Escape, 0, escape_by_key, NULL);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
@@ -689,6 +728,7 @@ rpt_article_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->release_idle, g_source_remove);
+  cancel_pending_scroll (self);
   if (self->highlighter != NULL)
     g_object_run_dispose (G_OBJECT (self->highlighter));
   g_clear_object (&self->highlighter);
@@ -835,6 +875,12 @@ rpt_article_view_init (RptArticleView *self)
   g_signal_connect_object (self->buffer, "notify::has-selection", G_CALLBACK (on_has_selection), self, 0);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled), "value-changed",
                            G_CALLBACK (on_scrolled), self, 0);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled), "changed",
+                           G_CALLBACK (on_adjustment_changed), self, 0);
+  legacy = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (legacy, "event", G_CALLBACK (on_user_input), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->scrolled), legacy);
 
   add_key_bindings (self);
   update_actions (self);
@@ -899,6 +945,7 @@ rpt_article_view_set_document (RptArticleView *self,
   gtk_popover_popdown (GTK_POPOVER (self->adder));
   gtk_popover_popdown (self->chooser);
   rpt_article_view_set_selected_annotation (self, NULL);
+  cancel_pending_scroll (self);
   g_set_object (&self->document, document);
 
   /* One insertion for the whole text: the view lays it out lazily. */

@@ -12,9 +12,8 @@
 
 #include "rpt-highlighter.h"
 
-/* A paragraph longer than this is tagged around the viewport only, instead
- * of whole, so one huge paragraph does not mean tagging it all. */
-#define GIANT_PARAGRAPH 40000
+/* Tagged at most this far (characters) before and after the viewport. */
+#define MARGIN_CHARS 20000
 /* Tagged before the first layout, when the viewport is not known yet. */
 #define INITIAL_CHARS 12000
 #define FLASH_MS 750
@@ -446,7 +445,9 @@ paint (RptHighlighter *self,
 
 /* ---- The tagged range follows the viewport ---- */
 
-/* The paragraphs within @pages screens of the viewport. */
+/* The paragraphs within @pages screens of the viewport, and at most
+ * MARGIN_CHARS characters beyond it: lines the view has not laid out yet
+ * have no height, so "three screens down" can reach far past them. */
 static void
 wanted_range (RptHighlighter *self,
               int             pages,
@@ -455,28 +456,22 @@ wanted_range (RptHighlighter *self,
 {
   GtkTextView *view = GTK_TEXT_VIEW (self->view);
   GdkRectangle visible;
-  GtkTextIter a, b;
+  GtkTextIter top, bottom, a, b;
   int margin;
 
   gtk_text_view_get_visible_rect (view, &visible);
   margin = MAX (visible.height, 600) * pages;
 
+  gtk_text_view_get_iter_at_location (view, &top, 0, visible.y);
+  gtk_text_view_get_iter_at_location (view, &bottom, G_MAXINT / 2, visible.y + visible.height);
   gtk_text_view_get_line_at_y (view, &a, visible.y - margin, NULL);
   gtk_text_view_get_line_at_y (view, &b, visible.y + visible.height + margin, NULL);
   gtk_text_iter_forward_line (&b);
 
-  if (gtk_text_iter_get_offset (&b) - gtk_text_iter_get_offset (&a) > GIANT_PARAGRAPH)
-    {
-      GtkTextIter ca, cb;
-
-      gtk_text_view_get_iter_at_location (view, &ca, 0, visible.y - margin);
-      gtk_text_view_get_iter_at_location (view, &cb, G_MAXINT / 2, visible.y + visible.height + margin);
-      gtk_text_view_forward_display_line (view, &cb);
-      if (gtk_text_iter_compare (&ca, &a) > 0)
-        a = ca;
-      if (gtk_text_iter_compare (&cb, &b) < 0)
-        b = cb;
-    }
+  if (gtk_text_iter_get_offset (&top) - gtk_text_iter_get_offset (&a) > MARGIN_CHARS)
+    gtk_text_buffer_get_iter_at_offset (self->buffer, &a, gtk_text_iter_get_offset (&top) - MARGIN_CHARS);
+  if (gtk_text_iter_get_offset (&b) - gtk_text_iter_get_offset (&bottom) > MARGIN_CHARS)
+    gtk_text_buffer_get_iter_at_offset (self->buffer, &b, gtk_text_iter_get_offset (&bottom) + MARGIN_CHARS);
 
   *start = gtk_text_iter_get_offset (&a);
   *end = gtk_text_iter_get_offset (&b);
@@ -766,7 +761,7 @@ rpt_highlighter_set_source (RptHighlighter *self,
   gtk_text_buffer_get_iter_at_offset (self->buffer, &end, MIN (length, INITIAL_CHARS));
   if (!gtk_text_iter_starts_line (&end))
     gtk_text_iter_forward_line (&end);
-  self->applied_end = MIN ((guint) gtk_text_iter_get_offset (&end), INITIAL_CHARS + GIANT_PARAGRAPH);
+  self->applied_end = MIN ((guint) gtk_text_iter_get_offset (&end), INITIAL_CHARS + MARGIN_CHARS);
   paint (self, 0, self->applied_end);
   queue_update (self);
 }
