@@ -288,7 +288,8 @@ choose_annotation (RptArticleView *self,
 
 static GtkWidget *
 create_chooser_row (RptArticleView *self,
-                    RptAnnotation  *annotation)
+                    RptAnnotation  *annotation,
+                    GtkSizeGroup   *names)
 {
   RptLabel *label = rpt_project_get_label (self->project, rpt_annotation_get_label (annotation));
   guint start = rpt_annotation_get_start (annotation);
@@ -318,8 +319,11 @@ create_chooser_row (RptArticleView *self,
   gtk_label_set_ellipsize (GTK_LABEL (excerpt), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (excerpt), 40);
   gtk_label_set_xalign (GTK_LABEL (excerpt), 0);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_widget_add_css_class (excerpt, "dim-label");
   gtk_widget_add_css_class (name, "heading");
+  /* Excerpts line up in a column whatever the label names' lengths. */
+  gtk_size_group_add_widget (names, name);
 
   gtk_box_append (GTK_BOX (box), rpt_color_swatch_new (label ? rpt_label_get_color (label) : NULL));
   gtk_box_append (GTK_BOX (box), name);
@@ -337,13 +341,14 @@ show_chooser (RptArticleView *self,
               double          x,
               double          y)
 {
+  g_autoptr(GtkSizeGroup) names = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   GtkWidget *child;
   graphene_point_t point;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chooser_box))))
     gtk_box_remove (self->chooser_box, child);
   for (guint i = 0; i < annotations->len; i++)
-    gtk_box_append (self->chooser_box, create_chooser_row (self, g_ptr_array_index (annotations, i)));
+    gtk_box_append (self->chooser_box, create_chooser_row (self, g_ptr_array_index (annotations, i), names));
 
   if (!gtk_widget_compute_point (GTK_WIDGET (self->text_view), GTK_WIDGET (self),
                                  &GRAPHENE_POINT_INIT (x, y), &point))
