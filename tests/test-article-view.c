@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rpt-article-view.h"
+#include "rpt-label-adder.h"
 #include "rpt-test-util.h"
 
 /* Written for this test. CRLF line ends and characters outside the BMP
@@ -259,6 +260,78 @@ START_TEST (test_tag_by_key)
   rpt_article_view_select_range (fx.view, offset_of ("Harbour"), end_of ("talks"));
   ck_assert (!press_key (GDK_KEY_9, 0));
   ck_assert_uint_eq (rpt_project_get_n_annotations (fx.project), 2);
+}
+END_TEST
+
+static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *buttons)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        g_ptr_array_add (buttons, child);
+      else
+        collect_buttons (child, buttons);
+    }
+}
+
+static gboolean
+has_label_text (GtkWidget  *widget,
+                const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if ((GTK_IS_LABEL (child) && g_str_equal (gtk_label_get_label (GTK_LABEL (child)), text)) ||
+        (GTK_IS_SHORTCUT_LABEL (child) && g_str_equal (gtk_shortcut_label_get_accelerator (GTK_SHORTCUT_LABEL (child)), text)) ||
+        has_label_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The adder at a selection: one button per label with its name and key;
+ * clicking one tags the selection with that label. */
+START_TEST (test_adder_buttons_tag)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GListModel *labels = rpt_project_get_labels (fx.project);
+  RptLabelAdder *adder = NULL;
+  guint start = offset_of ("the two sides"), end = end_of ("agreed");
+  g_autofree char *runs = range (start, end);
+  RptAnnotation *annotation;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fx.view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (RPT_IS_LABEL_ADDER (child))
+      adder = RPT_LABEL_ADDER (child);
+  ck_assert_ptr_nonnull (adder);
+
+  rpt_article_view_select_range (fx.view, start, end);
+  rpt_label_adder_set_labels (adder, labels);
+  rpt_label_adder_popup_at (adder, &(GdkRectangle) { 100, 100, 1, 1 });
+  wait_frames (1);
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (adder)));
+
+  collect_buttons (GTK_WIDGET (adder), buttons);
+  ck_assert_uint_eq (buttons->len, g_list_model_get_n_items (labels));
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      g_autoptr(RptLabel) label = g_list_model_get_item (labels, i);
+      g_autofree char *key = g_strdup_printf ("%u", rpt_label_get_shortcut (label));
+
+      ck_assert (has_label_text (g_ptr_array_index (buttons, i), rpt_label_get_name (label)));
+      ck_assert (has_label_text (g_ptr_array_index (buttons, i), key));
+    }
+
+  /* The third button: Joke. */
+  g_signal_emit_by_name (g_ptr_array_index (buttons, 2), "clicked");
+  annotation = rpt_article_view_get_selected_annotation (fx.view);
+  ck_assert_ptr_nonnull (annotation);
+  ck_assert_str_eq (rpt_annotation_get_label (annotation), "joke");
+  ck_assert_uint_eq (rpt_annotation_get_start (annotation), start);
+  ck_assert_uint_eq (rpt_annotation_get_end (annotation), end);
+  assert_runs ("rpt-label:joke", runs);
+  wait_frames (1);
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (adder)));
 }
 END_TEST
 
@@ -588,6 +661,7 @@ article_view_suite (void)
   tcase_add_test (tc, test_tag_by_action);
   tcase_add_test (tc, test_tag_by_key);
   tcase_add_test (tc, test_tag_without_selection);
+  tcase_add_test (tc, test_adder_buttons_tag);
   tcase_add_test (tc, test_overlap_visible);
   tcase_add_test (tc, test_label_recolour);
   tcase_add_test (tc, test_tab_moves_selection);
