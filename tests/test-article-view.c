@@ -393,6 +393,28 @@ START_TEST (test_overlap_visible)
   inner = range (offset_of ("👋"), end_of ("👋"));
   assert_runs ("rpt-overlap:claim", inner);
   assert_runs ("rpt-label:joke", joke_runs);
+
+  /* One span with two labels: a tint and an underline. */
+  {
+    guint s = offset_of ("spring"), e = end_of ("spring");
+    g_autofree char *both = range (s, e);
+
+    ck_assert_ptr_nonnull (rpt_project_add_annotation (fx.project, rpt_document_get_id (fx.document),
+                                                       s, e, "joke", NULL, NULL));
+    ck_assert_ptr_nonnull (rpt_project_add_annotation (fx.project, rpt_document_get_id (fx.document),
+                                                       s, e, "diplomatic-signal", NULL, NULL));
+    {
+      g_autofree char *tint_joke = tag_runs ("rpt-label:joke");
+      g_autofree char *tint_dipl = tag_runs ("rpt-label:diplomatic-signal");
+      g_autofree char *under_joke = tag_runs ("rpt-overlap:joke");
+      g_autofree char *under_dipl = tag_runs ("rpt-overlap:diplomatic-signal");
+
+      /* Whichever comes first in the store's order tints, the other underlines. */
+      ck_assert_msg ((g_str_has_suffix (tint_joke, both) && g_str_equal (under_dipl, both)) ||
+                     (g_str_equal (tint_dipl, both) && g_str_has_suffix (under_joke, both)),
+                     "tints %s / %s, underlines %s / %s", tint_joke, tint_dipl, under_joke, under_dipl);
+    }
+  }
 }
 END_TEST
 

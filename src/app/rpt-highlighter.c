@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "rpt-highlighter.h"
+#include "rpt-span-layers.h"
 
 /* Tagged at most this far (characters) before and after the viewport. */
 #define MARGIN_CHARS 20000
@@ -308,48 +309,25 @@ clear (RptHighlighter *self,
     }
 }
 
-typedef struct
-{
-  GtkTextTag *tag;
-  guint       start;
-  guint       end;
-} Run;
-
 static void
-run_extend (RptHighlighter *self,
-            Run            *run,
-            GtkTextTag     *tag,
-            guint           start,
-            guint           end)
+apply_runs (RptHighlighter *self,
+            GArray         *runs,
+            gboolean        underline)
 {
-  if (run->tag == tag && run->end == start)
+  for (guint i = 0; i < runs->len; i++)
     {
-      run->end = end;
-      return;
-    }
-  if (run->tag != NULL)
-    {
+      const RptSpanRun *run = &g_array_index (runs, RptSpanRun, i);
+      LabelTags *tags = g_hash_table_lookup (self->label_tags, run->label_id);
       GtkTextIter a, b;
 
+      if (tags == NULL)
+        continue;
       iters_at (self, run->start, run->end, &a, &b);
-      gtk_text_buffer_apply_tag (self->buffer, run->tag, &a, &b);
+      gtk_text_buffer_apply_tag (self->buffer, underline ? tags->underline : tags->tint, &a, &b);
     }
-  *run = (Run) { tag, start, end };
 }
 
-static int
-compare_uint (gconstpointer a,
-              gconstpointer b)
-{
-  guint x = *(const guint *) a, y = *(const guint *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* Redraws [start, end) ∩ the tagged range from the model. Between any two
- * consecutive span boundaries the covering set is constant: the outermost
- * span (earliest start, then longest) gives the tint, the innermost one
- * (latest start, then shortest) the underline. */
+/* Redraws [start, end) ∩ the tagged range from the model. */
 static void
 paint (RptHighlighter *self,
        guint           start,
@@ -357,10 +335,8 @@ paint (RptHighlighter *self,
 {
   RptAnnotationStore *store;
   g_autoptr(GPtrArray) spans = NULL;
-  g_autoptr(GPtrArray) active = NULL;
-  g_autoptr(GArray) points = NULL;
-  Run tint_run = { 0 }, underline_run = { 0 };
-  guint next = 0;
+  g_autoptr(GArray) tints = NULL;
+  g_autoptr(GArray) underlines = NULL;
 
   start = MAX (start, self->applied_start);
   end = MIN (end, self->applied_end);
@@ -376,71 +352,11 @@ paint (RptHighlighter *self,
   if (spans->len == 0)
     return;
 
-  points = g_array_sized_new (FALSE, FALSE, sizeof (guint), 2 * spans->len + 2);
-  g_array_append_val (points, start);
-  g_array_append_val (points, end);
-  for (guint i = 0; i < spans->len; i++)
-    {
-      RptAnnotation *a = g_ptr_array_index (spans, i);
-      guint s = rpt_annotation_get_start (a), e = rpt_annotation_get_end (a);
-
-      if (s > start && s < end)
-        g_array_append_val (points, s);
-      if (e > start && e < end)
-        g_array_append_val (points, e);
-    }
-  g_array_sort (points, compare_uint);
-
-  active = g_ptr_array_new ();
-  for (guint p = 0; p + 1 < points->len; p++)
-    {
-      guint from = g_array_index (points, guint, p);
-      guint to = g_array_index (points, guint, p + 1);
-      RptAnnotation *outer = NULL, *inner = NULL;
-      LabelTags *tags;
-
-      if (from == to)
-        continue;
-
-      while (next < spans->len &&
-             rpt_annotation_get_start (g_ptr_array_index (spans, next)) <= from)
-        g_ptr_array_add (active, g_ptr_array_index (spans, next++));
-
-      for (guint i = 0; i < active->len;)
-        {
-          RptAnnotation *a = g_ptr_array_index (active, i);
-
-          if (rpt_annotation_get_end (a) <= from)
-            {
-              g_ptr_array_remove_index (active, i);
-              continue;
-            }
-          if (outer == NULL ||
-              rpt_annotation_get_start (a) < rpt_annotation_get_start (outer) ||
-              (rpt_annotation_get_start (a) == rpt_annotation_get_start (outer) &&
-               rpt_annotation_get_end (a) > rpt_annotation_get_end (outer)))
-            outer = a;
-          if (inner == NULL ||
-              rpt_annotation_get_start (a) > rpt_annotation_get_start (inner) ||
-              (rpt_annotation_get_start (a) == rpt_annotation_get_start (inner) &&
-               rpt_annotation_get_end (a) < rpt_annotation_get_end (inner)))
-            inner = a;
-          i++;
-        }
-
-      if (outer == NULL)
-        continue;
-
-      tags = g_hash_table_lookup (self->label_tags, rpt_annotation_get_label (outer));
-      if (tags != NULL)
-        run_extend (self, &tint_run, tags->tint, from, to);
-      if (inner != outer &&
-          (tags = g_hash_table_lookup (self->label_tags, rpt_annotation_get_label (inner))))
-        run_extend (self, &underline_run, tags->underline, from, to);
-    }
-
-  run_extend (self, &tint_run, NULL, 0, 0);
-  run_extend (self, &underline_run, NULL, 0, 0);
+  tints = g_array_new (FALSE, FALSE, sizeof (RptSpanRun));
+  underlines = g_array_new (FALSE, FALSE, sizeof (RptSpanRun));
+  rpt_span_layers (spans, start, end, tints, underlines);
+  apply_runs (self, tints, FALSE);
+  apply_runs (self, underlines, TRUE);
 }
 
 /* ---- The tagged range follows the viewport ---- */
