@@ -466,6 +466,7 @@ rpt_article_view_set_document (RptArticleView *self,
   gtk_popover_popdown (self->chooser);
   rpt_article_view_set_selected_annotation (self, NULL);
   cancel_pending_scroll (self);
+  g_clear_handle_id (&self->release_idle, g_source_remove);
   g_set_object (&self->document, document);
 
   /* One insertion for the whole text: the view lays it out lazily. */
