@@ -84,8 +84,8 @@ snap_to_words (GtkTextIter *start,
 
 gboolean
 _rpt_article_view_selection_iters (RptArticleView *self,
-                 GtkTextIter    *start,
-                 GtkTextIter    *end)
+                                   GtkTextIter    *start,
+                                   GtkTextIter    *end)
 {
   if (self->document == NULL || !gtk_text_buffer_get_selection_bounds (self->buffer, start, end))
     return FALSE;
@@ -166,8 +166,8 @@ on_user_input (GtkEventControllerLegacy *controller,
  * view (a reveal leaves a wider margin). */
 void
 _rpt_article_view_scroll_to (RptArticleView *self,
-                      RptAnnotation  *annotation,
-                      gboolean        reveal)
+                             RptAnnotation  *annotation,
+                             gboolean        reveal)
 {
   GtkTextIter iter;
 
