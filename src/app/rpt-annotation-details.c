@@ -447,6 +447,7 @@ create_relation_row (RptAnnotationDetails *self,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), chip);
 
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_name (button, "link-remove");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Remove Link"));
   gtk_widget_add_css_class (button, "flat");
@@ -462,7 +463,7 @@ update_relations (RptAnnotationDetails *self)
 {
   g_autoptr(GPtrArray) relations = rpt_project_relations_of (self->project, rpt_annotation_get_id (self->annotation));
   g_autoptr(GString) signature = g_string_new (rpt_annotation_get_id (self->annotation));
-  GtkWidget *child;
+  GtkListBoxRow *old;
 
   /* Rebuild only when something shown changed, so that focus and hover in
    * the list survive unrelated edits. */
@@ -490,8 +491,9 @@ update_relations (RptAnnotationDetails *self)
   g_free (self->relations_signature);
   self->relations_signature = g_strdup (signature->str);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->relations_list))))
-    gtk_list_box_remove (self->relations_list, child);
+  /* Row by row: the first child may be the placeholder, which stays. */
+  while ((old = gtk_list_box_get_row_at_index (self->relations_list, 0)))
+    gtk_list_box_remove (self->relations_list, GTK_WIDGET (old));
   for (guint i = 0; i < relations->len; i++)
     {
       GtkWidget *row = create_relation_row (self, g_ptr_array_index (relations, i));

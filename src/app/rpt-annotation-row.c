@@ -130,10 +130,14 @@ static void
 rpt_annotation_row_dispose (GObject *object)
 {
   RptAnnotationRow *self = RPT_ANNOTATION_ROW (object);
+  GtkWidget *child;
 
   rpt_annotation_row_unbind (self);
   g_clear_object (&self->project_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_ANNOTATION_ROW);
+  /* The template's unnamed box is not a bound child. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (rpt_annotation_row_parent_class)->dispose (object);
 }
