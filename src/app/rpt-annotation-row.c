@@ -93,6 +93,7 @@ rpt_annotation_row_update (RptAnnotationRow *self)
   RptLabel *label;
   RptSpeaker *speaker = NULL;
   g_autofree char *excerpt = NULL;
+  g_autofree char *quoted = NULL;
   g_autofree char *speaker_text = NULL;
 
   g_return_if_fail (RPT_IS_ANNOTATION_ROW (self));
@@ -112,7 +113,9 @@ rpt_annotation_row_update (RptAnnotationRow *self)
   gtk_label_set_text (self->speaker_name, speaker_text ? speaker_text : "");
 
   excerpt = rpt_annotation_format_excerpt (self->project, self->annotation, EXCERPT_CHARS);
-  gtk_label_set_text (self->excerpt, excerpt);
+  /* Translators: the quoted span under an annotation's label */
+  quoted = g_strdup_printf (_("“%s”"), excerpt);
+  gtk_label_set_text (self->excerpt, quoted);
 
   update_relations (self);
 
