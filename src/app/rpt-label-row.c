@@ -328,6 +328,8 @@ create_swatch (RptLabelRow *self,
   gtk_button_set_child (GTK_BUTTON (button), chip);
   gtk_widget_set_name (button, name);
   gtk_widget_set_tooltip_text (button, rpt_label_palette_name (index));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  rpt_label_palette_name (index), -1);
   gtk_widget_add_css_class (button, "flat");
   g_object_set_data (G_OBJECT (button), "color", (gpointer) palette_colors[index]);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_swatch_clicked), self, 0);

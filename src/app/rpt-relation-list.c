@@ -80,6 +80,7 @@ create_row (RptRelationList *self,
   gtk_widget_set_name (button, "link-remove");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Remove Link"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Link"), -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "relations.remove");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", rpt_relation_get_id (relation));
