@@ -581,6 +581,40 @@ START_TEST (test_list_follows_project)
 }
 END_TEST
 
+START_TEST (test_selection_scrolls_into_view)
+{
+  RptDocument *second = rpt_project_get_document (project, "d2");
+  GtkWidget *list = details ("annotation-list");
+  RptAnnotation *last = NULL;
+  GtkWidget *focus, *row;
+
+  /* Enough rows to scroll: single letters of the second article. */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      last = rpt_project_add_annotation (project, "d2", i, i + 1, "claim", NULL, &error);
+      ck_assert_msg (last != NULL, "%s", error ? error->message : "");
+    }
+  rpt_inspector_set_document (inspector, second);
+  redraw ();
+  row = find_row (GTK_WIDGET (inspector), last);
+  ck_assert_msg (row == NULL || !gtk_widget_get_mapped (row), "the last row should start out of view");
+
+  /* Selected from the article: the list scrolls to it… */
+  gtk_widget_grab_focus (details ("note-view"));
+  rpt_inspector_set_selected_annotation (inspector, last);
+  for (int i = 0; i < 5; i++)
+    redraw ();
+  row = find_row (GTK_WIDGET (inspector), last);
+  ck_assert_msg (row != NULL && gtk_widget_get_mapped (row), "the selected row is not in view");
+  /* …without taking the keyboard focus from where the user is. */
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  ck_assert_msg (focus == NULL || !gtk_widget_is_ancestor (focus, list),
+                 "the list took the focus (%s)", focus ? G_OBJECT_TYPE_NAME (focus) : "none");
+}
+END_TEST
+
 static Suite *
 inspector_suite (void)
 {
@@ -595,6 +629,7 @@ inspector_suite (void)
   tcase_add_test (tc, test_add_and_remove_link);
   tcase_add_test (tc, test_pick_in_text);
   tcase_add_test (tc, test_list_follows_project);
+  tcase_add_test (tc, test_selection_scrolls_into_view);
   suite_add_tcase (s, tc);
   return s;
 }
