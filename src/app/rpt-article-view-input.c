@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rpt-article-view-private.h"
-#include "rpt-color-swatch.h"
+#include "rpt-color-chip.h"
 
 /* A press and release closer than this (pixels) is a click, not a drag. */
 #define CLICK_SLOP 4.0
@@ -119,7 +119,7 @@ create_chooser_row (RptArticleView *self,
   /* Excerpts line up in a column whatever the label names' lengths. */
   gtk_size_group_add_widget (names, name);
 
-  gtk_box_append (GTK_BOX (box), rpt_color_swatch_new (label ? rpt_label_get_color (label) : NULL));
+  gtk_box_append (GTK_BOX (box), rpt_color_chip_new (label ? rpt_label_get_color (label) : NULL));
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), excerpt);
   gtk_button_set_child (GTK_BUTTON (button), box);

@@ -4,7 +4,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rpt-color-swatch.h"
+#include "rpt-color-chip.h"
 #include "rpt-core.h"
 #include "rpt-label-adder.h"
 
@@ -27,7 +27,7 @@ create_button (RptLabel *label)
   const char *description = rpt_label_get_description (label);
   guint shortcut = rpt_label_get_shortcut (label);
 
-  gtk_box_append (GTK_BOX (content), rpt_color_swatch_new (rpt_label_get_color (label)));
+  gtk_box_append (GTK_BOX (content), rpt_color_chip_new (rpt_label_get_color (label)));
   gtk_box_append (GTK_BOX (content), name);
   if (shortcut >= 1 && shortcut <= 9)
     {
