@@ -4,6 +4,7 @@
 
 #include "rpt-core-private.h"
 #include "rpt-document.h"
+#include "rpt-project-io.h"
 
 /* One checkpoint every STRIDE code points makes offset conversion O(STRIDE)
  * without a full scan, at 1/8 of the text size in memory for ASCII. */
@@ -299,4 +300,20 @@ rpt_document_dup_slice (RptDocument *self,
   b_end = rpt_document_byte_offset (self, end);
 
   return g_strndup (self->text + b_start, b_end - b_start);
+}
+
+gboolean
+_rpt_id_is_valid (const char *id)
+{
+  gsize len;
+
+  if (id == NULL || *id == '\0')
+    return FALSE;
+  len = strlen (id);
+  if (len > RPT_MAX_ID_BYTES || !g_utf8_validate_len (id, len, NULL))
+    return FALSE;
+  for (const char *p = id; *p; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      return FALSE;
+  return TRUE;
 }

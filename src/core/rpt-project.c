@@ -439,6 +439,10 @@ _rpt_project_new_id (RptProject *self,
     }
 }
 
+/* Ids made from names stay short, far below RPT_MAX_ID_BYTES even with a
+ * "-N" suffix, so that whatever the user types gives a loadable file. */
+#define MAX_SLUG_BYTES 64
+
 /* "Diplomatic signal" -> "diplomatic-signal"; unique among @taken's keys. */
 char *
 _rpt_project_unique_slug (RptProject *self,
@@ -455,7 +459,11 @@ _rpt_project_unique_slug (RptProject *self,
       gunichar c = g_utf8_get_char (p);
 
       if (g_unichar_isalnum (c))
-        g_string_append_unichar (slug, c);
+        {
+          if (slug->len + g_unichar_to_utf8 (c, NULL) > MAX_SLUG_BYTES)
+            break;
+          g_string_append_unichar (slug, c);
+        }
       else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
         g_string_append_c (slug, '-');
     }
