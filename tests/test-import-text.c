@@ -158,6 +158,24 @@ START_TEST (test_ids)
       ck_assert (rpt_project_add_document (project, doc, NULL));
     }
 
+  /* A file name that is not UTF-8 (names are bytes) gives a source and an
+   * id that can be saved and loaded again. */
+  {
+    g_autoptr(RptDocument) doc = import_ok (project, "/news/caf\xe9 menu.txt", "Words.", -1);
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(RptProject) reloaded = NULL;
+    g_autoptr(GError) error = NULL;
+
+    ck_assert (g_utf8_validate (rpt_document_get_source (doc), -1, NULL));
+    ck_assert (g_utf8_validate (rpt_document_get_id (doc), -1, NULL));
+    ck_assert (g_str_has_prefix (rpt_document_get_source (doc), "caf"));
+    ck_assert (g_str_has_suffix (rpt_document_get_source (doc), " menu.txt"));
+    ck_assert (rpt_project_add_document (project, doc, NULL));
+    bytes = rpt_project_to_bytes (project);
+    reloaded = rpt_project_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+    ck_assert_msg (reloaded != NULL, "%s", error ? error->message : "");
+  }
+
   /* A very long file name still gives a short id that the file format takes. */
   {
     g_autoptr(GString) name = g_string_new (NULL);

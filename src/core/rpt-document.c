@@ -154,7 +154,7 @@ build_marks (RptDocument *self)
 
 /**
  * rpt_document_new:
- * @text: valid UTF-8 (the caller validates)
+ * @text: valid UTF-8 (the caller validates, as for the other strings)
  */
 RptDocument *
 rpt_document_new (const char *id,
@@ -166,6 +166,9 @@ rpt_document_new (const char *id,
 
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (g_utf8_validate (id, -1, NULL), NULL);
+  g_return_val_if_fail (title == NULL || g_utf8_validate (title, -1, NULL), NULL);
+  g_return_val_if_fail (source == NULL || g_utf8_validate (source, -1, NULL), NULL);
   g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
 
   self = g_object_new (RPT_TYPE_DOCUMENT, NULL);

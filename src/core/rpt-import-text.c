@@ -75,7 +75,8 @@ rpt_import_text (RptProject  *project,
                  gsize        len,
                  GError     **error)
 {
-  g_autofree char *base = g_path_get_basename (filename);
+  /* File names are bytes; the source and id must be UTF-8 to be saved. */
+  g_autofree char *base = g_filename_display_basename (filename);
   g_autofree char *stem = NULL;
   g_autofree char *id = NULL;
   g_autofree char *text = NULL;

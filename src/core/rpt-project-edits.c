@@ -349,6 +349,8 @@ rpt_project_set_annotation_note (RptProject *self,
 
   g_return_if_fail (RPT_IS_PROJECT (self));
 
+  g_return_if_fail (note == NULL || g_utf8_validate (note, -1, NULL));
+
   if (!(annotation = rpt_project_get_annotation (self, annotation_id)))
     return;
   if (note == NULL)
@@ -585,6 +587,7 @@ rpt_project_set_label_description (RptProject *self,
   RptLabel *label;
 
   g_return_if_fail (RPT_IS_PROJECT (self));
+  g_return_if_fail (description == NULL || g_utf8_validate (description, -1, NULL));
 
   if (!(label = rpt_project_get_label (self, label_id)))
     return;

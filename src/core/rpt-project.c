@@ -194,7 +194,8 @@ rpt_project_init (RptProject *self)
   self->relation_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 
   self->history = rpt_history_new (apply_op, op_free, self);
-  self->author = g_strdup (g_strcmp0 (real_name, "Unknown") != 0 ? real_name : g_get_user_name ());
+  /* The passwd entry is in the system's encoding; the file needs UTF-8. */
+  self->author = g_utf8_make_valid (g_strcmp0 (real_name, "Unknown") != 0 ? real_name : g_get_user_name (), -1);
   self->next_serial = 1;
 }
 
@@ -406,6 +407,7 @@ rpt_project_set_author (RptProject *self,
                         const char *author)
 {
   g_return_if_fail (RPT_IS_PROJECT (self));
+  g_return_if_fail (author == NULL || g_utf8_validate (author, -1, NULL));
   g_free (self->author);
   self->author = g_strdup (author ? author : "");
 }
