@@ -552,6 +552,58 @@ START_TEST (test_refuse_huge_file)
 }
 END_TEST
 
+/* The example in docs/FORMAT.md is a real project in the writer's exact
+ * form, and its offsets select what the page says they do. */
+START_TEST (test_format_doc_example)
+{
+  g_autofree char *path = rpt_test_source_path ("docs/FORMAT.md");
+  g_autofree char *doc = rpt_test_read_file (path, NULL);
+  const char *start = strstr (doc, "```json\n");
+  const char *end;
+  g_autofree char *example = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(RptProject) project = NULL;
+  static const struct { const char *id, *text; } rows[] = {
+    { "a1", "the border would reopen “within days”" },
+    { "a2", "“Days, or decades?”" },
+    { "a3", "Days, or decades?" },
+  };
+
+  ck_assert_ptr_nonnull (start);
+  start += strlen ("```json\n");
+  end = strstr (start, "```");
+  ck_assert_ptr_nonnull (end);
+  example = g_strndup (start, end - start);
+  project = load_ok (example, -1);
+  written = to_string (project);
+  ck_assert_str_eq (written, example);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      RptAnnotation *a = rpt_project_get_annotation (project, rows[i].id);
+      g_autofree char *slice = NULL;
+      g_autofree char *row = NULL;
+
+      ck_assert_ptr_nonnull (a);
+      slice = rpt_document_dup_slice (rpt_project_get_document (project, "border"),
+                                      rpt_annotation_get_start (a), rpt_annotation_get_end (a));
+      ck_assert_str_eq (slice, rows[i].text);
+      /* The page's table gives the same numbers. */
+      row = g_strdup_printf ("| `%s` | %u | %u | `%s` |", rows[i].id, rpt_annotation_get_start (a),
+                             rpt_annotation_get_end (a), rows[i].text);
+      ck_assert_msg (strstr (doc, row) != NULL, "FORMAT.md lacks the row %s", row);
+    }
+  {
+    RptDocument *border = rpt_project_get_document (project, "border");
+
+    ck_assert_uint_eq (rpt_document_get_length (border), 102);
+    ck_assert_uint_eq (rpt_document_get_text_bytes (border), 113);
+    ck_assert_uint_eq (rpt_document_utf16_offset (border, 102), 103);
+    ck_assert_ptr_nonnull (strstr (doc, "The text is 102 code points long: 113 bytes in UTF-8, 103 UTF-16 code units"));
+  }
+}
+END_TEST
+
 /* ---- Files, and what a refusal leaves alone ---- */
 
 START_TEST (test_refused_load_leaves_open_project)
@@ -626,6 +678,7 @@ project_file_suite (void)
   tcase_add_test (tc, test_optional_and_unknown_members);
   tcase_add_test (tc, test_times);
   tcase_add_test (tc, test_ids_continue_after_load);
+  tcase_add_test (tc, test_format_doc_example);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("refusals");
