@@ -277,14 +277,18 @@ START_TEST (test_remove_document_cascades)
   ck_assert_ptr_nonnull (rpt_project_add_relation (project, RPT_RELATION_SUPPORTS,
                                                    other_id, claim_id, NULL));
 
+  RptAnnotationStore *store = rpt_project_get_annotations (project, "one");
+
   CHECK_EDIT (project, rpt_project_remove_document (project, "one"));
   ck_assert_uint_eq (rpt_project_get_n_annotations (project), 1);
   ck_assert_uint_eq (g_list_model_get_n_items (rpt_project_get_relations (project)), 0);
   ck_assert_ptr_null (rpt_project_get_annotation (project, claim_id));
   ck_assert_ptr_nonnull (rpt_project_get_annotation (project, other_id));
 
-  /* After undo the restored article's annotations are live in a store. */
+  /* After undo the restored article's annotations are back in the same
+   * store, so a view bound to it sees them return. */
   ck_assert (rpt_project_undo (project));
+  ck_assert_ptr_eq (rpt_project_get_annotations (project, "one"), store);
   ck_assert_uint_eq (rpt_annotation_store_get_n_items (rpt_project_get_annotations (project, "one")), 2);
   ck_assert_uint_eq (g_list_model_get_n_items (rpt_project_get_relations (project)), 2);
   ck_assert_uint_eq (rpt_document_get_n_annotations (rpt_project_get_document (project, "one")), 2);

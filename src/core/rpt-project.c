@@ -502,6 +502,8 @@ note_serial (RptProject *self,
 
 /* ---- Primitive changes (no history) ---- */
 
+static G_DEFINE_QUARK (rpt-removed-store, removed_store)
+
 static void
 insert_document (RptProject  *self,
                  RptDocument *document,
@@ -509,8 +511,11 @@ insert_document (RptProject  *self,
 {
   const char *id = rpt_document_get_id (document);
 
+  RptAnnotationStore *store = g_object_steal_qdata (G_OBJECT (document), removed_store_quark ());
+
   g_hash_table_insert (self->document_by_id, (gpointer) id, document);
-  g_hash_table_insert (self->store_by_document, g_strdup (id), rpt_annotation_store_new ());
+  g_hash_table_insert (self->store_by_document, g_strdup (id),
+                       store ? store : rpt_annotation_store_new ());
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->documents)));
   g_list_store_insert (self->documents, position, document);
 }
@@ -531,9 +536,15 @@ remove_document (RptProject  *self,
 {
   const char *id = rpt_document_get_id (document);
 
+  g_autofree char *key = NULL;
+  RptAnnotationStore *store = NULL;
+
   g_object_ref (document);
   g_hash_table_remove (self->document_by_id, id);
-  g_hash_table_remove (self->store_by_document, id);
+  /* The document keeps its (by now empty) store while it is out, so that
+   * undo brings back the very GListModel that views may still hold. */
+  if (g_hash_table_steal_extended (self->store_by_document, id, (gpointer *) &key, (gpointer *) &store))
+    g_object_set_qdata_full (G_OBJECT (document), removed_store_quark (), store, g_object_unref);
   remove_from_list (self->documents, document);
   g_object_unref (document);
 }
