@@ -1,25 +1,19 @@
 /* rpt-project-reader.c: reading the project file. Everything is checked
  * before a project is returned, and a refusal names the place and the
  * reason: "annotations[3].end: 812 is past the end of document “d2” (640
- * characters)". json-glib 1.6 has no limits of its own and quietly cuts
- * strings at \u0000 and wraps huge integers, so size, encoding, nesting,
- * object count, NUL escapes and number length are checked on the raw bytes
- * first.
+ * characters)". The raw bytes are checked first (rpt-json-guard.c), since
+ * json-glib 1.6 has no limits of its own.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
-#include <stdio.h>
 
 #include "rpt-core-private.h"
+#include "rpt-json-guard.h"
 #include "rpt-project-io.h"
 #include "rpt-project-private.h"
 #include "rpt-safe-file.h"
-
-/* Longer integers cannot be a count or an offset, and json-glib would wrap
- * them round to negative numbers. */
-#define MAX_NUMBER_DIGITS 18
 
 static gboolean
 refuse_code (GError     **error,
@@ -50,133 +44,6 @@ refuse_code (GError     **error,
 }
 
 #define refuse(error, place, ...) refuse_code (error, RPT_ERROR_INVALID, place, __VA_ARGS__)
-
-/* "line 3, column 14", 1-based, columns in characters. */
-static char *
-locate (const char *data,
-        gsize       offset)
-{
-  guint line = 1, column = 1;
-
-  for (gsize i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        {
-          line++;
-          column = 1;
-        }
-      else if (((guchar) data[i] & 0xc0) != 0x80)
-        column++;
-    }
-  return g_strdup_printf (_("line %u, column %u"), line, column);
-}
-
-static gboolean
-is_number_continuation (const char *data,
-                        gsize       i)
-{
-  /* Digits after a decimal point or in an exponent are not a magnitude. */
-  if (i == 0)
-    return FALSE;
-  if (data[i - 1] == '.' || data[i - 1] == 'e' || data[i - 1] == 'E' || data[i - 1] == '+')
-    return TRUE;
-  return data[i - 1] == '-' && i >= 2 && (data[i - 2] == 'e' || data[i - 2] == 'E');
-}
-
-/* Checks what json-glib does not. Sets @incomplete when the bytes end inside
- * a string or an open object or array, to explain a parse error. */
-static gboolean
-check_raw_bytes (const char  *data,
-                 gsize        len,
-                 gboolean    *incomplete,
-                 GError     **error)
-{
-  const char *bad = NULL;
-  gboolean in_string = FALSE, escaped = FALSE, blank = TRUE;
-  guint depth = 0;
-  guint64 objects = 0;
-
-  *incomplete = FALSE;
-  if (len > RPT_MAX_FILE_BYTES)
-    return refuse_code (error, RPT_ERROR_TOO_LARGE, NULL,
-                        _("the file is %" G_GSIZE_FORMAT " bytes; the limit is %" G_GSIZE_FORMAT),
-                        len, RPT_MAX_FILE_BYTES);
-
-  if (!g_utf8_validate_len (data, len, &bad))
-    {
-      g_autofree char *where = locate (data, bad - data);
-
-      if (*bad == '\0')
-        return refuse (error, where, _("the file contains a NUL byte: it is not a project file"));
-      return refuse (error, where, _("the file is not valid UTF-8"));
-    }
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (escaped)
-            {
-              escaped = FALSE;
-              if (c == 'u' && len - i > 4 && memcmp (data + i + 1, "0000", 4) == 0)
-                {
-                  g_autofree char *where = locate (data, i - 1);
-                  return refuse (error, where,
-                                 _("a string contains \\u0000 (a NUL character), which Repartee cannot keep"));
-                }
-            }
-          else if (c == '\\')
-            escaped = TRUE;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      if (!g_ascii_isspace (c))
-        blank = FALSE;
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > RPT_MAX_DEPTH)
-            {
-              g_autofree char *where = locate (data, i);
-              return refuse_code (error, RPT_ERROR_TOO_LARGE, where,
-                                  _("nested more than %u levels deep"), RPT_MAX_DEPTH);
-            }
-          if (c == '{' && ++objects > RPT_MAX_OBJECTS)
-            {
-              g_autofree char *where = locate (data, i);
-              return refuse_code (error, RPT_ERROR_TOO_LARGE, where,
-                                  _("the file holds more than %u objects, the limit"),
-                                  RPT_MAX_OBJECTS);
-            }
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
-      else if (g_ascii_isdigit (c) && !is_number_continuation (data, i))
-        {
-          gsize start = i;
-
-          while (i + 1 < len && g_ascii_isdigit (data[i + 1]))
-            i++;
-          if (i + 1 - start > MAX_NUMBER_DIGITS)
-            {
-              g_autofree char *where = locate (data, start);
-              return refuse_code (error, RPT_ERROR_TOO_LARGE, where,
-                                  _("the number %.*s… (%" G_GSIZE_FORMAT " digits) is too large"),
-                                  MAX_NUMBER_DIGITS, data + start, i + 1 - start);
-            }
-        }
-    }
-
-  if (blank)
-    return refuse (error, NULL, _("the file is empty"));
-  *incomplete = in_string || depth > 0;
-  return TRUE;
-}
 
 /* ---- Typed member access ---- */
 
@@ -709,23 +576,6 @@ read_relations (RptProject  *project,
   return TRUE;
 }
 
-/* "<data>:3:14: Parse error: unexpected …" -> "line 3, column 14: not valid JSON: unexpected …" */
-static void
-refuse_parse_error (GError     **error,
-                    const char  *message)
-{
-  guint line = 0, column = 0;
-  int consumed = 0;
-
-  if (sscanf (message, "<data>:%u:%u: Parse error: %n", &line, &column, &consumed) == 2 && consumed > 0)
-    {
-      g_autofree char *where = g_strdup_printf (_("line %u, column %u"), line, column);
-      refuse (error, where, _("not valid JSON: %s"), message + consumed);
-    }
-  else
-    refuse (error, NULL, _("not valid JSON: %s"), message);
-}
-
 RptProject *
 rpt_project_load_from_data (const char  *data,
                             gsize        len,
@@ -748,7 +598,7 @@ rpt_project_load_from_data (const char  *data,
       data += 3;
       len -= 3;
     }
-  if (!check_raw_bytes (data ? data : "", len, &incomplete, error))
+  if (!rpt_json_guard_check (data ? data : "", len, &incomplete, error))
     return NULL;
 
   parser = json_parser_new_immutable ();
@@ -756,11 +606,11 @@ rpt_project_load_from_data (const char  *data,
     {
       if (incomplete)
         {
-          g_autofree char *where = locate (data, len);
+          g_autofree char *where = rpt_json_guard_locate (data, len);
           refuse (error, where, _("the file ends before the JSON is complete: it may have been cut short"));
         }
       else
-        refuse_parse_error (error, parse_error->message);
+        rpt_json_guard_refuse_parse_error (parse_error->message, error);
       return NULL;
     }
 
