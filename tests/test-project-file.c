@@ -399,12 +399,16 @@ static const Case cases[] = {
     "annotations[0].created: “2026-13-40T10:00:00Z” is not a date and time such as 2026-11-22T10:00:00Z" },
   /* sizes */
   { "\"start\": 11,", "\"start\": 123456789012345678901234567890,",
-    "line 21, column 45: the number 123456789012345678… (30 digits) is too large" },
+    "line 21, column 45: the number 123456789012345678901234… is out of range" },
   { "\"version\": 1,", "\"version\": 99999999999999999999,",
-    "line 3, column 14: the number 999999999999999999… (20 digits) is too large" },
+    "line 3, column 14: the number 99999999999999999999 is out of range" },
+  { "\"start\": 11,", "\"start\": -9223372036854775809,",
+    "line 21, column 45: the number -9223372036854775809 is out of range" },
   /* syntax */
   { "\"version\": 1,", "\"version\": 1", "^line 3, column 14: not valid JSON: " },
-  { "  ]\n}\n", "  ]\n}\n}\n", "^line 31, column " },
+  { "  ]\n}\n", "  ]\n}\n}\n", "line 31, column 1: more data after the end of the project" },
+  { "  ]\n}\n", "  ]\n}\n{}\n", "line 31, column 1: more data after the end of the project" },
+  { "{\n  \"format\"", "var project = {\n  \"format\"", "not valid JSON: the file is a JavaScript assignment" },
   { "\"relations\": [", "\"relations\": [,", "^line 26, column " },
 };
 
@@ -455,12 +459,12 @@ START_TEST (test_refuse_truncated)
   const char *after_labels = strstr (BASE, "  \"labels\": [\n") + strlen ("  \"labels\": [\n");
 
   assert_refused (BASE, in_text - BASE,
-                  "line 16, column 35: the file ends before the JSON is complete: it may have been cut short");
+                  "line 16, column 35: not valid JSON: the file ends in the middle; it may have been cut short");
   assert_refused (BASE, after_labels - BASE,
-                  "line 5, column 1: the file ends before the JSON is complete: it may have been cut short");
+                  "line 5, column 1: not valid JSON: the file ends in the middle; it may have been cut short");
   assert_refused (BASE, strlen (BASE) - 3,
-                  "line 29, column 4: the file ends before the JSON is complete: it may have been cut short");
-  assert_refused (BASE, 1, "line 1, column 2: the file ends before the JSON is complete: it may have been cut short");
+                  "line 29, column 4: not valid JSON: the file ends in the middle; it may have been cut short");
+  assert_refused (BASE, 1, "line 1, column 2: not valid JSON: the file ends in the middle; it may have been cut short");
 }
 END_TEST
 

@@ -1,7 +1,7 @@
 /* rpt-json-guard.c: what json-glib 1.6 does not check. It has no size or
- * depth limits, cuts strings silently at \u0000 and wraps integers too
- * large for 64 bits round to negative numbers, so the raw bytes are
- * checked before it sees them.
+ * depth limits, cuts strings silently at \u0000, wraps integers too large
+ * for 64 bits round, and ignores whatever follows the first value, so the
+ * raw bytes are checked before it sees them.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -10,10 +10,6 @@
 
 #include "rpt-json-guard.h"
 #include "rpt-project-io.h"
-
-/* Longer integers cannot be a count or an offset, and json-glib would wrap
- * them round to negative numbers. */
-#define MAX_NUMBER_DIGITS 18
 
 static gboolean
 refuse_code (GError     **error,
@@ -65,18 +61,6 @@ rpt_json_guard_locate (const char *data,
   return g_strdup_printf (_("line %u, column %u"), line, column);
 }
 
-static gboolean
-is_number_continuation (const char *data,
-                        gsize       i)
-{
-  /* Digits after a decimal point or in an exponent are not a magnitude. */
-  if (i == 0)
-    return FALSE;
-  if (data[i - 1] == '.' || data[i - 1] == 'e' || data[i - 1] == 'E' || data[i - 1] == '+')
-    return TRUE;
-  return data[i - 1] == '-' && i >= 2 && (data[i - 2] == 'e' || data[i - 2] == 'E');
-}
-
 gboolean
 rpt_json_guard_check (const char  *data,
                       gsize        len,
@@ -84,7 +68,7 @@ rpt_json_guard_check (const char  *data,
                       GError     **error)
 {
   const char *bad = NULL;
-  gboolean in_string = FALSE, escaped = FALSE, blank = TRUE;
+  gboolean in_string = FALSE, escaped = FALSE, blank = TRUE, ended = FALSE;
   guint depth = 0;
   guint64 objects = 0;
 
@@ -127,7 +111,16 @@ rpt_json_guard_check (const char  *data,
         }
 
       if (!g_ascii_isspace (c))
-        blank = FALSE;
+        {
+          /* json-glib reads the first of several top-level values and
+           * ignores the rest ("{…} {…}", "{…} [1]"). */
+          if (ended)
+            {
+              g_autofree char *where = rpt_json_guard_locate (data, i);
+              return refuse (error, where, _("more data after the end of the project"));
+            }
+          blank = FALSE;
+        }
       if (c == '"')
         in_string = TRUE;
       else if (c == '{' || c == '[')
@@ -147,20 +140,31 @@ rpt_json_guard_check (const char  *data,
             }
         }
       else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
-      else if (g_ascii_isdigit (c) && !is_number_continuation (data, i))
+        ended = --depth == 0;
+      else if (c == '-' || g_ascii_isdigit (c))
         {
-          gsize start = i;
+          /* json-glib 1.6 reads integers with strtoull and casts to gint64:
+           * 2^64-1 becomes -1, and "-18446744073709551615" becomes 1. Refuse
+           * integers beyond gint64 before it can misread them. */
+          gsize j = i + (c == '-'), digits_start, digits;
+          gboolean whole = TRUE;
 
-          while (i + 1 < len && g_ascii_isdigit (data[i + 1]))
-            i++;
-          if (i + 1 - start > MAX_NUMBER_DIGITS)
+          while (j < len && data[j] == '0')
+            j++;
+          digits_start = j;
+          while (j < len && g_ascii_isdigit (data[j]))
+            j++;
+          digits = j - digits_start;
+          for (; j < len && (g_ascii_isdigit (data[j]) || strchr ("+-.eE", data[j]) != NULL); j++)
+            whole = FALSE;
+          if (whole && (digits > 19 ||
+                        (digits == 19 && memcmp (data + digits_start, "9223372036854775807", 19) > 0)))
             {
-              g_autofree char *where = rpt_json_guard_locate (data, start);
-              return refuse_code (error, RPT_ERROR_TOO_LARGE, where,
-                                  _("the number %.*s… (%" G_GSIZE_FORMAT " digits) is too large"),
-                                  MAX_NUMBER_DIGITS, data + start, i + 1 - start);
+              g_autofree char *where = rpt_json_guard_locate (data, i);
+              return refuse_code (error, RPT_ERROR_TOO_LARGE, where, _("the number %.*s%s is out of range"),
+                                  (int) MIN (j - i, 24), data + i, j - i > 24 ? "…" : "");
             }
+          i = j - 1;
         }
     }
 

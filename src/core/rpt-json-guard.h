@@ -8,8 +8,8 @@
 G_BEGIN_DECLS
 
 /* Size (RPT_MAX_FILE_BYTES), UTF-8, nesting (RPT_MAX_DEPTH), object count
- * (RPT_MAX_OBJECTS), \u0000 escapes, integers of more than 18 digits and
- * blank input. Sets @incomplete when the bytes end inside a string or an
+ * (RPT_MAX_OBJECTS), \u0000 escapes, integers outside gint64, data after
+ * the top-level value, and blank input. Sets @incomplete when the bytes end inside a string or an
  * open object or array, to explain a later parse error. */
 gboolean rpt_json_guard_check              (const char  *data,
                                             gsize        len,

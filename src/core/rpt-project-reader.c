@@ -607,10 +607,17 @@ rpt_project_load_from_data (const char  *data,
       if (incomplete)
         {
           g_autofree char *where = rpt_json_guard_locate (data, len);
-          refuse (error, where, _("the file ends before the JSON is complete: it may have been cut short"));
+          refuse (error, where, _("not valid JSON: the file ends in the middle; it may have been cut short"));
         }
       else
         rpt_json_guard_refuse_parse_error (parse_error->message, error);
+      return NULL;
+    }
+
+  /* json-glib also takes JavaScript: "var project = {…};". */
+  if (json_parser_has_assignment (parser, NULL))
+    {
+      refuse (error, NULL, _("not valid JSON: the file is a JavaScript assignment"));
       return NULL;
     }
 
