@@ -401,7 +401,7 @@ START_TEST (test_add_to_bad_project_changes_nothing)
 
   ck_assert_int_eq (run (&out, &err, "add", path, good, NULL), 1);
   ck_assert_str_eq (out, "");
-  ck_assert_contains (err, "notes.json: format: “something-else” is not a Repartee project");
+  ck_assert_contains (err, "notes.json: format: “something-else” is not “repartee-project”: this is not a Repartee project");
   ck_assert (file_equals (path, "{\"format\": \"something-else\"}\n", 29));
 
   /* A folder where the project should be. */

@@ -117,13 +117,13 @@ put2 (char *p,
 }
 
 /* Saving writes two timestamps per annotation: they are formatted by hand
- * for years 1000 to 9999 (the same text as GDateTime's), by GDateTime
- * otherwise. */
+ * (GDateTime's fields, four-digit years even before 1000, which ISO 8601
+ * readers need); outside GDateTime's range, as it would. */
 void
 rpt_json_append_timestamp (GString *out,
                            gint64   usec)
 {
-  const gint64 first = G_GINT64_CONSTANT (-30610224000);  /* 1000-01-01T00:00:00Z */
+  const gint64 first = G_GINT64_CONSTANT (-62135596800);  /* 0001-01-01T00:00:00Z */
   const gint64 last = G_GINT64_CONSTANT (253402300799);   /* 9999-12-31T23:59:59Z */
   gint64 seconds = usec / G_USEC_PER_SEC;
 
@@ -147,8 +147,14 @@ rpt_json_append_timestamp (GString *out,
   else
     {
       g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (seconds);
-      g_autofree char *str = dt ? g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
+      g_autofree char *str = NULL;
 
-      rpt_json_append_string (out, str);
+      /* Four-digit years, as above. */
+      if (dt != NULL)
+        str = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                               g_date_time_get_year (dt), g_date_time_get_month (dt),
+                               g_date_time_get_day_of_month (dt), g_date_time_get_hour (dt),
+                               g_date_time_get_minute (dt), g_date_time_get_second (dt));
+      rpt_json_append_string (out, str ? str : "");
     }
 }
