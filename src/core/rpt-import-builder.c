@@ -621,6 +621,25 @@ unique_id (GHashTable *taken,
     }
 }
 
+/* Position of @name among the default labels, or -1. */
+static int
+default_position (RptProject *defaults,
+                  const char *name)
+{
+  g_autoptr(GHashTable) none = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *id = _rpt_project_unique_slug (defaults, none, name, "label");
+  GListModel *labels = rpt_project_get_labels (defaults);
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(RptLabel) label = g_list_model_get_item (labels, i);
+
+      if (g_str_equal (rpt_label_get_id (label), id))
+        return (int) i;
+    }
+  return -1;
+}
+
 static void
 finish_labels (RptImportBuilder *builder,
                RptProject       *project,
@@ -630,8 +649,31 @@ finish_labels (RptImportBuilder *builder,
   g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) colors = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree guint *shortcuts = g_new0 (guint, builder->labels->len + 1);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
   gboolean key_used[10] = { FALSE };
   guint next_color = 0;
+
+  /* Declared labels in their order; then, of the labels files only name
+   * (JSON Lines), the default ones in their usual order; then the others
+   * in order of first use. */
+  for (guint i = 0; i < builder->labels->len; i++)
+    if (((PendingLabel *) g_ptr_array_index (builder->labels, i))->declared)
+      g_ptr_array_add (order, GUINT_TO_POINTER (i));
+  for (guint position = 0; position < g_list_model_get_n_items (rpt_project_get_labels (defaults)); position++)
+    for (guint i = 0; i < builder->labels->len; i++)
+      {
+        PendingLabel *label = g_ptr_array_index (builder->labels, i);
+
+        if (!label->declared && default_position (defaults, label->name) == (int) position)
+          g_ptr_array_add (order, GUINT_TO_POINTER (i));
+      }
+  for (guint i = 0; i < builder->labels->len; i++)
+    {
+      PendingLabel *label = g_ptr_array_index (builder->labels, i);
+
+      if (!label->declared && default_position (defaults, label->name) < 0)
+        g_ptr_array_add (order, GUINT_TO_POINTER (i));
+    }
 
   /* Keys the files give win; the rest get the free ones in order. */
   for (guint i = 0; i < builder->labels->len; i++)
@@ -647,8 +689,9 @@ finish_labels (RptImportBuilder *builder,
         g_hash_table_add (colors, label->color);
     }
 
-  for (guint i = 0; i < builder->labels->len; i++)
+  for (guint k = 0; k < order->len; k++)
     {
+      guint i = GPOINTER_TO_UINT (g_ptr_array_index (order, k));
       PendingLabel *label = g_ptr_array_index (builder->labels, i);
       g_autoptr(RptLabel) made = NULL;
       RptLabel *standard;
@@ -674,11 +717,11 @@ finish_labels (RptImportBuilder *builder,
         }
       g_hash_table_add (colors, (gpointer) color);
       if (shortcuts[i] == 0 && !(builder->shortcuts_given && label->declared))
-        for (guint k = 1; k <= 9; k++)
-          if (!key_used[k])
+        for (guint key = 1; key <= 9; key++)
+          if (!key_used[key])
             {
-              key_used[k] = TRUE;
-              shortcuts[i] = k;
+              key_used[key] = TRUE;
+              shortcuts[i] = key;
               break;
             }
 
