@@ -548,6 +548,9 @@ conll_rows (const char *data,
 
       if (*lines[i] == '\0')
         {
+          /* A sentence stands alone: a span cannot go on in the next one. */
+          if (in_sentence)
+            g_ptr_array_add (rows, NULL);
           in_sentence = FALSE;
           continue;
         }
@@ -568,18 +571,21 @@ conll_rows (const char *data,
       in_sentence = TRUE;
       g_ptr_array_add (rows, columns);
     }
-  /* IOB2: an I- tag continues a B- or I- tag of the same label. */
+  /* IOB2: an I- tag continues a B- or I- tag of the same label in the
+   * same sentence (NULL rows mark the sentence breaks). */
   for (guint c = 1; c < n_columns; c++)
     for (guint r = 0; r < rows->len; r++)
       {
-        const char *tag = ((char **) g_ptr_array_index (rows, r))[c];
+        char **row = g_ptr_array_index (rows, r);
+        char **prev = r > 0 ? g_ptr_array_index (rows, r - 1) : NULL;
+        const char *tag = row ? row[c] : "O";
 
         ck_assert (g_str_equal (tag, "O") || g_str_has_prefix (tag, "B-") || g_str_has_prefix (tag, "I-"));
         if (g_str_has_prefix (tag, "I-"))
           {
-            const char *before = r > 0 ? ((char **) g_ptr_array_index (rows, r - 1))[c] : "O";
+            const char *before = prev ? prev[c] : "O";
 
-            ck_assert (g_str_equal (before + 1, tag + 1) && before[0] != 'O');
+            ck_assert_msg (g_str_equal (before + 1, tag + 1) && before[0] != 'O', "%s after %s", tag, before);
           }
       }
   return rows;
@@ -591,7 +597,7 @@ tag_of (GPtrArray  *rows,
         guint       column)
 {
   for (guint r = 0; r < rows->len; r++)
-    if (g_str_equal (((char **) g_ptr_array_index (rows, r))[0], token))
+    if (g_ptr_array_index (rows, r) && g_str_equal (((char **) g_ptr_array_index (rows, r))[0], token))
       return ((char **) g_ptr_array_index (rows, r))[column];
   ck_abort_msg ("no token “%s”", token);
   return NULL;
@@ -622,12 +628,16 @@ START_TEST (test_conll_tokens_and_tags)
   ck_assert_str_eq (tag_of (rows, "cafe\u0301", 1), "B-Diplomatic_signal");
   ck_assert_str_eq (tag_of (rows, "talks", 1), "I-Diplomatic_signal");
   ck_assert_str_eq (tag_of (rows, "a", 1), "B-Self-2d-defence-5f-x");
-  ck_assert_str_eq (tag_of (rows, "\U0001D509\U0001D51E\U0001D52F\U0001D520\U0001D522", 1), "I-Self-2d-defence-5f-x");
-  ck_assert_str_eq (tag_of (rows, "Nobody", 1), "I-Self-2d-defence-5f-x");
+  /* The span runs over three sentences: one chunk in each. */
+  ck_assert_str_eq (tag_of (rows, "farce", 1), "I-Self-2d-defence-5f-x");
+  ck_assert_str_eq (tag_of (rows, "\U0001D509\U0001D51E\U0001D52F\U0001D520\U0001D522", 1), "B-Self-2d-defence-5f-x");
+  ck_assert_str_eq (tag_of (rows, "indeed", 1), "I-Self-2d-defence-5f-x");
+  ck_assert_str_eq (tag_of (rows, "Nobody", 1), "B-Self-2d-defence-5f-x");
   ck_assert_str_eq (tag_of (rows, "laughed", 1), "O");
   ck_assert_str_eq (tag_of (rows, "\U0001F327\uFE0F", 1), "I-Joke");
 
   ck_assert (has_warning (warnings, "2 spans overlap other spans"));
+  ck_assert (has_warning (warnings, "1 span runs across a sentence boundary"));
   ck_assert (has_warning (warnings, "starts inside the token “minister”"));
   ck_assert (has_warning (warnings, "relations"));
 }
@@ -650,7 +660,7 @@ START_TEST (test_conll_layers)
   ck_assert_str_eq (tag_of (rows, "Not", 3), "I-Joke");
   ck_assert_str_eq (tag_of (rows, "\U0001F600", 2), "I-Rebuttal");
   ck_assert_str_eq (tag_of (rows, "\U0001D509\U0001D51E\U0001D52F\U0001D520\U0001D522", 1), "B-Claim");
-  ck_assert_str_eq (tag_of (rows, "\U0001D509\U0001D51E\U0001D52F\U0001D520\U0001D522", 5), "I-Self-2d-defence-5f-x");
+  ck_assert_str_eq (tag_of (rows, "\U0001D509\U0001D51E\U0001D52F\U0001D520\U0001D522", 5), "B-Self-2d-defence-5f-x");
   ck_assert_str_eq (tag_of (rows, "press", 6), "O");
   ck_assert (!has_warning (warnings, "overlap"));
 }

@@ -43,6 +43,7 @@ typedef struct
   guint             n_overlaps;
   guint             n_partial;
   guint             n_untokened;
+  guint             n_split;
   guint             n_listed;
 } Conll;
 
@@ -187,7 +188,7 @@ assign (Conll             *conll,
       RptExportSpan *span = g_array_index (conll->order, RptExportSpan *, k);
       guint column = snap->conll_layers ? span->label : 0;
       guint first = token_after (tokens, span->start), last;
-      gboolean available = TRUE;
+      gboolean available = TRUE, crosses = FALSE;
 
       if (first >= n_tokens || g_array_index (tokens, Token, first).start >= span->end)
         {
@@ -207,7 +208,12 @@ assign (Conll             *conll,
       if (g_array_index (tokens, Token, last).end > span->end)
         list_partial (conll, doc->document, span, &g_array_index (tokens, Token, last), FALSE);
       for (guint t = first; t <= last; t++)
-        conll->owner[(gsize) t * conll->n_columns + column] = (int) span->index;
+        {
+          conll->owner[(gsize) t * conll->n_columns + column] = (int) span->index;
+          if (t > first && g_array_index (tokens, Token, t).sentence_start)
+            crosses = TRUE;
+        }
+      conll->n_split += crosses;
     }
 }
 
@@ -215,6 +221,7 @@ static void
 append_tag (GString           *out,
             RptExportSnapshot *snap,
             RptExportDocument *doc,
+            const Token       *tokens,
             const int         *owner,
             guint              t,
             guint              n_columns,
@@ -228,8 +235,10 @@ append_tag (GString           *out,
       g_string_append_c (out, 'O');
       return;
     }
-  /* B- on the first token of the span, I- after it. */
-  g_string_append (out, t > 0 && owner[(gsize) (t - 1) * n_columns + column] == span ? "I-" : "B-");
+  /* B- on the first token of the span and of each sentence it reaches
+   * (IOB2 readers take every sentence on its own), I- after it. */
+  g_string_append (out, t > 0 && !tokens[t].sentence_start &&
+                        owner[(gsize) (t - 1) * n_columns + column] == span ? "I-" : "B-");
   g_string_append (out, g_array_index (snap->labels, RptExportLabel, doc->spans[span].label).safe_name);
 }
 
@@ -254,7 +263,7 @@ write_document (Conll             *conll,
         g_string_append_c (out, '\n');
       g_string_append_len (out, text + token->byte_start, token->byte_len);
       for (guint c = 0; c < conll->n_columns; c++)
-        append_tag (out, snap, doc, conll->owner, t, conll->n_columns, c);
+        append_tag (out, snap, doc, (Token *) conll->tokens->data, conll->owner, t, conll->n_columns, c);
       g_string_append_c (out, '\n');
     }
   if (conll->tokens->len > 0)
@@ -313,6 +322,13 @@ _rpt_export_conll (RptExportContext  *ctx,
                                       "(export with one column per label to keep them)",
                                       conll.n_overlaps),
                      conll.n_overlaps);
+  if (conll.n_split > 0)
+    rpt_export_warn (ctx, g_dngettext (GETTEXT_PACKAGE,
+                                       "%u span runs across a sentence boundary; it is tagged as one "
+                                       "chunk per sentence (B- again at each sentence start)",
+                                       "%u spans run across sentence boundaries; each is tagged as one "
+                                       "chunk per sentence (B- again at each sentence start)",
+                                       conll.n_split), conll.n_split);
   if (conll.n_untokened > 0)
     rpt_export_warn (ctx, g_dngettext (GETTEXT_PACKAGE,
                                        "%u span covers only white space and was left out",
