@@ -138,8 +138,8 @@ _rpt_export_jsonl (RptExportContext  *ctx,
                                        unused_labels), unused_labels);
   if (unused_speakers > 0)
     rpt_export_warn (ctx, g_dngettext (GETTEXT_PACKAGE,
-                                       "JSON Lines only names speakers in use: %u unattributed speaker is not in the file",
-                                       "JSON Lines only names speakers in use: %u unattributed speakers are not in the file",
+                                       "JSON Lines only names speakers in use: %u speaker no annotation names is not in the file",
+                                       "JSON Lines only names speakers in use: %u speakers no annotation names are not in the file",
                                        unused_speakers), unused_speakers);
   if (snap->n_cross_relations > 0)
     rpt_export_warn (ctx, g_dngettext (GETTEXT_PACKAGE,
