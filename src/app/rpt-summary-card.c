@@ -155,8 +155,12 @@ static void
 rpt_summary_card_dispose (GObject *object)
 {
   RptSummaryCard *self = RPT_SUMMARY_CARD (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_SUMMARY_CARD);
+  /* GTK 4.8 leaves unnamed template children parented. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->summary, rpt_summary_unref);
 
   G_OBJECT_CLASS (rpt_summary_card_parent_class)->dispose (object);

@@ -104,8 +104,12 @@ static void
 rpt_summary_coverage_row_dispose (GObject *object)
 {
   RptSummaryCoverageRow *self = RPT_SUMMARY_COVERAGE_ROW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_SUMMARY_COVERAGE_ROW);
+  /* GTK 4.8 leaves unnamed template children parented. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->summary, rpt_summary_unref);
 
   G_OBJECT_CLASS (rpt_summary_coverage_row_parent_class)->dispose (object);

@@ -652,6 +652,7 @@ static void
 rpt_summary_view_dispose (GObject *object)
 {
   RptSummaryView *self = RPT_SUMMARY_VIEW (object);
+  GtkWidget *child;
 
   g_clear_handle_id (&self->update_source, g_source_remove);
   if (self->cancellable)
@@ -663,6 +664,9 @@ rpt_summary_view_dispose (GObject *object)
   self->export_chart = NULL;
   g_clear_weak_pointer (&self->project);
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_SUMMARY_VIEW);
+  /* GTK 4.8 leaves unnamed template children parented. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->summary, rpt_summary_unref);
   g_clear_object (&self->rows);
   g_clear_object (&self->articles);
