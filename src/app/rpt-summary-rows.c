@@ -123,3 +123,42 @@ rpt_summary_rows_find (RptSummaryRows *self,
     }
   return G_MAXUINT;
 }
+
+void
+rpt_summary_rows_update (RptSummaryRows          *self,
+                         RptSummary              *summary,
+                         GArray                  *positions,
+                         RptSummaryRowsEqualFunc  equal,
+                         gpointer                 user_data)
+{
+  RptSummary *old_summary;
+  GArray *old_positions;
+  guint n_old, n_new, prefix = 0, suffix = 0;
+
+  g_return_if_fail (RPT_IS_SUMMARY_ROWS (self));
+
+  if (self->summary == NULL || summary == NULL || positions == NULL || self->positions == NULL)
+    {
+      rpt_summary_rows_set (self, summary, positions);
+      return;
+    }
+  old_summary = g_steal_pointer (&self->summary);
+  old_positions = g_steal_pointer (&self->positions);
+  n_old = old_positions->len;
+  n_new = positions->len;
+  while (prefix < n_old && prefix < n_new &&
+         equal (old_summary, g_array_index (old_positions, guint, prefix),
+                summary, g_array_index (positions, guint, prefix), user_data))
+    prefix++;
+  while (suffix < n_old - prefix && suffix < n_new - prefix &&
+         equal (old_summary, g_array_index (old_positions, guint, n_old - 1 - suffix),
+                summary, g_array_index (positions, guint, n_new - 1 - suffix), user_data))
+    suffix++;
+
+  self->summary = rpt_summary_ref (summary);
+  self->positions = positions;
+  if (n_old - prefix - suffix > 0 || n_new - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_old - prefix - suffix, n_new - prefix - suffix);
+  rpt_summary_unref (old_summary);
+  g_array_unref (old_positions);
+}

@@ -20,6 +20,24 @@ RptSummaryRows *rpt_summary_rows_new       (void);
 void            rpt_summary_rows_set       (RptSummaryRows *self,
                                             RptSummary     *summary,
                                             GArray         *positions);
+/* Whether position @a of summary @sa shows exactly what position @b of
+ * summary @sb shows. */
+typedef gboolean (*RptSummaryRowsEqualFunc) (RptSummary *sa,
+                                             guint       a,
+                                             RptSummary *sb,
+                                             guint       b,
+                                             gpointer    user_data);
+
+/* Like rpt_summary_rows_set(), but announces as changed only the stretch
+ * between the longest unchanged beginning and end (by @equal), so that a
+ * small edit rebinds a few rows instead of rebuilding every visible one.
+ * Rows left in place keep showing the previous summary, which shows the
+ * same thing. */
+void            rpt_summary_rows_update    (RptSummaryRows          *self,
+                                            RptSummary              *summary,
+                                            GArray                  *positions,
+                                            RptSummaryRowsEqualFunc  equal,
+                                            gpointer                 user_data);
 /* The model position of summary position @index, or G_MAXUINT. */
 guint           rpt_summary_rows_find      (RptSummaryRows *self,
                                             guint           index);

@@ -186,9 +186,86 @@ lane_of (RptSummary *summary,
   return RPT_SUMMARY_LANE_MIDDLE;
 }
 
-/* The visible rows: those whose statement passes every filter. */
+/* Rows that look the same in two summaries (same filters). */
+static gboolean
+same_report (RptSummary *sa,
+             guint       ga,
+             RptSummary *sb,
+             guint       gb,
+             int         document)
+{
+  const RptSummaryGroup *a = rpt_summary_get_group (sa, ga), *b = rpt_summary_get_group (sb, gb);
+  guint ma = document >= 0 ? rpt_summary_group_find_member (sa, ga, document) : G_MAXUINT;
+  guint mb = document >= 0 ? rpt_summary_group_find_member (sb, gb, document) : G_MAXUINT;
+
+  ma = ma != G_MAXUINT ? ma : a->members[0];
+  mb = mb != G_MAXUINT ? mb : b->members[0];
+  return rpt_summary_get_statement (sa, ma)->annotation == rpt_summary_get_statement (sb, mb)->annotation &&
+         rpt_summary_get_statement (sa, ma)->document == rpt_summary_get_statement (sb, mb)->document;
+}
+
+static gboolean
+same_row (RptSummary *sa,
+          guint       a,
+          RptSummary *sb,
+          guint       b,
+          gpointer    user_data)
+{
+  const RptSummaryRow *ra = rpt_summary_get_row (sa, a), *rb = rpt_summary_get_row (sb, b);
+  const RptSummaryGroup *ga = rpt_summary_get_group (sa, ra->group), *gb = rpt_summary_get_group (sb, rb->group);
+  const RptSummaryStatement *qa = rpt_summary_get_statement (sa, ga->representative);
+  const RptSummaryStatement *qb = rpt_summary_get_statement (sb, gb->representative);
+
+  return ra->depth == rb->depth && ra->flags == rb->flags && ra->lines == rb->lines &&
+         (ra->depth == 0 || ra->relation == rb->relation) && (ra->thread == 0) == (rb->thread == 0) &&
+         ga->label == gb->label && ga->speaker == gb->speaker &&
+         ga->n_members == gb->n_members && ga->n_documents == gb->n_documents &&
+         qa->annotation == qb->annotation && qa->start == qb->start && qa->end == qb->end &&
+         same_report (sa, ra->group, sb, rb->group, GPOINTER_TO_INT (user_data));
+}
+
+static gboolean
+same_article (RptSummary *sa,
+              guint       a,
+              RptSummary *sb,
+              guint       b,
+              gpointer    user_data)
+{
+  return rpt_summary_get_document (sa, a) == rpt_summary_get_document (sb, b) &&
+         rpt_summary_get_document_n_annotations (sa, a) == rpt_summary_get_document_n_annotations (sb, b) &&
+         rpt_summary_get_document_n_shared (sa, a) == rpt_summary_get_document_n_shared (sb, b) &&
+         rpt_summary_get_n_shared_groups (sa) == rpt_summary_get_n_shared_groups (sb);
+}
+
+/* Whether everything a row shows beyond its own statement (label names and
+ * colours, speaker names, the number of articles, the columns) is the same
+ * in both summaries. */
+static gboolean
+same_context (RptSummary *a,
+              RptSummary *b)
+{
+  if (rpt_summary_get_n_labels (a) != rpt_summary_get_n_labels (b) ||
+      rpt_summary_get_n_speakers (a) != rpt_summary_get_n_speakers (b) ||
+      rpt_summary_get_n_documents (a) != rpt_summary_get_n_documents (b) ||
+      rpt_summary_get_main_speaker (a, 0) != rpt_summary_get_main_speaker (b, 0) ||
+      rpt_summary_get_main_speaker (a, 1) != rpt_summary_get_main_speaker (b, 1))
+    return FALSE;
+  for (guint l = 0; l < rpt_summary_get_n_labels (a); l++)
+    if (g_strcmp0 (rpt_summary_get_label_name (a, l), rpt_summary_get_label_name (b, l)) != 0 ||
+        g_strcmp0 (rpt_summary_get_label_color (a, l), rpt_summary_get_label_color (b, l)) != 0)
+      return FALSE;
+  for (guint sp = 0; sp < rpt_summary_get_n_speakers (a); sp++)
+    if (g_strcmp0 (rpt_summary_get_speaker_name (a, sp), rpt_summary_get_speaker_name (b, sp)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The visible rows: those whose statement passes every filter. With
+ * @previous (the summary shown so far, same filters), only the rows that
+ * differ are rebuilt. */
 static void
-apply_filters (RptSummaryView *self)
+apply_filters (RptSummaryView *self,
+               RptSummary     *previous)
 {
   RptSummary *summary = self->summary;
   GArray *positions;
@@ -229,7 +306,10 @@ apply_filters (RptSummaryView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.clear-filters",
                                  self->article_id || self->label_id || self->speaker_id);
   gtk_stack_set_visible_child_name (self->script_stack, positions->len > 0 ? "list" : "no-match");
-  rpt_summary_rows_set (self->rows, summary, positions);
+  if (previous && same_context (previous, summary))
+    rpt_summary_rows_update (self->rows, summary, positions, same_row, GINT_TO_POINTER (document));
+  else
+    rpt_summary_rows_set (self->rows, summary, positions);
 }
 
 static void
@@ -251,7 +331,7 @@ on_filter_changed (RptSummaryView *self)
       if (selected != GTK_INVALID_LIST_POSITION && selected != FILTER_ALL && selected < filters[i].ids->len)
         *filters[i].id = g_strdup (g_ptr_array_index (filters[i].ids, selected));
     }
-  apply_filters (self);
+  apply_filters (self, NULL);
 }
 
 static void
@@ -281,12 +361,14 @@ set_summary (RptSummaryView *self,
   GArray *documents;
   int main0, main1;
 
-  rpt_summary_ref (summary);
-  g_clear_pointer (&self->summary, rpt_summary_unref);
-  self->summary = summary;
+  g_autoptr(RptSummary) previous = g_steal_pointer (&self->summary);
+  g_autofree char *article_id = g_strdup (self->article_id);
 
+  self->summary = rpt_summary_ref (summary);
   update_filter_choices (self);
-  apply_filters (self);
+  /* Diff against what is shown, unless the filters themselves changed
+   * (an article filtered on was removed). */
+  apply_filters (self, g_strcmp0 (article_id, self->article_id) == 0 ? previous : NULL);
   /* Stay where the reader was. */
   if (vadjustment)
     gtk_adjustment_set_value (vadjustment, scroll);
@@ -294,7 +376,10 @@ set_summary (RptSummaryView *self,
   documents = g_array_sized_new (FALSE, FALSE, sizeof (guint), rpt_summary_get_n_documents (summary));
   for (guint d = 0; d < rpt_summary_get_n_documents (summary); d++)
     g_array_append_val (documents, d);
-  rpt_summary_rows_set (self->articles, summary, documents);
+  if (previous && same_context (previous, summary))
+    rpt_summary_rows_update (self->articles, summary, documents, same_article, NULL);
+  else
+    rpt_summary_rows_set (self->articles, summary, documents);
 
   for (guint i = 0; i < G_N_ELEMENTS (self->charts); i++)
     rpt_summary_chart_set_summary (self->charts[i], summary);
