@@ -20,6 +20,7 @@ struct _RptSummaryCard
   GtkMenuButton *reach_button;
   GtkLabel      *quote_label;
   GtkLabel      *source_label;
+  GtkLabel      *links_label;
 
   RptSummary  *summary;
   guint        group;
@@ -192,6 +193,7 @@ rpt_summary_card_class_init (RptSummaryCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RptSummaryCard, reach_button);
   gtk_widget_class_bind_template_child (widget_class, RptSummaryCard, quote_label);
   gtk_widget_class_bind_template_child (widget_class, RptSummaryCard, source_label);
+  gtk_widget_class_bind_template_child (widget_class, RptSummaryCard, links_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "summarycard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
@@ -235,6 +237,7 @@ rpt_summary_card_set_row (RptSummaryCard *self,
   g_autofree char *relation = NULL;
   g_autofree char *source = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *links = NULL;
   guint member = G_MAXUINT;
 
   g_return_if_fail (RPT_IS_SUMMARY_CARD (self));
@@ -291,6 +294,11 @@ rpt_summary_card_set_row (RptSummaryCard *self,
   else
     source = g_strdup (rpt_summary_document_display (summary, statement->document));
   gtk_label_set_text (self->source_label, source);
+
+  /* Answers the thread cannot show, being in another thread. */
+  links = rpt_summary_describe_other_links (summary, row->group, 50, 3);
+  gtk_label_set_text (self->links_label, links ? links : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->links_label), links != NULL);
 
   description = g_strdup_printf ("%s, %s: %s", rpt_summary_get_label_name (summary, group->label),
                                  rpt_summary_speaker_display (summary, group->speaker), quote);

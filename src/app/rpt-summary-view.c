@@ -220,6 +220,7 @@ same_row (RptSummary *sa,
          (ra->depth == 0 || ra->relation == rb->relation) && (ra->thread == 0) == (rb->thread == 0) &&
          ga->label == gb->label && ga->speaker == gb->speaker &&
          ga->n_members == gb->n_members && ga->n_documents == gb->n_documents &&
+         rpt_summary_get_group_n_links (sa, ra->group) == rpt_summary_get_group_n_links (sb, rb->group) &&
          qa->annotation == qb->annotation && qa->start == qb->start && qa->end == qb->end &&
          same_report (sa, ra->group, sb, rb->group, GPOINTER_TO_INT (user_data));
 }

@@ -58,6 +58,8 @@ struct _RptSummary
   guint               *group_row;
   guint                n_threads;
   GArray              *links;            /* RptSummaryLink */
+  guint               *group_link_start; /* per group, into group_links; n_groups + 1 */
+  guint               *group_links;      /* link indices, by group */
 
   guint               *document_n_annotations;
   guint               *document_n_shared;
@@ -222,6 +224,8 @@ summary_clear (gpointer data)
   g_free (self->rows);
   g_free (self->group_row);
   g_clear_pointer (&self->links, g_array_unref);
+  g_free (self->group_link_start);
+  g_free (self->group_links);
   g_free (self->document_n_annotations);
   g_free (self->document_n_shared);
   g_free (self->count_label_speaker);
@@ -395,6 +399,30 @@ build_threads (RptSummary *self)
       forest[find_root (forest, link->from)] = find_root (forest, link->to);
       link->in_thread = TRUE;
     }
+
+  /* Each group's links, for "also rebuts …" beside threads. */
+  self->group_link_start = g_new0 (guint, self->n_groups + 1);
+  self->group_links = g_new (guint, MAX (self->links->len * 2, 1));
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      RptSummaryLink *link = &g_array_index (self->links, RptSummaryLink, i);
+
+      self->group_link_start[link->from + 1]++;
+      self->group_link_start[link->to + 1]++;
+    }
+  for (guint g = 0; g < self->n_groups; g++)
+    self->group_link_start[g + 1] += self->group_link_start[g];
+  {
+    g_autofree guint *next = g_memdup2 (self->group_link_start, sizeof (guint) * (self->n_groups + 1));
+
+    for (guint i = 0; i < self->links->len; i++)
+      {
+        RptSummaryLink *link = &g_array_index (self->links, RptSummaryLink, i);
+
+        self->group_links[next[link->from]++] = i;
+        self->group_links[next[link->to]++] = i;
+      }
+  }
 
   /* Children of each group in reading order (groups are numbered so). */
   for (guint g = 0; g < self->n_groups; g++)
@@ -789,6 +817,24 @@ rpt_summary_get_link (RptSummary *self,
 {
   g_return_val_if_fail (index < self->links->len, NULL);
   return &g_array_index (self->links, RptSummaryLink, index);
+}
+
+guint
+rpt_summary_get_group_n_links (RptSummary *self,
+                               guint       group)
+{
+  g_return_val_if_fail (group < self->n_groups, 0);
+  return self->group_link_start[group + 1] - self->group_link_start[group];
+}
+
+const RptSummaryLink *
+rpt_summary_get_group_link (RptSummary *self,
+                            guint       group,
+                            guint       index)
+{
+  g_return_val_if_fail (index < rpt_summary_get_group_n_links (self, group), NULL);
+  return &g_array_index (self->links, RptSummaryLink,
+                         self->group_links[self->group_link_start[group] + index]);
 }
 
 guint
