@@ -500,7 +500,8 @@ _rpt_summary_match (const RptMatchItem *items,
   g_autofree guint32 *mark = NULL;
   g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (Group));
   g_autofree guint64 *rare = NULL;
-  g_autoptr(GHashTable) exact = g_hash_table_new_full (exact_hash, exact_equal, g_free, NULL);
+  g_autoptr(GHashTable) exact = g_hash_table_new (exact_hash, exact_equal);
+  g_autofree ExactKey *exact_keys = NULL;
   guint n_groups = 0, n_words;
   const guint32 *tokens;
   const Word *words;
@@ -553,6 +554,7 @@ _rpt_summary_match (const RptMatchItem *items,
   visited = g_new0 (guint32, n_items);
   internal = g_new (guint32, n_items);
   mark = g_new0 (guint32, n_words);
+  exact_keys = g_new (ExactKey, n_items);
   {
     guint longest = 0;
 
@@ -602,7 +604,8 @@ _rpt_summary_match (const RptMatchItem *items,
         rare[k] = ((guint64) words[seq[k]].df << 32) | seq[k];
       sort_keys (rare, len);
       n_probe = 0;
-      for (guint k = 0; k < len && best == G_MAXUINT; k++)
+      /* A single word matches only itself: the exact lookup did that. */
+      for (guint k = 0; k < len && len > 1 && best == G_MAXUINT; k++)
         {
           guint32 w = (guint32) rare[k];
           const Postings *p = &postings[w];
@@ -653,16 +656,13 @@ _rpt_summary_match (const RptMatchItem *items,
       /* A group of its own, found by its words from now on. */
       {
         Group group = { seq, len, speaker, s };
-        ExactKey *stored = g_new (ExactKey, 1);
         guint g = groups->len;
 
         g_array_append_val (groups, group);
         internal[s] = g;
-        *stored = key;
+        exact_keys[g] = key;
         if (len > 0)
-          g_hash_table_insert (exact, stored, GUINT_TO_POINTER (g));
-        else
-          g_free (stored);
+          g_hash_table_insert (exact, &exact_keys[g], GUINT_TO_POINTER (g));
         for (guint k = 0; k < len; k++)
           {
             Postings *p = &postings[seq[k]];

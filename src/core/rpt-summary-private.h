@@ -21,7 +21,7 @@ typedef struct
 /* A token found in more statements than this is too common to look up
  * candidates by (statements made only of such words still match their exact
  * duplicates). */
-#define RPT_MATCH_MAX_POSTINGS 256
+#define RPT_MATCH_MAX_POSTINGS 32
 /* Statements longer than this (in words) match only exact duplicates. */
 #define RPT_MATCH_MAX_WORDS 400
 
