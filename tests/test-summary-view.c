@@ -11,6 +11,7 @@
 
 #include "rpt-summary-card.h"
 #include "rpt-summary-chart.h"
+#include "rpt-summary-coverage-row.h"
 #include "rpt-summary-fixture.h"
 #include "rpt-summary-view.h"
 #include "rpt-test-util.h"
@@ -341,6 +342,57 @@ START_TEST (test_live_update)
 }
 END_TEST
 
+START_TEST (test_coverage)
+{
+  g_autofree char *texts = wait_for_cards (contains, "Responds to");
+  g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) expanders = g_ptr_array_new ();
+  g_autofree char *post = NULL;
+  GtkWidget *coverage = NULL;
+
+  collect (window, GTK_TYPE_STACK, stacks);
+  for (guint i = 0; i < stacks->len; i++)
+    if (gtk_stack_get_child_by_name (g_ptr_array_index (stacks, i), "coverage"))
+      {
+        gtk_stack_set_visible_child_name (g_ptr_array_index (stacks, i), "coverage");
+        coverage = gtk_stack_get_child_by_name (g_ptr_array_index (stacks, i), "coverage");
+      }
+  ck_assert_ptr_nonnull (coverage);
+  gtk_test_widget_wait_for_draw (window);
+
+  /* one row per article, in project order */
+  collect (coverage, RPT_TYPE_SUMMARY_COVERAGE_ROW, rows);
+  ck_assert_uint_eq (rows->len, 4);
+  g_ptr_array_sort (rows, compare_y);
+  post = text_of (g_ptr_array_index (rows, 3));
+  ck_assert_msg (strstr (post, "Ministers meet at the harbour|Reports 2 of 5 shared statements · 4 annotations|"
+                               "Left out 3 statements|"), "%s", post);
+
+  /* The left-out statements, on demand. */
+  collect (g_ptr_array_index (rows, 3), GTK_TYPE_EXPANDER, expanders);
+  ck_assert_uint_eq (expanders->len, 1);
+  gtk_expander_set_expanded (g_ptr_array_index (expanders, 0), TRUE);
+  g_free (post);
+  post = text_of (g_ptr_array_index (rows, 3));
+  ck_assert_msg (strstr (post, "“Secretary Okafor assured me that his government never funded the protest boats.”\n"
+                               "reported by 3 of 4 articles|"), "%s", post);
+  ck_assert_msg (strstr (post, "“Not with our money”\nreported by 3 of 4 articles|"), "%s", post);
+  ck_assert_msg (strstr (post, "“We are ready to sign the quota agreement"), "%s", post);
+  ck_assert_ptr_null (strstr (post, "calls him weak"));
+}
+END_TEST
+
+START_TEST (test_rename_label)
+{
+  g_autofree char *before = wait_for_cards (contains, "secret or otherwise");
+  g_autofree char *after = NULL;
+
+  ck_assert (rpt_project_rename_label (fixture->project, "joke", "Quip", NULL));
+  after = wait_for_cards (contains, "Quip|Daniel Okafor|in 1 of 4 articles|“and everything in its pockets");
+}
+END_TEST
+
 START_TEST (test_chart_export)
 {
   g_autofree char *texts = wait_for_cards (contains, "Responds to");
@@ -402,6 +454,8 @@ summary_view_suite (void)
   tcase_add_test (tc, test_reports_list);
   tcase_add_test (tc, test_filters);
   tcase_add_test (tc, test_live_update);
+  tcase_add_test (tc, test_coverage);
+  tcase_add_test (tc, test_rename_label);
   tcase_add_test (tc, test_chart_export);
   tcase_add_test (tc, test_empty_project);
   suite_add_tcase (s, tc);
