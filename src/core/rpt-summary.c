@@ -90,15 +90,30 @@ snap_statement_clear (gpointer data)
   g_clear_object (&statement->annotation);
 }
 
+static gboolean
+release_objects (gpointer data)
+{
+  g_array_unref (((gpointer *) data)[0]);
+  g_ptr_array_unref (((gpointer *) data)[1]);
+  g_free (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 snapshot_clear (gpointer data)
 {
   RptSummarySnapshot *snapshot = data;
+  gpointer *objects = g_new (gpointer, 2);
 
-  g_ptr_array_unref (snapshot->documents);
+  /* The last reference to an annotation or document may be this one (it
+   * was removed meanwhile), and whoever watches it (weak references in the
+   * window) expects to hear of its end on the main thread: a summary
+   * dropped by a worker hands its references back there. */
+  objects[0] = snapshot->statements;
+  objects[1] = snapshot->documents;
+  g_main_context_invoke (NULL, release_objects, objects);
   g_array_unref (snapshot->labels);
   g_array_unref (snapshot->speakers);
-  g_array_unref (snapshot->statements);
   g_array_unref (snapshot->relations);
 }
 
