@@ -238,6 +238,15 @@ START_TEST (test_click_activates_annotation)
 
   ck_assert (gtk_widget_activate_action (card_with ("“It is your reputation that really worries me, Ingrid”"), "card.activate", NULL));
   ck_assert_str_eq (activated, fixture_id (fixture, "S4.1"));
+
+  /* Enter on a row activates it too (the list's own action). */
+  {
+    g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+
+    collect (window, GTK_TYPE_LIST_VIEW, lists);
+    ck_assert (gtk_widget_activate_action (g_ptr_array_index (lists, 0), "list.activate-item", "u", 2));
+    ck_assert_str_eq (activated, fixture_id (fixture, "S3.1"));
+  }
 }
 END_TEST
 
