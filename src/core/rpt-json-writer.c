@@ -11,14 +11,14 @@ rpt_json_append_string_len (GString    *out,
 {
   const char *p = str, *end = str + len, *run = str;
 
-  g_string_append_c (out, '"');
+  rpt_json_put_literal (out, "\"");
   for (; p < end; p++)
     {
       guchar c = (guchar) *p;
       const char *escape = NULL;
       char buf[8];
 
-      if (c >= 0x20 && c != '"' && c != '\\')
+      if (G_LIKELY (c >= 0x20 && c != '"' && c != '\\'))
         continue;
 
       switch (c)
@@ -34,12 +34,12 @@ rpt_json_append_string_len (GString    *out,
           g_snprintf (buf, sizeof buf, "\\u%04x", c);
           escape = buf;
         }
-      g_string_append_len (out, run, p - run);
-      g_string_append (out, escape);
+      rpt_json_put (out, run, p - run);
+      rpt_json_put (out, escape, strlen (escape));
       run = p + 1;
     }
-  g_string_append_len (out, run, end - run);
-  g_string_append_c (out, '"');
+  rpt_json_put (out, run, end - run);
+  rpt_json_put_literal (out, "\"");
 }
 
 void
@@ -54,9 +54,9 @@ rpt_json_append_member_string (GString    *out,
                                const char *key,
                                const char *value)
 {
-  g_string_append_c (out, '"');
-  g_string_append (out, key);
-  g_string_append (out, "\": ");
+  rpt_json_put_literal (out, "\"");
+  rpt_json_put (out, key, strlen (key));
+  rpt_json_put_literal (out, "\": ");
   rpt_json_append_string (out, value);
 }
 
@@ -74,7 +74,7 @@ append_uint (GString *out,
       value /= 10;
     }
   while (value > 0);
-  g_string_append_len (out, p, buf + sizeof buf - p);
+  rpt_json_put (out, p, buf + sizeof buf - p);
 }
 
 void
@@ -82,9 +82,9 @@ rpt_json_append_member_uint (GString    *out,
                              const char *key,
                              guint64     value)
 {
-  g_string_append_c (out, '"');
-  g_string_append (out, key);
-  g_string_append (out, "\": ");
+  rpt_json_put_literal (out, "\"");
+  rpt_json_put (out, key, strlen (key));
+  rpt_json_put_literal (out, "\": ");
   append_uint (out, value);
 }
 
@@ -142,7 +142,7 @@ rpt_json_append_timestamp (GString *out,
       put2 (buf + 12, rem / 3600);
       put2 (buf + 15, rem / 60 % 60);
       put2 (buf + 18, rem % 60);
-      g_string_append_len (out, buf, sizeof buf - 1);
+      rpt_json_put (out, buf, sizeof buf - 1);
     }
   else
     {

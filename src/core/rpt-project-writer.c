@@ -26,7 +26,7 @@ end_array (GString  *out,
            gboolean  last)
 {
   if (n > 0)
-    g_string_append (out, "  ");
+    rpt_json_put_literal (out, "  ");
   g_string_append (out, last ? "]\n" : "],\n");
 }
 
@@ -34,7 +34,10 @@ static void
 end_item (GString  *out,
           gboolean  last)
 {
-  g_string_append (out, last ? "}\n" : "},\n");
+  if (last)
+    rpt_json_put_literal (out, "}\n");
+  else
+    rpt_json_put_literal (out, "},\n");
 }
 
 /* ---- The snapshot ----
@@ -209,15 +212,15 @@ write_labels (RptProjectSnapshot *snapshot,
     {
       LabelCopy *label = &g_array_index (snapshot->labels, LabelCopy, i);
 
-      g_string_append (out, "    {");
+      rpt_json_put_literal (out, "    {");
       rpt_json_append_member_string (out, "id", label->id);
-      g_string_append (out, ", ");
+      rpt_json_put_literal (out, ", ");
       rpt_json_append_member_string (out, "name", label->name);
-      g_string_append (out, ", ");
+      rpt_json_put_literal (out, ", ");
       rpt_json_append_member_string (out, "color", label->color);
-      g_string_append (out, ", ");
+      rpt_json_put_literal (out, ", ");
       rpt_json_append_member_uint (out, "shortcut", label->shortcut);
-      g_string_append (out, ", ");
+      rpt_json_put_literal (out, ", ");
       rpt_json_append_member_string (out, "description", label->description);
       end_item (out, i + 1 == n);
     }
@@ -235,9 +238,9 @@ write_speakers (RptProjectSnapshot *snapshot,
     {
       SpeakerCopy *speaker = &g_array_index (snapshot->speakers, SpeakerCopy, i);
 
-      g_string_append (out, "    {");
+      rpt_json_put_literal (out, "    {");
       rpt_json_append_member_string (out, "id", speaker->id);
-      g_string_append (out, ", ");
+      rpt_json_put_literal (out, ", ");
       rpt_json_append_member_string (out, "name", speaker->name);
       end_item (out, i + 1 == n);
     }
@@ -255,15 +258,15 @@ write_documents (RptProjectSnapshot *snapshot,
     {
       RptDocument *document = g_ptr_array_index (snapshot->documents, i);
 
-      g_string_append (out, "    {");
+      rpt_json_put_literal (out, "    {");
       rpt_json_append_member_string (out, "id", rpt_document_get_id (document));
-      g_string_append (out, ", ");
+      rpt_json_put_literal (out, ", ");
       rpt_json_append_member_string (out, "title", rpt_document_get_title (document));
-      g_string_append (out, ", ");
+      rpt_json_put_literal (out, ", ");
       rpt_json_append_member_string (out, "source", rpt_document_get_source (document));
-      g_string_append (out, ", ");
+      rpt_json_put_literal (out, ", ");
       rpt_json_append_member_string (out, "sha256", rpt_document_get_sha256 (document));
-      g_string_append (out, ",\n     \"text\": ");
+      rpt_json_put_literal (out, ",\n     \"text\": ");
       rpt_json_append_string_len (out, rpt_document_get_text (document),
                                   rpt_document_get_text_bytes (document));
       end_item (out, i + 1 == n);
@@ -275,34 +278,34 @@ static void
 write_annotation (GString        *out,
                   AnnotationCopy *a)
 {
-  g_string_append (out, "    {");
+  rpt_json_put_literal (out, "    {");
   rpt_json_append_member_string (out, "id", a->id);
-  g_string_append (out, ", ");
+  rpt_json_put_literal (out, ", ");
   rpt_json_append_member_string (out, "document", a->document);
-  g_string_append (out, ", ");
+  rpt_json_put_literal (out, ", ");
   rpt_json_append_member_uint (out, "start", a->start);
-  g_string_append (out, ", ");
+  rpt_json_put_literal (out, ", ");
   rpt_json_append_member_uint (out, "end", a->end);
-  g_string_append (out, ", ");
+  rpt_json_put_literal (out, ", ");
   rpt_json_append_member_string (out, "label", a->label);
   if (a->speaker != NULL)
     {
-      g_string_append (out, ", ");
+      rpt_json_put_literal (out, ", ");
       rpt_json_append_member_string (out, "speaker", a->speaker);
     }
-  g_string_append (out, ", ");
+  rpt_json_put_literal (out, ", ");
   rpt_json_append_member_string (out, "note", a->note);
-  g_string_append (out, ", ");
+  rpt_json_put_literal (out, ", ");
   rpt_json_append_member_string (out, "author", a->author);
   /* -1: the file it came from had no time (times before 1970 are fine). */
   if (a->created != -1)
     {
-      g_string_append (out, ", \"created\": ");
+      rpt_json_put_literal (out, ", \"created\": ");
       rpt_json_append_timestamp (out, a->created);
     }
   if (a->modified != -1)
     {
-      g_string_append (out, ", \"modified\": ");
+      rpt_json_put_literal (out, ", \"modified\": ");
       rpt_json_append_timestamp (out, a->modified);
     }
 }
@@ -334,13 +337,13 @@ write_relations (RptProjectSnapshot *snapshot,
     {
       RptRelation *relation = g_ptr_array_index (snapshot->relations, i);
 
-      g_string_append (out, "    {");
+      rpt_json_put_literal (out, "    {");
       rpt_json_append_member_string (out, "id", rpt_relation_get_id (relation));
-      g_string_append (out, ", ");
+      rpt_json_put_literal (out, ", ");
       rpt_json_append_member_string (out, "type", rpt_relation_type_to_string (rpt_relation_get_kind (relation)));
-      g_string_append (out, ", ");
+      rpt_json_put_literal (out, ", ");
       rpt_json_append_member_string (out, "from", rpt_relation_get_from (relation));
-      g_string_append (out, ", ");
+      rpt_json_put_literal (out, ", ");
       rpt_json_append_member_string (out, "to", rpt_relation_get_to (relation));
       end_item (out, i + 1 == n);
     }
@@ -356,7 +359,7 @@ rpt_project_snapshot_to_bytes (RptProjectSnapshot *snapshot)
 
   out = g_string_sized_new (1024 + snapshot->annotations->len * 220 + snapshot->relations->len * 72 +
                             snapshot->documents->len * 256 + snapshot->text_bytes);
-  g_string_append (out, "{\n");
+  rpt_json_put_literal (out, "{\n");
   g_string_append (out, "  \"format\": \"" RPT_PROJECT_FORMAT "\",\n");
   g_string_append_printf (out, "  \"version\": %d,\n", RPT_PROJECT_VERSION);
   write_labels (snapshot, out);
@@ -364,7 +367,7 @@ rpt_project_snapshot_to_bytes (RptProjectSnapshot *snapshot)
   write_documents (snapshot, out);
   write_annotations (snapshot, out);
   write_relations (snapshot, out);
-  g_string_append (out, "}\n");
+  rpt_json_put_literal (out, "}\n");
 
   return g_string_free_to_bytes (out);
 }
