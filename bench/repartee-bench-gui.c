@@ -711,8 +711,8 @@ main (int   argc,
   if (opt_only == NULL || g_ascii_strcasecmp (opt_only, "Long") == 0)
     measure_long (long_copy);
 
-  g_unlink (l_copy);
-  g_unlink (long_copy);
+  /* The copies, and whatever the app wrote for its settings and recovery. */
+  rpt_bench_remove_tree (home);
   if (n_fail > 0)
     printf ("\n%u GUI target(s) failed.\n", n_fail);
   return 0;
