@@ -276,7 +276,7 @@ check_linear (RptBenchFigures *figures,
 {
   const char *sizes[] = { "M", "L", "XL" };
   g_autoptr(GString) detail = g_string_new (NULL);
-  double lo = INFINITY, hi = 0;
+  double lo = INFINITY, hi = 0, cpu_lo = INFINITY, cpu_hi = 0;
   guint have = 0;
   g_autofree char *target = g_strdup_printf ("%s per annotation, M → L → XL, within %.1f×", what,
                                              TARGET_LINEAR_RATIO);
@@ -296,10 +296,12 @@ check_linear (RptBenchFigures *figures,
       g_string_append_printf (detail, "%s%s %.2f µs", have ? ", " : "", sizes[i], per);
       lo = MIN (lo, per);
       hi = MAX (hi, per);
+      cpu_lo = MIN (cpu_lo, figure->cpu * 1000 / f->n_annotations);
+      cpu_hi = MAX (cpu_hi, figure->cpu * 1000 / f->n_annotations);
       have++;
     }
   if (have >= 2)
-    g_string_append_printf (detail, ": %.2f×", hi / lo);
+    g_string_append_printf (detail, ": %.2f× (CPU time: %.2f×)", hi / lo, cpu_hi / cpu_lo);
   if (have < 3)
     g_string_append (detail, have < 2 ? "; needs M, L and XL (--all)" : " (XL not run: --all)");
   verdict (have >= 2, hi / lo <= TARGET_LINEAR_RATIO, target, "%s", detail->str);
