@@ -26,9 +26,24 @@ append_iri (GString    *out,
             const char *kind,
             const char *id)
 {
-  g_autofree char *escaped = g_uri_escape_string (id, NULL, FALSE);
+  g_autofree char *escaped = NULL;
+  const char *p;
 
-  g_string_append_printf (out, "\"urn:repartee:%s:%s\"", kind, escaped);
+  rpt_json_put_literal (out, "\"urn:repartee:");
+  rpt_json_put (out, kind, strlen (kind));
+  rpt_json_put_literal (out, ":");
+  /* Most ids need no escaping (only RFC 3986 unreserved characters): copy
+   * them rather than allocate an escaped copy three times per annotation. */
+  for (p = id; *p && (g_ascii_isalnum (*p) || strchr ("-._~", *p)); p++)
+    ;
+  if (*p == '\0')
+    rpt_json_put (out, id, p - id);
+  else
+    {
+      escaped = g_uri_escape_string (id, NULL, FALSE);
+      rpt_json_put (out, escaped, strlen (escaped));
+    }
+  rpt_json_put_literal (out, "\"");
 }
 
 static void
@@ -36,11 +51,11 @@ append_textual_body (GString    *out,
                      const char *purpose,
                      const char *value)
 {
-  g_string_append (out, "{\"type\": \"TextualBody\", ");
+  rpt_json_put_literal (out, "{\"type\": \"TextualBody\", ");
   rpt_json_append_member_string (out, "purpose", purpose);
-  g_string_append (out, ", ");
+  rpt_json_put_literal (out, ", ");
   rpt_json_append_member_string (out, "value", value);
-  g_string_append (out, "}");
+  rpt_json_put_literal (out, "}");
 }
 
 static void
@@ -57,62 +72,65 @@ write_span (RptExportSnapshot *snap,
   const char *before = g_utf8_offset_to_pointer (start, -(glong) MIN (span->start, CONTEXT_CHARS));
   const char *after = g_utf8_offset_to_pointer (end, MIN (length - span->end, CONTEXT_CHARS));
 
-  g_string_append (out, "      {\"id\": ");
+  rpt_json_put_literal (out, "      {\"id\": ");
   append_iri (out, "annotation", span->id);
-  g_string_append (out, ", \"type\": \"Annotation\", \"motivation\": \"tagging\",\n");
+  rpt_json_put_literal (out, ", \"type\": \"Annotation\", \"motivation\": \"tagging\",\n");
   if (span->created >= 0)
     {
-      g_string_append (out, "       \"created\": ");
+      rpt_json_put_literal (out, "       \"created\": ");
       rpt_export_append_time (out, span->created);
-      g_string_append (out, ", \"modified\": ");
+      rpt_json_put_literal (out, ", \"modified\": ");
       rpt_export_append_time (out, span->modified >= 0 ? span->modified : span->created);
-      g_string_append (out, ",\n");
+      rpt_json_put_literal (out, ",\n");
     }
   if (*span->author != '\0')
     {
-      g_string_append (out, "       \"creator\": {\"type\": \"Person\", ");
+      rpt_json_put_literal (out, "       \"creator\": {\"type\": \"Person\", ");
       rpt_json_append_member_string (out, "name", span->author);
-      g_string_append (out, "},\n");
+      rpt_json_put_literal (out, "},\n");
     }
-  g_string_append (out, "       \"body\": [");
+  rpt_json_put_literal (out, "       \"body\": [");
   append_textual_body (out, "tagging", g_array_index (snap->labels, RptExportLabel, span->label).name);
   if (span->speaker >= 0)
     {
-      g_string_append (out, ", ");
+      rpt_json_put_literal (out, ", ");
       append_textual_body (out, "identifying",
                            g_array_index (snap->speakers, RptExportSpeaker, span->speaker).name);
     }
   if (*span->note != '\0')
     {
-      g_string_append (out, ", ");
+      rpt_json_put_literal (out, ", ");
       append_textual_body (out, "commenting", span->note);
     }
-  g_string_append (out, "],\n       \"target\": {\"source\": ");
+  rpt_json_put_literal (out, "],\n       \"target\": {\"source\": ");
   append_iri (out, "article", rpt_document_get_id (document));
-  g_string_append (out, ", \"selector\": [\n         {\"type\": \"TextQuoteSelector\", \"exact\": ");
+  rpt_json_put_literal (out, ", \"selector\": [\n         {\"type\": \"TextQuoteSelector\", \"exact\": ");
   rpt_json_append_string_len (out, start, end - start);
-  g_string_append (out, ", \"prefix\": ");
+  rpt_json_put_literal (out, ", \"prefix\": ");
   rpt_json_append_string_len (out, before, start - before);
-  g_string_append (out, ", \"suffix\": ");
+  rpt_json_put_literal (out, ", \"suffix\": ");
   rpt_json_append_string_len (out, end, after - end);
-  g_string_append_printf (out, "},\n         {\"type\": \"TextPositionSelector\", \"start\": %u, \"end\": %u}]}}",
-                          span->start, span->end);
+  rpt_json_put_literal (out, "},\n         {\"type\": \"TextPositionSelector\", ");
+  rpt_json_append_member_uint (out, "start", span->start);
+  rpt_json_put_literal (out, ", ");
+  rpt_json_append_member_uint (out, "end", span->end);
+  rpt_json_put_literal (out, "}]}}");
 }
 
 static void
 write_relation (RptExportRelation *relation,
                 GString           *out)
 {
-  g_string_append (out, "      {\"id\": ");
+  rpt_json_put_literal (out, "      {\"id\": ");
   append_iri (out, "relation", relation->id);
   g_string_append (out, ", \"type\": \"Annotation\", \"motivation\": \"linking\",\n"
                         "       \"body\": [");
   append_textual_body (out, "tagging", rpt_relation_type_to_string (relation->type));
-  g_string_append (out, ", ");
+  rpt_json_put_literal (out, ", ");
   append_iri (out, "annotation", relation->to->id);
-  g_string_append (out, "],\n       \"target\": ");
+  rpt_json_put_literal (out, "],\n       \"target\": ");
   append_iri (out, "annotation", relation->from->id);
-  g_string_append (out, "}");
+  rpt_json_put_literal (out, "}");
 }
 
 gboolean
