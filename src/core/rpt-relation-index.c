@@ -1,0 +1,140 @@
+/* rpt-relation-index.c
+ *
+ * Each list keeps the order of the project's relations list without knowing
+ * positions: a relation keeps the place it was first given (new ones go
+ * last; undo puts a removed one back where it was; loading keeps the file's
+ * order), so the order of first insertion is the list's order. It is kept
+ * on the relation itself, which outlives its removals while undo can bring
+ * it back.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "rpt-relation-index.h"
+
+struct _RptRelationIndex
+{
+  GHashTable *by_annotation;  /* annotation id -> GPtrArray of RptRelation (borrowed) */
+  guint64     last_order;
+};
+
+RptRelationIndex *
+rpt_relation_index_new (void)
+{
+  RptRelationIndex *self = g_new0 (RptRelationIndex, 1);
+
+  self->by_annotation = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
+  return self;
+}
+
+void
+rpt_relation_index_free (RptRelationIndex *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->by_annotation);
+  g_free (self);
+}
+
+static GQuark
+order_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("rpt-relation-order");
+  return quark;
+}
+
+static guint64
+order_of (RptRelationIndex *self,
+          RptRelation      *relation)
+{
+  guint64 *order = g_object_get_qdata (G_OBJECT (relation), order_quark ());
+
+  if (order == NULL)
+    {
+      order = g_new (guint64, 1);
+      *order = ++self->last_order;
+      g_object_set_qdata_full (G_OBJECT (relation), order_quark (), order, g_free);
+    }
+  return *order;
+}
+
+static void
+add_link (RptRelationIndex *self,
+          const char       *annotation_id,
+          RptRelation      *relation,
+          guint64           order)
+{
+  GPtrArray *linked = g_hash_table_lookup (self->by_annotation, annotation_id);
+  guint lo = 0, hi;
+
+  if (linked == NULL)
+    {
+      linked = g_ptr_array_new ();
+      g_hash_table_insert (self->by_annotation, g_strdup (annotation_id), linked);
+    }
+  hi = linked->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (order_of (self, g_ptr_array_index (linked, mid)) < order)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  g_ptr_array_insert (linked, (gint) lo, relation);
+}
+
+static void
+remove_link (RptRelationIndex *self,
+             const char       *annotation_id,
+             RptRelation      *relation)
+{
+  GPtrArray *linked = g_hash_table_lookup (self->by_annotation, annotation_id);
+
+  if (linked == NULL)
+    return;
+  g_ptr_array_remove (linked, relation);
+  if (linked->len == 0)
+    g_hash_table_remove (self->by_annotation, annotation_id);
+}
+
+void
+rpt_relation_index_add (RptRelationIndex *self,
+                        RptRelation      *relation)
+{
+  const char *from = rpt_relation_get_from (relation);
+  const char *to = rpt_relation_get_to (relation);
+  guint64 order = order_of (self, relation);
+
+  add_link (self, from, relation, order);
+  if (g_strcmp0 (from, to) != 0)
+    add_link (self, to, relation, order);
+}
+
+void
+rpt_relation_index_remove (RptRelationIndex *self,
+                           RptRelation      *relation)
+{
+  const char *from = rpt_relation_get_from (relation);
+  const char *to = rpt_relation_get_to (relation);
+
+  remove_link (self, from, relation);
+  if (g_strcmp0 (from, to) != 0)
+    remove_link (self, to, relation);
+}
+
+GPtrArray *
+rpt_relation_index_lookup (RptRelationIndex *self,
+                           const char       *annotation_id)
+{
+  GPtrArray *result = g_ptr_array_new ();
+  GPtrArray *linked;
+
+  if (annotation_id != NULL && (linked = g_hash_table_lookup (self->by_annotation, annotation_id)) != NULL)
+    g_ptr_array_extend (result, linked, NULL, NULL);
+  return result;
+}
