@@ -119,7 +119,6 @@ typedef struct
 
 static Frames frames;
 
-static double thread_cpu_ms (void);
 
 static void
 on_after_paint (GdkFrameClock *clock,
@@ -127,7 +126,7 @@ on_after_paint (GdkFrameClock *clock,
 {
   double now = rpt_bench_now_ms ();
 
-  double cpu = thread_cpu_ms ();
+  double cpu = rpt_bench_thread_cpu_ms ();
 
   if (frames.intervals != NULL && frames.last_paint > 0)
     {
@@ -140,62 +139,6 @@ on_after_paint (GdkFrameClock *clock,
   frames.last_paint = now;
   frames.last_paint_cpu = cpu;
   frames.paints++;
-}
-
-/* On a shared machine a gap can also be time when the process did not run
- * at all; the main thread's CPU time during the worst gap tells the two
- * apart. */
-typedef struct
-{
-  guint  id;
-  double last;
-  double last_cpu;
-  double worst;
-  double worst_cpu;   /* main-thread CPU time during the worst gap */
-} Stall;
-
-static double
-thread_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static gboolean
-stall_tick (gpointer data)
-{
-  Stall *stall = data;
-  double now = rpt_bench_now_ms ();
-  double cpu = thread_cpu_ms ();
-
-  if (now - stall->last > stall->worst)
-    {
-      stall->worst = now - stall->last;
-      stall->worst_cpu = cpu - stall->last_cpu;
-    }
-  stall->last = now;
-  stall->last_cpu = cpu;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-stall_start (Stall *stall)
-{
-  stall->last = rpt_bench_now_ms ();
-  stall->last_cpu = thread_cpu_ms ();
-  stall->worst = 0;
-  stall->worst_cpu = 0;
-  stall->id = g_timeout_add_full (G_PRIORITY_HIGH, 1, stall_tick, stall, NULL);
-}
-
-static double
-stall_stop (Stall *stall)
-{
-  stall_tick (stall);
-  g_clear_handle_id (&stall->id, g_source_remove);
-  return stall->worst;
 }
 
 static gboolean
@@ -372,11 +315,11 @@ gui_open_project (Gui        *gui,
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   RptProject *before = rpt_window_get_project (gui->window);
-  Stall stall;
+  RptBenchStall stall;
   double t0;
   gboolean ok;
 
-  stall_start (&stall);
+  rpt_bench_stall_start (&stall);
   t0 = rpt_bench_now_ms ();
   gui->doc_paints = G_MAXUINT64;
   rpt_window_open_files (gui->window, &file, 1);
@@ -384,7 +327,7 @@ gui_open_project (Gui        *gui,
                    g_list_model_get_n_items (rpt_project_get_documents (rpt_window_get_project (gui->window))) > 0 &&
                    rpt_article_view_get_document (gui->view) != NULL &&
                    gui->doc_paints != G_MAXUINT64 && frames.paints > gui->doc_paints);
-  *stall_ms = stall_stop (&stall);
+  *stall_ms = rpt_bench_stall_stop (&stall);
   if (stall_cpu_ms)
     *stall_cpu_ms = stall.worst_cpu;
   return ok ? frames.last_paint - t0 : NAN;
@@ -417,7 +360,7 @@ gui_switch (Gui   *gui,
 
   if (selection == NULL)
     return NAN;
-  cpu0 = thread_cpu_ms ();
+  cpu0 = rpt_bench_thread_cpu_ms ();
   t0 = rpt_bench_now_ms ();
   gui->doc_paints = G_MAXUINT64;
   gtk_single_selection_set_selected (selection, index);
@@ -448,7 +391,7 @@ gui_tag (Gui   *gui,
       settle ();
       g_clear_pointer (&gui->tag_failure, g_free);
       paints = frames.paints;
-      cpu0 = thread_cpu_ms ();
+      cpu0 = rpt_bench_thread_cpu_ms ();
       t0 = rpt_bench_now_ms ();
       gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.tag", "s", labels[i]);
       if (rpt_project_get_n_annotations (project) == n + 1)
@@ -468,7 +411,7 @@ gui_undo (Gui *gui)
   RptProject *project = rpt_window_get_project (gui->window);
   guint n = rpt_project_get_n_annotations (project);
   guint64 paints = frames.paints;
-  double cpu0 = thread_cpu_ms ();
+  double cpu0 = rpt_bench_thread_cpu_ms ();
   double t0 = rpt_bench_now_ms ();
 
   gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.undo", NULL);
@@ -588,7 +531,7 @@ measure_large (const char *path)
   for (int run = 0; run < opt_runs && failure == NULL; run++)
     {
       Gui gui;
-      Stall stall;
+      RptBenchStall stall;
       double stall_ms, stall_cpu;
       RptProject *project;
 
@@ -615,11 +558,11 @@ measure_large (const char *path)
         }
       else
         {
-          stall_start (&stall);
+          rpt_bench_stall_start (&stall);
           gtk_widget_activate_action (GTK_WIDGET (gui.window), "win.save", NULL);
           if (!SPIN_UNTIL (!rpt_project_get_dirty (project)))
             failure = g_strdup ("(the save did not finish)");
-          ADD (save_stall, stall_stop (&stall));
+          ADD (save_stall, rpt_bench_stall_stop (&stall));
           if (stall.worst >= worst_save)
             {
               worst_save = stall.worst;

@@ -42,6 +42,50 @@ rpt_bench_cpu_ms (void)
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
 }
 
+double
+rpt_bench_thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static gboolean
+stall_tick (gpointer data)
+{
+  RptBenchStall *stall = data;
+  double now = rpt_bench_now_ms ();
+  double cpu = rpt_bench_thread_cpu_ms ();
+
+  if (now - stall->last > stall->worst)
+    {
+      stall->worst = now - stall->last;
+      stall->worst_cpu = cpu - stall->last_cpu;
+    }
+  stall->last = now;
+  stall->last_cpu = cpu;
+  return G_SOURCE_CONTINUE;
+}
+
+void
+rpt_bench_stall_start (RptBenchStall *stall)
+{
+  stall->last = rpt_bench_now_ms ();
+  stall->last_cpu = rpt_bench_thread_cpu_ms ();
+  stall->worst = 0;
+  stall->worst_cpu = 0;
+  stall->id = g_timeout_add_full (G_PRIORITY_HIGH, 1, stall_tick, stall, NULL);
+}
+
+double
+rpt_bench_stall_stop (RptBenchStall *stall)
+{
+  stall_tick (stall);
+  g_clear_handle_id (&stall->id, g_source_remove);
+  return stall->worst;
+}
+
 static int
 compare_double (gconstpointer a,
                 gconstpointer b)

@@ -69,6 +69,26 @@ double   rpt_bench_now_ms        (void);
  * shared with other work, wall-clock figures include waiting for a CPU;
  * this does not. */
 double   rpt_bench_cpu_ms        (void);
+/* CPU time of the calling thread. */
+double   rpt_bench_thread_cpu_ms (void);
+
+/* The longest gap between two runs of a 1 ms high-priority timeout on the
+ * thread-default main context: how long the main loop was held up. On a
+ * shared machine a gap can also be time when the process did not run at
+ * all; the thread's CPU time during the worst gap tells the two apart. */
+typedef struct
+{
+  guint  id;
+  double last;
+  double last_cpu;
+  double worst;
+  double worst_cpu;   /* the thread's CPU time during the worst gap */
+} RptBenchStall;
+
+void     rpt_bench_stall_start   (RptBenchStall *stall);
+/* Returns the worst gap, in ms. */
+double   rpt_bench_stall_stop    (RptBenchStall *stall);
+
 /* Removes @path and everything under it. */
 void     rpt_bench_remove_tree   (const char *path);
 double   rpt_bench_median        (GArray *samples);
