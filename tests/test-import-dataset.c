@@ -428,6 +428,52 @@ START_TEST (test_brat_refused_with_line)
 }
 END_TEST
 
+/* Inputs a fuzzer found: each once crashed or gave a project that did not
+ * load back. */
+START_TEST (test_fuzz_regressions)
+{
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(RptProject) project = NULL;
+  g_autoptr(RptProject) reloaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *txt = "The cat sat.";
+  const char *anns[] = { "T1\tAnimal \tcat\n", "R1\t\n", "T1\tAnimal 4 7\tcat\nR1\t \n" };
+  gsize len;
+  const char *data;
+
+  /* A speaker name far longer than an id may be. */
+  for (guint i = 0; i < 300; i++)
+    g_string_append (long_name, "\u00e9");
+  g_string_printf (line, "{\"text\": \"abc\", \"entities\": [{\"start_offset\": 0, \"end_offset\": 1, "
+                         "\"label\": \"%s\", \"speaker\": \"%s\"}]}\n", long_name->str, long_name->str);
+  project = import_one (RPT_IMPORT_JSONL, FALSE, "long.jsonl", line->str, NULL, &error);
+  ck_assert_msg (project != NULL, "%s", error ? error->message : "");
+  bytes = rpt_project_to_bytes (project);
+  data = g_bytes_get_data (bytes, &len);
+  reloaded = rpt_project_load_from_data (data, len, &error);
+  ck_assert_msg (reloaded != NULL, "%s", error ? error->message : "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (anns); i++)
+    {
+      RptImportInput inputs[] = { { "p.txt", txt, strlen (txt) }, { "p.ann", anns[i], strlen (anns[i]) } };
+      g_autoptr(GError) bad = NULL;
+      g_autoptr(RptProject) refused = import_inputs (RPT_IMPORT_BRAT, FALSE, inputs, 2, NULL, &bad);
+
+      ck_assert_msg (refused == NULL && bad != NULL && strstr (bad->message, "p.ann: line") != NULL,
+                     "case %u: %s", i, bad ? bad->message : "accepted");
+    }
+  /* An empty comment line is only a comment. */
+  {
+    RptImportInput inputs[] = { { "p.txt", txt, strlen (txt) }, { "p.ann", "#1\t\n", 4 } };
+    g_autoptr(RptProject) accepted = import_inputs (RPT_IMPORT_BRAT, FALSE, inputs, 2, NULL, NULL);
+
+    ck_assert (accepted != NULL);
+  }
+}
+END_TEST
+
 /* ---- Plain text and files ---- */
 
 START_TEST (test_text_and_files)
@@ -471,6 +517,7 @@ import_suite (void)
   tcase_add_test (tc, test_brat_foreign);
   tcase_add_test (tc, test_brat_crlf_counted_twice);
   tcase_add_test (tc, test_brat_refused_with_line);
+  tcase_add_test (tc, test_fuzz_regressions);
   tcase_add_test (tc, test_text_and_files);
   suite_add_tcase (s, tc);
   return s;
