@@ -464,6 +464,19 @@ START_TEST (test_fuzz_regressions)
       ck_assert_msg (refused == NULL && bad != NULL && strstr (bad->message, "p.ann: line") != NULL,
                      "case %u: %s", i, bad ? bad->message : "accepted");
     }
+  /* Spaces around a label name survive brat's visual.conf, which strips them. */
+  {
+    const char *ann = "T1\t_Aside_ 4 7\tcat\n";
+    const char *visual = "[labels]\n_Aside_ |  Aside \n";
+    RptImportInput inputs[] = { { "p.txt", txt, strlen (txt) }, { "p.ann", ann, strlen (ann) },
+                                { "visual.conf", visual, strlen (visual) } };
+    g_autoptr(RptProject) spaced = import_inputs (RPT_IMPORT_BRAT, FALSE, inputs, 3, NULL, NULL);
+    g_autoptr(RptLabel) label = NULL;
+
+    ck_assert (spaced != NULL);
+    label = g_list_model_get_item (rpt_project_get_labels (spaced), 0);
+    ck_assert_str_eq (rpt_label_get_name (label), " Aside ");
+  }
   /* An empty comment line is only a comment. */
   {
     RptImportInput inputs[] = { { "p.txt", txt, strlen (txt) }, { "p.ann", "#1\t\n", 4 } };
