@@ -514,6 +514,37 @@ START_TEST (test_text_and_files)
 }
 END_TEST
 
+static void
+on_imported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  GPtrArray *warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  RptProject **out = data;
+
+  *out = rpt_import_dataset_finish (result, &warnings, &error);
+  ck_assert_msg (*out != NULL, "%s", error ? error->message : "");
+  ck_assert (warnings != NULL);
+  g_ptr_array_unref (warnings);
+}
+
+START_TEST (test_import_in_a_worker)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *path = rpt_test_write_file (dir, "d.jsonl", GOOD_LINE, -1);
+  const char *paths[] = { path, NULL };
+  g_autoptr(RptProject) project = NULL;
+  RptImportOptions options;
+
+  rpt_import_options_init (&options, RPT_IMPORT_JSONL);
+  rpt_import_dataset_async (&options, paths, NULL, on_imported, &project);
+  while (project == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ck_assert (rpt_project_get_document (project, "one") != NULL);
+}
+END_TEST
+
 static Suite *
 import_suite (void)
 {
@@ -532,6 +563,7 @@ import_suite (void)
   tcase_add_test (tc, test_brat_refused_with_line);
   tcase_add_test (tc, test_fuzz_regressions);
   tcase_add_test (tc, test_text_and_files);
+  tcase_add_test (tc, test_import_in_a_worker);
   suite_add_tcase (s, tc);
   return s;
 }
