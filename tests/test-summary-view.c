@@ -337,10 +337,28 @@ START_TEST (test_filters)
   ck_assert_ptr_nonnull (strstr (okafor, "really worries me"));
   ck_assert_ptr_nonnull (strstr (okafor, "a better future for the harbour"));
 
+  /* Nothing matches: the page says so and offers to show everything. */
+  gtk_drop_down_set_selected (dropdown_with ("All Labels"), 3);   /* Joke */
+  {
+    g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+    gboolean shown = FALSE;
+
+    for (int i = 0; i < 200 && !shown; i++)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_ptr_array_set_size (pages, 0);
+        collect (window, ADW_TYPE_STATUS_PAGE, pages);
+        for (guint p = 0; p < pages->len; p++)
+          shown |= g_strcmp0 (adw_status_page_get_title (g_ptr_array_index (pages, p)), "No Matching Statements") == 0;
+      }
+    ck_assert (shown);
+  }
+
   /* Show Everything */
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "summary.clear-filters", NULL));
   g_free (wait_for_cards (contains, "protest boats"));
   ck_assert_uint_eq (gtk_drop_down_get_selected (articles), 0);
+  ck_assert_uint_eq (gtk_drop_down_get_selected (dropdown_with ("All Labels")), 0);
 }
 END_TEST
 
