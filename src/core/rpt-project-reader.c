@@ -598,6 +598,12 @@ rpt_project_load_from_data (const char  *data,
       data += 3;
       len -= 3;
     }
+
+  /* Well-formed files take the one-pass reader (rpt-project-fast-reader.c);
+   * whatever it does not take, json-glib reads and judges below. */
+  if ((project = _rpt_project_read_fast (data, len)) != NULL)
+    return g_steal_pointer (&project);
+
   if (!rpt_json_guard_check (data ? data : "", len, &incomplete, error))
     return NULL;
 
