@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rpt-anchor.h"
 #include "rpt-json-writer.h"
 #include "rpt-project-io.h"
 #include "rpt-safe-file.h"
@@ -113,9 +114,49 @@ write_documents (RptProject *self,
   end_array (out, n, FALSE);
 }
 
+/* The quote and its context, sliced straight out of the text: saving a
+ * large project makes no string per annotation. */
+static void
+write_anchor (GString       *out,
+              RptDocument   *document,
+              RptAnnotation *a)
+{
+  const char *text = rpt_document_get_text (document);
+  const char *text_end = text + rpt_document_get_text_bytes (document);
+  const char *start = text + rpt_document_byte_offset (document, rpt_annotation_get_start (a));
+  const char *end = text + rpt_document_byte_offset (document, rpt_annotation_get_end (a));
+  const char *before = start, *after = end;
+
+  for (guint i = 0; i < RPT_ANCHOR_CONTEXT_CHARS && before > text; i++)
+    before = g_utf8_prev_char (before);
+  for (guint i = 0; i < RPT_ANCHOR_CONTEXT_CHARS && after < text_end; i++)
+    after = g_utf8_next_char (after);
+
+  g_string_append (out, ", \"quote\": ");
+  rpt_json_append_string_len (out, start, end - start);
+  g_string_append (out, ", \"prefix\": ");
+  rpt_json_append_string_len (out, before, start - before);
+  g_string_append (out, ", \"suffix\": ");
+  rpt_json_append_string_len (out, end, after - end);
+}
+
+/* An orphan carries its own. */
+static void
+write_orphan_anchor (GString       *out,
+                     RptAnnotation *a)
+{
+  g_string_append (out, ", ");
+  rpt_json_append_member_string (out, "quote", rpt_annotation_get_quote (a));
+  g_string_append (out, ", ");
+  rpt_json_append_member_string (out, "prefix", rpt_annotation_get_prefix (a));
+  g_string_append (out, ", ");
+  rpt_json_append_member_string (out, "suffix", rpt_annotation_get_suffix (a));
+}
+
 static void
 write_annotation (GString       *out,
-                  RptAnnotation *a)
+                  RptAnnotation *a,
+                  RptDocument   *document)
 {
   g_string_append (out, "    {");
   rpt_json_append_member_string (out, "id", rpt_annotation_get_id (a));
@@ -147,6 +188,10 @@ write_annotation (GString       *out,
       g_string_append (out, ", \"modified\": ");
       rpt_json_append_timestamp (out, rpt_annotation_get_modified (a));
     }
+  if (document != NULL)
+    write_anchor (out, document, a);
+  else
+    write_orphan_anchor (out, a);
 }
 
 /* Annotations in document order, then text order within each document. */
@@ -168,11 +213,33 @@ write_annotations (RptProject *self,
 
       for (guint i = 0; i < n; i++)
         {
-          write_annotation (out, rpt_annotation_store_get (store, i));
+          write_annotation (out, rpt_annotation_store_get (store, i), document);
           end_item (out, ++written == total);
         }
     }
   end_array (out, total, FALSE);
+}
+
+/* Only when there are any: a project without orphans is written as
+ * before they existed. */
+static void
+write_orphans (RptProject *self,
+               GString    *out)
+{
+  GListModel *orphans = rpt_project_get_orphans (self);
+  guint n = g_list_model_get_n_items (orphans);
+
+  if (n == 0)
+    return;
+  begin_array (out, "orphans", n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RptAnnotation) orphan = g_list_model_get_item (orphans, i);
+
+      write_annotation (out, orphan, NULL);
+      end_item (out, i + 1 == n);
+    }
+  end_array (out, n, FALSE);
 }
 
 static void
@@ -204,7 +271,7 @@ GBytes *
 rpt_project_to_bytes (RptProject *self)
 {
   GString *out;
-  gsize guess = 1024 + rpt_project_get_n_annotations (self) * 220;
+  gsize guess = 1024 + rpt_project_get_n_annotations (self) * 400;
   GListModel *documents;
 
   g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
@@ -224,6 +291,7 @@ rpt_project_to_bytes (RptProject *self)
   write_speakers (self, out);
   write_documents (self, out);
   write_annotations (self, out);
+  write_orphans (self, out);
   write_relations (self, out);
   g_string_append (out, "}\n");
 
