@@ -379,7 +379,8 @@ static const Case cases[] = {
   /* text */
   { "the ceasefire holds", "the cease-fire holds",
     "documents[0].sha256: does not match the text, which hashes to "
-    "34f245b1d703a13d1a03b2fa860b71a7eef3ff139f8223115f43ab8662706c77: the text was changed outside Repartee" },
+    "34f245b1d703a13d1a03b2fa860b71a7eef3ff139f8223115f43ab8662706c77: the text of “d1” was changed outside "
+    "Repartee. To place its annotations again by their quotes, re-anchor the project (repartee-tool reanchor)" },
   { "Said \\\"", "Said \\u0000",
     "line 22, column 115: a string contains \\u0000 (a NUL character), which Repartee cannot keep" },
   { "Ceasefire\"", "Cease\xff" "fire\"", "line 15, column 33: the file is not valid UTF-8" },

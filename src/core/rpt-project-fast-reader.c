@@ -22,6 +22,7 @@
 #include "rpt-core-private.h"
 #include "rpt-project-io.h"
 #include "rpt-project-private.h"
+#include "rpt-reanchor-private.h"
 
 typedef enum { V_ABSENT, V_NULL, V_STRING, V_UINT } ValueKind;
 
@@ -43,7 +44,7 @@ typedef struct
 } Member;
 
 #define MEMBER(name, kind) { name, sizeof (name) - 1, kind }
-#define MAX_MEMBERS 12
+#define MAX_MEMBERS 16
 
 typedef struct
 {
@@ -53,7 +54,7 @@ typedef struct
   GString     *arena;      /* the decoded strings of the current object */
   GString     *key;        /* a member name that had escapes */
   Value        values[MAX_MEMBERS];
-  guint        n_annotations;
+  guint        n_annotations;  /* and orphans, which count towards the same limit */
   RptDocument *last_document;
   GHashTable  *links;      /* (type, from, to) of the relations read */
   GHashTable  *names;      /* case-folded label and speaker names */
@@ -686,25 +687,32 @@ read_document (Reader *r)
 }
 
 enum { A_ID, A_DOCUMENT, A_START, A_END, A_LABEL, A_SPEAKER, A_NOTE, A_AUTHOR, A_CREATED,
-       A_MODIFIED, A_N };
+       A_MODIFIED, A_QUOTE, A_PREFIX, A_SUFFIX, A_N };
 static const Member annotation_members[] = {
   MEMBER ("id", M_STRING), MEMBER ("document", M_STRING), MEMBER ("start", M_UINT),
   MEMBER ("end", M_UINT), MEMBER ("label", M_STRING), MEMBER ("speaker", M_STRING),
   MEMBER ("note", M_STRING), MEMBER ("author", M_STRING), MEMBER ("created", M_STRING),
-  MEMBER ("modified", M_STRING),
+  MEMBER ("modified", M_STRING), MEMBER ("quote", M_STRING), MEMBER ("prefix", M_STRING),
+  MEMBER ("suffix", M_STRING),
 };
 
-static gboolean
-read_annotation (Reader *r)
+/* An annotation or an orphan: the members they share, checked with their
+ * references. Orphans need their quote and context. */
+static RptAnnotation *
+read_annotation_object (Reader       *r,
+                        gboolean      orphan,
+                        RptDocument **document_out,
+                        const char  **quote,
+                        const char  **prefix,
+                        const char  **suffix)
 {
-  g_autoptr(RptAnnotation) annotation = NULL;
   const char *id, *doc_id, *label, *speaker, *note, *author;
   guint start, end;
   gint64 created, modified;
   RptDocument *document = r->last_document;
 
   if (++r->n_annotations > RPT_MAX_ANNOTATIONS)
-    return FALSE;
+    return NULL;
   if (!scan_object (r, annotation_members, A_N) ||
       !(id = req_id (r, A_ID)) ||
       !(doc_id = req_id (r, A_DOCUMENT)) ||
@@ -716,8 +724,13 @@ read_annotation (Reader *r)
       !opt_string (r, A_AUTHOR, &author) ||
       !opt_time (r, A_CREATED, &created) ||
       !opt_time (r, A_MODIFIED, &modified) ||
-      rpt_project_get_annotation (r->project, id) != NULL)
-    return FALSE;
+      !opt_string (r, A_QUOTE, quote) ||
+      !opt_string (r, A_PREFIX, prefix) ||
+      !opt_string (r, A_SUFFIX, suffix) ||
+      (orphan && (*quote == NULL || *prefix == NULL || *suffix == NULL)) ||
+      rpt_project_get_annotation (r->project, id) != NULL ||
+      rpt_project_get_orphan (r->project, id) != NULL)
+    return NULL;
 
   /* Annotations come grouped by document: look it up once per group. */
   if (document == NULL || strcmp (rpt_document_get_id (document), doc_id) != 0)
@@ -725,12 +738,44 @@ read_annotation (Reader *r)
   if (document == NULL ||
       rpt_project_get_label (r->project, label) == NULL ||
       (speaker && *speaker && rpt_project_get_speaker (r->project, speaker) == NULL) ||
-      end <= start || end > rpt_document_get_length (document))
+      end <= start)
+    return NULL;
+
+  *document_out = document;
+  return _rpt_annotation_new (id, doc_id, start, end, label, speaker, note, author, created, modified);
+}
+
+static gboolean
+read_annotation (Reader *r)
+{
+  g_autoptr(RptAnnotation) annotation = NULL;
+  RptDocument *document;
+  const char *quote, *prefix, *suffix;
+  guint start, end;
+
+  if (!(annotation = read_annotation_object (r, FALSE, &document, &quote, &prefix, &suffix)))
+    return FALSE;
+  start = rpt_annotation_get_start (annotation);
+  end = rpt_annotation_get_end (annotation);
+  if (end > rpt_document_get_length (document) ||
+      _rpt_anchor_check (document, start, end, quote, prefix, suffix) != NULL)
     return FALSE;
 
-  annotation = _rpt_annotation_new (id, doc_id, start, end, label, speaker, note, author,
-                                    created, modified);
   _rpt_project_load_annotation (r->project, annotation);
+  return TRUE;
+}
+
+static gboolean
+read_orphan (Reader *r)
+{
+  g_autoptr(RptAnnotation) orphan = NULL;
+  RptDocument *document;
+  const char *quote, *prefix, *suffix;
+
+  if (!(orphan = read_annotation_object (r, TRUE, &document, &quote, &prefix, &suffix)))
+    return FALSE;
+  _rpt_annotation_set_anchor (orphan, quote, prefix, suffix);
+  _rpt_project_load_orphan (r->project, orphan);
   return TRUE;
 }
 
@@ -779,8 +824,10 @@ read_relation (Reader *r)
       !(to = req_id (r, R_TO)) ||
       rpt_project_get_relation (r->project, id) != NULL ||
       !rpt_relation_type_from_string (type_name, &type) ||
-      !(link.from = rpt_project_get_annotation (r->project, from)) ||
-      !(link.to = rpt_project_get_annotation (r->project, to)) ||
+      !((link.from = rpt_project_get_annotation (r->project, from)) ||
+        (link.from = rpt_project_get_orphan (r->project, from))) ||
+      !((link.to = rpt_project_get_annotation (r->project, to)) ||
+        (link.to = rpt_project_get_orphan (r->project, to))) ||
       link.from == link.to)
     return FALSE;
   link.type = type;
@@ -826,12 +873,12 @@ has_duplicate_spans (RptProject *project)
 
 /* ---- The top level ---- */
 
-enum { SEC_LABELS, SEC_SPEAKERS, SEC_DOCUMENTS, SEC_ANNOTATIONS, SEC_RELATIONS, N_SECTIONS };
+enum { SEC_LABELS, SEC_SPEAKERS, SEC_DOCUMENTS, SEC_ANNOTATIONS, SEC_RELATIONS, SEC_ORPHANS, N_SECTIONS };
 static const char *section_names[N_SECTIONS] = {
-  "labels", "speakers", "documents", "annotations", "relations",
+  "labels", "speakers", "documents", "annotations", "relations", "orphans",
 };
 static const ItemFunc section_items[N_SECTIONS] = {
-  read_label, read_speaker, read_document, read_annotation, read_relation,
+  read_label, read_speaker, read_document, read_annotation, read_relation, read_orphan,
 };
 
 static gboolean
@@ -886,9 +933,13 @@ read_top (Reader *r)
             return FALSE;
           continue;
         }
-      /* Each section once, and after the ones it refers to. */
-      if (done[s] || (s == SEC_ANNOTATIONS && !(done[SEC_LABELS] && done[SEC_SPEAKERS] && done[SEC_DOCUMENTS])) ||
-          (s == SEC_RELATIONS && !done[SEC_ANNOTATIONS]))
+      /* Each section once, and after the ones it refers to; relations
+       * may refer to orphans, which are optional. */
+      if (done[s] ||
+          ((s == SEC_ANNOTATIONS || s == SEC_ORPHANS) &&
+           !(done[SEC_LABELS] && done[SEC_SPEAKERS] && done[SEC_DOCUMENTS])) ||
+          (s == SEC_RELATIONS && !done[SEC_ANNOTATIONS]) ||
+          (s == SEC_ORPHANS && done[SEC_RELATIONS]))
         return FALSE;
       if (!scan_array (r, section_items[s]))
         return FALSE;
@@ -902,7 +953,7 @@ read_top (Reader *r)
   if (r->p != r->end || !have_format || !have_version)
     return FALSE;
   for (guint s = 0; s < N_SECTIONS; s++)
-    if (!done[s])
+    if (!done[s] && s != SEC_ORPHANS)
       return FALSE;
 #ifdef RPT_MAX_OBJECTS
   if (r->n_objects > RPT_MAX_OBJECTS)

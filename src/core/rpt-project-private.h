@@ -110,6 +110,9 @@ void      _rpt_project_load_orphan      (RptProject    *self,
  * result is clean. */
 void      _rpt_project_load_finish      (RptProject    *self);
 
+/* Dirty with nothing to undo: a load that repaired the file. */
+void      _rpt_project_mark_unsaved     (RptProject    *self);
+
 /* Re-anchoring reports (rpt-reanchor-report.c). */
 RptReanchorReport *_rpt_reanchor_report_new          (void);
 guint              _rpt_reanchor_report_add_document (RptReanchorReport *self,

@@ -1155,6 +1155,13 @@ rpt_project_mark_saved_state (RptProject *self,
     }
 }
 
+void
+_rpt_project_mark_unsaved (RptProject *self)
+{
+  /* States count up from 1 and never reach G_MAXUINT64. */
+  rpt_project_mark_saved_state (self, G_MAXUINT64);
+}
+
 guint64
 rpt_project_get_generation (RptProject *self)
 {
