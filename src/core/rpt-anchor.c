@@ -11,7 +11,7 @@
  *    - One candidate wins outright (EXACT) if at least MIN_AGREE_CHARS of
  *      its context agree on one side.
  *    - Among several, the best wins (CONTEXT) if it agrees on at least
- *      MIN_MARGIN_CHARS, and on MIN_MARGIN_CHARS more than any other.
+ *      MIN_AGREE_CHARS more than any other, and on at least twice as many.
  * 2. Otherwise the quote may have been edited: if the stored prefix and
  *    suffix each occur once, in order, and what lies between them is close
  *    to the old quote (edit distance at most MAX_EDIT_RATIO of the longer),
@@ -28,7 +28,6 @@
 #include "rpt-anchor.h"
 
 #define MIN_AGREE_CHARS   8
-#define MIN_MARGIN_CHARS  (RPT_ANCHOR_CONTEXT_CHARS / 2)
 #define SURE_QUOTE_CHARS  16
 /* Fuzzy placement compares at most this many code points each way. */
 #define MAX_FUZZY_CHARS   4000
@@ -310,7 +309,7 @@ rpt_anchor_find (const char *text,
       set_result (text, best, best + exact_len, start, end);
       return RPT_ANCHOR_EXACT;
     }
-  if (hits->len > 1 && best_score >= MIN_MARGIN_CHARS && best_score - second_score >= MIN_MARGIN_CHARS)
+  if (hits->len > 1 && best_score >= second_score + MIN_AGREE_CHARS && best_score >= 2 * second_score)
     {
       set_result (text, best, best + exact_len, start, end);
       return RPT_ANCHOR_CONTEXT;
