@@ -265,6 +265,24 @@ START_TEST (test_span_at_text_edges)
 }
 END_TEST
 
+START_TEST (test_edit_inside_and_near_span)
+{
+  /* A word inside the span and another in its context, further than
+   * half the context away: the context next to the span still finds it. */
+  Quote q = capture (ORIGINAL, "Her counterpart laughed.");
+  const char *edited =
+    "The minister said the talks were “useful”. Her counterpart briefly laughed. "
+    "He called the plan a non-starter 🙄 and left early.";
+  g_autofree char *found = NULL;
+  guint start, end;
+
+  ck_assert_int_eq (rpt_anchor_find (edited, q.exact, q.prefix, q.suffix, &start, &end), RPT_ANCHOR_FUZZY);
+  found = slice (edited, start, end);
+  ck_assert_str_eq (found, "Her counterpart briefly laughed.");
+  quote_clear (&q);
+}
+END_TEST
+
 static Suite *
 anchor_suite (void)
 {
@@ -285,6 +303,7 @@ anchor_suite (void)
   tcase_add_test (tc, test_edited_quote_beats_copy_elsewhere);
   tcase_add_test (tc, test_context_decides_despite_nearby_edit);
   tcase_add_test (tc, test_span_at_text_edges);
+  tcase_add_test (tc, test_edit_inside_and_near_span);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -15,7 +15,9 @@
  * 2. Otherwise the quote may have been edited: if the stored prefix and
  *    suffix each occur once, in order, and what lies between them is close
  *    to the old quote (edit distance at most MAX_EDIT_RATIO of the longer),
- *    that is the span (FUZZY).
+ *    that is the span (FUZZY). A side whose whole context no longer occurs
+ *    once is tried again with the NEAR_CHARS code points next to the span,
+ *    since edits often come in pairs.
  * 3. Otherwise a single occurrence of a quote of at least SURE_QUOTE_CHARS
  *    code points is a moved passage and is placed there (EXACT).
  * 4. Anything else is an orphan: misplacing is worse than asking.
@@ -28,6 +30,7 @@
 #include "rpt-anchor.h"
 
 #define MIN_AGREE_CHARS   8
+#define NEAR_CHARS        (RPT_ANCHOR_CONTEXT_CHARS / 2)
 #define SURE_QUOTE_CHARS  16
 /* Fuzzy placement compares at most this many code points each way. */
 #define MAX_FUZZY_CHARS   4000
@@ -183,15 +186,22 @@ locate_after_prefix (const char *text,
                      gsize       prefix_len)
 {
   g_autoptr(GArray) hits = NULL;
+  glong chars;
 
   if (prefix_len == 0)
     return 0;
   hits = find_all (text, text_len, prefix, prefix_len);
+  chars = g_utf8_strlen (prefix, prefix_len);
   if (hits->len == 1)
     return g_array_index (hits, gsize, 0) + prefix_len;
-  if (hits->len > 1 && g_array_index (hits, gsize, 0) == 0 &&
-      g_utf8_strlen (prefix, prefix_len) < RPT_ANCHOR_CONTEXT_CHARS)
+  if (hits->len > 1 && g_array_index (hits, gsize, 0) == 0 && chars < RPT_ANCHOR_CONTEXT_CHARS)
     return prefix_len;
+  if (chars > NEAR_CHARS)
+    {
+      const char *near = g_utf8_offset_to_pointer (prefix, chars - NEAR_CHARS);
+
+      return locate_after_prefix (text, text_len, near, prefix + prefix_len - near);
+    }
   return G_MAXSIZE;
 }
 
@@ -202,15 +212,20 @@ locate_before_suffix (const char *text,
                       gsize       suffix_len)
 {
   g_autoptr(GArray) hits = NULL;
+  glong chars;
 
   if (suffix_len == 0)
     return text_len;
   hits = find_all (text, text_len, suffix, suffix_len);
+  chars = g_utf8_strlen (suffix, suffix_len);
   if (hits->len == 1)
     return g_array_index (hits, gsize, 0);
   if (hits->len > 1 && g_array_index (hits, gsize, hits->len - 1) == text_len - suffix_len &&
-      g_utf8_strlen (suffix, suffix_len) < RPT_ANCHOR_CONTEXT_CHARS)
+      chars < RPT_ANCHOR_CONTEXT_CHARS)
     return text_len - suffix_len;
+  if (chars > NEAR_CHARS)
+    return locate_before_suffix (text, text_len, suffix,
+                                 g_utf8_offset_to_pointer (suffix, NEAR_CHARS) - suffix);
   return G_MAXSIZE;
 }
 
