@@ -689,6 +689,28 @@ START_TEST (test_orphans_section_refusals)
 }
 END_TEST
 
+/* The orphan shown in docs/FORMAT.md is the one in the seed project, which
+ * loads as it is written. */
+START_TEST (test_format_doc_orphan_example)
+{
+  g_autofree char *doc_path = rpt_test_source_path ("docs/FORMAT.md");
+  g_autofree char *seed_path = rpt_test_source_path ("tests/fuzz/corpus/project/quotes-and-orphans.json");
+  g_autofree char *doc = rpt_test_read_file (doc_path, NULL);
+  g_autofree char *seed = rpt_test_read_file (seed_path, NULL);
+  const char *line = strstr (seed, "    {\"id\": \"a3\"");
+  g_autofree char *orphan = g_strndup (line, strchr (line, '\n') + 1 - line);
+  g_autoptr(RptProject) project = load (seed, RPT_LOAD_DEFAULT, NULL);
+  g_autofree char *saved = fixture_bytes (project);
+  RptAnnotation *a3 = rpt_project_get_orphan (project, "a3");
+
+  ck_assert_ptr_nonnull (strstr (doc, orphan));
+  ck_assert_str_eq (saved, seed);
+  ck_assert_ptr_nonnull (a3);
+  ck_assert_str_eq (rpt_annotation_get_quote (a3), "A sailor shrugged.");
+  ck_assert_str_eq (rpt_relation_get_from (rpt_project_get_relation (project, "r5")), "a3");
+}
+END_TEST
+
 /* ---- The two readers ---- */
 
 typedef struct
@@ -881,6 +903,7 @@ reanchor_suite (void)
   tcase_add_test (orphans, test_cascades_reach_orphans);
   tcase_add_test (orphans, test_orphans_survive_save_and_load);
   tcase_add_test (orphans, test_orphans_section_refusals);
+  tcase_add_test (orphans, test_format_doc_orphan_example);
   tcase_add_test (readers, test_readers_agree_on_quotes_and_orphans);
   tcase_set_timeout (readers, 300);
   tcase_add_test (async, test_load_async_reanchors);
