@@ -93,10 +93,12 @@ main (int   argc,
 #else /* HAVE_GUI */
 
 static int opt_runs = 5;
+static char *opt_only;
 static char **opt_files;
 
 static const GOptionEntry entries[] = {
   { "runs", 'n', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per figure (default 5)", "N" },
+  { "only", 0, 0, G_OPTION_ARG_STRING, &opt_only, "Only the figures of L or of Long (for profiling)", "L|Long" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL, "L.json Long.json" },
   { NULL }
 };
@@ -704,11 +706,13 @@ main (int   argc,
 
   printf ("  (renderer %s, display %s, median of %d runs)\n", g_getenv ("GSK_RENDERER"),
           g_getenv ("DISPLAY") ? g_getenv ("DISPLAY") : "?", opt_runs);
-  measure_large (l_copy);
-  measure_long (long_copy);
+  if (opt_only == NULL || g_ascii_strcasecmp (opt_only, "L") == 0)
+    measure_large (l_copy);
+  if (opt_only == NULL || g_ascii_strcasecmp (opt_only, "Long") == 0)
+    measure_long (long_copy);
 
-  g_unlink (l_copy);
-  g_unlink (long_copy);
+  /* The copies, and whatever the app wrote for its settings and recovery. */
+  rpt_bench_remove_tree (home);
   if (n_fail > 0)
     printf ("\n%u GUI target(s) failed.\n", n_fail);
   return 0;

@@ -281,7 +281,7 @@ check_linear (RptBenchFigures *figures,
   if (have >= 2)
     g_string_append_printf (detail, ": %.2f×", hi / lo);
   if (have < 3)
-    g_string_append (detail, have < 2 ? "needs M, L and XL (--all)" : " (XL not run: --all)");
+    g_string_append (detail, have < 2 ? "; needs M, L and XL (--all)" : " (XL not run: --all)");
   verdict (have >= 2, hi / lo <= TARGET_LINEAR_RATIO, target, "%s", detail->str);
 }
 

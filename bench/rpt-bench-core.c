@@ -128,8 +128,8 @@ list_exports (RptBenchFigures *figures)
     figures->export_names[i] = g_strdup (rpt_export_format_to_string ((RptExportFormat) i));
 }
 
-static void
-remove_tree (const char *path)
+void
+rpt_bench_remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -139,7 +139,7 @@ remove_tree (const char *path)
       g_autofree char *child = g_build_filename (path, name, NULL);
 
       if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
+        rpt_bench_remove_tree (child);
       else
         g_unlink (child);
     }
@@ -181,7 +181,7 @@ remove_exports (const char *path)
     {
       g_autofree char *destination = export_destination (path, (RptExportFormat) i);
 
-      remove_tree (destination);
+      rpt_bench_remove_tree (destination);
     }
 }
 

@@ -64,6 +64,8 @@ void     rpt_bench_figures_clear (RptBenchFigures        *figures);
 int      rpt_bench_memory_child  (const char *path);
 
 double   rpt_bench_now_ms        (void);
+/* Removes @path and everything under it. */
+void     rpt_bench_remove_tree   (const char *path);
 double   rpt_bench_median        (GArray *samples);
 
 G_END_DECLS

@@ -223,6 +223,12 @@ START_TEST (test_threads)
         }
     }
   ck_assert_uint_eq (n_in_thread, 4);
+
+  /* Each group knows its links, threaded or not. */
+  ck_assert_uint_eq (rpt_summary_get_group_n_links (summary, boats), 2);
+  ck_assert_uint_eq (rpt_summary_get_group_n_links (summary, reputation), 2);
+  ck_assert_uint_eq (rpt_summary_get_group_n_links (summary, group_of ("S6.1")), 0);
+  ck_assert_uint_eq (rpt_summary_get_group_link (summary, fair, 0)->to, quota);
   ck_assert_uint_eq (rpt_summary_get_n_threads (summary), 7);
 }
 END_TEST

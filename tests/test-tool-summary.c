@@ -167,6 +167,9 @@ START_TEST (test_markdown)
   ck_assert (claim < rebuttal && rebuttal < counter);
   ck_assert_ptr_nonnull (strstr (out, "*reported by 3 of 4 articles:* Harbour talks end in sharp words; "
                                       "Halvorsen and Okafor clash over boats; Minister and Secretary trade barbs"));
+  /* the link the threads cannot show, on both of its ends */
+  ck_assert_ptr_nonnull (strstr (out, "  \n  Also responds to “It is your reputation that really worries me, Ingrid”\n"));
+  ck_assert_ptr_nonnull (strstr (out, "  \n        Answered by “Secretary Okafor assured me that his government never funded…”\n"));
   /* coverage row of the Post: three left out */
   ck_assert_ptr_nonnull (strstr (out, "| Ministers meet at the harbour | 4 | 2 / 5 | “Secretary Okafor"));
   ck_assert_ptr_nonnull (strstr (out, "| Daniel Okafor | 2 | 5 | 1 | 0 | 8 |"));

@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <time.h>
 
 #include "rpt-export-private.h"
+#include "rpt-json-writer.h"
 #include "rpt-safe-file.h"
 
 typedef gboolean (*WriteFunc) (RptExportContext *ctx, GError **error);
@@ -511,6 +513,31 @@ rpt_export_append_slice (GString     *out,
   gsize b_end = rpt_document_byte_offset (document, end);
 
   g_string_append_len (out, rpt_document_get_text (document) + b_start, b_end - b_start);
+}
+
+void
+rpt_export_append_time (GString *out,
+                        gint64   usec)
+{
+  /* Not GDateTime: it costs a time zone lookup and allocations per call,
+   * and an export writes hundreds of thousands of times. */
+  time_t seconds = (time_t) (usec / G_USEC_PER_SEC);
+  struct tm tm;
+
+  /* Years up to 9999: the project writer's digits, without printf (half
+   * the time of a JSONL or W3C export went to formatting times). */
+  if (usec >= 0 && seconds <= G_GINT64_CONSTANT (253402300799))
+    {
+      rpt_json_append_timestamp (out, usec);
+      return;
+    }
+  if (usec < 0 || gmtime_r (&seconds, &tm) == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_printf (out, "\"%04d-%02d-%02dT%02d:%02d:%02dZ\"", tm.tm_year + 1900, tm.tm_mon + 1,
+                          tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 /* ---- Running an export ---- */

@@ -196,6 +196,7 @@ typedef struct
   GArray           *relation_lines;
   GError          **error;
   gboolean          raw_offsets_used;
+  gboolean          warned_attributes;
   gboolean          warned_other;
   gboolean          warned_gaps;
 } Ann;
@@ -377,6 +378,7 @@ unescape_note (const char *note)
       p++;
       switch (*p)
         {
+        case '\\': g_string_append_c (out, '\\'); break;
         case 'n': g_string_append_c (out, '\n'); break;
         case 'r': g_string_append_c (out, '\r'); break;
         case 't': g_string_append_c (out, '\t'); break;
@@ -394,6 +396,8 @@ unescape_note (const char *note)
             }
           G_GNUC_FALLTHROUGH;
         default:
+          /* Not one of ours ("C:\path"): keep it as it is. */
+          g_string_append_c (out, '\\');
           g_string_append_c (out, *p);
         }
     }
@@ -431,10 +435,10 @@ ann_line (const char *line,
           return bad_line (ann, number, "%s", _("an attribute line needs a name and a target"));
         if (g_ascii_strcasecmp (words[0], "Speaker") != 0 || words[2] == NULL)
           {
-            if (!ann->warned_other)
+            if (!ann->warned_attributes)
               _rpt_import_warn (ann->builder, _("%s: line %u: only the Speaker attribute is imported"),
                                 ann->name, number);
-            ann->warned_other = TRUE;
+            ann->warned_attributes = TRUE;
             return TRUE;
           }
         {

@@ -152,6 +152,19 @@ rpt_import_dataset_from_inputs (const RptImportOptions  *options,
   switch (options->format)
     {
     case RPT_IMPORT_TEXT:
+      {
+        /* Plain articles: start with the default labels. */
+        g_autoptr(RptProject) defaults = rpt_project_new ();
+        GListModel *labels = rpt_project_get_labels (defaults);
+
+        for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+          {
+            g_autoptr(RptLabel) label = g_list_model_get_item (labels, i);
+
+            _rpt_import_declare_label (builder, rpt_label_get_name (label), rpt_label_get_color (label),
+                                       rpt_label_get_shortcut (label), rpt_label_get_description (label));
+          }
+      }
       for (guint i = 0; i < n_inputs && ok; i++)
         ok = import_text (builder, &inputs[i], error);
       break;

@@ -107,6 +107,55 @@ gboolean          _rpt_import_check_json      (const char             *name,
                                                gsize                   len,
                                                GError                **error);
 
+/* ---- Between the builder and its records ---- */
+
+typedef struct
+{
+  char   *key;
+  char   *id;
+  char   *note;
+  char   *author;
+  gint64  created;
+  gint64  modified;
+  guint   start;
+  guint   end;
+  guint   label;     /* index into the builder's labels */
+  gint    speaker;   /* index into the builder's speakers, or -1 */
+} PendingSpan;
+
+typedef struct
+{
+  char            *id;
+  RptRelationType  type;
+  guint            from;   /* indices into the record's spans */
+  guint            to;
+} PendingRelation;
+
+struct _RptImportRecord
+{
+  RptImportBuilder *builder;
+  RptDocument      *document;
+  GArray           *spans;       /* PendingSpan */
+  GArray           *relations;   /* PendingRelation */
+  GHashTable       *keys;        /* key -> index + 1 */
+  GHashTable       *seen_spans;  /* "start end label" */
+  GHashTable       *seen_links;  /* "type from to" */
+  guint            *to_chars;    /* unit offset -> code point, G_MAXUINT inside a character */
+  guint64           n_units;
+  RptOffsetUnit     table_unit;
+};
+
+guint             _rpt_import_builder_label_index   (RptImportBuilder *builder,
+                                                     const char       *name);
+guint             _rpt_import_builder_speaker_index (RptImportBuilder *builder,
+                                                     const char       *name);
+gboolean          _rpt_import_builder_has_document  (RptImportBuilder *builder,
+                                                     const char       *id);
+/* Non-empty, at most RPT_MAX_ID_BYTES, UTF-8, no control characters. */
+gboolean          _rpt_import_valid_id        (const char             *id);
+
+/* ---- The parsers ---- */
+
 gboolean          _rpt_import_jsonl           (RptImportBuilder       *builder,
                                                const RptImportInput   *input,
                                                GError                **error);

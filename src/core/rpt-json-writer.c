@@ -11,14 +11,14 @@ rpt_json_append_string_len (GString    *out,
 {
   const char *p = str, *end = str + len, *run = str;
 
-  g_string_append_c (out, '"');
+  rpt_json_put_literal (out, "\"");
   for (; p < end; p++)
     {
       guchar c = (guchar) *p;
       const char *escape = NULL;
       char buf[8];
 
-      if (c >= 0x20 && c != '"' && c != '\\')
+      if (G_LIKELY (c >= 0x20 && c != '"' && c != '\\'))
         continue;
 
       switch (c)
@@ -34,12 +34,12 @@ rpt_json_append_string_len (GString    *out,
           g_snprintf (buf, sizeof buf, "\\u%04x", c);
           escape = buf;
         }
-      g_string_append_len (out, run, p - run);
-      g_string_append (out, escape);
+      rpt_json_put (out, run, p - run);
+      rpt_json_put (out, escape, strlen (escape));
       run = p + 1;
     }
-  g_string_append_len (out, run, end - run);
-  g_string_append_c (out, '"');
+  rpt_json_put (out, run, end - run);
+  rpt_json_put_literal (out, "\"");
 }
 
 void
@@ -54,9 +54,9 @@ rpt_json_append_member_string (GString    *out,
                                const char *key,
                                const char *value)
 {
-  g_string_append_c (out, '"');
-  g_string_append (out, key);
-  g_string_append (out, "\": ");
+  rpt_json_put_literal (out, "\"");
+  rpt_json_put (out, key, strlen (key));
+  rpt_json_put_literal (out, "\": ");
   rpt_json_append_string (out, value);
 }
 
@@ -74,7 +74,7 @@ append_uint (GString *out,
       value /= 10;
     }
   while (value > 0);
-  g_string_append_len (out, p, buf + sizeof buf - p);
+  rpt_json_put (out, p, buf + sizeof buf - p);
 }
 
 void
@@ -82,9 +82,9 @@ rpt_json_append_member_uint (GString    *out,
                              const char *key,
                              guint64     value)
 {
-  g_string_append_c (out, '"');
-  g_string_append (out, key);
-  g_string_append (out, "\": ");
+  rpt_json_put_literal (out, "\"");
+  rpt_json_put (out, key, strlen (key));
+  rpt_json_put_literal (out, "\": ");
   append_uint (out, value);
 }
 
@@ -117,12 +117,13 @@ put2 (char *p,
 }
 
 /* Saving writes two timestamps per annotation: they are formatted by hand
- * for years 1000 to 9999, through GDateTime otherwise (the same text). */
+ * (GDateTime's fields, four-digit years even before 1000, which ISO 8601
+ * readers need); outside GDateTime's range, as it would. */
 void
 rpt_json_append_timestamp (GString *out,
                            gint64   usec)
 {
-  const gint64 first = G_GINT64_CONSTANT (-30610224000);  /* 1000-01-01T00:00:00Z */
+  const gint64 first = G_GINT64_CONSTANT (-62135596800);  /* 0001-01-01T00:00:00Z */
   const gint64 last = G_GINT64_CONSTANT (253402300799);   /* 9999-12-31T23:59:59Z */
   gint64 seconds = usec / G_USEC_PER_SEC;
 
@@ -141,22 +142,19 @@ rpt_json_append_timestamp (GString *out,
       put2 (buf + 12, rem / 3600);
       put2 (buf + 15, rem / 60 % 60);
       put2 (buf + 18, rem % 60);
-      g_string_append_len (out, buf, sizeof buf - 1);
+      rpt_json_put (out, buf, sizeof buf - 1);
     }
   else
     {
       g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (seconds);
       g_autofree char *str = NULL;
 
-      /* Four-digit years even before 1000 ("%Y" would write "5-01-02"), which
-       * ISO 8601 readers need. */
+      /* Four-digit years, as above. */
       if (dt != NULL)
         str = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
                                g_date_time_get_year (dt), g_date_time_get_month (dt),
                                g_date_time_get_day_of_month (dt), g_date_time_get_hour (dt),
                                g_date_time_get_minute (dt), g_date_time_get_second (dt));
-      else
-        str = g_strdup ("");
-      rpt_json_append_string (out, str);
+      rpt_json_append_string (out, str ? str : "");
     }
 }

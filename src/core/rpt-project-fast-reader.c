@@ -20,45 +20,19 @@
 #include <string.h>
 
 #include "rpt-core-private.h"
+#include "rpt-json-scanner.h"
 #include "rpt-project-io.h"
 #include "rpt-project-private.h"
 #include "rpt-reanchor-private.h"
 
-typedef enum { V_ABSENT, V_NULL, V_STRING, V_UINT } ValueKind;
-
 typedef struct
 {
-  ValueKind kind;
-  gsize     offset;   /* V_STRING: decoded, NUL-terminated, in the arena */
-  gsize     len;
-  guint64   number;   /* V_UINT */
-} Value;
-
-typedef enum { M_STRING, M_UINT } MemberKind;
-
-typedef struct
-{
-  const char *name;
-  gsize       len;
-  MemberKind  kind;
-} Member;
-
-#define MEMBER(name, kind) { name, sizeof (name) - 1, kind }
-#define MAX_MEMBERS 16
-
-typedef struct
-{
-  const char  *p;
-  const char  *end;
-  RptProject  *project;
-  GString     *arena;      /* the decoded strings of the current object */
-  GString     *key;        /* a member name that had escapes */
-  Value        values[MAX_MEMBERS];
-  guint        n_annotations;  /* and orphans, which count towards the same limit */
-  RptDocument *last_document;
-  GHashTable  *links;      /* (type, from, to) of the relations read */
-  GHashTable  *names;      /* case-folded label and speaker names */
-  guint64      n_objects;
+  RptJsonScanner  s;
+  RptProject     *project;
+  guint           n_annotations;
+  RptDocument    *last_document;
+  GHashTable     *links;      /* (type, from, to) of the relations read */
+  GHashTable     *names;      /* case-folded label and speaker names */
 } Reader;
 
 static gint fast_reader_enabled = TRUE;
@@ -69,398 +43,16 @@ _rpt_project_set_fast_reader (gboolean enabled)
   g_atomic_int_set (&fast_reader_enabled, enabled);
 }
 
-/* ---- Raw bytes ---- */
-
-/* Whether g_utf8_validate_len() would take @data, but runs of ASCII (nearly
- * all of a project file) are checked a word at a time, and only the runs of
- * other bytes go through GLib's validator. */
-static gboolean
-utf8_validate_fast (const char *data,
-                    gsize       len)
-{
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
-  gsize i = 0;
-
-  while (i < len)
-    {
-      gsize j;
-
-      /* ASCII other than NUL (GLib refuses NUL bytes too). */
-      for (; i + 8 <= len; i += 8)
-        {
-          guint64 x;
-
-          memcpy (&x, data + i, 8);
-          if ((x & highs) != 0 || ((x - ones) & ~x & highs) != 0)
-            break;
-        }
-      while (i < len && (guchar) data[i] < 0x80 && data[i] != '\0')
-        i++;
-      if (i >= len)
-        break;
-      if (data[i] == '\0')
-        return FALSE;
-
-      /* A run of other bytes starts and ends at character boundaries. */
-      for (j = i; j < len && (guchar) data[j] >= 0x80; j++)
-        ;
-      if (!g_utf8_validate_len (data + i, j - i, NULL))
-        return FALSE;
-      i = j;
-    }
-  return TRUE;
-}
-
-/* ---- Tokens ---- */
-
-static inline void
-skip_space (Reader *r)
-{
-  while (r->p < r->end && (*r->p == ' ' || *r->p == '\n' || *r->p == '\r' || *r->p == '\t'))
-    r->p++;
-}
-
-static inline gboolean
-accept (Reader *r,
-        char    c)
-{
-  skip_space (r);
-  if (r->p < r->end && *r->p == c)
-    {
-      r->p++;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-accept_literal (Reader     *r,
-                const char *word,
-                gsize       len)
-{
-  if ((gsize) (r->end - r->p) < len || memcmp (r->p, word, len) != 0)
-    return FALSE;
-  r->p += len;
-  return TRUE;
-}
-
-static int
-hex_value (char c)
-{
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
-static gunichar
-read_hex4 (const char *p)
-{
-  gunichar value = 0;
-
-  for (guint i = 0; i < 4; i++)
-    {
-      int digit = hex_value (p[i]);
-
-      if (digit < 0)
-        return G_MAXUINT32;
-      value = (value << 4) | (gunichar) digit;
-    }
-  return value;
-}
-
-/* Bytes that end a run of plain string content. */
-static const guchar special[256] = {
-  [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1, [0x07] = 1,
-  [0x08] = 1, [0x09] = 1, [0x0a] = 1, [0x0b] = 1, [0x0c] = 1, [0x0d] = 1, [0x0e] = 1, [0x0f] = 1,
-  [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
-  [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1,
-  ['"'] = 1, ['\\'] = 1,
-};
-
-/* Scans the string literal at r->p (a '"'). The bytes between the quotes
- * are [*raw, *raw + *raw_len); *escaped says whether they need decoding.
- * Takes only what json-glib decodes the same way: no raw control
- * characters, the JSON escapes, \u escapes outside the surrogates and
- * other than \u0000. The input is valid UTF-8 (checked before). */
-static gboolean
-scan_string (Reader      *r,
-             const char **raw,
-             gsize       *raw_len,
-             gboolean    *escaped)
-{
-  const char *p = r->p + 1;
-
-  *raw = p;
-  *escaped = FALSE;
-  for (;;)
-    {
-      while (p < r->end && !special[(guchar) *p])
-        p++;
-      if (p >= r->end || (guchar) *p < 0x20)
-        return FALSE;
-      if (*p == '"')
-        break;
-
-      /* A backslash. */
-      *escaped = TRUE;
-      if (p + 1 >= r->end)
-        return FALSE;
-      switch (p[1])
-        {
-        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-          p += 2;
-          break;
-        case 'u':
-          {
-            gunichar c;
-
-            if (r->end - p < 6)
-              return FALSE;
-            c = read_hex4 (p + 2);
-            if (c == G_MAXUINT32 || c == 0 || (c >= 0xd800 && c <= 0xdfff))
-              return FALSE;
-            p += 6;
-          }
-          break;
-        default:
-          return FALSE;
-        }
-    }
-  *raw_len = (gsize) (p - *raw);
-  r->p = p + 1;
-  return TRUE;
-}
-
-/* Appends the decoded string (already checked by scan_string). */
-static void
-decode_string (GString    *out,
-               const char *raw,
-               gsize       len,
-               gboolean    escaped)
-{
-  const char *p = raw, *end = raw + len;
-
-  if (!escaped)
-    {
-      g_string_append_len (out, raw, (gssize) len);
-      return;
-    }
-  while (p < end)
-    {
-      const char *run = p;
-      char c;
-
-      while (p < end && *p != '\\')
-        p++;
-      g_string_append_len (out, run, p - run);
-      if (p >= end)
-        break;
-      switch (p[1])
-        {
-        case 'b': c = '\b'; break;
-        case 'f': c = '\f'; break;
-        case 'n': c = '\n'; break;
-        case 'r': c = '\r'; break;
-        case 't': c = '\t'; break;
-        case 'u':
-          g_string_append_unichar (out, read_hex4 (p + 2));
-          p += 6;
-          continue;
-        default: c = p[1]; break;
-        }
-      g_string_append_c (out, c);
-      p += 2;
-    }
-}
-
-/* A whole number as the model takes it: no sign, fraction, exponent or
- * leading zero (json-glib reads 012 as octal), at most G_MAXUINT. */
-static gboolean
-scan_uint (Reader  *r,
-           guint64 *out)
-{
-  const char *p = r->p;
-  guint64 value = 0;
-  guint digits = 0;
-
-  if (p < r->end && *p == '0' && p + 1 < r->end && g_ascii_isdigit (p[1]))
-    return FALSE;
-  while (p < r->end && g_ascii_isdigit (*p))
-    {
-      if (++digits > 10)
-        return FALSE;
-      value = value * 10 + (guint64) (*p - '0');
-      p++;
-    }
-  if (digits == 0 || value > G_MAXUINT)
-    return FALSE;
-  r->p = p;
-  *out = value;
-  return TRUE;
-}
-
-/* Any value at nesting level @depth, checked and dropped (an unknown
- * member). Numbers without an exponent only, and short: past that
- * json-glib's readings vary. */
-static gboolean
-skip_value (Reader *r,
-            guint   depth)
-{
-  const char *raw;
-  gsize len;
-  gboolean escaped;
-
-  skip_space (r);
-  if (r->p >= r->end)
-    return FALSE;
-  if ((*r->p == '{' || *r->p == '[') && depth > RPT_MAX_DEPTH)
-    return FALSE;
-  if (*r->p == '{')
-    r->n_objects++;
-  switch (*r->p)
-    {
-    case '"':
-      return scan_string (r, &raw, &len, &escaped);
-    case '{':
-      r->p++;
-      if (accept (r, '}'))
-        return TRUE;
-      do
-        {
-          skip_space (r);
-          if (r->p >= r->end || *r->p != '"' || !scan_string (r, &raw, &len, &escaped) ||
-              !accept (r, ':') || !skip_value (r, depth + 1))
-            return FALSE;
-        }
-      while (accept (r, ','));
-      return accept (r, '}');
-    case '[':
-      r->p++;
-      if (accept (r, ']'))
-        return TRUE;
-      do
-        if (!skip_value (r, depth + 1))
-          return FALSE;
-      while (accept (r, ','));
-      return accept (r, ']');
-    case 't':
-      return accept_literal (r, "true", 4);
-    case 'f':
-      return accept_literal (r, "false", 5);
-    case 'n':
-      return accept_literal (r, "null", 4);
-    default:
-      {
-        const char *start = r->p;
-
-        if (*r->p == '-')
-          r->p++;
-        if (r->p >= r->end || !g_ascii_isdigit (*r->p))
-          return FALSE;
-        if (*r->p == '0' && r->p + 1 < r->end && g_ascii_isdigit (r->p[1]))
-          return FALSE;
-        while (r->p < r->end && g_ascii_isdigit (*r->p))
-          r->p++;
-        if (r->p < r->end && *r->p == '.')
-          {
-            r->p++;
-            if (r->p >= r->end || !g_ascii_isdigit (*r->p))
-              return FALSE;
-            while (r->p < r->end && g_ascii_isdigit (*r->p))
-              r->p++;
-          }
-        return r->p - start <= 18;
-      }
-    }
-}
-
-/* Reads one object into r->values (indexed like @members). */
-static gboolean
-scan_object (Reader       *r,
-             const Member *members,
-             guint         n_members)
-{
-  for (guint i = 0; i < n_members; i++)
-    r->values[i].kind = V_ABSENT;
-  g_string_truncate (r->arena, 0);
-
-  if (!accept (r, '{'))
-    return FALSE;
-  r->n_objects++;
-  if (accept (r, '}'))
-    return TRUE;
-  do
-    {
-      const char *raw, *name;
-      gsize len, name_len;
-      gboolean escaped;
-      guint m;
-      Value *value;
-
-      skip_space (r);
-      if (r->p >= r->end || *r->p != '"' || !scan_string (r, &raw, &len, &escaped) || !accept (r, ':'))
-        return FALSE;
-      name = raw;
-      name_len = len;
-      if (escaped)
-        {
-          g_string_truncate (r->key, 0);
-          decode_string (r->key, raw, len, TRUE);
-          name = r->key->str;
-          name_len = r->key->len;
-        }
-      for (m = 0; m < n_members; m++)
-        if (members[m].len == name_len && memcmp (members[m].name, name, name_len) == 0)
-          break;
-      if (m == n_members)
-        {
-          if (!skip_value (r, 4))
-            return FALSE;
-          continue;
-        }
-
-      value = &r->values[m];
-      if (value->kind != V_ABSENT)
-        return FALSE;   /* repeated: json-glib keeps the last */
-      skip_space (r);
-      if (r->p >= r->end)
-        return FALSE;
-      if (*r->p == '"' && members[m].kind == M_STRING)
-        {
-          if (!scan_string (r, &raw, &len, &escaped))
-            return FALSE;
-          value->kind = V_STRING;
-          value->offset = r->arena->len;
-          decode_string (r->arena, raw, len, escaped);
-          value->len = r->arena->len - value->offset;
-          g_string_append_c (r->arena, '\0');
-        }
-      else if (*r->p == 'n' && accept_literal (r, "null", 4))
-        value->kind = V_NULL;
-      else if (members[m].kind == M_UINT && scan_uint (r, &value->number))
-        value->kind = V_UINT;
-      else
-        return FALSE;
-    }
-  while (accept (r, ','));
-  return accept (r, '}');
-}
-
 /* ---- Checks, as in rpt-project-reader.c ---- */
 
-#define STR(r, i) ((r)->arena->str + (r)->values[i].offset)
+#define STR(r, i) ((r)->s.arena->str + (r)->s.values[i].offset)
 
 /* A required string. */
 static const char *
 req_string (Reader *r,
             guint   i)
 {
-  return r->values[i].kind == V_STRING ? STR (r, i) : NULL;
+  return r->s.values[i].kind == RPT_JSON_STRING ? STR (r, i) : NULL;
 }
 
 /* An optional string: absent or null give NULL and succeed. */
@@ -470,19 +62,19 @@ opt_string (Reader      *r,
             const char **out)
 {
   *out = NULL;
-  if (r->values[i].kind == V_STRING)
+  if (r->s.values[i].kind == RPT_JSON_STRING)
     *out = STR (r, i);
-  return r->values[i].kind != V_UINT;
+  return r->s.values[i].kind != RPT_JSON_UINT;
 }
 
 static const char *
 req_id (Reader *r,
         guint   i)
 {
-  const Value *value = &r->values[i];
+  const RptJsonValue *value = &r->s.values[i];
   const char *id;
 
-  if (value->kind != V_STRING || value->len == 0 || value->len > RPT_MAX_ID_BYTES)
+  if (value->kind != RPT_JSON_STRING || value->len == 0 || value->len > RPT_MAX_ID_BYTES)
     return NULL;
   id = STR (r, i);
   for (gsize k = 0; k < value->len; k++)
@@ -497,9 +89,9 @@ req_uint (Reader *r,
           guint   max,
           guint  *out)
 {
-  if (r->values[i].kind != V_UINT || r->values[i].number > max)
+  if (r->s.values[i].kind != RPT_JSON_UINT || r->s.values[i].number > max)
     return FALSE;
-  *out = (guint) r->values[i].number;
+  *out = (guint) r->s.values[i].number;
   return TRUE;
 }
 
@@ -556,7 +148,7 @@ opt_time (Reader *r,
   if (s == NULL)
     return TRUE;
 
-  if (r->values[i].len == 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' &&
+  if (r->s.values[i].len == 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' &&
       s[16] == ':' && s[19] == 'Z' &&
       (year = digits (s, 4)) >= 1 && (month = digits (s + 5, 2)) >= 1 && month <= 12 &&
       (day = digits (s + 8, 2)) >= 1 &&
@@ -598,21 +190,21 @@ static gboolean
 scan_array (Reader   *r,
             ItemFunc  item)
 {
-  if (!accept (r, '['))
+  if (!rpt_json_scanner_accept (&r->s, '['))
     return FALSE;
-  if (accept (r, ']'))
+  if (rpt_json_scanner_accept (&r->s, ']'))
     return TRUE;
   do
     if (!item (r))
       return FALSE;
-  while (accept (r, ','));
-  return accept (r, ']');
+  while (rpt_json_scanner_accept (&r->s, ','));
+  return rpt_json_scanner_accept (&r->s, ']');
 }
 
 enum { L_ID, L_NAME, L_COLOR, L_SHORTCUT, L_DESCRIPTION, L_N };
-static const Member label_members[] = {
-  MEMBER ("id", M_STRING), MEMBER ("name", M_STRING), MEMBER ("color", M_STRING),
-  MEMBER ("shortcut", M_UINT), MEMBER ("description", M_STRING),
+static const RptJsonMember label_members[] = {
+  RPT_JSON_MEMBER ("id", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("name", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("color", RPT_JSON_MEMBER_STRING),
+  RPT_JSON_MEMBER ("shortcut", RPT_JSON_MEMBER_UINT), RPT_JSON_MEMBER ("description", RPT_JSON_MEMBER_STRING),
 };
 
 static gboolean
@@ -622,11 +214,11 @@ read_label (Reader *r)
   const char *id, *name, *color, *description;
   guint shortcut = 0;
 
-  if (!scan_object (r, label_members, L_N) ||
+  if (!rpt_json_scanner_object (&r->s, label_members, L_N) ||
       !(id = req_id (r, L_ID)) ||
       !(name = req_string (r, L_NAME)) || *name == '\0' || !new_name (r, "l", name) ||
       !(color = req_string (r, L_COLOR)) || !rpt_color_is_valid (color) ||
-      (r->values[L_SHORTCUT].kind != V_ABSENT && !req_uint (r, L_SHORTCUT, 9, &shortcut)) ||
+      (r->s.values[L_SHORTCUT].kind != RPT_JSON_ABSENT && !req_uint (r, L_SHORTCUT, 9, &shortcut)) ||
       !opt_string (r, L_DESCRIPTION, &description) ||
       rpt_project_get_label (r->project, id) != NULL ||
       (shortcut != 0 && rpt_project_get_label_by_shortcut (r->project, shortcut) != NULL))
@@ -638,7 +230,7 @@ read_label (Reader *r)
 }
 
 enum { S_ID, S_NAME, S_N };
-static const Member speaker_members[] = { MEMBER ("id", M_STRING), MEMBER ("name", M_STRING) };
+static const RptJsonMember speaker_members[] = { RPT_JSON_MEMBER ("id", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("name", RPT_JSON_MEMBER_STRING) };
 
 static gboolean
 read_speaker (Reader *r)
@@ -646,7 +238,7 @@ read_speaker (Reader *r)
   g_autoptr(RptSpeaker) speaker = NULL;
   const char *id, *name;
 
-  if (!scan_object (r, speaker_members, S_N) ||
+  if (!rpt_json_scanner_object (&r->s, speaker_members, S_N) ||
       !(id = req_id (r, S_ID)) ||
       !(name = req_string (r, S_NAME)) || *name == '\0' || !new_name (r, "s", name) ||
       rpt_project_get_speaker (r->project, id) != NULL)
@@ -658,9 +250,9 @@ read_speaker (Reader *r)
 }
 
 enum { D_ID, D_TITLE, D_SOURCE, D_SHA256, D_TEXT, D_N };
-static const Member document_members[] = {
-  MEMBER ("id", M_STRING), MEMBER ("title", M_STRING), MEMBER ("source", M_STRING),
-  MEMBER ("sha256", M_STRING), MEMBER ("text", M_STRING),
+static const RptJsonMember document_members[] = {
+  RPT_JSON_MEMBER ("id", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("title", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("source", RPT_JSON_MEMBER_STRING),
+  RPT_JSON_MEMBER ("sha256", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("text", RPT_JSON_MEMBER_STRING),
 };
 
 static gboolean
@@ -669,7 +261,7 @@ read_document (Reader *r)
   g_autoptr(RptDocument) document = NULL;
   const char *id, *title, *source, *sha256, *text;
 
-  if (!scan_object (r, document_members, D_N) ||
+  if (!rpt_json_scanner_object (&r->s, document_members, D_N) ||
       !(id = req_id (r, D_ID)) ||
       !(title = req_string (r, D_TITLE)) ||
       !(source = req_string (r, D_SOURCE)) ||
@@ -688,13 +280,14 @@ read_document (Reader *r)
 
 enum { A_ID, A_DOCUMENT, A_START, A_END, A_LABEL, A_SPEAKER, A_NOTE, A_AUTHOR, A_CREATED,
        A_MODIFIED, A_QUOTE, A_PREFIX, A_SUFFIX, A_N };
-static const Member annotation_members[] = {
-  MEMBER ("id", M_STRING), MEMBER ("document", M_STRING), MEMBER ("start", M_UINT),
-  MEMBER ("end", M_UINT), MEMBER ("label", M_STRING), MEMBER ("speaker", M_STRING),
-  MEMBER ("note", M_STRING), MEMBER ("author", M_STRING), MEMBER ("created", M_STRING),
-  MEMBER ("modified", M_STRING), MEMBER ("quote", M_STRING), MEMBER ("prefix", M_STRING),
-  MEMBER ("suffix", M_STRING),
+static const RptJsonMember annotation_members[] = {
+  RPT_JSON_MEMBER ("id", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("document", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("start", RPT_JSON_MEMBER_UINT),
+  RPT_JSON_MEMBER ("end", RPT_JSON_MEMBER_UINT), RPT_JSON_MEMBER ("label", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("speaker", RPT_JSON_MEMBER_STRING),
+  RPT_JSON_MEMBER ("note", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("author", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("created", RPT_JSON_MEMBER_STRING),
+  RPT_JSON_MEMBER ("modified", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("quote", RPT_JSON_MEMBER_STRING),
+  RPT_JSON_MEMBER ("prefix", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("suffix", RPT_JSON_MEMBER_STRING),
 };
+G_STATIC_ASSERT (A_N <= RPT_JSON_MAX_MEMBERS);
 
 /* An annotation or an orphan: the members they share, checked with their
  * references. Orphans need their quote and context. */
@@ -711,9 +304,10 @@ read_annotation_object (Reader       *r,
   gint64 created, modified;
   RptDocument *document = r->last_document;
 
+  /* Orphans count towards the same limit. */
   if (++r->n_annotations > RPT_MAX_ANNOTATIONS)
     return NULL;
-  if (!scan_object (r, annotation_members, A_N) ||
+  if (!rpt_json_scanner_object (&r->s, annotation_members, A_N) ||
       !(id = req_id (r, A_ID)) ||
       !(doc_id = req_id (r, A_DOCUMENT)) ||
       !req_uint (r, A_START, G_MAXUINT, &start) ||
@@ -780,9 +374,9 @@ read_orphan (Reader *r)
 }
 
 enum { R_ID, R_TYPE, R_FROM, R_TO, R_N };
-static const Member relation_members[] = {
-  MEMBER ("id", M_STRING), MEMBER ("type", M_STRING), MEMBER ("from", M_STRING),
-  MEMBER ("to", M_STRING),
+static const RptJsonMember relation_members[] = {
+  RPT_JSON_MEMBER ("id", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("type", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("from", RPT_JSON_MEMBER_STRING),
+  RPT_JSON_MEMBER ("to", RPT_JSON_MEMBER_STRING),
 };
 
 typedef struct
@@ -817,7 +411,7 @@ read_relation (Reader *r)
   RptRelationType type;
   Link link;
 
-  if (!scan_object (r, relation_members, R_N) ||
+  if (!rpt_json_scanner_object (&r->s, relation_members, R_N) ||
       !(id = req_id (r, R_ID)) ||
       !(type_name = req_string (r, R_TYPE)) ||
       !(from = req_id (r, R_FROM)) ||
@@ -887,10 +481,10 @@ read_top (Reader *r)
   gboolean done[N_SECTIONS] = { FALSE };
   gboolean have_format = FALSE, have_version = FALSE;
 
-  if (!accept (r, '{'))
+  if (!rpt_json_scanner_accept (&r->s, '{'))
     return FALSE;
-  r->n_objects++;
-  if (accept (r, '}'))
+  r->s.n_objects++;
+  if (rpt_json_scanner_accept (&r->s, '}'))
     return FALSE;
   do
     {
@@ -899,16 +493,16 @@ read_top (Reader *r)
       gboolean escaped;
       guint s;
 
-      skip_space (r);
-      if (r->p >= r->end || *r->p != '"' || !scan_string (r, &raw, &len, &escaped) || escaped ||
-          !accept (r, ':'))
+      rpt_json_scanner_skip_space (&r->s);
+      if (r->s.p >= r->s.end || *r->s.p != '"' || !rpt_json_scanner_string (&r->s, &raw, &len, &escaped) || escaped ||
+          !rpt_json_scanner_accept (&r->s, ':'))
         return FALSE;
-      skip_space (r);
+      rpt_json_scanner_skip_space (&r->s);
 
       if (len == 6 && memcmp (raw, "format", 6) == 0)
         {
-          if (have_format || r->p >= r->end || *r->p != '"' ||
-              !scan_string (r, &raw, &len, &escaped) || escaped ||
+          if (have_format || r->s.p >= r->s.end || *r->s.p != '"' ||
+              !rpt_json_scanner_string (&r->s, &raw, &len, &escaped) || escaped ||
               len != strlen (RPT_PROJECT_FORMAT) || memcmp (raw, RPT_PROJECT_FORMAT, len) != 0)
             return FALSE;
           have_format = TRUE;
@@ -918,7 +512,7 @@ read_top (Reader *r)
         {
           guint64 version;
 
-          if (have_version || !scan_uint (r, &version) || version == 0 || version > RPT_PROJECT_VERSION)
+          if (have_version || !rpt_json_scanner_uint (&r->s, &version) || version == 0 || version > RPT_PROJECT_VERSION)
             return FALSE;
           have_version = TRUE;
           continue;
@@ -929,7 +523,7 @@ read_top (Reader *r)
           break;
       if (s == N_SECTIONS)
         {
-          if (!skip_value (r, 2))
+          if (!rpt_json_scanner_skip_value (&r->s, 2))
             return FALSE;
           continue;
         }
@@ -945,18 +539,18 @@ read_top (Reader *r)
         return FALSE;
       done[s] = TRUE;
     }
-  while (accept (r, ','));
+  while (rpt_json_scanner_accept (&r->s, ','));
 
-  if (!accept (r, '}'))
+  if (!rpt_json_scanner_accept (&r->s, '}'))
     return FALSE;
-  skip_space (r);
-  if (r->p != r->end || !have_format || !have_version)
+  rpt_json_scanner_skip_space (&r->s);
+  if (r->s.p != r->s.end || !have_format || !have_version)
     return FALSE;
   for (guint s = 0; s < N_SECTIONS; s++)
     if (!done[s] && s != SEC_ORPHANS)
       return FALSE;
 #ifdef RPT_MAX_OBJECTS
-  if (r->n_objects > RPT_MAX_OBJECTS)
+  if (r->s.n_objects > RPT_MAX_OBJECTS)
     return FALSE;
 #endif
   return TRUE;
@@ -976,29 +570,23 @@ _rpt_project_read_fast (const char *data,
   g_autoptr(RptProject) project = NULL;
   g_autoptr(GHashTable) links = NULL;
   g_autoptr(GHashTable) names = NULL;
-  g_autoptr(GString) arena = NULL;
-  g_autoptr(GString) key = NULL;
   Reader r = { 0 };
   gboolean ok;
 
   if (!g_atomic_int_get (&fast_reader_enabled) || data == NULL || len == 0 ||
-      len > RPT_MAX_FILE_BYTES || !utf8_validate_fast (data, len))
+      len > RPT_MAX_FILE_BYTES || !rpt_json_utf8_validate_fast (data, len))
     return NULL;
 
   project = rpt_project_new_empty ();
   links = g_hash_table_new_full (link_hash, link_equal, g_free, NULL);
   names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  arena = g_string_sized_new (256);
-  key = g_string_new (NULL);
-  r.p = data;
-  r.end = data + len;
+  rpt_json_scanner_init (&r.s, data, len);
   r.project = project;
-  r.arena = arena;
-  r.key = key;
   r.links = links;
   r.names = names;
 
   ok = read_top (&r);
+  rpt_json_scanner_clear (&r.s);
   if (!ok)
     return NULL;
 

@@ -782,13 +782,6 @@ rpt_project_load_from_data_full (const char          *data,
   if (flags & RPT_LOAD_REANCHOR)
     done = _rpt_reanchor_report_new ();
 
-  /* Some editors put a byte order mark in front of UTF-8; it is not JSON. */
-  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    {
-      data += 3;
-      len -= 3;
-    }
-
   /* Well-formed files take the one-pass reader (rpt-project-fast-reader.c);
    * whatever it does not take, json-glib reads and judges below. */
   if ((project = _rpt_project_read_fast (data, len)) != NULL)
@@ -798,6 +791,12 @@ rpt_project_load_from_data_full (const char          *data,
       return g_steal_pointer (&project);
     }
 
+  /* Some editors put a byte order mark in front of UTF-8; it is not JSON. */
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
   if (!rpt_json_guard_check (data ? data : "", len, &incomplete, error))
     return NULL;
 

@@ -122,6 +122,58 @@ rpt_summary_describe_reach (RptSummary *summary,
                           g->n_documents, total);
 }
 
+char *
+rpt_summary_describe_other_links (RptSummary *summary,
+                                  guint       group,
+                                  guint       max_chars,
+                                  guint       max_links)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  guint n = rpt_summary_get_group_n_links (summary, group), hidden = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const RptSummaryLink *link = rpt_summary_get_group_link (summary, group, i);
+      gboolean outgoing = link->from == group;
+      guint other = outgoing ? link->to : link->from;
+      g_autofree char *quote = NULL;
+      char *part;
+
+      if (link->in_thread)
+        continue;
+      if (parts->len >= max_links)
+        {
+          hidden++;
+          continue;
+        }
+      quote = rpt_summary_dup_quote (summary, rpt_summary_get_group (summary, other)->representative, max_chars);
+      switch (link->type)
+        {
+        case RPT_RELATION_REBUTS:
+          part = outgoing ? g_strdup_printf (_("Also rebuts “%s”"), quote)
+                          : g_strdup_printf (_("Rebutted by “%s”"), quote);
+          break;
+        case RPT_RELATION_SUPPORTS:
+          part = outgoing ? g_strdup_printf (_("Also supports “%s”"), quote)
+                          : g_strdup_printf (_("Supported by “%s”"), quote);
+          break;
+        case RPT_RELATION_RESPONDS_TO:
+        default:
+          part = outgoing ? g_strdup_printf (_("Also responds to “%s”"), quote)
+                          : g_strdup_printf (_("Answered by “%s”"), quote);
+          break;
+        }
+      g_ptr_array_add (parts, part);
+    }
+  if (parts->len == 0)
+    return NULL;
+  if (hidden > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", hidden),
+                                             hidden));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv ("; ", (char **) parts->pdata);
+}
+
 const char *
 rpt_summary_speaker_display (RptSummary *summary,
                              int         speaker)
@@ -304,6 +356,15 @@ rpt_summary_to_markdown (RptSummary *summary,
       md_escape (out, quote);
       g_string_append_printf (out, "”  \n%s  ", indent);
       md_sources (out, summary, row->group);
+      {
+        g_autofree char *others = rpt_summary_describe_other_links (summary, row->group, 60, 5);
+
+        if (others)
+          {
+            g_string_append_printf (out, "  \n%s  ", indent);
+            md_escape (out, others);
+          }
+      }
       g_string_append_c (out, '\n');
     }
 

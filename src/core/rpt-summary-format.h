@@ -39,6 +39,14 @@ char     *rpt_summary_dup_quote          (RptSummary *summary,
 /* "reported by 3 of 5 articles", or "in 1 of 5 articles". */
 char     *rpt_summary_describe_reach     (RptSummary *summary,
                                           guint       group);
+/* The relations of @group that its thread does not show (the other end
+ * sits in another thread): "Also rebuts “…”; rebutted by “…”", quotes cut
+ * to @max_chars; at most @max_links named, then "and N more". NULL when
+ * there are none. */
+char     *rpt_summary_describe_other_links (RptSummary *summary,
+                                            guint       group,
+                                            guint       max_chars,
+                                            guint       max_links);
 /* "4 articles · 20 annotations · 11 statements · 5 reported by several
  * articles · 2 exchanges" */
 char     *rpt_summary_describe_totals    (RptSummary *summary);

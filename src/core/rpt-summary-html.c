@@ -39,6 +39,7 @@ static const char style[] =
   ".badge{margin-left:auto;border-radius:1rem;padding:0 .55rem;font-size:.8rem;"
   "background:color-mix(in srgb,var(--label) 16%,transparent)}"
   "blockquote{margin:.3rem 0;font-size:1.02rem}"
+  ".others{font-size:.85rem;margin:.25rem 0 0}"
   "details{font-size:.85rem;color:var(--dim)}details ul{margin:.25rem 0;padding-left:1.2rem}"
   "table{border-collapse:collapse;width:100%;font-size:.9rem}"
   "th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid var(--border);vertical-align:top}"
@@ -119,7 +120,18 @@ html_card (GString             *out,
       escape (out, wording);
       g_string_append (out, "”</li>");
     }
-  g_string_append (out, "</ul></details></div>");
+  g_string_append (out, "</ul></details>");
+  {
+    g_autofree char *others = rpt_summary_describe_other_links (summary, row->group, 80, 5);
+
+    if (others)
+      {
+        g_string_append (out, "<p class=\"dim others\">");
+        escape (out, others);
+        g_string_append (out, "</p>");
+      }
+  }
+  g_string_append (out, "</div>");
 }
 
 static void

@@ -142,6 +142,9 @@ guint                 rpt_summary_get_group_row      (RptSummary *self, guint gr
 guint                 rpt_summary_get_n_threads      (RptSummary *self);
 guint                 rpt_summary_get_n_links        (RptSummary *self);
 const RptSummaryLink *rpt_summary_get_link           (RptSummary *self, guint index);
+/* The links from or to @group, in the order of rpt_summary_get_link(). */
+guint                 rpt_summary_get_group_n_links  (RptSummary *self, guint group);
+const RptSummaryLink *rpt_summary_get_group_link     (RptSummary *self, guint group, guint index);
 
 /* Coverage. A group is shared when at least two articles report it. */
 guint                 rpt_summary_get_n_shared_groups (RptSummary *self);

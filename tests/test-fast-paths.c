@@ -1,7 +1,8 @@
-/* test-fast-reader.c: the fast paths of the project file agree with the
+/* test-fast-paths.c: the fast paths of the core agree with the
  * straightforward ones. The one-pass reader must never accept what the
  * json-glib reader refuses, nor read anything differently; the writer's
- * timestamp formatting must match GDateTime's.
+ * timestamp formatting must match GDateTime's; the index of relations by
+ * annotation must answer what a scan of the relations list does.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -325,10 +326,103 @@ START_TEST (test_utf8_agrees)
 }
 END_TEST
 
-static Suite *
-fast_reader_suite (void)
+/* What rpt_project_relations_of() answered before it had an index. */
+static GPtrArray *
+relations_by_scan (RptProject *project,
+                   const char *annotation_id)
 {
-  Suite *s = suite_create ("fast-reader");
+  GListModel *relations = rpt_project_get_relations (project);
+  GPtrArray *result = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+    {
+      g_autoptr(RptRelation) relation = g_list_model_get_item (relations, i);
+
+      if (g_strcmp0 (rpt_relation_get_from (relation), annotation_id) == 0 ||
+          g_strcmp0 (rpt_relation_get_to (relation), annotation_id) == 0)
+        g_ptr_array_add (result, relation);
+    }
+  return result;
+}
+
+static void
+check_relations_index (RptProject *project,
+                       GPtrArray  *ids)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GPtrArray) indexed = rpt_project_relations_of (project, g_ptr_array_index (ids, i));
+      g_autoptr(GPtrArray) scanned = relations_by_scan (project, g_ptr_array_index (ids, i));
+
+      ck_assert_uint_eq (indexed->len, scanned->len);
+      for (guint k = 0; k < indexed->len; k++)
+        ck_assert_ptr_eq (g_ptr_array_index (indexed, k), g_ptr_array_index (scanned, k));
+    }
+}
+
+/* Random links, unlinks, annotation removals (which take their links),
+ * undos and redos, compared with a scan after every step. */
+START_TEST (test_relations_index_agrees)
+{
+  g_autoptr(RptProject) project = rpt_project_new ();
+  g_autoptr(RptDocument) document = rpt_document_new ("d1", "T", "src", text_1);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  GRand *rand = g_rand_new_with_seed (11);
+  static const RptRelationType types[] = { RPT_RELATION_REBUTS, RPT_RELATION_RESPONDS_TO, RPT_RELATION_SUPPORTS };
+
+  ck_assert (rpt_project_add_document (project, document, &error));
+  for (guint i = 0; i < 12; i++)
+    {
+      RptAnnotation *a = rpt_project_add_annotation (project, "d1", i * 5, i * 5 + 3, "claim", NULL, &error);
+
+      ck_assert_msg (a != NULL, "%s", error ? error->message : "");
+      g_ptr_array_add (ids, g_strdup (rpt_annotation_get_id (a)));
+    }
+  g_ptr_array_add (ids, g_strdup ("no-such-annotation"));
+
+  for (guint step = 0; step < 3000; step++)
+    {
+      guint r = g_rand_int_range (rand, 0, 100);
+      GListModel *relations = rpt_project_get_relations (project);
+      guint n = g_list_model_get_n_items (relations);
+
+      if (r < 45)
+        {
+          const char *from = g_ptr_array_index (ids, g_rand_int_range (rand, 0, 12));
+          const char *to = g_ptr_array_index (ids, g_rand_int_range (rand, 0, 12));
+
+          g_clear_error (&error);
+          rpt_project_add_relation (project, types[g_rand_int_range (rand, 0, 3)], from, to, &error);
+        }
+      else if (r < 60 && n > 0)
+        {
+          g_autoptr(RptRelation) relation = g_list_model_get_item (relations, g_rand_int_range (rand, 0, n));
+
+          rpt_project_remove_relation (project, rpt_relation_get_id (relation));
+        }
+      else if (r < 65)
+        {
+          const char *id = g_ptr_array_index (ids, g_rand_int_range (rand, 0, 12));
+
+          if (rpt_project_get_annotation (project, id))
+            rpt_project_remove_annotation (project, id);
+        }
+      else if (r < 85)
+        rpt_project_undo (project);
+      else
+        rpt_project_redo (project);
+
+      check_relations_index (project, ids);
+    }
+  g_rand_free (rand);
+}
+END_TEST
+
+static Suite *
+fast_paths_suite (void)
+{
+  Suite *s = suite_create ("fast-paths");
   TCase *tc = tcase_create ("agreement");
 
   tcase_set_timeout (tc, 240);
@@ -338,6 +432,7 @@ fast_reader_suite (void)
   tcase_add_test (tc, test_timestamps_agree);
   tcase_add_test (tc, test_timestamp_format);
   tcase_add_test (tc, test_utf8_agrees);
+  tcase_add_test (tc, test_relations_index_agrees);
   suite_add_tcase (s, tc);
   return s;
 }
@@ -345,7 +440,7 @@ fast_reader_suite (void)
 int
 main (void)
 {
-  SRunner *runner = srunner_create (fast_reader_suite ());
+  SRunner *runner = srunner_create (fast_paths_suite ());
   int failed;
 
   srunner_run_all (runner, CK_ENV);
