@@ -33,12 +33,19 @@ void           rpt_inspector_finish_pick             (RptInspector  *self,
                                                       RptAnnotation *target);
 
 /* Signals:
- *   "annotation-activated" (RptAnnotation *): a row was activated; the window
+ *   "annotation-activated" (RptAnnotation *): the user chose an annotation:
+ *                          clicked or activated its row (it is then also
+ *                          the selected one) or activated one of its links
+ *                          in the details (it may be in another document:
+ *                          the window shows that document). The window
  *                          reveals it in the article view (scroll + flash)
  *   "pick-target-requested": the user wants to choose a relation target by
  *                          clicking its span; the window calls
  *                          rpt_article_view_begin_pick() and passes the
  *                          result to rpt_inspector_finish_pick()
+ *   "error" (const char *message): the project refused an edit made in the
+ *                          details (e.g. a duplicate link); the window shows
+ *                          it in a toast
  */
 
 G_END_DECLS
