@@ -66,7 +66,7 @@ check_raw_bytes (const char  *data,
                  GError     **error)
 {
   const char *bad = NULL;
-  gboolean in_string = FALSE, escaped = FALSE, blank = TRUE;
+  gboolean in_string = FALSE, escaped = FALSE, blank = TRUE, ended = FALSE;
   guint depth = 0;
   guint line, column;
 
@@ -90,6 +90,14 @@ check_raw_bytes (const char  *data,
 
       if (in_string)
         {
+          /* json-glib cuts a string at \u0000 without a word: a note or an
+           * id would silently lose its tail. */
+          if (escaped && c == 'u' && len - i > 4 && memcmp (data + i + 1, "0000", 4) == 0)
+            {
+              locate (data, i - 1, &line, &column);
+              return refuse (error, NULL, _("line %u, column %u: a string contains \\u0000 (a NUL character)"),
+                             line, column);
+            }
           if (escaped)
             escaped = FALSE;
           else if (c == '\\')
@@ -99,9 +107,46 @@ check_raw_bytes (const char  *data,
           continue;
         }
       if (!g_ascii_isspace (c))
-        blank = FALSE;
+        {
+          /* json-glib reads the first of several top-level values and
+           * ignores the rest ("{…} {…}", "{…} [1]"). */
+          if (ended)
+            {
+              locate (data, i, &line, &column);
+              return refuse (error, NULL, _("line %u, column %u: more data after the end of the project"),
+                             line, column);
+            }
+          blank = FALSE;
+        }
       if (c == '"')
         in_string = TRUE;
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          /* json-glib 1.6 reads integers with strtoull and casts to gint64:
+           * 2^64-1 becomes -1, and "-18446744073709551615" becomes 1. Refuse
+           * integers beyond gint64 before it can misread them. */
+          gsize j = i + (c == '-'), digits_start, digits;
+          gboolean whole = TRUE;
+
+          while (j < len && data[j] == '0')
+            j++;
+          digits_start = j;
+          while (j < len && g_ascii_isdigit (data[j]))
+            j++;
+          digits = j - digits_start;
+          for (; j < len && (g_ascii_isdigit (data[j]) || strchr ("+-.eE", data[j]) != NULL); j++)
+            whole = FALSE;
+          if (whole && (digits > 19 ||
+                        (digits == 19 && memcmp (data + digits_start, "9223372036854775807", 19) > 0)))
+            {
+              locate (data, i, &line, &column);
+              g_set_error (error, RPT_ERROR, RPT_ERROR_TOO_LARGE,
+                           _("line %u, column %u: the number %.*s%s is out of range"), line, column,
+                           (int) MIN (j - i, 24), data + i, j - i > 24 ? "…" : "");
+              return FALSE;
+            }
+          i = j - 1;
+        }
       else if (c == '{' || c == '[')
         {
           if (++depth > RPT_MAX_DEPTH)
@@ -114,7 +159,7 @@ check_raw_bytes (const char  *data,
             }
         }
       else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
+        ended = --depth == 0;
     }
 
   if (blank)
@@ -590,6 +635,13 @@ rpt_project_load_from_data (const char  *data,
       if (g_str_has_prefix (message, "<data>:"))
         message += strlen ("<data>:");
       refuse (error, NULL, _("not valid JSON: %s"), message);
+      return NULL;
+    }
+
+  /* json-glib also takes JavaScript: "var project = {…};". */
+  if (json_parser_has_assignment (parser, NULL))
+    {
+      refuse (error, NULL, _("not valid JSON: the file is a JavaScript assignment"));
       return NULL;
     }
 

@@ -136,6 +136,13 @@ rpt_safe_file_read (const char  *path,
       g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _("%s: is a folder, not a file"), display);
       return NULL;
     }
+  /* Opening a named pipe blocks until someone writes to it, and devices
+   * cannot be mapped. */
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _("%s: is not a regular file"), display);
+      return NULL;
+    }
   if ((guint64) st.st_size > max_bytes)
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_TOO_LARGE,

@@ -7,25 +7,64 @@
 
 #include "rpt-tool.h"
 
+/* The document of @project whose text is the same as @document's, or NULL. */
+static RptDocument *
+find_same_text (RptProject  *project,
+                RptDocument *document)
+{
+  GListModel *documents = rpt_project_get_documents (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(RptDocument) other = g_list_model_get_item (documents, i);
+
+      if (g_str_equal (rpt_document_get_sha256 (other), rpt_document_get_sha256 (document)))
+        return other;
+    }
+  return NULL;
+}
+
+static int
+refuse (const char *path,
+        gboolean    existed,
+        GError     *error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  rpt_tool_error ("%s", error->message);
+  if (existed)
+    rpt_tool_error (_("%s was not changed"), display);
+  else
+    rpt_tool_error (_("%s was not created"), display);
+  return RPT_TOOL_FAILED;
+}
+
 int
 rpt_tool_add (int    argc,
               char **argv)
 {
   g_autoptr(RptProject) project = NULL;
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  gboolean existed;
   const char *path;
 
   if (!rpt_tool_parse ("add", _("PROJECT.json ARTICLE.txt…"),
-                       _("Adds plain-text articles (UTF-8) to PROJECT.json, creating it if it "
-                         "does not exist, and saves it in place. Nothing is written unless every "
-                         "article can be added."),
+                       _("Adds plain-text articles (UTF-8, with or without a byte order mark) to "
+                         "PROJECT.json, creating it if it does not exist, and saves it in place. "
+                         "Nothing is written unless every article can be added. An article whose "
+                         "text is already in the project is skipped."),
                        NULL, &argc, &argv))
     return RPT_TOOL_USAGE;
   if (argc < 3)
     return rpt_tool_usage_error ("add", "%s", _("a project and at least one article are needed"));
 
   path = argv[1];
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+  display = g_filename_display_name (path);
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (existed)
     {
       if (!(project = rpt_tool_load (path)))
         return RPT_TOOL_FAILED;
@@ -33,24 +72,56 @@ rpt_tool_add (int    argc,
   else
     project = rpt_project_new ();
 
+  /* Everything is imported before anything is written or reported, so a bad
+   * article leaves the project file as it was. */
   for (int i = 2; i < argc; i++)
     {
       g_autoptr(RptDocument) document = rpt_import_text_file (project, argv[i], &error);
+      g_autofree char *file = g_filename_display_name (argv[i]);
+      RptDocument *same;
 
-      if (document == NULL || !rpt_project_add_document (project, document, &error))
+      if (document == NULL)
+        return refuse (path, existed, error);
+      if ((same = find_same_text (project, document)))
         {
-          rpt_tool_error ("%s", error->message);
-          rpt_tool_error (_("%s was not changed"), path);
-          return RPT_TOOL_FAILED;
+          g_autofree char *id = rpt_tool_printable (rpt_document_get_id (same));
+
+          printf (_("Skipped %s: the same text is already in the project as “%s”\n"), file, id);
+          continue;
         }
-      printf (_("Added “%s” as %s (%u characters)\n"), rpt_document_get_title (document),
-              rpt_document_get_id (document), rpt_document_get_length (document));
+      if (!rpt_project_add_document (project, document, &error))
+        return refuse (path, existed, error);
+      g_ptr_array_add (added, g_steal_pointer (&document));
+      g_ptr_array_add (files, argv[i]);
     }
 
-  if (!rpt_project_save_to_file (project, path, &error))
+  if (existed && added->len == 0)
     {
-      rpt_tool_error ("%s", error->message);
-      return RPT_TOOL_FAILED;
+      printf (_("Nothing to add: %s was not changed\n"), display);
+      return RPT_TOOL_OK;
     }
+  if (!rpt_project_save_to_file (project, path, &error))
+    return refuse (path, existed, error);
+
+  for (guint i = 0; i < added->len; i++)
+    {
+      RptDocument *document = g_ptr_array_index (added, i);
+      g_autofree char *file = g_filename_display_name (g_ptr_array_index (files, i));
+      g_autofree char *title = rpt_tool_printable (rpt_document_get_title (document));
+      g_autofree char *id = rpt_tool_printable (rpt_document_get_id (document));
+      guint length = rpt_document_get_length (document);
+
+      printf (g_dngettext (GETTEXT_PACKAGE, "Added %s as “%s”: “%s”, %u character\n",
+                           "Added %s as “%s”: “%s”, %u characters\n", length),
+              file, id, title, length);
+    }
+  {
+    guint n = g_list_model_get_n_items (rpt_project_get_documents (project));
+
+    printf (existed
+              ? g_dngettext (GETTEXT_PACKAGE, "Saved %s (%u article)\n", "Saved %s (%u articles)\n", n)
+              : g_dngettext (GETTEXT_PACKAGE, "Created %s (%u article)\n", "Created %s (%u articles)\n", n),
+            display, n);
+  }
   return RPT_TOOL_OK;
 }

@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <signal.h>
@@ -13,6 +14,7 @@ static const RptToolCommand commands[] = {
   { "add", N_("Add plain-text articles to a project, creating it if needed"), rpt_tool_add },
   { "validate", N_("Check a project file and print its counts"), rpt_tool_validate },
   { "stats", N_("Count annotations by article, label and speaker"), rpt_tool_stats },
+  { "format", N_("Rewrite a project file exactly as Repartee writes it"), rpt_tool_format },
 };
 
 static void
@@ -23,6 +25,34 @@ print_help (FILE *out)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Run “repartee-tool COMMAND --help” for the options of a command."));
+  fprintf (out, "%s\n", _("Exit status: 0 success, 1 refused input or failed operation, 2 usage error."));
+}
+
+static const RptToolCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (name, commands[i].name))
+      return &commands[i];
+  return NULL;
+}
+
+char *
+rpt_tool_printable (const char *str)
+{
+  g_autofree char *valid = g_utf8_make_valid (str, -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_unichar (out, 0xfffd);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
 }
 
 void
@@ -30,12 +60,14 @@ rpt_tool_error (const char *format,
                 ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *printable = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "repartee-tool: %s\n", message);
+  printable = rpt_tool_printable (message);
+  fprintf (stderr, "repartee-tool: %s\n", printable);
 }
 
 int
@@ -44,12 +76,14 @@ rpt_tool_usage_error (const char *command,
                       ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *printable = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "repartee-tool %s: %s\n", command, message);
+  printable = rpt_tool_printable (message);
+  fprintf (stderr, "repartee-tool %s: %s\n", command, printable);
   fprintf (stderr, _("Run “repartee-tool %s --help” for usage.\n"), command);
   return RPT_TOOL_USAGE;
 }
@@ -76,6 +110,16 @@ rpt_tool_parse (const char    *command,
       rpt_tool_usage_error (command, "%s", error->message);
       return FALSE;
     }
+
+  /* GOption stops at "--" but leaves it among the arguments; drop it so that
+   * "validate -- -odd-name.json" works. */
+  for (int i = 1; i < *argc; i++)
+    if (g_str_equal ((*argv)[i], "--"))
+      {
+        memmove (&(*argv)[i], &(*argv)[i + 1], (*argc - i) * sizeof (char *));
+        (*argc)--;
+        break;
+      }
   return TRUE;
 }
 
@@ -90,10 +134,34 @@ rpt_tool_load (const char *path)
   return project;
 }
 
+static int
+unknown_command (const char *name)
+{
+  /* rpt_tool_error makes the name printable. */
+  rpt_tool_error (_("“%s” is not a command"), name);
+  fputc ('\n', stderr);
+  print_help (stderr);
+  return RPT_TOOL_USAGE;
+}
+
+/* Output that could not be written (a full disk, a closed pipe) is a
+ * failure, not a success. */
+static int
+finish (int status)
+{
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      rpt_tool_error (_("cannot write the output: %s"), g_strerror (errno));
+      return status == RPT_TOOL_OK ? RPT_TOOL_FAILED : status;
+    }
+  return status;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  const RptToolCommand *command;
   const char *name;
 
   setlocale (LC_ALL, "");
@@ -111,20 +179,32 @@ main (int   argc,
   name = argv[1];
   if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
     {
-      print_help (stdout);
-      return RPT_TOOL_OK;
+      char *help_argv[] = { NULL, (char *) "--help", NULL };
+
+      if (argc == 2)
+        {
+          print_help (stdout);
+          return finish (RPT_TOOL_OK);
+        }
+      /* "help COMMAND" is "COMMAND --help". */
+      if (argc > 3)
+        {
+          rpt_tool_error ("%s", _("“help” takes at most one command name"));
+          return RPT_TOOL_USAGE;
+        }
+      if (!(command = find_command (argv[2])))
+        return unknown_command (argv[2]);
+      help_argv[0] = argv[2];
+      return finish (command->run (2, help_argv));
     }
   if (g_str_equal (name, "--version"))
     {
       printf ("repartee-tool %s\n", PACKAGE_VERSION);
-      return RPT_TOOL_OK;
+      return finish (RPT_TOOL_OK);
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (name, commands[i].name))
-      return commands[i].run (argc - 1, argv + 1);
+  if ((command = find_command (name)))
+    return finish (command->run (argc - 1, argv + 1));
 
-  rpt_tool_error (_("“%s” is not a command"), name);
-  print_help (stderr);
-  return RPT_TOOL_USAGE;
+  return unknown_command (name);
 }

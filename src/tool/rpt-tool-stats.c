@@ -20,6 +20,7 @@ typedef struct
   GArray     *documents;  /* Row */
   GArray     *labels;     /* Row */
   GArray     *speakers;   /* Row; the last one is "unattributed" */
+  GArray     *relations;  /* Row, one per relation type */
   guint       total;
 } Counts;
 
@@ -40,10 +41,12 @@ count (RptProject *project,
   GListModel *documents = rpt_project_get_documents (project);
   GListModel *labels = rpt_project_get_labels (project);
   GListModel *speakers = rpt_project_get_speakers (project);
+  GListModel *relations = rpt_project_get_relations (project);
 
   counts->documents = g_array_new (FALSE, TRUE, sizeof (Row));
   counts->labels = g_array_new (FALSE, TRUE, sizeof (Row));
   counts->speakers = g_array_new (FALSE, TRUE, sizeof (Row));
+  counts->relations = g_array_new (FALSE, TRUE, sizeof (Row));
 
   for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
     {
@@ -61,6 +64,17 @@ count (RptProject *project,
     Row row = { NULL, _("(unattributed)"), 0 };
     g_array_append_val (counts->speakers, row);
   }
+
+  for (guint t = 0; t < RPT_RELATION_N_TYPES; t++)
+    {
+      Row row = { rpt_relation_type_to_string (t), rpt_relation_type_get_display (t), 0 };
+      g_array_append_val (counts->relations, row);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+    {
+      g_autoptr(RptRelation) relation = g_list_model_get_item (relations, i);
+      g_array_index (counts->relations, Row, rpt_relation_get_kind (relation)).count++;
+    }
 
   for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
     {
@@ -89,8 +103,13 @@ print_table (const char *heading,
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = &g_array_index (rows, Row, i);
-      printf ("  %6u  %s%s%s%s\n", row->count, row->name,
-              row->id ? " (" : "", row->id ? row->id : "", row->id ? ")" : "");
+      g_autofree char *name = rpt_tool_printable (row->name);
+      g_autofree char *id = row->id ? rpt_tool_printable (row->id) : NULL;
+
+      if (id)
+        printf ("  %6u  %s (%s)\n", row->count, name, id);
+      else
+        printf ("  %6u  %s\n", row->count, name);
     }
 }
 
@@ -134,7 +153,8 @@ rpt_tool_stats (int    argc,
   };
 
   if (!rpt_tool_parse ("stats", _("PROJECT.json"),
-                       _("Counts annotations by article, label and speaker."),
+                       _("Counts annotations by article, label and speaker, and relations by type. "
+                         "With --json the counts are printed as a JSON object."),
                        entries, &argc, &argv))
     return RPT_TOOL_USAGE;
   if (argc != 2)
@@ -151,20 +171,24 @@ rpt_tool_stats (int    argc,
       g_string_append_printf (out, "  \"annotations\": %u,\n", counts.total);
       append_json_rows (out, "documents", counts.documents, FALSE);
       append_json_rows (out, "labels", counts.labels, FALSE);
-      append_json_rows (out, "speakers", counts.speakers, TRUE);
+      append_json_rows (out, "speakers", counts.speakers, FALSE);
+      append_json_rows (out, "relations", counts.relations, TRUE);
       g_string_append (out, "}\n");
       fputs (out->str, stdout);
     }
   else
     {
-      printf (_("%u annotations\n"), counts.total);
+      printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation\n", "%u annotations\n", counts.total),
+              counts.total);
       print_table (_("By article:"), counts.documents);
       print_table (_("By label:"), counts.labels);
       print_table (_("By speaker:"), counts.speakers);
+      print_table (_("Relations by type:"), counts.relations);
     }
 
   g_array_unref (counts.documents);
   g_array_unref (counts.labels);
   g_array_unref (counts.speakers);
+  g_array_unref (counts.relations);
   return RPT_TOOL_OK;
 }

@@ -12,6 +12,10 @@ rpt_tool_validate (int    argc,
                    char **argv)
 {
   g_autoptr(RptProject) project = NULL;
+  g_auto(GStrv) counts = g_new0 (char *, 6);
+  g_autofree char *display = NULL;
+  g_autofree char *list = NULL;
+  guint n;
 
   if (!rpt_tool_parse ("validate", _("PROJECT.json"),
                        _("Checks every part of a project file. Prints one line with the counts "
@@ -23,13 +27,21 @@ rpt_tool_validate (int    argc,
 
   if (!(project = rpt_tool_load (argv[1])))
     return RPT_TOOL_FAILED;
+  display = g_filename_display_name (argv[1]);
 
-  printf (_("%s: valid: %u articles, %u labels, %u speakers, %u annotations, %u relations\n"),
-          argv[1],
-          g_list_model_get_n_items (rpt_project_get_documents (project)),
-          g_list_model_get_n_items (rpt_project_get_labels (project)),
-          g_list_model_get_n_items (rpt_project_get_speakers (project)),
-          rpt_project_get_n_annotations (project),
-          g_list_model_get_n_items (rpt_project_get_relations (project)));
+  n = g_list_model_get_n_items (rpt_project_get_documents (project));
+  counts[0] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n), n);
+  n = g_list_model_get_n_items (rpt_project_get_labels (project));
+  counts[1] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u label", "%u labels", n), n);
+  n = g_list_model_get_n_items (rpt_project_get_speakers (project));
+  counts[2] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u speaker", "%u speakers", n), n);
+  n = rpt_project_get_n_annotations (project);
+  counts[3] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations", n), n);
+  n = g_list_model_get_n_items (rpt_project_get_relations (project));
+  counts[4] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations", n), n);
+  list = g_strjoinv (", ", counts);
+
+  /* TRANSLATORS: "demo.json: valid: 4 articles, 4 labels, …" */
+  printf (_("%s: valid: %s\n"), display, list);
   return RPT_TOOL_OK;
 }

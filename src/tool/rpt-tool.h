@@ -39,9 +39,14 @@ int         rpt_tool_usage_error  (const char    *command,
                                    ...) G_GNUC_PRINTF (2, 3);
 /* Loads a project, printing the error on failure. */
 RptProject *rpt_tool_load         (const char    *path);
+/* A copy of @str safe to print on a terminal: names come from files anyone
+ * may have written, and control characters (escape sequences, newlines)
+ * become U+FFFD. */
+char       *rpt_tool_printable    (const char    *str);
 
 int rpt_tool_add      (int argc, char **argv);
 int rpt_tool_validate (int argc, char **argv);
 int rpt_tool_stats    (int argc, char **argv);
+int rpt_tool_format   (int argc, char **argv);
 
 G_END_DECLS
