@@ -95,8 +95,12 @@ rpt_document_row_dispose (GObject *object)
 {
   RptDocumentRow *self = RPT_DOCUMENT_ROW (object);
 
+  GtkWidget *child;
+
   rpt_document_row_set_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_DOCUMENT_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (rpt_document_row_parent_class)->dispose (object);
 }

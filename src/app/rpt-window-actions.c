@@ -109,14 +109,6 @@ redo_action (GtkWidget  *widget,
 }
 
 static void
-delete_toast_dismissed_cb (RptWindow *self,
-                           AdwToast  *toast)
-{
-  if (self->delete_toast == toast)
-    self->delete_toast = NULL;
-}
-
-static void
 delete_annotation_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *param)
@@ -130,18 +122,14 @@ delete_annotation_action (GtkWidget  *widget,
     return;
 
   id = g_strdup (rpt_annotation_get_id (annotation));
-  if (self->delete_toast)
-    adw_toast_dismiss (self->delete_toast);
   rpt_project_remove_annotation (self->project, id);
   self->delete_generation = rpt_project_get_generation (self->project);
 
   toast = adw_toast_new (_("Annotation deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (delete_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
   self->delete_toast = toast;
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _rpt_window_show_toast (self, toast);
 }
 
 static void

@@ -164,20 +164,44 @@ _rpt_window_update_recent (RptWindow *self)
 
 static void save_then (RptWindow *self, Continuation *cont);
 
+typedef struct
+{
+  RptWindow    *self;
+  Continuation *cont;
+  char         *response;
+} Answer;
+
+static gboolean
+answer_cb (gpointer user_data)
+{
+  Answer *answer = user_data;
+
+  if (g_str_equal (answer->response, "save"))
+    save_then (answer->self, answer->cont);
+  else if (g_str_equal (answer->response, "discard"))
+    continuation_run (answer->self, answer->cont);
+  else
+    continuation_free (answer->cont);
+
+  g_object_unref (answer->self);
+  g_free (answer->response);
+  g_free (answer);
+  return G_SOURCE_REMOVE;
+}
+
+/* Acted on from an idle: the continuation may close the window, which
+ * must not happen while its dialog is still emitting "response". */
 static void
 confirm_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      gpointer          user_data)
 {
-  RptWindow *self = RPT_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
-  Continuation *cont = user_data;
+  Answer *answer = g_new0 (Answer, 1);
 
-  if (g_str_equal (response, "save"))
-    save_then (self, cont);
-  else if (g_str_equal (response, "discard"))
-    continuation_run (self, cont);
-  else
-    continuation_free (cont);
+  answer->self = g_object_ref (RPT_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog))));
+  answer->cont = user_data;
+  answer->response = g_strdup (response);
+  g_idle_add (answer_cb, answer);
 }
 
 void

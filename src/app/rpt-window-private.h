@@ -52,6 +52,7 @@ struct _RptWindow
   gboolean              restored;
 
   RptRecovery          *recovery;
+  AdwToast             *current_toast;     /* on screen (not a reference) */
   AdwToast             *delete_toast;     /* "Annotation deleted", with Undo */
   guint64               delete_generation; /* the project's after that delete */
   guint                 busy;            /* running loads, saves and imports */
@@ -71,6 +72,8 @@ char       *_rpt_window_dup_display_name (RptWindow   *self);
 void        _rpt_window_update_title     (RptWindow   *self);
 void        _rpt_window_toast            (RptWindow   *self,
                                           const char  *message);
+void        _rpt_window_show_toast       (RptWindow   *self,
+                                          AdwToast    *toast);
 void        _rpt_window_show_error       (RptWindow   *self,
                                           const char  *heading,
                                           const char  *message);

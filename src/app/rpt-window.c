@@ -117,14 +117,35 @@ _rpt_window_busy_pop (RptWindow *self)
   _rpt_window_update_actions (self);
 }
 
+static void
+toast_dismissed_cb (RptWindow *self,
+                    AdwToast  *toast)
+{
+  if (self->current_toast == toast)
+    self->current_toast = NULL;
+  if (self->delete_toast == toast)
+    self->delete_toast = NULL;
+}
+
+/* Shows @toast (taken) at once, replacing the one on screen: news is only
+ * useful while fresh. (Not ADW_TOAST_PRIORITY_HIGH: libadwaita 1.2 can
+ * abort when a pushed-back toast comes round again.) */
+void
+_rpt_window_show_toast (RptWindow *self,
+                        AdwToast  *toast)
+{
+  if (self->current_toast)
+    adw_toast_dismiss (self->current_toast);
+  self->current_toast = toast;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 _rpt_window_toast (RptWindow  *self,
                    const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _rpt_window_show_toast (self, adw_toast_new (message));
 }
 
 void
@@ -203,13 +224,26 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 
 /* ---- The project ---- */
 
+static gboolean
+dismiss_stale_toast_cb (gpointer user_data)
+{
+  RptWindow *self = user_data;
+
+  if (self->delete_toast && self->project
+      && rpt_project_get_generation (self->project) != self->delete_generation)
+    adw_toast_dismiss (self->delete_toast);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 project_changed_cb (RptWindow *self)
 {
   /* The toast's Undo reverts the delete: once something else happened,
-   * it would revert that instead, so the toast goes. */
+   * it would revert that instead, so the toast goes. From an idle, as
+   * the change may come from the toast's own button, which dismisses it. */
   if (self->delete_toast && rpt_project_get_generation (self->project) != self->delete_generation)
-    adw_toast_dismiss (self->delete_toast);
+    g_idle_add (dismiss_stale_toast_cb, g_object_ref (self));
   _rpt_window_update_title (self);
   update_page (self);
   _rpt_window_update_actions (self);
