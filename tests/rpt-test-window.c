@@ -28,6 +28,9 @@ rpt_test_app_init (void)
   g_free (home);
   /* The folder is left for inspection after a failure; it is small. */
 
+  /* As main() does: recent files are registered under this name. */
+  g_set_prgname ("repartee");
+  g_set_application_name ("Repartee");
   app = rpt_application_new ();
   g_application_register (G_APPLICATION (app), NULL, NULL);
   /* Keep the application alive between windows. */
