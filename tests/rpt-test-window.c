@@ -8,6 +8,26 @@
 static RptApplication *app;
 static char *data_home;
 
+static void
+register_app (void)
+{
+  /* As main() does: recent files are registered under this name. */
+  g_set_prgname ("repartee");
+  g_set_application_name ("Repartee");
+  app = rpt_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  /* Keep the application alive between windows. */
+  g_application_hold (G_APPLICATION (app));
+}
+
+RptApplication *
+rpt_test_app_init_keeping_folders (void)
+{
+  data_home = g_strdup (g_get_user_data_dir ());
+  register_app ();
+  return app;
+}
+
 RptApplication *
 rpt_test_app_init (void)
 {
@@ -28,13 +48,7 @@ rpt_test_app_init (void)
   g_free (home);
   /* The folder is left for inspection after a failure; it is small. */
 
-  /* As main() does: recent files are registered under this name. */
-  g_set_prgname ("repartee");
-  g_set_application_name ("Repartee");
-  app = rpt_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  /* Keep the application alive between windows. */
-  g_application_hold (G_APPLICATION (app));
+  register_app ();
   return app;
 }
 
@@ -80,7 +94,7 @@ rpt_test_close_discarding (RptWindow *window)
   gtk_window_close (GTK_WINDOW (window));
   rpt_test_spin (50);
   if (weak && (dialog = rpt_test_find_dialog (GTK_WINDOW (window))))
-    adw_message_dialog_response (dialog, "discard");
+    rpt_test_respond (dialog, "discard");
   rpt_test_wait_until (weak == NULL);
 }
 
@@ -131,6 +145,20 @@ rpt_test_find_dialog (GtkWindow *parent)
         && gtk_window_get_transient_for (l->data) == parent)
       return l->data;
   return NULL;
+}
+
+void
+rpt_test_respond (AdwMessageDialog *dialog,
+                  const char       *response)
+{
+  const char *label;
+  GtkWidget *button;
+
+  ck_assert_msg (adw_message_dialog_has_response (dialog, response), "no response “%s”", response);
+  label = adw_message_dialog_get_response_label (dialog, response);
+  button = rpt_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, label);
+  ck_assert_msg (button != NULL, "no button “%s”", label);
+  rpt_test_click (button);
 }
 
 GtkWindow *

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
  * temporary folder, then registers the application, which initialises
  * GTK and libadwaita. Call first in main(). */
 RptApplication *rpt_test_app_init        (void);
+/* The same, in a child process that shares its parent's folders. */
+RptApplication *rpt_test_app_init_keeping_folders (void);
 RptApplication *rpt_test_app             (void);
 /* The temporary folder standing for $XDG_DATA_HOME. */
 const char     *rpt_test_data_home       (void);
@@ -50,6 +52,10 @@ GtkWidget      *rpt_test_find_widget     (GtkWidget  *root,
 void            rpt_test_click           (GtkWidget  *button);
 /* The message dialog shown over @parent, or NULL. */
 AdwMessageDialog *rpt_test_find_dialog   (GtkWindow  *parent);
+/* Answers @dialog as the user does: clicks the button of @response (which
+ * emits "response" and closes the dialog). */
+void            rpt_test_respond         (AdwMessageDialog *dialog,
+                                          const char       *response);
 /* The toplevel window of @type (e.g. GTK_TYPE_FILE_CHOOSER_DIALOG), or NULL. */
 GtkWindow      *rpt_test_find_toplevel   (GType       type);
 

@@ -241,7 +241,7 @@ START_TEST (test_prompt_cancel_then_save)
   dialog = wait_for_dialog (window);
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Save Changes?");
   ck_assert (adw_message_dialog_has_response (dialog, "discard"));
-  adw_message_dialog_response (dialog, "cancel");
+  rpt_test_respond (dialog, "cancel");
   rpt_test_spin (100);
   ck_assert_ptr_nonnull (weak);
   ck_assert_ptr_eq (rpt_window_get_project (window), project);
@@ -249,7 +249,7 @@ START_TEST (test_prompt_cancel_then_save)
 
   /* Save: asks where, saves, then closes. */
   gtk_window_close (GTK_WINDOW (window));
-  adw_message_dialog_response (wait_for_dialog (window), "save");
+  rpt_test_respond (wait_for_dialog (window), "save");
   answer_save_chooser (path);
   rpt_test_wait_until (weak == NULL);
   ck_assert (file_has_bytes (path, before));
@@ -283,7 +283,7 @@ START_TEST (test_prompt_discard_on_new)
 
   /* New asks; Discard gives a blank project and leaves the file alone. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
-  adw_message_dialog_response (wait_for_dialog (window), "discard");
+  rpt_test_respond (wait_for_dialog (window), "discard");
   rpt_test_wait_until (rpt_window_get_project (window) != project);
   ck_assert_uint_eq (g_list_model_get_n_items (rpt_project_get_documents (rpt_window_get_project (window))), 0);
   ck_assert_ptr_null (rpt_window_get_file (window));
@@ -327,7 +327,7 @@ START_TEST (test_failed_load_keeps_project)
 
   /* Dirty: it asks first; Discard lets the load go ahead, which fails. */
   open_files (window, bad, NULL);
-  adw_message_dialog_response (wait_for_dialog (window), "discard");
+  rpt_test_respond (wait_for_dialog (window), "discard");
   rpt_test_wait_until ((dialog = rpt_test_find_dialog (GTK_WINDOW (window))) != NULL
                        && g_str_has_prefix (adw_message_dialog_get_heading (dialog), "Could Not Open"));
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Could Not Open “broken.json”");
@@ -341,7 +341,7 @@ START_TEST (test_failed_load_keeps_project)
   ck_assert (g_bytes_equal (before, after));
   ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), title);
   ck_assert_ptr_null (rpt_window_get_file (window));
-  adw_message_dialog_response (dialog, "close");
+  rpt_test_respond (dialog, "close");
 
   /* Not JSON at all, and a file that is not there. */
   {
@@ -350,18 +350,18 @@ START_TEST (test_failed_load_keeps_project)
     g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/missing.json");
 
     open_files (window, junk_file, NULL);
-    adw_message_dialog_response (wait_for_dialog (window), "discard");
+    rpt_test_respond (wait_for_dialog (window), "discard");
     rpt_test_wait_until ((dialog = rpt_test_find_dialog (GTK_WINDOW (window))) != NULL
                          && g_str_has_prefix (adw_message_dialog_get_heading (dialog), "Could Not Open"));
     ck_assert (strstr (adw_message_dialog_get_body (dialog), "junk.json") != NULL);
-    adw_message_dialog_response (dialog, "close");
+    rpt_test_respond (dialog, "close");
     rpt_test_spin (50);
 
     open_files (window, missing, NULL);
-    adw_message_dialog_response (wait_for_dialog (window), "discard");
+    rpt_test_respond (wait_for_dialog (window), "discard");
     rpt_test_wait_until ((dialog = rpt_test_find_dialog (GTK_WINDOW (window))) != NULL
                          && g_str_has_prefix (adw_message_dialog_get_heading (dialog), "Could Not Open"));
-    adw_message_dialog_response (dialog, "close");
+    rpt_test_respond (dialog, "close");
     rpt_test_spin (50);
   }
   ck_assert_ptr_eq (rpt_window_get_project (window), project);
@@ -401,7 +401,7 @@ START_TEST (test_failed_save_keeps_dirty)
   rpt_test_wait_until ((dialog = rpt_test_find_dialog (GTK_WINDOW (window))) != NULL);
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Could Not Save “p.json”");
   ck_assert (strstr (adw_message_dialog_get_body (dialog), "p.json") != NULL);
-  adw_message_dialog_response (dialog, "close");
+  rpt_test_respond (dialog, "close");
   ck_assert (rpt_project_get_dirty (rpt_window_get_project (window)));
   ck_assert (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• p.json"));
 
