@@ -211,8 +211,9 @@ _rpt_window_update_actions (RptWindow *self)
   gtk_widget_action_set_enabled (widget, "win.open", idle);
   gtk_widget_action_set_enabled (widget, "win.open-demo", idle);
   gtk_widget_action_set_enabled (widget, "win.open-recent", idle);
-  gtk_widget_action_set_enabled (widget, "win.save", idle);
-  gtk_widget_action_set_enabled (widget, "win.save-as", idle);
+  /* Nothing to save in a blank window. */
+  gtk_widget_action_set_enabled (widget, "win.save", idle && !_rpt_window_is_blank (self));
+  gtk_widget_action_set_enabled (widget, "win.save-as", idle && !_rpt_window_is_blank (self));
   gtk_widget_action_set_enabled (widget, "win.import", idle);
   gtk_widget_action_set_enabled (widget, "win.export", idle && has_documents);
   gtk_widget_action_set_enabled (widget, "win.undo", rpt_project_can_undo (self->project));

@@ -137,14 +137,13 @@ _rpt_window_update_recent (RptWindow *self)
       GtkRecentInfo *info = g_ptr_array_index (ours, i);
       const char *uri = gtk_recent_info_get_uri (info);
       g_autoptr(GFile) file = g_file_new_for_uri (uri);
-      g_autoptr(GFile) parent = g_file_get_parent (file);
       g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("");
+      g_autofree char *folder = _rpt_window_dup_folder_for_display (file);
       g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
 
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder ? folder : "");
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", uri);
@@ -156,6 +155,12 @@ _rpt_window_update_recent (RptWindow *self)
       g_menu_append_item (self->recent_section, item);
     }
 
+  if (ours->len == 0)
+    {
+      /* No action: shown insensitive, rather than an empty submenu. */
+      g_autoptr(GMenuItem) none = g_menu_item_new (_("No Recent Projects"), NULL);
+      g_menu_append_item (self->recent_section, none);
+    }
   gtk_widget_set_visible (self->recent_heading, ours->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->recent_list), ours->len > 0);
 }

@@ -69,6 +69,7 @@ void        _rpt_window_set_project      (RptWindow   *self,
 gboolean    _rpt_window_is_modified      (RptWindow   *self);
 gboolean    _rpt_window_is_blank         (RptWindow   *self);
 char       *_rpt_window_dup_display_name (RptWindow   *self);
+char       *_rpt_window_dup_folder_for_display (GFile  *file);
 void        _rpt_window_update_title     (RptWindow   *self);
 void        _rpt_window_toast            (RptWindow   *self,
                                           const char  *message);

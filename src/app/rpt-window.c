@@ -40,8 +40,9 @@ _rpt_window_dup_display_name (RptWindow *self)
   return g_strdup (_("Untitled Project"));
 }
 
-static char *
-dup_folder_for_display (GFile *file)
+/* The folder holding @file, with the home folder shown as ~. */
+char *
+_rpt_window_dup_folder_for_display (GFile *file)
 {
   g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
@@ -60,7 +61,7 @@ _rpt_window_update_title (RptWindow *self)
   g_autofree char *name = _rpt_window_dup_display_name (self);
   g_autofree char *title = NULL;
   g_autofree char *window_title = NULL;
-  g_autofree char *folder = self->file ? dup_folder_for_display (self->file) : NULL;
+  g_autofree char *folder = self->file ? _rpt_window_dup_folder_for_display (self->file) : NULL;
 
   /* The bullet marks unsaved changes, as in GNOME Text Editor. */
   title = _rpt_window_is_modified (self) ? g_strconcat ("• ", name, NULL) : g_strdup (name);
@@ -321,12 +322,36 @@ article_annotation_picked_cb (RptWindow      *self,
   rpt_inspector_finish_pick (self->inspector, annotation);
 }
 
+/* Shows @annotation: its article, selected, scrolled to and flashed. */
+static void
+show_annotation (RptWindow     *self,
+                 RptAnnotation *annotation)
+{
+  RptDocument *document = rpt_project_get_document (self->project, rpt_annotation_get_document (annotation));
+
+  if (document == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "annotate");
+  if (document != _rpt_window_get_document (self))
+    _rpt_window_select_document (self, document);
+  rpt_article_view_set_selected_annotation (self->article_view, annotation);
+  rpt_article_view_reveal_annotation (self->article_view, annotation);
+}
+
 static void
 inspector_annotation_activated_cb (RptWindow     *self,
                                    RptAnnotation *annotation,
                                    RptInspector  *inspector)
 {
-  rpt_article_view_reveal_annotation (self->article_view, annotation);
+  show_annotation (self, annotation);
+}
+
+static void
+inspector_error_cb (RptWindow    *self,
+                    const char   *message,
+                    RptInspector *inspector)
+{
+  _rpt_window_toast (self, message);
 }
 
 static void
@@ -343,14 +368,7 @@ summary_annotation_activated_cb (RptWindow      *self,
                                  RptAnnotation  *annotation,
                                  RptSummaryView *view)
 {
-  RptDocument *document = rpt_project_get_document (self->project, rpt_annotation_get_document (annotation));
-
-  if (document == NULL)
-    return;
-  adw_view_stack_set_visible_child_name (self->view_stack, "annotate");
-  _rpt_window_select_document (self, document);
-  rpt_article_view_set_selected_annotation (self->article_view, annotation);
-  rpt_article_view_reveal_annotation (self->article_view, annotation);
+  show_annotation (self, annotation);
 }
 
 /* ---- Window state ---- */
@@ -447,6 +465,7 @@ rpt_window_class_init (RptWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, article_annotation_picked_cb);
   gtk_widget_class_bind_template_callback (widget_class, inspector_annotation_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, inspector_pick_target_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, inspector_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, summary_annotation_activated_cb);
 
   _rpt_window_class_init_actions (widget_class);
