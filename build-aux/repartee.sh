@@ -10,7 +10,7 @@ BUILD=${BUILD:-_build}
 PACKAGES=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev check
-  xvfb xauth desktop-file-utils appstream python3
+  xvfb xauth desktop-file-utils appstream python3 valgrind
 )
 
 as_root() {
@@ -49,9 +49,26 @@ case "$cmd" in
   test)
     install_missing
     build
-    # The app suites need a display: one Xvfb server for the whole run.
-    exec xvfb-run -a -s "-screen 0 1400x900x24" \
+    # The app suites need a display: one Xvfb server for each run.
+    xvfb-run -a -s "-screen 0 1400x900x24" \
       meson test -C "$BUILD" -v --print-errorlogs --num-processes 2
+
+    # The same suites again, built with AddressSanitizer and UBSan.
+    SAN=${BUILD}-sanitize
+    if [ ! -f "$SAN/build.ninja" ]; then
+      meson setup "$SAN" --buildtype=debug -Dwerror=true \
+        -Db_sanitize=address,undefined -Db_lundef=false
+    fi
+    meson compile -C "$SAN"
+    export G_SLICE=always-malloc G_DEBUG=gc-friendly
+    export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+    # Leaks are checked where the code is ours alone; GTK, fontconfig and
+    # Mesa keep process-lifetime caches that LeakSanitizer would report.
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+      meson test -C "$SAN" -v --print-errorlogs --num-processes 2 --no-suite app
+    ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+      xvfb-run -a -s "-screen 0 1400x900x24" \
+      meson test -C "$SAN" -v --print-errorlogs --num-processes 2 --suite app
     ;;
   bench)
     shift

@@ -14,10 +14,10 @@
 #include "rpt-annotation-format.h"
 #include "rpt-color-chip.h"
 #include "rpt-link-popover.h"
+#include "rpt-relation-list.h"
 
 /* Typing pauses longer than this commit the note. */
 #define NOTE_IDLE_MS 800
-#define LINK_EXCERPT_CHARS 80
 
 struct _RptAnnotationDetails
 {
@@ -45,7 +45,6 @@ struct _RptAnnotationDetails
 
   RptAnnotation   *pick_source;
   RptRelationType  pick_type;
-  char            *relations_signature;
   gboolean         updating;
 
   GtkStack        *stack;
@@ -55,7 +54,7 @@ struct _RptAnnotationDetails
   GtkTextView     *note_view;
   GtkMenuButton   *add_link_button;
   RptLinkPopover  *link_popover;
-  GtkListBox      *relations_list;
+  RptRelationList *relations_list;
   GtkLabel        *provenance_label;
 };
 
@@ -407,108 +406,11 @@ on_note_changed (RptAnnotationDetails *self)
 
 /* ---- Links ---- */
 
-static GtkWidget *
-create_relation_row (RptAnnotationDetails *self,
-                     RptRelation          *relation)
-{
-  const char *id = rpt_annotation_get_id (self->annotation);
-  gboolean outgoing = g_strcmp0 (rpt_relation_get_from (relation), id) == 0;
-  RptAnnotation *other;
-  RptLabel *label;
-  g_autofree char *title = NULL;
-  g_autofree char *excerpt = NULL;
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row, *button, *chip;
-
-  other = rpt_project_get_annotation (self->project,
-                                      outgoing ? rpt_relation_get_to (relation) : rpt_relation_get_from (relation));
-  if (other == NULL)
-    return NULL;
-
-  title = rpt_annotation_format_title (self->project, other);
-  excerpt = rpt_annotation_format_excerpt (self->project, other, LINK_EXCERPT_CHARS);
-  /* Translators: a linked annotation: "Claim · Lavrov: “…”" */
-  subtitle = g_strdup_printf (_("%s: “%s”"), title, excerpt);
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 outgoing
-                                 ? rpt_relation_type_get_display (rpt_relation_get_kind (relation))
-                                 : rpt_relation_type_get_inverse_display (rpt_relation_get_kind (relation)));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_widget_set_tooltip_text (row, _("Show the linked annotation"));
-  g_object_set_data_full (G_OBJECT (row), "annotation", g_object_ref (other), g_object_unref);
-
-  label = rpt_project_get_label (self->project, rpt_annotation_get_label (other));
-  chip = rpt_color_chip_new (label ? rpt_label_get_color (label) : NULL);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), chip);
-
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Remove Link"));
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "details.remove-relation");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", rpt_relation_get_id (relation));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-  return row;
-}
-
 static void
-update_relations (RptAnnotationDetails *self)
+on_relation_activated (RptAnnotationDetails *self,
+                       RptAnnotation        *other)
 {
-  g_autoptr(GPtrArray) relations = rpt_project_relations_of (self->project, rpt_annotation_get_id (self->annotation));
-  g_autoptr(GString) signature = g_string_new (rpt_annotation_get_id (self->annotation));
-  GtkWidget *child;
-
-  /* Rebuild only when something shown changed, so that focus and hover in
-   * the list survive unrelated edits. */
-  for (guint i = 0; i < relations->len; i++)
-    {
-      RptRelation *relation = g_ptr_array_index (relations, i);
-      const char *from = rpt_relation_get_from (relation);
-      const char *to = rpt_relation_get_to (relation);
-      RptAnnotation *other = rpt_project_get_annotation (self->project,
-                                                         g_strcmp0 (from, rpt_annotation_get_id (self->annotation)) == 0 ? to : from);
-
-      g_string_append_printf (signature, "|%s", rpt_relation_get_id (relation));
-      if (other)
-        {
-          g_autofree char *title = rpt_annotation_format_title (self->project, other);
-          RptLabel *label = rpt_project_get_label (self->project, rpt_annotation_get_label (other));
-
-          g_string_append_printf (signature, "/%s/%s/%u/%u", title,
-                                  label ? rpt_label_get_color (label) : "",
-                                  rpt_annotation_get_start (other), rpt_annotation_get_end (other));
-        }
-    }
-  if (g_strcmp0 (signature->str, self->relations_signature) == 0)
-    return;
-  g_free (self->relations_signature);
-  self->relations_signature = g_strdup (signature->str);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->relations_list))))
-    gtk_list_box_remove (self->relations_list, child);
-  for (guint i = 0; i < relations->len; i++)
-    {
-      GtkWidget *row = create_relation_row (self, g_ptr_array_index (relations, i));
-
-      if (row)
-        gtk_list_box_append (self->relations_list, row);
-    }
-}
-
-static void
-on_relation_row_activated (RptAnnotationDetails *self,
-                           GtkListBoxRow        *row)
-{
-  RptAnnotation *other = g_object_get_data (G_OBJECT (row), "annotation");
-
-  if (other)
-    g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, other);
+  g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, other);
 }
 
 static void
@@ -559,17 +461,6 @@ rpt_annotation_details_finish_pick (RptAnnotationDetails *self,
   if (rpt_project_get_annotation (self->project, rpt_annotation_get_id (source)) != source)
     return;
   add_link (self, source, target, self->pick_type);
-}
-
-static void
-remove_relation_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  RptAnnotationDetails *self = RPT_ANNOTATION_DETAILS (widget);
-
-  if (self->project)
-    rpt_project_remove_relation (self->project, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -638,7 +529,7 @@ update (RptAnnotationDetails *self)
         gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), note, -1);
     }
 
-  update_relations (self);
+  rpt_relation_list_update (self->relations_list, self->project, self->annotation);
   update_provenance (self);
   gtk_stack_set_visible_child_name (self->stack, "details");
   self->updating = was_updating;
@@ -670,23 +561,12 @@ rpt_annotation_details_dispose (GObject *object)
 }
 
 static void
-rpt_annotation_details_finalize (GObject *object)
-{
-  RptAnnotationDetails *self = RPT_ANNOTATION_DETAILS (object);
-
-  g_free (self->relations_signature);
-
-  G_OBJECT_CLASS (rpt_annotation_details_parent_class)->finalize (object);
-}
-
-static void
 rpt_annotation_details_class_init (RptAnnotationDetailsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rpt_annotation_details_dispose;
-  object_class->finalize = rpt_annotation_details_finalize;
 
   signals[ERROR] =
     g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -699,6 +579,7 @@ rpt_annotation_details_class_init (RptAnnotationDetailsClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, RPT_TYPE_ANNOTATION);
 
   g_type_ensure (RPT_TYPE_LINK_POPOVER);
+  g_type_ensure (RPT_TYPE_RELATION_LIST);
   g_type_ensure (RPT_TYPE_COLOR_CHIP);
   g_type_ensure (RPT_TYPE_LABEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/repartee/Repartee/rpt-annotation-details.ui");
@@ -715,9 +596,8 @@ rpt_annotation_details_class_init (RptAnnotationDetailsClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, hide_new_speaker);
   gtk_widget_class_bind_template_callback (widget_class, on_link_target_chosen);
   gtk_widget_class_bind_template_callback (widget_class, on_link_pick_requested);
-  gtk_widget_class_bind_template_callback (widget_class, on_relation_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_relation_activated);
 
-  gtk_widget_class_install_action (widget_class, "details.remove-relation", "s", remove_relation_action);
   gtk_widget_class_install_action (widget_class, "details.add-link", NULL, add_link_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "details.add-link", NULL);
 
@@ -777,15 +657,6 @@ rpt_annotation_details_init (RptAnnotationDetails *self)
                            self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->note_view), controller);
 
-  {
-    GtkWidget *placeholder = gtk_label_new (_("No links"));
-
-    gtk_widget_add_css_class (placeholder, "dim-label");
-    gtk_widget_set_margin_top (placeholder, 12);
-    gtk_widget_set_margin_bottom (placeholder, 12);
-    gtk_list_box_set_placeholder (self->relations_list, placeholder);
-  }
-
   self->project_signals = g_signal_group_new (RPT_TYPE_PROJECT);
   g_signal_group_connect_swapped (self->project_signals, "changed", G_CALLBACK (update), self);
 }
@@ -833,7 +704,6 @@ rpt_annotation_details_set_annotation (RptAnnotationDetails *self,
   g_set_object (&self->annotation, annotation);
   rpt_link_popover_set_source (self->link_popover, annotation);
   gtk_popover_popdown (GTK_POPOVER (self->link_popover));
-  g_clear_pointer (&self->relations_signature, g_free);
   update (self);
 }
 

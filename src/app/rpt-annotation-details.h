@@ -35,7 +35,6 @@ void           rpt_annotation_details_finish_pick    (RptAnnotationDetails *self
  *   "pick-target-requested": "Pick in Text" was pressed
  *   "annotation-activated" (RptAnnotation *): a link row was activated; the
  *                          annotation may be in another document
- * Actions: "details.remove-relation" (s: relation id),
- *          "details.add-link" (opens the link chooser) */
+ * Actions: "details.add-link" (Ctrl+L: opens the link chooser) */
 
 G_END_DECLS

@@ -93,6 +93,7 @@ rpt_annotation_row_update (RptAnnotationRow *self)
   RptLabel *label;
   RptSpeaker *speaker = NULL;
   g_autofree char *excerpt = NULL;
+  g_autofree char *quoted = NULL;
   g_autofree char *speaker_text = NULL;
 
   g_return_if_fail (RPT_IS_ANNOTATION_ROW (self));
@@ -112,7 +113,9 @@ rpt_annotation_row_update (RptAnnotationRow *self)
   gtk_label_set_text (self->speaker_name, speaker_text ? speaker_text : "");
 
   excerpt = rpt_annotation_format_excerpt (self->project, self->annotation, EXCERPT_CHARS);
-  gtk_label_set_text (self->excerpt, excerpt);
+  /* Translators: the quoted span under an annotation's label */
+  quoted = g_strdup_printf (_("“%s”"), excerpt);
+  gtk_label_set_text (self->excerpt, quoted);
 
   update_relations (self);
 
@@ -130,10 +133,14 @@ static void
 rpt_annotation_row_dispose (GObject *object)
 {
   RptAnnotationRow *self = RPT_ANNOTATION_ROW (object);
+  GtkWidget *child;
 
   rpt_annotation_row_unbind (self);
   g_clear_object (&self->project_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_ANNOTATION_ROW);
+  /* The template's unnamed box is not a bound child. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (rpt_annotation_row_parent_class)->dispose (object);
 }

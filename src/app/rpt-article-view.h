@@ -76,6 +76,20 @@ GtkTextView   *rpt_article_view_get_text_view       (RptArticleView *self);
  *   "article.tag"       (s: label id)  tag the selection
  *   "article.next"      select the next annotation (Tab)
  *   "article.previous"  select the previous annotation (Shift+Tab)
- * Keys 1–9 tag the selection with the label whose shortcut is that key. */
+ *   "article.select-annotation" (s: annotation id)  select it, or pick it in
+ *                       pick mode (the overlap chooser uses this)
+ * Widget actions are found from the view and its descendants only: a label
+ * bar outside the view calls gtk_widget_activate_action (view, "article.tag",
+ * "s", label_id). "article.next" and "article.previous" are disabled while
+ * the article has no annotations; "article.tag" while no article is shown.
+ * Keys (caught before the text view, while it has the focus): 1–9 and the
+ * keypad's 1–9 tag the selection with the label whose shortcut is that key;
+ * Tab / Shift+Tab move between annotations (wrapping; with no annotations
+ * Tab moves the focus as usual); Escape closes a popover, else cancels pick
+ * mode, else clears the text selection, else the selected annotation.
+ *
+ * Properties: "project", "document", "selected-annotation", "snap-to-words".
+ * Highlights are text tags named as in rpt-highlighter.h ("rpt-label:ID",
+ * "rpt-overlap:ID", "rpt-selected", "rpt-flash"), for tests and tools. */
 
 G_END_DECLS

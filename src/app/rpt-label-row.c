@@ -45,7 +45,8 @@ struct _RptLabelRow
   GtkWidget      *down_button;
   AdwEntryRow    *name_row;
   GtkFlowBox     *swatches;
-  GtkColorButton *custom_button;
+  GtkToggleButton *custom_button;
+  RptColorChip   *custom_chip;
   AdwComboRow    *shortcut_row;
   AdwEntryRow    *description_row;
   GtkWidget      *remove_button;
@@ -105,7 +106,6 @@ rpt_label_row_update (RptLabelRow *self)
   g_autofree char *uses_text = NULL;
   g_autofree char *subtitle = NULL;
   gboolean in_palette = FALSE;
-  GdkRGBA rgba;
 
   g_return_if_fail (RPT_IS_LABEL_ROW (self));
 
@@ -145,10 +145,10 @@ rpt_label_row_update (RptLabelRow *self)
       gtk_toggle_button_set_active (g_ptr_array_index (self->swatch_buttons, i), current);
       in_palette |= current;
     }
-  if (gdk_rgba_parse (&rgba, color))
-    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->custom_button), &rgba);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->custom_button),
-                               in_palette ? _("Custom Colour") : color);
+  /* A colour from outside the palette shows on the custom button. */
+  gtk_toggle_button_set_active (self->custom_button, !in_palette);
+  rpt_color_chip_set_color (self->custom_chip, in_palette ? NULL : color);
+  gtk_widget_set_visible (GTK_WIDGET (self->custom_chip), !in_palette);
 
   labels = rpt_project_get_labels (self->project);
   n = g_list_model_get_n_items (labels);
@@ -209,17 +209,43 @@ on_swatch_clicked (GtkButton   *button,
 }
 
 static void
-on_custom_color_set (RptLabelRow *self)
+on_custom_color_response (GtkDialog   *dialog,
+                          int          response,
+                          RptLabelRow *self)
 {
   GdkRGBA rgba;
   g_autofree char *color = NULL;
 
-  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (self->custom_button), &rgba);
+  if (response != GTK_RESPONSE_OK)
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      rpt_label_row_update (self);
+      return;
+    }
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (dialog), &rgba);
+  gtk_window_destroy (GTK_WINDOW (dialog));
   color = g_strdup_printf ("#%02x%02x%02x",
                            (guint) (CLAMP (rgba.red, 0, 1) * 255 + 0.5),
                            (guint) (CLAMP (rgba.green, 0, 1) * 255 + 0.5),
                            (guint) (CLAMP (rgba.blue, 0, 1) * 255 + 0.5));
   set_color (self, color);
+}
+
+static void
+on_custom_clicked (RptLabelRow *self)
+{
+  GtkWidget *dialog;
+  GdkRGBA rgba;
+
+  if (self->updating)
+    return;
+  dialog = gtk_color_chooser_dialog_new (_("Label Colour"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (dialog), FALSE);
+  if (gdk_rgba_parse (&rgba, rpt_label_get_color (self->label)))
+    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (dialog), &rgba);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_custom_color_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -232,6 +258,20 @@ on_shortcut_selected (RptLabelRow *self)
     return;
   if (!rpt_project_set_label_shortcut (self->project, rpt_label_get_id (self->label), key, &error))
     report (self, error);
+}
+
+/* Clicked handlers rather than action-name: an actionable button's
+ * sensitivity follows its action, and these depend on the position. */
+static void
+on_move_up (RptLabelRow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "labels.move-up", "s", rpt_label_get_id (self->label));
+}
+
+static void
+on_move_down (RptLabelRow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "labels.move-down", "s", rpt_label_get_id (self->label));
 }
 
 static void
@@ -272,6 +312,8 @@ rpt_label_row_class_init (RptLabelRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RptLabelRow, remove_button);
   gtk_widget_class_bind_template_callback (widget_class, on_name_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_description_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_move_up);
+  gtk_widget_class_bind_template_callback (widget_class, on_move_down);
 }
 
 static GtkWidget *
@@ -286,6 +328,8 @@ create_swatch (RptLabelRow *self,
   gtk_button_set_child (GTK_BUTTON (button), chip);
   gtk_widget_set_name (button, name);
   gtk_widget_set_tooltip_text (button, rpt_label_palette_name (index));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  rpt_label_palette_name (index), -1);
   gtk_widget_add_css_class (button, "flat");
   g_object_set_data (G_OBJECT (button), "color", (gpointer) palette_colors[index]);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_swatch_clicked), self, 0);
@@ -307,14 +351,22 @@ rpt_label_row_init (RptLabelRow *self)
       g_ptr_array_add (self->swatch_buttons, swatch);
       gtk_flow_box_append (self->swatches, swatch);
     }
-  self->custom_button = GTK_COLOR_BUTTON (gtk_color_button_new ());
-  gtk_widget_set_name (GTK_WIDGET (self->custom_button), "label-custom-color");
-  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (self->custom_button), FALSE);
-  gtk_color_button_set_title (self->custom_button, _("Label Colour"));
-  gtk_color_button_set_modal (self->custom_button, TRUE);
-  g_signal_connect_object (self->custom_button, "color-set", G_CALLBACK (on_custom_color_set),
-                           self, G_CONNECT_SWAPPED);
-  gtk_flow_box_append (self->swatches, GTK_WIDGET (self->custom_button));
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+    self->custom_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
+    self->custom_chip = RPT_COLOR_CHIP (rpt_color_chip_new (NULL));
+    gtk_widget_set_size_request (GTK_WIDGET (self->custom_chip), 22, 22);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->custom_chip));
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("color-select-symbolic"));
+    gtk_button_set_child (GTK_BUTTON (self->custom_button), box);
+    gtk_widget_set_name (GTK_WIDGET (self->custom_button), "label-custom-color");
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->custom_button), _("Custom Colour…"));
+    gtk_widget_add_css_class (GTK_WIDGET (self->custom_button), "flat");
+    g_signal_connect_object (self->custom_button, "clicked", G_CALLBACK (on_custom_clicked),
+                             self, G_CONNECT_SWAPPED);
+    gtk_flow_box_append (self->swatches, GTK_WIDGET (self->custom_button));
+  }
 
   gtk_string_list_append (keys, _("None"));
   for (guint key = 1; key <= 9; key++)
@@ -352,8 +404,6 @@ rpt_label_row_new (RptProject *project,
   gtk_widget_set_name (GTK_WIDGET (self), name);
   target = g_variant_new_string (rpt_label_get_id (label));
   g_variant_ref_sink (target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->up_button), target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->down_button), target);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->remove_button), target);
   g_variant_unref (target);
 

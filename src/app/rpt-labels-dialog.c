@@ -368,6 +368,7 @@ create_speaker_row (gpointer item,
   gtk_widget_set_name (button, "speaker-remove");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Remove Speaker"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Speaker"), -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "labels.remove-speaker");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", rpt_speaker_get_id (speaker));

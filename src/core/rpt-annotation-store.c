@@ -162,6 +162,8 @@ rpt_annotation_store_query (RptAnnotationStore *self,
   g_return_val_if_fail (RPT_IS_ANNOTATION_STORE (self), NULL);
 
   result = g_ptr_array_new ();
+  if (end < start)
+    return result;
   from = rpt_annotation_store_lower_bound (self, start > self->max_len ? start - self->max_len : 0);
 
   for (guint i = from; i < self->items->len; i++)

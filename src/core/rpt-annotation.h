@@ -20,7 +20,8 @@ const char *rpt_annotation_get_speaker  (RptAnnotation *self);
 /* Never NULL; "" when empty. */
 const char *rpt_annotation_get_note     (RptAnnotation *self);
 const char *rpt_annotation_get_author   (RptAnnotation *self);
-/* Microseconds since the Unix epoch, UTC. */
+/* Microseconds since the Unix epoch, UTC, in whole seconds; -1 when the
+ * project file did not give one. */
 gint64      rpt_annotation_get_created  (RptAnnotation *self);
 gint64      rpt_annotation_get_modified (RptAnnotation *self);
 

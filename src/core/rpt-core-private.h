@@ -41,6 +41,10 @@ RptRelation   *_rpt_relation_new            (const char     *id,
                                              const char     *from,
                                              const char     *to);
 
+/* What the project file accepts as an id: 1 to RPT_MAX_ID_BYTES bytes of
+ * UTF-8 without control characters. */
+gboolean       _rpt_id_is_valid             (const char *id);
+
 /* Now, in microseconds since the epoch, truncated to whole seconds so that
  * what is in memory is exactly what the file stores. */
 gint64         _rpt_now                     (void);

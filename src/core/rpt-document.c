@@ -4,6 +4,7 @@
 
 #include "rpt-core-private.h"
 #include "rpt-document.h"
+#include "rpt-project-io.h"
 
 /* One checkpoint every STRIDE code points makes offset conversion O(STRIDE)
  * without a full scan, at 1/8 of the text size in memory for ASCII. */
@@ -153,7 +154,7 @@ build_marks (RptDocument *self)
 
 /**
  * rpt_document_new:
- * @text: valid UTF-8 (the caller validates)
+ * @text: valid UTF-8 (the caller validates, as for the other strings)
  */
 RptDocument *
 rpt_document_new (const char *id,
@@ -165,6 +166,9 @@ rpt_document_new (const char *id,
 
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (g_utf8_validate (id, -1, NULL), NULL);
+  g_return_val_if_fail (title == NULL || g_utf8_validate (title, -1, NULL), NULL);
+  g_return_val_if_fail (source == NULL || g_utf8_validate (source, -1, NULL), NULL);
   g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
 
   self = g_object_new (RPT_TYPE_DOCUMENT, NULL);
@@ -299,4 +303,20 @@ rpt_document_dup_slice (RptDocument *self,
   b_end = rpt_document_byte_offset (self, end);
 
   return g_strndup (self->text + b_start, b_end - b_start);
+}
+
+gboolean
+_rpt_id_is_valid (const char *id)
+{
+  gsize len;
+
+  if (id == NULL || *id == '\0')
+    return FALSE;
+  len = strlen (id);
+  if (len > RPT_MAX_ID_BYTES || !g_utf8_validate_len (id, len, NULL))
+    return FALSE;
+  for (const char *p = id; *p; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      return FALSE;
+  return TRUE;
 }

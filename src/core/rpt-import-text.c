@@ -11,29 +11,43 @@
 
 #define MAX_TITLE_CHARS 200
 
+/* Lines end at LF, CR or CRLF; a line of nothing but spaces (no-break and
+ * other Unicode spaces included) is blank. */
 char *
 rpt_import_guess_title (const char *text)
 {
   const char *line = text;
 
+  g_return_val_if_fail (text != NULL, NULL);
+
   while (*line)
     {
-      const char *eol = strchr (line, '\n');
-      gsize len = eol ? (gsize) (eol - line) : strlen (line);
-      g_autofree char *copy = g_strndup (line, len);
+      const char *eol = line + strcspn (line, "\r\n");
+      const char *start = line, *end = eol;
 
-      g_strstrip (copy);
-      if (*copy != '\0')
+      while (start < end && g_unichar_isspace (g_utf8_get_char (start)))
+        start = g_utf8_next_char (start);
+      while (end > start)
         {
-          if (g_utf8_strlen (copy, -1) > MAX_TITLE_CHARS)
-            {
-              char *cut = g_utf8_offset_to_pointer (copy, MAX_TITLE_CHARS);
-              *cut = '\0';
-              return g_strconcat (copy, "…", NULL);
-            }
-          return g_steal_pointer (&copy);
+          const char *prev = g_utf8_prev_char (end);
+
+          if (!g_unichar_isspace (g_utf8_get_char (prev)))
+            break;
+          end = prev;
         }
-      if (eol == NULL)
+
+      if (start < end)
+        {
+          if (g_utf8_strlen (start, end - start) > MAX_TITLE_CHARS)
+            {
+              const char *cut = g_utf8_offset_to_pointer (start, MAX_TITLE_CHARS);
+              g_autofree char *head = g_strndup (start, cut - start);
+
+              return g_strconcat (head, "…", NULL);
+            }
+          return g_strndup (start, end - start);
+        }
+      if (*eol == '\0')
         break;
       line = eol + 1;
     }
@@ -61,7 +75,8 @@ rpt_import_text (RptProject  *project,
                  gsize        len,
                  GError     **error)
 {
-  g_autofree char *base = g_path_get_basename (filename);
+  /* File names are bytes; the source and id must be UTF-8 to be saved. */
+  g_autofree char *base = g_filename_display_basename (filename);
   g_autofree char *stem = NULL;
   g_autofree char *id = NULL;
   g_autofree char *text = NULL;

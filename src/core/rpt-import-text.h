@@ -20,7 +20,9 @@ RptDocument *rpt_import_text       (RptProject  *project,
 RptDocument *rpt_import_text_file  (RptProject  *project,
                                     const char  *path,
                                     GError     **error);
-/* Title: the first non-empty line, stripped, at most 200 characters. */
+/* Title: the first line that is not blank, with spaces (Unicode ones too)
+ * trimmed; past 200 characters it is cut and ends in "…". Lines end at LF,
+ * CRLF or CR. */
 char        *rpt_import_guess_title (const char *text);
 
 G_END_DECLS

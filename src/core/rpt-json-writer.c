@@ -73,7 +73,17 @@ rpt_json_append_timestamp (GString *out,
                            gint64   usec)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  g_autofree char *str = dt ? g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
+  g_autofree char *str = NULL;
+
+  /* Four-digit years even before 1000 ("%Y" would write "5-01-02"), which
+   * ISO 8601 readers need. */
+  if (dt != NULL)
+    str = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                           g_date_time_get_year (dt), g_date_time_get_month (dt),
+                           g_date_time_get_day_of_month (dt), g_date_time_get_hour (dt),
+                           g_date_time_get_minute (dt), g_date_time_get_second (dt));
+  else
+    str = g_strdup ("");
 
   rpt_json_append_string (out, str);
 }

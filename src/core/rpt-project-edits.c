@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rpt-core-private.h"
+#include "rpt-project-io.h"
 #include "rpt-project-private.h"
 
 static gboolean
@@ -77,6 +78,13 @@ rpt_project_add_document (RptProject   *self,
   g_return_val_if_fail (RPT_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (RPT_IS_DOCUMENT (document), FALSE);
 
+  if (!_rpt_id_is_valid (rpt_document_get_id (document)))
+    return fail (error, RPT_ERROR_INVALID,
+                 _("“%s” cannot be an article id: ids are 1 to %d bytes without control characters"),
+                 rpt_document_get_id (document), RPT_MAX_ID_BYTES);
+  if (rpt_document_get_length (document) > RPT_MAX_ARTICLE_CHARS)
+    return fail (error, RPT_ERROR_TOO_LARGE, _("The article “%s” is longer than %u characters"),
+                 rpt_document_get_id (document), RPT_MAX_ARTICLE_CHARS);
   if (rpt_project_get_document (self, rpt_document_get_id (document)))
     return fail (error, RPT_ERROR_INVALID, _("An article with the id “%s” is already in the project"),
                  rpt_document_get_id (document));
@@ -159,12 +167,14 @@ check_label_and_speaker (RptProject  *self,
   return TRUE;
 }
 
+/* Another annotation than @except with this span and label. */
 static RptAnnotation *
-find_duplicate (RptProject *self,
-                const char *document_id,
-                guint       start,
-                guint       end,
-                const char *label_id)
+find_duplicate (RptProject    *self,
+                const char    *document_id,
+                guint          start,
+                guint          end,
+                const char    *label_id,
+                RptAnnotation *except)
 {
   RptAnnotationStore *store = rpt_project_get_annotations (self, document_id);
   guint n = rpt_annotation_store_get_n_items (store);
@@ -175,10 +185,28 @@ find_duplicate (RptProject *self,
 
       if (rpt_annotation_get_start (a) != start)
         break;
-      if (rpt_annotation_get_end (a) == end && g_strcmp0 (rpt_annotation_get_label (a), label_id) == 0)
+      if (a != except && rpt_annotation_get_end (a) == end &&
+          g_strcmp0 (rpt_annotation_get_label (a), label_id) == 0)
         return a;
     }
   return NULL;
+}
+
+/* Two annotations with the same span and label would be indistinguishable,
+ * and the project file refuses them. */
+static gboolean
+check_not_duplicate (RptProject     *self,
+                     const char     *document_id,
+                     guint           start,
+                     guint           end,
+                     const char     *label_id,
+                     RptAnnotation  *except,
+                     GError        **error)
+{
+  if (find_duplicate (self, document_id, start, end, label_id, except) == NULL)
+    return TRUE;
+  return fail (error, RPT_ERROR_INVALID, _("This span is already tagged “%s”"),
+               rpt_label_get_name (rpt_project_get_label (self, label_id)));
 }
 
 RptAnnotation *
@@ -206,11 +234,8 @@ rpt_project_add_annotation (RptProject  *self,
       return NULL;
     }
   label = rpt_project_get_label (self, label_id);
-  if (find_duplicate (self, document_id, start, end, label_id))
-    {
-      fail (error, RPT_ERROR_INVALID, _("This span is already tagged “%s”"), rpt_label_get_name (label));
-      return NULL;
-    }
+  if (!check_not_duplicate (self, document_id, start, end, label_id, NULL, error))
+    return NULL;
 
   id = _rpt_project_new_id (self, "a");
   now = _rpt_now ();
@@ -284,6 +309,10 @@ rpt_project_set_annotation_label (RptProject  *self,
     return label_id ? FALSE : fail (error, RPT_ERROR_INVALID, _("An annotation needs a label"));
   if (g_strcmp0 (rpt_annotation_get_label (annotation), label_id) == 0)
     return TRUE;
+  if (!check_not_duplicate (self, rpt_annotation_get_document (annotation),
+                            rpt_annotation_get_start (annotation), rpt_annotation_get_end (annotation),
+                            label_id, annotation, error))
+    return FALSE;
 
   EDIT_ANNOTATION (_("Change Label"), { g_free (after.label); after.label = g_strdup (label_id); });
   return TRUE;
@@ -320,6 +349,8 @@ rpt_project_set_annotation_note (RptProject *self,
 
   g_return_if_fail (RPT_IS_PROJECT (self));
 
+  g_return_if_fail (note == NULL || g_utf8_validate (note, -1, NULL));
+
   if (!(annotation = rpt_project_get_annotation (self, annotation_id)))
     return;
   if (note == NULL)
@@ -346,6 +377,9 @@ rpt_project_set_annotation_range (RptProject  *self,
     return FALSE;
   if (rpt_annotation_get_start (annotation) == start && rpt_annotation_get_end (annotation) == end)
     return TRUE;
+  if (!check_not_duplicate (self, rpt_annotation_get_document (annotation), start, end,
+                            rpt_annotation_get_label (annotation), annotation, error))
+    return FALSE;
 
   EDIT_ANNOTATION (_("Change Span"), { after.start = start; after.end = end; });
   return TRUE;
@@ -553,6 +587,7 @@ rpt_project_set_label_description (RptProject *self,
   RptLabel *label;
 
   g_return_if_fail (RPT_IS_PROJECT (self));
+  g_return_if_fail (description == NULL || g_utf8_validate (description, -1, NULL));
 
   if (!(label = rpt_project_get_label (self, label_id)))
     return;

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 #define RPT_MAX_ARTICLE_CHARS   (64u * 1024 * 1024)
 #define RPT_MAX_ANNOTATIONS     (10u * 1000 * 1000)
 #define RPT_MAX_ID_BYTES        256
+/* JSON objects ({…}) in one file: annotations, relations and the rest. */
+#define RPT_MAX_OBJECTS         (3u * RPT_MAX_ANNOTATIONS)
 
 /* Validates everything and builds a new project, or returns NULL with an
  * error of the form "annotations[3].end: 812 is past the end of …". */

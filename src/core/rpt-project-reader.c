@@ -1,7 +1,8 @@
 /* rpt-project-reader.c: reading the project file. Everything is checked
- * before a project is returned, and a refusal names the place and the reason.
- * json-glib 1.6 has no limits of its own, so size, encoding and nesting depth
- * are checked on the raw bytes first.
+ * before a project is returned, and a refusal names the place and the
+ * reason: "annotations[3].end: 812 is past the end of document “d2” (640
+ * characters)". The raw bytes are checked first (rpt-json-guard.c), since
+ * json-glib 1.6 has no limits of its own.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -9,21 +10,24 @@
 #include <json-glib/json-glib.h>
 
 #include "rpt-core-private.h"
+#include "rpt-json-guard.h"
 #include "rpt-project-io.h"
 #include "rpt-project-private.h"
 #include "rpt-safe-file.h"
 
 static gboolean
-refuse (GError     **error,
-        const char  *place,
-        const char  *format,
-        ...) G_GNUC_PRINTF (3, 4);
+refuse_code (GError     **error,
+             RptError     code,
+             const char  *place,
+             const char  *format,
+             ...) G_GNUC_PRINTF (4, 5);
 
 static gboolean
-refuse (GError     **error,
-        const char  *place,
-        const char  *format,
-        ...)
+refuse_code (GError     **error,
+             RptError     code,
+             const char  *place,
+             const char  *format,
+             ...)
 {
   g_autofree char *reason = NULL;
   va_list args;
@@ -33,147 +37,86 @@ refuse (GError     **error,
   va_end (args);
 
   if (place != NULL)
-    g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID, "%s: %s", place, reason);
+    g_set_error (error, RPT_ERROR, code, "%s: %s", place, reason);
   else
-    g_set_error_literal (error, RPT_ERROR, RPT_ERROR_INVALID, reason);
+    g_set_error_literal (error, RPT_ERROR, code, reason);
   return FALSE;
 }
 
-/* 1-based line and column of byte @offset, for messages about raw bytes. */
-static void
-locate (const char *data,
-        gsize       offset,
-        guint      *line,
-        guint      *column)
-{
-  *line = 1;
-  *column = 1;
-  for (gsize i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        {
-          (*line)++;
-          *column = 1;
-        }
-      else if (((guchar) data[i] & 0xc0) != 0x80)
-        (*column)++;
-    }
-}
-
-static gboolean
-check_raw_bytes (const char  *data,
-                 gsize        len,
-                 GError     **error)
-{
-  const char *bad = NULL;
-  gboolean in_string = FALSE, escaped = FALSE, blank = TRUE, ended = FALSE;
-  guint depth = 0;
-  guint line, column;
-
-  if (len > RPT_MAX_FILE_BYTES)
-    {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_TOO_LARGE,
-                   _("the file is %" G_GSIZE_FORMAT " bytes; the limit is %" G_GSIZE_FORMAT),
-                   len, RPT_MAX_FILE_BYTES);
-      return FALSE;
-    }
-
-  if (!g_utf8_validate_len (data, len, &bad))
-    {
-      locate (data, bad - data, &line, &column);
-      return refuse (error, NULL, _("line %u, column %u: the file is not valid UTF-8"), line, column);
-    }
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          /* json-glib cuts a string at \u0000 without a word: a note or an
-           * id would silently lose its tail. */
-          if (escaped && c == 'u' && len - i > 4 && memcmp (data + i + 1, "0000", 4) == 0)
-            {
-              locate (data, i - 1, &line, &column);
-              return refuse (error, NULL, _("line %u, column %u: a string contains \\u0000 (a NUL character)"),
-                             line, column);
-            }
-          if (escaped)
-            escaped = FALSE;
-          else if (c == '\\')
-            escaped = TRUE;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (!g_ascii_isspace (c))
-        {
-          /* json-glib reads the first of several top-level values and
-           * ignores the rest ("{…} {…}", "{…} [1]"). */
-          if (ended)
-            {
-              locate (data, i, &line, &column);
-              return refuse (error, NULL, _("line %u, column %u: more data after the end of the project"),
-                             line, column);
-            }
-          blank = FALSE;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '-' || g_ascii_isdigit (c))
-        {
-          /* json-glib 1.6 reads integers with strtoull and casts to gint64:
-           * 2^64-1 becomes -1, and "-18446744073709551615" becomes 1. Refuse
-           * integers beyond gint64 before it can misread them. */
-          gsize j = i + (c == '-'), digits_start, digits;
-          gboolean whole = TRUE;
-
-          while (j < len && data[j] == '0')
-            j++;
-          digits_start = j;
-          while (j < len && g_ascii_isdigit (data[j]))
-            j++;
-          digits = j - digits_start;
-          for (; j < len && (g_ascii_isdigit (data[j]) || strchr ("+-.eE", data[j]) != NULL); j++)
-            whole = FALSE;
-          if (whole && (digits > 19 ||
-                        (digits == 19 && memcmp (data + digits_start, "9223372036854775807", 19) > 0)))
-            {
-              locate (data, i, &line, &column);
-              g_set_error (error, RPT_ERROR, RPT_ERROR_TOO_LARGE,
-                           _("line %u, column %u: the number %.*s%s is out of range"), line, column,
-                           (int) MIN (j - i, 24), data + i, j - i > 24 ? "…" : "");
-              return FALSE;
-            }
-          i = j - 1;
-        }
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > RPT_MAX_DEPTH)
-            {
-              locate (data, i, &line, &column);
-              g_set_error (error, RPT_ERROR, RPT_ERROR_TOO_LARGE,
-                           _("line %u, column %u: nested more than %u levels deep"),
-                           line, column, RPT_MAX_DEPTH);
-              return FALSE;
-            }
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        ended = --depth == 0;
-    }
-
-  if (blank)
-    return refuse (error, NULL, _("the file is empty"));
-  return TRUE;
-}
+#define refuse(error, place, ...) refuse_code (error, RPT_ERROR_INVALID, place, __VA_ARGS__)
 
 /* ---- Typed member access ---- */
 
 typedef struct
 {
   JsonObject *object;
-  const char *place;   /* "annotations[3]" */
+  const char *place;   /* "annotations[3]", or NULL for the top level */
 } Item;
+
+static const char *
+describe (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("an array");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _("a string");
+    case G_TYPE_INT64:
+      return _("a whole number");
+    case G_TYPE_DOUBLE:
+      return _("a number with a fraction or an exponent");
+    case G_TYPE_BOOLEAN:
+      return _("true or false");
+    default:
+      return _("something else");
+    }
+}
+
+/* "annotations[3].end", or "version" at the top level. */
+static char *
+member_place (Item       *item,
+              const char *name)
+{
+  return item->place ? g_strdup_printf ("%s.%s", item->place, name) : g_strdup (name);
+}
+
+static gboolean
+refuse_member (GError     **error,
+               RptError     code,
+               Item        *item,
+               const char  *name,
+               const char  *format,
+               ...) G_GNUC_PRINTF (5, 6);
+
+static gboolean
+refuse_member (GError     **error,
+               RptError     code,
+               Item        *item,
+               const char  *name,
+               const char  *format,
+               ...)
+{
+  g_autofree char *place = member_place (item, name);
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, RPT_ERROR, code, "%s: %s", place, reason);
+  return FALSE;
+}
 
 static JsonNode *
 get_member (Item        *item,
@@ -188,7 +131,7 @@ get_member (Item        *item,
   return node;
 }
 
-/* Reads a string member. Absent optional members and null give NULL. */
+/* A string member. An absent or null optional member gives NULL. */
 static gboolean
 get_string (Item         *item,
             const char   *name,
@@ -197,7 +140,6 @@ get_string (Item         *item,
             GError      **error)
 {
   JsonNode *node = get_member (item, name, required, error);
-  const char *value;
 
   *out = NULL;
   if (node == NULL)
@@ -205,12 +147,12 @@ get_string (Item         *item,
   if (!required && JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return refuse (error, item->place, _("“%s” must be a string"), name);
-
-  value = json_node_get_string (node);
-  if (!g_utf8_validate (value, -1, NULL))
-    return refuse (error, item->place, _("“%s” is not valid UTF-8"), name);
-  *out = value;
+    return refuse_member (error, RPT_ERROR_INVALID, item, name, _("must be a string, not %s"),
+                          describe (node));
+  *out = json_node_get_string (node);
+  /* The raw bytes were valid UTF-8, but escapes could still make a bad one. */
+  if (!g_utf8_validate (*out, -1, NULL))
+    return refuse_member (error, RPT_ERROR_INVALID, item, name, _("is not valid UTF-8"));
   return TRUE;
 }
 
@@ -221,17 +163,21 @@ get_id (Item         *item,
         const char  **out,
         GError      **error)
 {
+  gsize len;
+
   if (!get_string (item, name, required, out, error))
     return FALSE;
   if (*out == NULL)
     return TRUE;
-  if (**out == '\0')
-    return refuse (error, item->place, _("“%s” is empty"), name);
-  if (strlen (*out) > RPT_MAX_ID_BYTES)
-    return refuse (error, item->place, _("“%s” is longer than %d bytes"), name, RPT_MAX_ID_BYTES);
-  for (const char *p = *out; *p; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7f)
-      return refuse (error, item->place, _("“%s” contains a control character"), name);
+  len = strlen (*out);
+  if (len == 0)
+    return refuse_member (error, RPT_ERROR_INVALID, item, name, _("must not be empty"));
+  if (len > RPT_MAX_ID_BYTES)
+    return refuse_member (error, RPT_ERROR_TOO_LARGE, item, name,
+                          _("is %" G_GSIZE_FORMAT " bytes long; the limit for an id is %d"),
+                          len, RPT_MAX_ID_BYTES);
+  if (!_rpt_id_is_valid (*out))
+    return refuse_member (error, RPT_ERROR_INVALID, item, name, _("contains a control character"));
   return TRUE;
 }
 
@@ -249,23 +195,27 @@ get_uint (Item        *item,
   if (node == NULL)
     return !required;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return refuse (error, item->place, _("“%s” must be a whole number"), name);
+    return refuse_member (error, RPT_ERROR_INVALID, item, name, _("must be a whole number, not %s"),
+                          describe (node));
   value = json_node_get_int (node);
   if (value < 0)
-    return refuse (error, item->place, _("“%s” is negative (%" G_GINT64_FORMAT ")"), name, value);
+    return refuse_member (error, RPT_ERROR_INVALID, item, name, _("%" G_GINT64_FORMAT " is negative"),
+                          value);
   if (value > max)
-    return refuse (error, item->place, _("“%s” is %" G_GINT64_FORMAT "; the largest allowed is %u"),
-                   name, value, max);
+    return refuse_member (error, RPT_ERROR_INVALID, item, name,
+                          _("%" G_GINT64_FORMAT " is too large (the largest allowed is %u)"), value, max);
   *out = (guint) value;
   return TRUE;
 }
 
+/* Times without a zone are UTC, so that a file reads the same everywhere. */
 static gboolean
 get_time (Item        *item,
           const char  *name,
           gint64      *out,
           GError     **error)
 {
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) dt = NULL;
   const char *str;
 
@@ -274,14 +224,15 @@ get_time (Item        *item,
     return FALSE;
   if (str == NULL)
     return TRUE;
-  dt = g_date_time_new_from_iso8601 (str, NULL);
+  dt = g_date_time_new_from_iso8601 (str, utc);
   if (dt == NULL)
-    return refuse (error, item->place, _("“%s” is not an ISO 8601 date and time: “%s”"), name, str);
+    return refuse_member (error, RPT_ERROR_INVALID, item, name,
+                          _("“%s” is not a date and time such as 2026-11-22T10:00:00Z"), str);
   *out = g_date_time_to_unix (dt) * G_USEC_PER_SEC;
   return TRUE;
 }
 
-/* Iterates the objects of a top-level array member. */
+/* A top-level array member. */
 static JsonArray *
 get_array (JsonObject  *root,
            const char  *name,
@@ -291,12 +242,12 @@ get_array (JsonObject  *root,
 
   if (node == NULL)
     {
-      refuse (error, name, _("the member is missing"));
+      refuse (error, NULL, _("the member “%s” is missing"), name);
       return NULL;
     }
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      refuse (error, name, _("must be an array"));
+      refuse (error, name, _("must be an array, not %s"), describe (node));
       return NULL;
     }
   return json_node_get_array (node);
@@ -316,22 +267,57 @@ get_item (JsonArray   *array,
   *place = g_strdup_printf ("%s[%u]", name, index);
   item->place = *place;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return refuse (error, *place, _("must be an object"));
+    return refuse (error, *place, _("must be an object, not %s"), describe (node));
   item->object = json_node_get_object (node);
   return TRUE;
 }
 
-static gboolean
-check_unique (GHashTable  *seen,
-              const char  *id,
-              const char  *place,
-              GError     **error)
+/* @seen maps a key to the place that first used it. */
+static const char *
+remember (GHashTable *seen,
+          const char *key,
+          const char *place)
 {
-  const char *first = g_hash_table_lookup (seen, id);
+  const char *first = g_hash_table_lookup (seen, key);
+
+  if (first == NULL)
+    g_hash_table_insert (seen, g_strdup (key), g_strdup (place));
+  return first;
+}
+
+static GHashTable *
+places_table (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static gboolean
+check_unique_id (GHashTable  *seen,
+                 Item        *item,
+                 const char  *id,
+                 GError     **error)
+{
+  const char *first = remember (seen, id, item->place);
 
   if (first != NULL)
-    return refuse (error, place, _("the id “%s” is already used by %s"), id, first);
-  g_hash_table_insert (seen, (gpointer) id, g_strdup (place));
+    return refuse_member (error, RPT_ERROR_INVALID, item, "id", _("“%s” is already the id of %s"), id, first);
+  return TRUE;
+}
+
+static gboolean
+check_unique_name (GHashTable  *seen,
+                   Item        *item,
+                   const char  *name,
+                   GError     **error)
+{
+  g_autofree char *key = g_utf8_casefold (name, -1);
+  const char *first;
+
+  if (*name == '\0')
+    return refuse_member (error, RPT_ERROR_INVALID, item, "name", _("must not be empty"));
+  if ((first = remember (seen, key, item->place)) != NULL)
+    return refuse_member (error, RPT_ERROR_INVALID, item, "name", _("“%s” is already the name of %s"),
+                          name, first);
   return TRUE;
 }
 
@@ -342,16 +328,18 @@ read_labels (RptProject  *project,
              JsonObject  *root,
              GError     **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) ids = places_table ();
+  g_autoptr(GHashTable) names = places_table ();
   g_autofree char *place = NULL;
-  const char *by_key[10] = { NULL };
+  char *by_key[10] = { NULL };
   JsonArray *array;
   Item item;
+  gboolean ok = TRUE;
 
   if (!(array = get_array (root, "labels", error)))
     return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; ok && i < json_array_get_length (array); i++)
     {
       g_autoptr(RptLabel) label = NULL;
       const char *id, *name, *color, *description;
@@ -362,23 +350,31 @@ read_labels (RptProject  *project,
           !get_string (&item, "name", TRUE, &name, error) ||
           !get_string (&item, "color", TRUE, &color, error) ||
           !get_uint (&item, "shortcut", FALSE, 9, &shortcut, error) ||
-          !get_string (&item, "description", FALSE, &description, error))
-        return FALSE;
-      if (*name == '\0')
-        return refuse (error, place, _("“name” is empty"));
+          !get_string (&item, "description", FALSE, &description, error) ||
+          !check_unique_id (ids, &item, id, error) ||
+          !check_unique_name (names, &item, name, error))
+        {
+          ok = FALSE;
+          break;
+        }
       if (!rpt_color_is_valid (color))
-        return refuse (error, place, _("“color” must look like #rrggbb, not “%s”"), color);
-      if (shortcut != 0 && by_key[shortcut] != NULL)
-        return refuse (error, place, _("the shortcut %u is already used by %s"), shortcut, by_key[shortcut]);
-      if (!check_unique (seen, id, place, error))
-        return FALSE;
+        ok = refuse_member (error, RPT_ERROR_INVALID, &item, "color",
+                            _("“%s” is not a colour of the form #rrggbb"), color);
+      else if (shortcut != 0 && by_key[shortcut] != NULL)
+        ok = refuse_member (error, RPT_ERROR_INVALID, &item, "shortcut",
+                            _("%u is already the shortcut of %s"), shortcut, by_key[shortcut]);
+      if (!ok)
+        break;
       if (shortcut != 0)
-        by_key[shortcut] = g_hash_table_lookup (seen, id);
+        by_key[shortcut] = g_strdup (place);
 
       label = rpt_label_new (id, name, color, shortcut, description);
       _rpt_project_load_label (project, label);
     }
-  return TRUE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (by_key); k++)
+    g_free (by_key[k]);
+  return ok;
 }
 
 static gboolean
@@ -386,7 +382,8 @@ read_speakers (RptProject  *project,
                JsonObject  *root,
                GError     **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) ids = places_table ();
+  g_autoptr(GHashTable) names = places_table ();
   g_autofree char *place = NULL;
   JsonArray *array;
   Item item;
@@ -402,10 +399,9 @@ read_speakers (RptProject  *project,
       if (!get_item (array, "speakers", i, &place, &item, error) ||
           !get_id (&item, "id", TRUE, &id, error) ||
           !get_string (&item, "name", TRUE, &name, error) ||
-          !check_unique (seen, id, place, error))
+          !check_unique_id (ids, &item, id, error) ||
+          !check_unique_name (names, &item, name, error))
         return FALSE;
-      if (*name == '\0')
-        return refuse (error, place, _("“name” is empty"));
 
       speaker = rpt_speaker_new (id, name);
       _rpt_project_load_speaker (project, speaker);
@@ -418,7 +414,7 @@ read_documents (RptProject  *project,
                 JsonObject  *root,
                 GError     **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) ids = places_table ();
   g_autofree char *place = NULL;
   JsonArray *array;
   Item item;
@@ -437,22 +433,19 @@ read_documents (RptProject  *project,
           !get_string (&item, "source", TRUE, &source, error) ||
           !get_string (&item, "sha256", TRUE, &sha256, error) ||
           !get_string (&item, "text", TRUE, &text, error) ||
-          !check_unique (seen, id, place, error))
+          !check_unique_id (ids, &item, id, error))
         return FALSE;
 
       document = rpt_document_new (id, title, source, text);
       if (rpt_document_get_length (document) > RPT_MAX_ARTICLE_CHARS)
-        {
-          g_set_error (error, RPT_ERROR, RPT_ERROR_TOO_LARGE,
-                       _("%s.text: %u characters; the limit is %u"), place,
-                       rpt_document_get_length (document), RPT_MAX_ARTICLE_CHARS);
-          return FALSE;
-        }
+        return refuse_member (error, RPT_ERROR_TOO_LARGE, &item, "text",
+                              _("%u characters; the limit is %u"),
+                              rpt_document_get_length (document), RPT_MAX_ARTICLE_CHARS);
       if (g_ascii_strcasecmp (sha256, rpt_document_get_sha256 (document)) != 0)
-        return refuse (error, place,
-                       _("“sha256” does not match the text (the text hashes to %s): "
-                         "the text was changed outside Repartee"),
-                       rpt_document_get_sha256 (document));
+        return refuse_member (error, RPT_ERROR_INVALID, &item, "sha256",
+                              _("does not match the text, which hashes to %s: "
+                                "the text was changed outside Repartee"),
+                              rpt_document_get_sha256 (document));
       _rpt_project_load_document (project, document);
     }
   return TRUE;
@@ -463,7 +456,8 @@ read_annotations (RptProject  *project,
                   JsonObject  *root,
                   GError     **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) ids = places_table ();
+  g_autoptr(GHashTable) spans = places_table ();
   g_autofree char *place = NULL;
   JsonArray *array;
   Item item;
@@ -473,20 +467,17 @@ read_annotations (RptProject  *project,
     return FALSE;
   n = json_array_get_length (array);
   if (n > RPT_MAX_ANNOTATIONS)
-    {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_TOO_LARGE,
-                   _("annotations: %u annotations; the limit is %u"), n, RPT_MAX_ANNOTATIONS);
-      return FALSE;
-    }
+    return refuse_code (error, RPT_ERROR_TOO_LARGE, "annotations",
+                        _("%u annotations; the limit is %u"), n, RPT_MAX_ANNOTATIONS);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RptAnnotation) annotation = NULL;
-      const char *id, *doc_id, *label, *speaker, *note, *author;
+      g_autofree char *span = NULL;
+      const char *id, *doc_id, *label, *speaker, *note, *author, *first;
       guint start = 0, end = 0, length;
       gint64 created, modified;
       RptDocument *document;
-      g_autofree char *end_place = NULL;
 
       if (!get_item (array, "annotations", i, &place, &item, error) ||
           !get_id (&item, "id", TRUE, &id, error) ||
@@ -499,23 +490,33 @@ read_annotations (RptProject  *project,
           !get_string (&item, "author", FALSE, &author, error) ||
           !get_time (&item, "created", &created, error) ||
           !get_time (&item, "modified", &modified, error) ||
-          !check_unique (seen, id, place, error))
+          !check_unique_id (ids, &item, id, error))
         return FALSE;
 
       if (!(document = rpt_project_get_document (project, doc_id)))
-        return refuse (error, place, _("“document” refers to “%s”, which is not among the documents"), doc_id);
+        return refuse_member (error, RPT_ERROR_INVALID, &item, "document",
+                              _("“%s” is not the id of any document"), doc_id);
       if (!rpt_project_get_label (project, label))
-        return refuse (error, place, _("“label” refers to “%s”, which is not among the labels"), label);
+        return refuse_member (error, RPT_ERROR_INVALID, &item, "label",
+                              _("“%s” is not the id of any label"), label);
       if (speaker && *speaker && !rpt_project_get_speaker (project, speaker))
-        return refuse (error, place, _("“speaker” refers to “%s”, which is not among the speakers"), speaker);
+        return refuse_member (error, RPT_ERROR_INVALID, &item, "speaker",
+                              _("“%s” is not the id of any speaker"), speaker);
 
       length = rpt_document_get_length (document);
-      end_place = g_strdup_printf ("%s.end", place);
       if (end <= start)
-        return refuse (error, end_place, _("%u is not after the start (%u)"), end, start);
+        return refuse_member (error, RPT_ERROR_INVALID, &item, "end",
+                              _("%u is not after the start (%u)"), end, start);
       if (end > length)
-        return refuse (error, end_place, _("%u is past the end of document “%s” (%u characters)"),
-                       end, doc_id, length);
+        return refuse_member (error, RPT_ERROR_INVALID, &item, "end",
+                              _("%u is past the end of document “%s” (%u characters)"),
+                              end, doc_id, length);
+
+      /* Ids hold no control characters, so \x1f separates safely. */
+      span = g_strdup_printf ("%s\x1f%u\x1f%u\x1f%s", doc_id, start, end, label);
+      if ((first = remember (spans, span, place)) != NULL)
+        return refuse (error, place, _("tags the same span of document “%s” with the same label as %s"),
+                       doc_id, first);
 
       annotation = _rpt_annotation_new (id, doc_id, start, end, label, speaker, note, author,
                                         created, modified);
@@ -529,8 +530,8 @@ read_relations (RptProject  *project,
                 JsonObject  *root,
                 GError     **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_autoptr(GHashTable) links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) ids = places_table ();
+  g_autoptr(GHashTable) links = places_table ();
   g_autofree char *place = NULL;
   JsonArray *array;
   Item item;
@@ -542,7 +543,7 @@ read_relations (RptProject  *project,
     {
       g_autoptr(RptRelation) relation = NULL;
       g_autofree char *key = NULL;
-      const char *id, *type_name, *from, *to;
+      const char *id, *type_name, *from, *to, *first;
       RptRelationType type;
 
       if (!get_item (array, "relations", i, &place, &item, error) ||
@@ -550,61 +551,27 @@ read_relations (RptProject  *project,
           !get_string (&item, "type", TRUE, &type_name, error) ||
           !get_id (&item, "from", TRUE, &from, error) ||
           !get_id (&item, "to", TRUE, &to, error) ||
-          !check_unique (seen, id, place, error))
+          !check_unique_id (ids, &item, id, error))
         return FALSE;
       if (!rpt_relation_type_from_string (type_name, &type))
-        return refuse (error, place,
-                       _("“type” is “%s”; it must be “rebuts”, “responds-to” or “supports”"), type_name);
+        return refuse_member (error, RPT_ERROR_INVALID, &item, "type",
+                              _("“%s” is not one of “rebuts”, “responds-to”, “supports”"), type_name);
       if (!rpt_project_get_annotation (project, from))
-        return refuse (error, place, _("“from” refers to “%s”, which is not among the annotations"), from);
+        return refuse_member (error, RPT_ERROR_INVALID, &item, "from",
+                              _("“%s” is not the id of any annotation"), from);
       if (!rpt_project_get_annotation (project, to))
-        return refuse (error, place, _("“to” refers to “%s”, which is not among the annotations"), to);
-      if (g_strcmp0 (from, to) == 0)
-        return refuse (error, place, _("links the annotation “%s” to itself"), from);
+        return refuse_member (error, RPT_ERROR_INVALID, &item, "to",
+                              _("“%s” is not the id of any annotation"), to);
+      if (g_str_equal (from, to))
+        return refuse_member (error, RPT_ERROR_INVALID, &item, "to",
+                              _("links the annotation “%s” to itself"), from);
 
       key = g_strdup_printf ("%s\x1f%s\x1f%s", type_name, from, to);
-      if (g_hash_table_contains (links, key))
-        return refuse (error, place, _("repeats %s"), (char *) g_hash_table_lookup (links, key));
-      g_hash_table_insert (links, g_steal_pointer (&key), g_strdup (place));
+      if ((first = remember (links, key, place)) != NULL)
+        return refuse (error, place, _("repeats %s (the same type, from and to)"), first);
 
       relation = _rpt_relation_new (id, type, from, to);
       _rpt_project_load_relation (project, relation);
-    }
-  return TRUE;
-}
-
-/* Two annotations with the same span and label are one too many; after
- * sorting they sit next to each other (same start and end). */
-static gboolean
-check_duplicate_spans (RptProject  *project,
-                       GError     **error)
-{
-  GListModel *documents = rpt_project_get_documents (project);
-
-  for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
-    {
-      g_autoptr(RptDocument) document = g_list_model_get_item (documents, d);
-      RptAnnotationStore *store = rpt_project_get_annotations (project, rpt_document_get_id (document));
-      guint n = rpt_annotation_store_get_n_items (store);
-
-      for (guint i = 0; i < n; i++)
-        {
-          RptAnnotation *a = rpt_annotation_store_get (store, i);
-
-          for (guint j = i + 1; j < n; j++)
-            {
-              RptAnnotation *b = rpt_annotation_store_get (store, j);
-
-              if (rpt_annotation_get_start (b) != rpt_annotation_get_start (a) ||
-                  rpt_annotation_get_end (b) != rpt_annotation_get_end (a))
-                break;
-              if (g_strcmp0 (rpt_annotation_get_label (a), rpt_annotation_get_label (b)) == 0)
-                return refuse (error, "annotations",
-                               _("“%s” and “%s” tag the same span of “%s” with the same label"),
-                               rpt_annotation_get_id (a), rpt_annotation_get_id (b),
-                               rpt_document_get_id (document));
-            }
-        }
     }
   return TRUE;
 }
@@ -618,23 +585,32 @@ rpt_project_load_from_data (const char  *data,
   g_autoptr(RptProject) project = NULL;
   g_autoptr(GError) parse_error = NULL;
   JsonNode *root;
-  JsonObject *object;
   Item top = { NULL, NULL };
   const char *format;
+  gboolean incomplete;
   guint version = 0;
 
-  if (!check_raw_bytes (data, len, error))
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  /* Some editors put a byte order mark in front of UTF-8; it is not JSON. */
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+  if (!rpt_json_guard_check (data ? data : "", len, &incomplete, error))
     return NULL;
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) len, &parse_error))
     {
-      const char *message = parse_error->message;
-
-      /* json-glib says "<data>:3:14: Parse error: …" */
-      if (g_str_has_prefix (message, "<data>:"))
-        message += strlen ("<data>:");
-      refuse (error, NULL, _("not valid JSON: %s"), message);
+      if (incomplete)
+        {
+          g_autofree char *where = rpt_json_guard_locate (data, len);
+          refuse (error, where, _("not valid JSON: the file ends in the middle; it may have been cut short"));
+        }
+      else
+        rpt_json_guard_refuse_parse_error (parse_error->message, error);
       return NULL;
     }
 
@@ -648,43 +624,45 @@ rpt_project_load_from_data (const char  *data,
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      refuse (error, NULL, _("the file is not a Repartee project: the top level must be an object"));
+      refuse (error, NULL, _("the top level is %s, not an object: this is not a Repartee project"),
+              root ? describe (root) : _("empty"));
       return NULL;
     }
-  object = json_node_get_object (root);
-  top.object = object;
-  top.place = "(top level)";
+  top.object = json_node_get_object (root);
 
   if (!get_string (&top, "format", TRUE, &format, error))
     return NULL;
-  if (g_strcmp0 (format, RPT_PROJECT_FORMAT) != 0)
+  if (!g_str_equal (format, RPT_PROJECT_FORMAT))
     {
-      refuse (error, "format", _("“%s” is not a Repartee project (expected “%s”)"), format,
+      refuse (error, "format", _("“%s” is not “%s”: this is not a Repartee project"), format,
               RPT_PROJECT_FORMAT);
       return NULL;
     }
   if (!get_uint (&top, "version", TRUE, G_MAXUINT, &version, error))
     return NULL;
-  if (version == 0 || version > RPT_PROJECT_VERSION)
+  if (version == 0)
+    {
+      refuse (error, "version", _("0 is not a version; versions start at 1"));
+      return NULL;
+    }
+  if (version > RPT_PROJECT_VERSION)
     {
       refuse (error, "version",
-              _("version %u is not supported; this Repartee reads version %d: update Repartee"),
+              _("this file is version %u, newer than this Repartee reads (version %d): "
+                "open it with a newer Repartee"),
               version, RPT_PROJECT_VERSION);
       return NULL;
     }
 
   project = rpt_project_new_empty ();
-  if (!read_labels (project, object, error) ||
-      !read_speakers (project, object, error) ||
-      !read_documents (project, object, error) ||
-      !read_annotations (project, object, error) ||
-      !read_relations (project, object, error))
+  if (!read_labels (project, top.object, error) ||
+      !read_speakers (project, top.object, error) ||
+      !read_documents (project, top.object, error) ||
+      !read_annotations (project, top.object, error) ||
+      !read_relations (project, top.object, error))
     return NULL;
 
   _rpt_project_load_finish (project);
-  if (!check_duplicate_spans (project, error))
-    return NULL;
-
   return g_steal_pointer (&project);
 }
 

@@ -136,12 +136,13 @@ write_annotation (GString       *out,
   rpt_json_append_member_string (out, "note", rpt_annotation_get_note (a));
   g_string_append (out, ", ");
   rpt_json_append_member_string (out, "author", rpt_annotation_get_author (a));
-  if (rpt_annotation_get_created (a) >= 0)
+  /* -1: the file it came from had no time (times before 1970 are fine). */
+  if (rpt_annotation_get_created (a) != -1)
     {
       g_string_append (out, ", \"created\": ");
       rpt_json_append_timestamp (out, rpt_annotation_get_created (a));
     }
-  if (rpt_annotation_get_modified (a) >= 0)
+  if (rpt_annotation_get_modified (a) != -1)
     {
       g_string_append (out, ", \"modified\": ");
       rpt_json_append_timestamp (out, rpt_annotation_get_modified (a));

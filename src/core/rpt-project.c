@@ -194,7 +194,8 @@ rpt_project_init (RptProject *self)
   self->relation_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 
   self->history = rpt_history_new (apply_op, op_free, self);
-  self->author = g_strdup (g_strcmp0 (real_name, "Unknown") != 0 ? real_name : g_get_user_name ());
+  /* The passwd entry is in the system's encoding; the file needs UTF-8. */
+  self->author = g_utf8_make_valid (g_strcmp0 (real_name, "Unknown") != 0 ? real_name : g_get_user_name (), -1);
   self->next_serial = 1;
 }
 
@@ -406,6 +407,7 @@ rpt_project_set_author (RptProject *self,
                         const char *author)
 {
   g_return_if_fail (RPT_IS_PROJECT (self));
+  g_return_if_fail (author == NULL || g_utf8_validate (author, -1, NULL));
   g_free (self->author);
   self->author = g_strdup (author ? author : "");
 }
@@ -439,6 +441,10 @@ _rpt_project_new_id (RptProject *self,
     }
 }
 
+/* Ids made from names stay short, far below RPT_MAX_ID_BYTES even with a
+ * "-N" suffix, so that whatever the user types gives a loadable file. */
+#define MAX_SLUG_BYTES 64
+
 /* "Diplomatic signal" -> "diplomatic-signal"; unique among @taken's keys. */
 char *
 _rpt_project_unique_slug (RptProject *self,
@@ -455,7 +461,11 @@ _rpt_project_unique_slug (RptProject *self,
       gunichar c = g_utf8_get_char (p);
 
       if (g_unichar_isalnum (c))
-        g_string_append_unichar (slug, c);
+        {
+          if (slug->len + g_unichar_to_utf8 (c, NULL) > MAX_SLUG_BYTES)
+            break;
+          g_string_append_unichar (slug, c);
+        }
       else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
         g_string_append_c (slug, '-');
     }
@@ -492,6 +502,8 @@ note_serial (RptProject *self,
 
 /* ---- Primitive changes (no history) ---- */
 
+static G_DEFINE_QUARK (rpt-removed-store, removed_store)
+
 static void
 insert_document (RptProject  *self,
                  RptDocument *document,
@@ -499,8 +511,11 @@ insert_document (RptProject  *self,
 {
   const char *id = rpt_document_get_id (document);
 
+  RptAnnotationStore *store = g_object_steal_qdata (G_OBJECT (document), removed_store_quark ());
+
   g_hash_table_insert (self->document_by_id, (gpointer) id, document);
-  g_hash_table_insert (self->store_by_document, g_strdup (id), rpt_annotation_store_new ());
+  g_hash_table_insert (self->store_by_document, g_strdup (id),
+                       store ? store : rpt_annotation_store_new ());
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->documents)));
   g_list_store_insert (self->documents, position, document);
 }
@@ -521,9 +536,15 @@ remove_document (RptProject  *self,
 {
   const char *id = rpt_document_get_id (document);
 
+  g_autofree char *key = NULL;
+  RptAnnotationStore *store = NULL;
+
   g_object_ref (document);
   g_hash_table_remove (self->document_by_id, id);
-  g_hash_table_remove (self->store_by_document, id);
+  /* The document keeps its (by now empty) store while it is out, so that
+   * undo brings back the very GListModel that views may still hold. */
+  if (g_hash_table_steal_extended (self->store_by_document, id, (gpointer *) &key, (gpointer *) &store))
+    g_object_set_qdata_full (G_OBJECT (document), removed_store_quark (), store, g_object_unref);
   remove_from_list (self->documents, document);
   g_object_unref (document);
 }

@@ -68,6 +68,10 @@ gboolean       rpt_project_add_document        (RptProject  *self,
 void           rpt_project_remove_document     (RptProject  *self,
                                                 const char  *document_id);
 
+/* Returns the new annotation (owned by the project), or NULL and an error
+ * for an empty, reversed or out-of-range span, an unknown id, or a span
+ * that already has this label. The same refusals apply to changing a label
+ * or a span. */
 RptAnnotation *rpt_project_add_annotation      (RptProject  *self,
                                                 const char  *document_id,
                                                 guint        start,

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -59,13 +60,20 @@ rpt_safe_file_replace (const char  *path,
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
+  g_autofree char *resolved = NULL;
+  const char *target = path;
   struct stat st;
-  mode_t mode = 0644;
+  gboolean exists = FALSE;
   int fd, dir_fd, saved;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (g_stat (path, &st) == 0)
+  /* Replace what a symbolic link points to, not the link itself. */
+  if (g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode) &&
+      (resolved = realpath (path, NULL)) != NULL)
+    target = resolved;
+
+  if (g_stat (target, &st) == 0)
     {
       if (S_ISDIR (st.st_mode))
         {
@@ -74,20 +82,22 @@ rpt_safe_file_replace (const char  *path,
           g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _("%s: is a folder, not a file"), display);
           return FALSE;
         }
-      mode = st.st_mode & 0777;
+      exists = TRUE;
     }
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
+  dir = g_path_get_dirname (target);
+  base = g_path_get_basename (target);
   tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
 
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0600);
+  /* A new file gets 0666 less the umask, as any new file would; an
+   * existing one keeps its permissions. */
+  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, exists ? 0600 : 0666);
   if (fd < 0)
     return set_errno_error (error, errno, path, _("cannot create a temporary file beside it"));
 
   if (!write_all (fd, data, len))
     goto fail;
-  if (fchmod (fd, mode) != 0)
+  if (exists && fchmod (fd, st.st_mode & 0777) != 0)
     goto fail;
   if (fsync (fd) != 0)
     goto fail;
@@ -98,7 +108,7 @@ rpt_safe_file_replace (const char  *path,
     }
   fd = -1;
 
-  if (g_rename (tmp_path, path) != 0)
+  if (g_rename (tmp_path, target) != 0)
     goto fail;
 
   /* Make the rename itself durable. Failing here is not an error for the

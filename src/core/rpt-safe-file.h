@@ -10,7 +10,9 @@ G_BEGIN_DECLS
 /* Writes @data to a temporary file in the same folder, flushes and fsyncs it,
  * renames it over @path and fsyncs the folder. On failure the temporary file
  * is removed, @path is untouched, and @error names the path and the reason.
- * Keeps the permissions of an existing file. */
+ * Keeps the permissions of an existing file; a new one gets 0666 less the
+ * umask. When @path is a symbolic link, the file it points to is replaced
+ * and the link stays. */
 gboolean rpt_safe_file_replace (const char  *path,
                                 const void  *data,
                                 gsize        len,

@@ -29,7 +29,7 @@ refuse (const char *path,
         gboolean    existed,
         GError     *error)
 {
-  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *display = rpt_tool_display_name (path);
 
   rpt_tool_error ("%s", error->message);
   if (existed)
@@ -62,7 +62,7 @@ rpt_tool_add (int    argc,
     return rpt_tool_usage_error ("add", "%s", _("a project and at least one article are needed"));
 
   path = argv[1];
-  display = g_filename_display_name (path);
+  display = rpt_tool_display_name (path);
   existed = g_file_test (path, G_FILE_TEST_EXISTS);
   if (existed)
     {
@@ -77,7 +77,7 @@ rpt_tool_add (int    argc,
   for (int i = 2; i < argc; i++)
     {
       g_autoptr(RptDocument) document = rpt_import_text_file (project, argv[i], &error);
-      g_autofree char *file = g_filename_display_name (argv[i]);
+      g_autofree char *file = rpt_tool_display_name (argv[i]);
       RptDocument *same;
 
       if (document == NULL)
@@ -106,7 +106,7 @@ rpt_tool_add (int    argc,
   for (guint i = 0; i < added->len; i++)
     {
       RptDocument *document = g_ptr_array_index (added, i);
-      g_autofree char *file = g_filename_display_name (g_ptr_array_index (files, i));
+      g_autofree char *file = rpt_tool_display_name (g_ptr_array_index (files, i));
       g_autofree char *title = rpt_tool_printable (rpt_document_get_title (document));
       g_autofree char *id = rpt_tool_printable (rpt_document_get_id (document));
       guint length = rpt_document_get_length (document);

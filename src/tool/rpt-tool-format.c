@@ -34,7 +34,7 @@ rpt_tool_format (int    argc,
   if (argc != 2)
     return rpt_tool_usage_error ("format", "%s", _("exactly one project file is needed"));
 
-  display = g_filename_display_name (argv[1]);
+  display = rpt_tool_display_name (argv[1]);
   if (!(before = rpt_safe_file_read (argv[1], RPT_MAX_FILE_BYTES, &error)))
     {
       rpt_tool_error ("%s", error->message);

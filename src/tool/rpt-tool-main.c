@@ -55,6 +55,14 @@ rpt_tool_printable (const char *str)
   return g_string_free (out, FALSE);
 }
 
+char *
+rpt_tool_display_name (const char *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  return rpt_tool_printable (display);
+}
+
 void
 rpt_tool_error (const char *format,
                 ...)

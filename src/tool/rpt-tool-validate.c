@@ -27,7 +27,7 @@ rpt_tool_validate (int    argc,
 
   if (!(project = rpt_tool_load (argv[1])))
     return RPT_TOOL_FAILED;
-  display = g_filename_display_name (argv[1]);
+  display = rpt_tool_display_name (argv[1]);
 
   n = g_list_model_get_n_items (rpt_project_get_documents (project));
   counts[0] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n), n);

@@ -43,6 +43,8 @@ RptProject *rpt_tool_load         (const char    *path);
  * may have written, and control characters (escape sequences, newlines)
  * become U+FFFD. */
 char       *rpt_tool_printable    (const char    *str);
+/* A file name for messages: UTF-8 and printable. */
+char       *rpt_tool_display_name (const char    *path);
 
 int rpt_tool_add      (int argc, char **argv);
 int rpt_tool_validate (int argc, char **argv);

@@ -1,0 +1,41 @@
+/* rpt-anchor.h: finding a span again after its text changed, by its quoted
+ * text and surrounding context (as the W3C TextQuoteSelector does).
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Code points of context kept on each side of a span. */
+#define RPT_ANCHOR_CONTEXT_CHARS 32
+
+typedef enum {
+  RPT_ANCHOR_ORPHAN,   /* not placed: no candidate, or no clear winner */
+  RPT_ANCHOR_EXACT,    /* the quote occurs once */
+  RPT_ANCHOR_CONTEXT,  /* the quote occurs several times; the context chose one */
+  RPT_ANCHOR_FUZZY,    /* the quote changed; found between its prefix and suffix */
+} RptAnchorResult;
+
+/* The quote, prefix and suffix of text[start:end] (code points). */
+void            rpt_anchor_capture (const char      *text,
+                                    guint            start,
+                                    guint            end,
+                                    char           **exact,
+                                    char           **prefix,
+                                    char           **suffix);
+
+/* Finds @exact in @text using @prefix and @suffix to decide between several
+ * occurrences, or to place a quote that was edited. Never guesses: when two
+ * candidates are equally good the result is RPT_ANCHOR_ORPHAN. On success
+ * *start and *end are code point offsets into @text. */
+RptAnchorResult rpt_anchor_find    (const char      *text,
+                                    const char      *exact,
+                                    const char      *prefix,
+                                    const char      *suffix,
+                                    guint           *start,
+                                    guint           *end);
+
+const char     *rpt_anchor_result_to_string (RptAnchorResult result);
+
+G_END_DECLS

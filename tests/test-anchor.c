@@ -1,0 +1,202 @@
+/* test-anchor.c: re-anchoring spans in edited text.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <check.h>
+#include <glib.h>
+
+#include "rpt-anchor.h"
+
+/* Text written for this test: two ministers, three sentences. */
+static const char *ORIGINAL =
+  "The minister said the talks were “useful”. Her counterpart laughed. "
+  "He called the proposal a non-starter 🙄 and left early.";
+
+typedef struct
+{
+  char *exact, *prefix, *suffix;
+} Quote;
+
+static Quote
+capture (const char *text,
+         const char *span)
+{
+  Quote q;
+  const char *at = strstr (text, span);
+  guint start, end;
+
+  ck_assert_ptr_nonnull (at);
+  start = g_utf8_pointer_to_offset (text, at);
+  end = start + g_utf8_strlen (span, -1);
+  rpt_anchor_capture (text, start, end, &q.exact, &q.prefix, &q.suffix);
+  ck_assert_str_eq (q.exact, span);
+  return q;
+}
+
+static void
+quote_clear (Quote *q)
+{
+  g_free (q->exact);
+  g_free (q->prefix);
+  g_free (q->suffix);
+}
+
+static char *
+slice (const char *text, guint start, guint end)
+{
+  const char *a = g_utf8_offset_to_pointer (text, start);
+  const char *b = g_utf8_offset_to_pointer (a, end - start);
+  return g_strndup (a, b - a);
+}
+
+START_TEST (test_capture_context)
+{
+  Quote q = capture (ORIGINAL, "Her counterpart laughed.");
+
+  ck_assert_int_eq (g_utf8_strlen (q.prefix, -1), RPT_ANCHOR_CONTEXT_CHARS);
+  ck_assert (g_str_has_suffix (q.prefix, "“useful”. "));
+  ck_assert (g_str_has_prefix (q.suffix, " He called"));
+  quote_clear (&q);
+}
+END_TEST
+
+START_TEST (test_unchanged_text)
+{
+  Quote q = capture (ORIGINAL, "non-starter 🙄");
+  guint start, end;
+  g_autofree char *found = NULL;
+
+  ck_assert_int_eq (rpt_anchor_find (ORIGINAL, q.exact, q.prefix, q.suffix, &start, &end), RPT_ANCHOR_EXACT);
+  found = slice (ORIGINAL, start, end);
+  ck_assert_str_eq (found, "non-starter 🙄");
+  quote_clear (&q);
+}
+END_TEST
+
+START_TEST (test_insertion_before)
+{
+  Quote q = capture (ORIGINAL, "Her counterpart laughed.");
+  g_autofree char *edited = g_strconcat ("Updated at 10:40 — ", ORIGINAL, NULL);
+  g_autofree char *found = NULL;
+  guint start, end;
+
+  ck_assert_int_eq (rpt_anchor_find (edited, q.exact, q.prefix, q.suffix, &start, &end), RPT_ANCHOR_EXACT);
+  found = slice (edited, start, end);
+  ck_assert_str_eq (found, "Her counterpart laughed.");
+  /* 19 code points were inserted before it (the em dash is one). */
+  ck_assert_uint_eq (start, g_utf8_strlen ("Updated at 10:40 — ", -1) +
+                             g_utf8_strlen ("The minister said the talks were “useful”. ", -1));
+  quote_clear (&q);
+}
+END_TEST
+
+START_TEST (test_insertion_inside)
+{
+  Quote q = capture (ORIGINAL, "Her counterpart laughed.");
+  const char *edited =
+    "The minister said the talks were “useful”. Her counterpart briefly laughed. "
+    "He called the proposal a non-starter 🙄 and left early.";
+  g_autofree char *found = NULL;
+  guint start, end;
+
+  ck_assert_int_eq (rpt_anchor_find (edited, q.exact, q.prefix, q.suffix, &start, &end), RPT_ANCHOR_FUZZY);
+  found = slice (edited, start, end);
+  ck_assert_str_eq (found, "Her counterpart briefly laughed.");
+  quote_clear (&q);
+}
+END_TEST
+
+START_TEST (test_deleted_sentence)
+{
+  Quote q = capture (ORIGINAL, "Her counterpart laughed.");
+  const char *edited =
+    "The minister said the talks were “useful”. "
+    "He called the proposal a non-starter 🙄 and left early.";
+  guint start = 99, end = 99;
+
+  ck_assert_int_eq (rpt_anchor_find (edited, q.exact, q.prefix, q.suffix, &start, &end), RPT_ANCHOR_ORPHAN);
+  ck_assert_uint_eq (start, 99);
+  quote_clear (&q);
+}
+END_TEST
+
+START_TEST (test_rewritten_span_is_orphan)
+{
+  Quote q = capture (ORIGINAL, "Her counterpart laughed.");
+  const char *edited =
+    "The minister said the talks were “useful”. Nobody in the room found any of it amusing at all. "
+    "He called the proposal a non-starter 🙄 and left early.";
+  guint start, end;
+
+  ck_assert_int_eq (rpt_anchor_find (edited, q.exact, q.prefix, q.suffix, &start, &end), RPT_ANCHOR_ORPHAN);
+  quote_clear (&q);
+}
+END_TEST
+
+START_TEST (test_duplicated_sentence_is_orphan)
+{
+  Quote q = capture (ORIGINAL, "Her counterpart laughed.");
+  const char *edited =
+    "The minister said the talks were “useful”. Her counterpart laughed. Her counterpart laughed. "
+    "He called the proposal a non-starter 🙄 and left early.";
+  guint start, end;
+
+  /* Two candidates, neither in exactly its old context: ask, don't guess. */
+  ck_assert_int_eq (rpt_anchor_find (edited, q.exact, q.prefix, q.suffix, &start, &end), RPT_ANCHOR_ORPHAN);
+  quote_clear (&q);
+}
+END_TEST
+
+START_TEST (test_duplicate_elsewhere_context_decides)
+{
+  Quote q = capture (ORIGINAL, "Her counterpart laughed.");
+  g_autofree char *edited = g_strconcat (ORIGINAL, " Later, at dinner: Her counterpart laughed. Again.", NULL);
+  g_autofree char *found = NULL;
+  guint start, end;
+
+  ck_assert_int_eq (rpt_anchor_find (edited, q.exact, q.prefix, q.suffix, &start, &end), RPT_ANCHOR_CONTEXT);
+  ck_assert_uint_eq (start, g_utf8_strlen ("The minister said the talks were “useful”. ", -1));
+  found = slice (edited, start, end);
+  ck_assert_str_eq (found, "Her counterpart laughed.");
+  quote_clear (&q);
+}
+END_TEST
+
+START_TEST (test_empty_quote_is_orphan)
+{
+  guint start, end;
+
+  ck_assert_int_eq (rpt_anchor_find (ORIGINAL, "", "", "", &start, &end), RPT_ANCHOR_ORPHAN);
+}
+END_TEST
+
+static Suite *
+anchor_suite (void)
+{
+  Suite *s = suite_create ("anchor");
+  TCase *tc = tcase_create ("core");
+
+  tcase_add_test (tc, test_capture_context);
+  tcase_add_test (tc, test_unchanged_text);
+  tcase_add_test (tc, test_insertion_before);
+  tcase_add_test (tc, test_insertion_inside);
+  tcase_add_test (tc, test_deleted_sentence);
+  tcase_add_test (tc, test_rewritten_span_is_orphan);
+  tcase_add_test (tc, test_duplicated_sentence_is_orphan);
+  tcase_add_test (tc, test_duplicate_elsewhere_context_decides);
+  tcase_add_test (tc, test_empty_quote_is_orphan);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  SRunner *runner = srunner_create (anchor_suite ());
+  int failed;
+
+  srunner_run_all (runner, CK_ENV);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  return failed == 0 ? 0 : 1;
+}
