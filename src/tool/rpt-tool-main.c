@@ -15,6 +15,7 @@ static const RptToolCommand commands[] = {
   { "validate", N_("Check a project file and print its counts"), rpt_tool_validate },
   { "stats", N_("Count annotations by article, label and speaker"), rpt_tool_stats },
   { "format", N_("Rewrite a project file exactly as Repartee writes it"), rpt_tool_format },
+  { "summary", N_("Summarise the exchange as Markdown, HTML or JSON"), rpt_tool_summary },
 };
 
 static void

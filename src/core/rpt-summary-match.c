@@ -1,0 +1,704 @@
+/* rpt-summary-match.c: recognises the same statement reported by several
+ * articles. Each statement is cut into normalised words once; statements are
+ * then taken label by label, longest first, and each joins the best matching group whose
+ * fullest wording (its first, longest, statement) it matches, or starts a
+ * group of its own. Candidates come from an inverted index of the groups'
+ * words, looked up by the statement's rarest words only, so grouping stays
+ * close to linear. The rules are in docs/SUMMARY.md.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "rpt-summary-private.h"
+
+/* Words whose presence reverses a statement: a word more or less is allowed
+ * between reports of one statement, unless it is one of these. Sorted. */
+static const char * const negations[] = {
+  "aint", "arent", "cannot", "cant", "couldnt", "didnt", "doesnt", "dont",
+  "hadnt", "hasnt", "havent", "isnt", "mustnt", "neednt", "neither", "never",
+  "no", "nobody", "none", "nor", "not", "nothing", "nowhere", "shouldnt",
+  "wasnt", "werent", "without", "wont", "wouldnt",
+};
+
+typedef struct
+{
+  guint32 hash;
+  guint32 offset;     /* into the arena */
+  guint32 len;
+  guint32 df;         /* statements containing the word */
+  guint32 last_seen;  /* statement that last counted it, plus one */
+  gboolean negation;
+} Word;
+
+typedef struct
+{
+  guint32 *data;
+  guint32  len;
+  guint32  cap;
+} Postings;
+
+typedef struct
+{
+  /* Interned words */
+  GString  *arena;
+  GArray   *words;      /* Word */
+  guint32  *slots;      /* word index + 1; 0 is empty */
+  guint32   mask;
+  GString  *word;       /* the word being read */
+
+  /* Statements as word sequences */
+  GArray   *tokens;     /* guint32, all statements one after another */
+  guint32  *seq_start;  /* per statement */
+  guint32  *seq_len;
+
+  /* Alignment scratch */
+  guint16  *dp;
+  gsize     dp_size;
+} Matcher;
+
+static gboolean
+word_is_negation (const char *word,
+                  gsize       len)
+{
+  guint lo = 0, hi = G_N_ELEMENTS (negations);
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      int cmp = strncmp (word, negations[mid], len);
+
+      if (cmp == 0 && negations[mid][len] != '\0')
+        cmp = -1;
+      if (cmp == 0)
+        return TRUE;
+      if (cmp < 0)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return FALSE;
+}
+
+static guint32
+hash_bytes (const char *s,
+            gsize       len)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) s[i]) * 16777619u;
+  return h;
+}
+
+static void
+matcher_grow_slots (Matcher *m)
+{
+  guint32 new_mask = m->mask ? m->mask * 2 + 1 : 4095;
+  guint32 *slots = g_new0 (guint32, new_mask + 1);
+
+  for (guint i = 0; i < m->words->len; i++)
+    {
+      guint32 s = g_array_index (m->words, Word, i).hash & new_mask;
+
+      while (slots[s])
+        s = (s + 1) & new_mask;
+      slots[s] = i + 1;
+    }
+  g_free (m->slots);
+  m->slots = slots;
+  m->mask = new_mask;
+}
+
+static guint32
+matcher_intern (Matcher    *m,
+                const char *s,
+                gsize       len)
+{
+  guint32 h = hash_bytes (s, len);
+  guint32 slot;
+  Word w = { 0 };
+
+  if ((m->words->len + 1) * 2 > m->mask)
+    matcher_grow_slots (m);
+
+  for (slot = h & m->mask; m->slots[slot]; slot = (slot + 1) & m->mask)
+    {
+      Word *old = &g_array_index (m->words, Word, m->slots[slot] - 1);
+
+      if (old->hash == h && old->len == len && memcmp (m->arena->str + old->offset, s, len) == 0)
+        return m->slots[slot] - 1;
+    }
+
+  w.hash = h;
+  w.offset = m->arena->len;
+  w.len = len;
+  w.negation = word_is_negation (s, len);
+  g_string_append_len (m->arena, s, len);
+  g_array_append_val (m->words, w);
+  m->slots[slot] = m->words->len;
+  return m->words->len - 1;
+}
+
+static inline void
+flush_word (Matcher *m,
+            GArray  *out)
+{
+  if (m->word->len > 0)
+    {
+      guint32 id = matcher_intern (m, m->word->str, m->word->len);
+
+      g_array_append_val (out, id);
+      g_string_truncate (m->word, 0);
+    }
+}
+
+static inline gboolean
+is_apostrophe (gunichar c)
+{
+  /* Straight, curly and modifier apostrophes, and the single quotation
+   * marks that outlets use interchangeably with them. */
+  return c == '\'' || c == '`' || c == 0x2018 || c == 0x2019 || c == 0x201B ||
+         c == 0x02BC || c == 0x02B9 || c == 0x2032 || c == 0xFF07;
+}
+
+/* One code point after compatibility decomposition. */
+static inline void
+feed_char (Matcher  *m,
+           GArray   *out,
+           gunichar  c)
+{
+  if (c < 0x80)
+    {
+      if (g_ascii_isalnum (c))
+        g_string_append_c (m->word, c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      else if (!is_apostrophe (c))
+        flush_word (m, out);
+      return;
+    }
+  if (is_apostrophe (c))
+    return;   /* "don’t" and "don't" both read "dont" */
+
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_NON_SPACING_MARK:
+      return;   /* accents: "é" reads "e" */
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+    case G_UNICODE_DECIMAL_NUMBER:
+    case G_UNICODE_LETTER_NUMBER:
+    case G_UNICODE_OTHER_NUMBER:
+      /* Simple case folding, plus the two folds that differ from lowering
+       * in common scripts. */
+      if (c == 0x00DF || c == 0x1E9E)
+        g_string_append (m->word, "ss");
+      else
+        g_string_append_unichar (m->word, c == 0x03C2 ? 0x03C3 : g_unichar_tolower (c));
+      return;
+    default:
+      flush_word (m, out);   /* punctuation, quotes, dashes, symbols, spaces */
+      return;
+    }
+}
+
+static void
+tokenize (Matcher    *m,
+          const char *text,
+          gsize       len,
+          GArray     *out)
+{
+  const char *p = text, *end = text + len;
+
+  while (p < end)
+    {
+      guchar b = (guchar) *p;
+
+      if (b < 0x80)
+        {
+          feed_char (m, out, b);
+          p++;
+        }
+      else
+        {
+          gunichar c = g_utf8_get_char_validated (p, end - p);
+          gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+          gsize n;
+
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            {
+              flush_word (m, out);   /* not UTF-8: cannot happen for loaded text */
+              p++;
+              continue;
+            }
+          p = g_utf8_next_char (p);
+          n = g_unichar_fully_decompose (c, TRUE, decomposed, G_N_ELEMENTS (decomposed));
+          for (gsize i = 0; i < n; i++)
+            feed_char (m, out, decomposed[i]);
+        }
+    }
+  flush_word (m, out);
+}
+
+static void
+matcher_init (Matcher *m)
+{
+  memset (m, 0, sizeof *m);
+  m->arena = g_string_sized_new (4096);
+  m->words = g_array_new (FALSE, FALSE, sizeof (Word));
+  m->word = g_string_sized_new (64);
+  m->tokens = g_array_new (FALSE, FALSE, sizeof (guint32));
+  matcher_grow_slots (m);
+}
+
+static void
+matcher_clear (Matcher *m)
+{
+  g_string_free (m->arena, TRUE);
+  g_array_unref (m->words);
+  g_string_free (m->word, TRUE);
+  g_array_unref (m->tokens);
+  g_free (m->slots);
+  g_free (m->seq_start);
+  g_free (m->seq_len);
+  g_free (m->dp);
+}
+
+char **
+_rpt_summary_normalize_words (const char *text,
+                              gssize      len)
+{
+  Matcher m;
+  GPtrArray *words = g_ptr_array_new ();
+
+  matcher_init (&m);
+  tokenize (&m, text, len < 0 ? strlen (text) : (gsize) len, m.tokens);
+  for (guint i = 0; i < m.tokens->len; i++)
+    {
+      Word *w = &g_array_index (m.words, Word, g_array_index (m.tokens, guint32, i));
+      g_ptr_array_add (words, g_strndup (m.arena->str + w->offset, w->len));
+    }
+  g_ptr_array_add (words, NULL);
+  matcher_clear (&m);
+  return (char **) g_ptr_array_free (words, FALSE);
+}
+
+/* Aligns @a (the shorter) with @b by their longest common subsequence of
+ * words and decides whether they report the same statement:
+ *  - no word of one is replaced by a different word of the other (a gap
+ *    with unmatched words on both sides), so "the British referendum" never
+ *    matches "the American referendum";
+ *  - the words that are in one and not the other, inside the stretch they
+ *    share, number at most 1 + L/10 (L: words in common), and none of them
+ *    is a negation;
+ *  - words of the longer one beyond that stretch (a quote cut short) are
+ *    free when at least RPT_MATCH_MIN_FRAGMENT_WORDS words are in common,
+ *    and count as differences otherwise; a negation among the two words
+ *    on either side of the stretch is never free;
+ *  - at least two words are in common, or both are the same single word.
+ * The score, to pick the best group, is L / (words in either). */
+static gboolean
+match_pair (Matcher       *m,
+            const guint32 *a,
+            guint          na,
+            const guint32 *b,
+            guint          nb,
+            double        *score)
+{
+  const Word *words = (const Word *) m->words->data;
+  guint stride = nb + 1;
+  guint lcs, i, j, ga, gb, edits = 0, outer = 0, b_first = 0, b_last = 0;
+  gboolean first = TRUE, replaced = FALSE;
+  gboolean gap_negation = FALSE, lead_negation = FALSE, negation = FALSE;
+
+  if (na == 0 || nb == 0)
+    return FALSE;
+  if (na > RPT_MATCH_MAX_WORDS || nb > RPT_MATCH_MAX_WORDS)
+    {
+      *score = 1.0;
+      return na == nb && memcmp (a, b, na * sizeof (guint32)) == 0;
+    }
+
+  if (m->dp_size < (gsize) (na + 1) * stride)
+    {
+      m->dp_size = (gsize) (na + 1) * stride;
+      g_free (m->dp);
+      m->dp = g_new (guint16, m->dp_size);
+    }
+  /* dp[i][j]: the longest common subsequence of a[i..] and b[j..]. */
+  for (j = 0; j <= nb; j++)
+    m->dp[na * stride + j] = 0;
+  for (i = na; i-- > 0;)
+    {
+      guint16 *row = m->dp + i * stride, *below = row + stride;
+
+      row[nb] = 0;
+      for (j = nb; j-- > 0;)
+        row[j] = a[i] == b[j] ? below[j + 1] + 1 : MAX (below[j], row[j + 1]);
+    }
+  lcs = m->dp[0];
+  if (lcs == na && na == nb)
+    {
+      *score = 1.0;
+      return TRUE;
+    }
+  if (lcs < 2)
+    return FALSE;
+
+  /* Walk one optimal alignment, gap by gap. */
+  i = j = ga = gb = 0;
+  while (i < na || j < nb)
+    {
+      if (i < na && j < nb && a[i] == b[j])
+        {
+          if (ga > 0 && gb > 0)
+            replaced = TRUE;
+          if (first)
+            {
+              outer += gb;
+              lead_negation = gap_negation;
+            }
+          else
+            {
+              edits += gb;
+              negation |= gap_negation;
+            }
+          if (first)
+            b_first = j;
+          b_last = j;
+          first = FALSE;
+          ga = gb = 0;
+          gap_negation = FALSE;
+          i++, j++;
+        }
+      else if (j >= nb || (i < na && m->dp[(i + 1) * stride + j] >= m->dp[i * stride + j + 1]))
+        {
+          ga++;
+          edits++;
+          negation |= words[a[i]].negation;
+          i++;
+        }
+      else
+        {
+          gb++;
+          gap_negation |= words[b[j]].negation;
+          j++;
+        }
+    }
+  if (ga > 0 && gb > 0)
+    replaced = TRUE;
+  outer += gb;
+  if (lcs < RPT_MATCH_MIN_FRAGMENT_WORDS)
+    {
+      edits += outer;
+      negation |= lead_negation || gap_negation;
+    }
+  /* A negation just outside the shared stretch reverses the fragment:
+   * "ready to sign" is not "we are not ready to sign". */
+  for (j = b_first >= 2 ? b_first - 2 : 0; j < b_first; j++)
+    negation |= words[b[j]].negation;
+  for (j = b_last + 1; j < nb && j <= b_last + 2; j++)
+    negation |= words[b[j]].negation;
+
+  if (replaced || negation || edits > 1 + lcs / 10)
+    return FALSE;
+  *score = (double) lcs / (double) (na + nb - lcs);
+  return TRUE;
+}
+
+typedef struct
+{
+  guint32 label;
+  guint32 len;
+  guint32 index;
+} OrderKey;
+
+static int
+compare_order (gconstpointer pa,
+               gconstpointer pb)
+{
+  const OrderKey *a = pa, *b = pb;
+
+  if (a->label != b->label)
+    return a->label < b->label ? -1 : 1;
+  if (a->len != b->len)
+    return a->len > b->len ? -1 : 1;
+  return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Sorts a few keys in place: statements are short. */
+static void
+sort_keys (guint64 *keys,
+           guint    n)
+{
+  for (guint i = 1; i < n; i++)
+    {
+      guint64 key = keys[i];
+      guint j = i;
+
+      for (; j > 0 && keys[j - 1] > key; j--)
+        keys[j] = keys[j - 1];
+      keys[j] = key;
+    }
+}
+
+typedef struct
+{
+  const guint32 *seq;             /* the representative's words */
+  guint32        len;
+  int            speaker;
+  guint32        representative;
+} Group;
+
+/* Exact duplicates, for statements made only of very common words. */
+typedef struct
+{
+  const guint32 *seq;
+  guint32        len;
+  guint          label;
+  int            speaker;
+} ExactKey;
+
+static guint
+exact_hash (gconstpointer p)
+{
+  const ExactKey *k = p;
+  guint h = k->label * 31u + (guint) k->speaker;
+
+  for (guint i = 0; i < k->len; i++)
+    h = h * 16777619u ^ k->seq[i];
+  return h;
+}
+
+static gboolean
+exact_equal (gconstpointer pa,
+             gconstpointer pb)
+{
+  const ExactKey *a = pa, *b = pb;
+
+  return a->len == b->len && a->label == b->label && a->speaker == b->speaker &&
+         memcmp (a->seq, b->seq, a->len * sizeof (guint32)) == 0;
+}
+
+guint
+_rpt_summary_match (const RptMatchItem *items,
+                    guint               n_items,
+                    guint              *out_group,
+                    GArray             *out_representative,
+                    GCancellable       *cancellable)
+{
+  Matcher m;
+  g_autofree OrderKey *order = NULL;
+  g_autofree Postings *postings = NULL;
+  g_autofree guint32 *visited = NULL;
+  g_autofree guint32 *internal = NULL;
+  g_autofree guint32 *renumber = NULL;
+  g_autofree guint32 *mark = NULL;
+  g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (Group));
+  g_autofree guint64 *rare = NULL;
+  g_autoptr(GHashTable) exact = g_hash_table_new (exact_hash, exact_equal);
+  g_autofree ExactKey *exact_keys = NULL;
+  guint n_groups = 0, n_words;
+  const guint32 *tokens;
+  const Word *words;
+  gboolean cancelled = FALSE;
+
+  if (n_items == 0)
+    return 0;
+
+  matcher_init (&m);
+  m.seq_start = g_new (guint32, n_items);
+  m.seq_len = g_new (guint32, n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      m.seq_start[i] = m.tokens->len;
+      tokenize (&m, items[i].text, items[i].len, m.tokens);
+      m.seq_len[i] = m.tokens->len - m.seq_start[i];
+      if ((i & 4095) == 4095 && g_cancellable_is_cancelled (cancellable))
+        {
+          cancelled = TRUE;
+          goto out;
+        }
+    }
+
+  /* Document frequency of each word. */
+  n_words = m.words->len;
+  for (guint i = 0; i < n_items; i++)
+    {
+      const guint32 *seq = (const guint32 *) m.tokens->data + m.seq_start[i];
+
+      for (guint k = 0; k < m.seq_len[i]; k++)
+        {
+          Word *w = &g_array_index (m.words, Word, seq[k]);
+
+          if (w->last_seen != i + 1)
+            {
+              w->last_seen = i + 1;
+              w->df++;
+            }
+        }
+    }
+
+  order = g_new (OrderKey, n_items);
+  for (guint i = 0; i < n_items; i++)
+    order[i] = (OrderKey) { items[i].label, m.seq_len[i], i };
+  qsort (order, n_items, sizeof (OrderKey), compare_order);
+
+  tokens = (const guint32 *) m.tokens->data;
+  words = (const Word *) m.words->data;
+  postings = g_new0 (Postings, n_words);
+  visited = g_new0 (guint32, n_items);
+  internal = g_new (guint32, n_items);
+  mark = g_new0 (guint32, n_words);
+  exact_keys = g_new (ExactKey, n_items);
+  {
+    guint longest = 0;
+
+    for (guint i = 0; i < n_items; i++)
+      longest = MAX (longest, m.seq_len[i]);
+    rare = g_new (guint64, MAX (longest, 1));
+  }
+
+  for (guint o = 0; o < n_items; o++)
+    {
+      guint s = order[o].index, stamp = s + 1;
+      const guint32 *seq = tokens + m.seq_start[s];
+      guint len = m.seq_len[s];
+      int speaker = items[s].speaker;
+      const Group *group_data = (const Group *) groups->data;
+      guint best = G_MAXUINT, n_probe, min_common;
+      double best_score = -1.0;
+      ExactKey key = { seq, len, items[s].label, items[s].speaker };
+      gpointer found;
+
+      if ((o & 4095) == 4095 && g_cancellable_is_cancelled (cancellable))
+        {
+          cancelled = TRUE;
+          goto out;
+        }
+      /* Only statements with the same label match: one label at a time,
+       * each with an index of its own groups. */
+      if (o > 0 && order[o - 1].label != order[o].label)
+        for (guint w = 0; w < n_words; w++)
+          postings[w].len = 0;
+
+      if (len > 0 && g_hash_table_lookup_extended (exact, &key, NULL, &found))
+        best = GPOINTER_TO_UINT (found);
+
+      /* Fewest words in common that a match can have: at most 1 + L/10 of
+       * the statement's words may be missing from the other. */
+      for (min_common = 0; len - min_common > 1 + min_common / 10; min_common++)
+        ;
+      min_common = MAX (min_common, MIN (len, 2));
+      for (guint k = 0; k < len; k++)
+        mark[seq[k]] = stamp;
+
+      /* The statement's distinct words, rarest first. At most 1 + len/10 of
+       * them can be missing from a match, so one of the first 2 + len/10 is
+       * in it: only those are looked up. */
+      for (guint k = 0; k < len; k++)
+        rare[k] = ((guint64) words[seq[k]].df << 32) | seq[k];
+      sort_keys (rare, len);
+      n_probe = 0;
+      /* A single word matches only itself: the exact lookup did that. */
+      for (guint k = 0; k < len && len > 1 && best == G_MAXUINT; k++)
+        {
+          guint32 w = (guint32) rare[k];
+          const Postings *p = &postings[w];
+
+          if (k > 0 && rare[k] == rare[k - 1])
+            continue;
+          if (++n_probe > 2 + len / 10)
+            break;
+          if (p->len > RPT_MATCH_MAX_POSTINGS)
+            break;   /* rarest first: the rest are as common */
+          for (guint c = 0; c < p->len; c++)
+            {
+              guint g = p->data[c];
+              const Group *group = &group_data[g];
+              guint common = 0;
+              double score;
+
+              if (visited[g] == stamp)
+                continue;
+              visited[g] = stamp;
+              if (group->speaker >= 0 && speaker >= 0 && group->speaker != speaker)
+                continue;
+              /* Cheap bound before the alignment: words of the other that
+               * occur in this statement at all. */
+              for (guint i = 0; i < group->len && common < min_common; i++)
+                common += mark[group->seq[i]] == stamp;
+              if (common < min_common)
+                continue;
+              if (match_pair (&m, seq, len, group->seq, group->len, &score) &&
+                  (score > best_score || (score == best_score && g < best)))
+                {
+                  best = g;
+                  best_score = score;
+                }
+            }
+        }
+
+      if (best != G_MAXUINT)
+        {
+          Group *group = &g_array_index (groups, Group, best);
+
+          if (group->speaker < 0)
+            group->speaker = items[s].speaker;
+          internal[s] = best;
+          continue;
+        }
+
+      /* A group of its own, found by its words from now on. */
+      {
+        Group group = { seq, len, speaker, s };
+        guint g = groups->len;
+
+        g_array_append_val (groups, group);
+        internal[s] = g;
+        exact_keys[g] = key;
+        if (len > 0)
+          g_hash_table_insert (exact, &exact_keys[g], GUINT_TO_POINTER (g));
+        for (guint k = 0; k < len; k++)
+          {
+            Postings *p = &postings[seq[k]];
+
+            if (p->len > RPT_MATCH_MAX_POSTINGS || (p->len > 0 && p->data[p->len - 1] == g))
+              continue;
+            if (p->len == p->cap)
+              {
+                p->cap = p->cap ? p->cap * 2 : 4;
+                p->data = g_renew (guint32, p->data, p->cap);
+              }
+            p->data[p->len++] = g;
+          }
+      }
+    }
+
+  /* Number groups by their first statement. */
+  renumber = g_new (guint32, groups->len);
+  memset (renumber, 0xff, groups->len * sizeof (guint32));
+  for (guint i = 0; i < n_items; i++)
+    {
+      if (renumber[internal[i]] == G_MAXUINT32)
+        renumber[internal[i]] = n_groups++;
+      out_group[i] = renumber[internal[i]];
+    }
+  if (out_representative)
+    {
+      g_array_set_size (out_representative, n_groups);
+      for (guint g = 0; g < groups->len; g++)
+        g_array_index (out_representative, guint, renumber[g]) =
+          g_array_index (groups, Group, g).representative;
+    }
+
+out:
+  for (guint w = 0; postings && w < n_words; w++)
+    g_free (postings[w].data);
+  matcher_clear (&m);
+  return cancelled ? 0 : n_groups;
+}

@@ -1,0 +1,424 @@
+/* test-summary-view.c: the Summary view under Xvfb, on the fixture's four
+ * articles: the threads it shows (cards found in the widget tree, read as a
+ * user reads them), the cross-source badge and its list of reports,
+ * activation, filters, live updates and chart export.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <check.h>
+#include <stdlib.h>
+
+#include "rpt-summary-card.h"
+#include "rpt-summary-chart.h"
+#include "rpt-summary-fixture.h"
+#include "rpt-summary-view.h"
+#include "rpt-test-util.h"
+
+static Fixture *fixture;
+static GtkWidget *window;
+static RptSummaryView *view;
+static char *activated;
+
+static void
+on_annotation_activated (RptSummaryView *v,
+                         RptAnnotation  *annotation,
+                         gpointer        user_data)
+{
+  g_free (activated);
+  activated = g_strdup (rpt_annotation_get_id (annotation));
+}
+
+static void
+setup (void)
+{
+  fixture = fixture_new ();
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 900);
+  view = RPT_SUMMARY_VIEW (rpt_summary_view_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  g_signal_connect (view, "annotation-activated", G_CALLBACK (on_annotation_activated), NULL);
+  rpt_summary_view_set_project (view, fixture->project);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+}
+
+static void
+teardown (void)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = NULL;
+  view = NULL;
+  g_clear_pointer (&activated, g_free);
+  g_clear_pointer (&fixture, fixture_free);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, out);
+}
+
+/* Everything a reader sees in @widget, label by label. */
+static void
+append_text (GtkWidget *widget,
+             GString   *out)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '|');
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    append_text (child, out);
+}
+
+static char *
+text_of (GtkWidget *widget)
+{
+  GString *out = g_string_new (NULL);
+
+  append_text (widget, out);
+  return g_string_free (out, FALSE);
+}
+
+static int
+compare_y (gconstpointer a,
+           gconstpointer b)
+{
+  GtkWidget *x = *(GtkWidget **) a, *y = *(GtkWidget **) b;
+  graphene_rect_t bx, by;
+
+  if (!gtk_widget_compute_bounds (x, window, &bx) || !gtk_widget_compute_bounds (y, window, &by))
+    return 0;
+  return bx.origin.y < by.origin.y ? -1 : bx.origin.y > by.origin.y;
+}
+
+/* The cards on screen, top to bottom. */
+static GPtrArray *
+cards (void)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  collect (window, RPT_TYPE_SUMMARY_CARD, out);
+  g_ptr_array_sort (out, compare_y);
+  return out;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @check (the cards' texts joined) holds. */
+static char *
+wait_for_cards (gboolean (*check) (const char *texts, gpointer data),
+                gpointer data)
+{
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+  char *texts = NULL;
+
+  while (!timed_out)
+    {
+      g_autoptr(GPtrArray) found = NULL;
+      GString *all = g_string_new (NULL);
+
+      g_main_context_iteration (NULL, TRUE);
+      found = cards ();
+      for (guint i = 0; i < found->len; i++)
+        {
+          g_autofree char *t = text_of (g_ptr_array_index (found, i));
+          g_string_append_printf (all, "%s\n", t);
+        }
+      g_free (texts);
+      texts = g_string_free (all, FALSE);
+      if (check (texts, data))
+        {
+          g_source_remove (source);
+          return texts;
+        }
+    }
+  ck_abort_msg ("the view never showed what was expected; it shows:\n%s", texts);
+  return texts;
+}
+
+static gboolean
+contains (const char *texts,
+          gpointer    data)
+{
+  return strstr (texts, data) != NULL;
+}
+
+static gboolean
+lacks (const char *texts,
+       gpointer    data)
+{
+  return texts[0] != '\0' && strstr (texts, data) == NULL;
+}
+
+static GtkWidget *
+card_with (const char *text)
+{
+  g_autoptr(GPtrArray) found = cards ();
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      g_autofree char *t = text_of (g_ptr_array_index (found, i));
+
+      if (strstr (t, text))
+        return g_ptr_array_index (found, i);
+    }
+  ck_abort_msg ("no card shows “%s”", text);
+  return NULL;
+}
+
+static double
+x_of (GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  ck_assert (gtk_widget_compute_bounds (widget, window, &bounds));
+  return bounds.origin.x;
+}
+
+START_TEST (test_threads_shown)
+{
+  g_autofree char *texts = wait_for_cards (contains, "Responds to");
+  g_auto(GStrv) lines = g_strsplit (texts, "\n", -1);
+  GtkWidget *claim, *rebuttal, *counter, *answer;
+
+  /* The first thread, in order: claim, rebuttal, counter-rebuttal, answer. */
+  ck_assert_msg (strstr (lines[0], "Claim|Ingrid Halvorsen|reported by 3 of 4 articles|"
+                                   "“Secretary Okafor assured me that his government never funded the protest boats.”|"), "%s", lines[0]);
+  ck_assert_msg (strstr (lines[0], "|Harbour talks end in sharp words and 2 more|"), "%s", lines[0]);
+  ck_assert_msg (strstr (lines[1], "↳ Rebuts|") && strstr (lines[1], "Rebuttal|Daniel Okafor|reported by 3 of 4 articles|"
+                                                                      "“Not with our money”|"), "%s", lines[1]);
+  ck_assert_msg (strstr (lines[2], "↳ Rebuts|") && strstr (lines[2], "“You see, he must say this so that nobody at home calls him weak”"),
+                 "%s", lines[2]);
+  ck_assert_msg (strstr (lines[3], "↳ Responds to|") && strstr (lines[3], "“It is your reputation that really worries me, Ingrid”"),
+                 "%s", lines[3]);
+  ck_assert_msg (strstr (lines[0], "|Also responds to “It is your reputation that really worries me, Ingr…”|"), "%s", lines[0]);
+  ck_assert_msg (strstr (lines[3], "|Answered by “Secretary Okafor assured me that his government ne…”|"), "%s", lines[3]);
+  ck_assert_msg (strstr (lines[4], "Diplomatic signal|Ingrid Halvorsen|reported by 2 of 4 articles|"), "%s", lines[4]);
+  ck_assert_msg (strstr (lines[5], "↳ Supports|") && strstr (lines[5], "in 1 of 4 articles"), "%s", lines[5]);
+
+  /* Okafor's column is on the right, Halvorsen's on the left; answers in
+   * one column are indented under what they answer. */
+  claim = card_with ("protest boats");
+  rebuttal = card_with ("Not with our money");
+  counter = card_with ("calls him weak");
+  answer = card_with ("“It is your reputation that really worries me, Ingrid”");
+  ck_assert (x_of (rebuttal) > x_of (claim) + 200);
+  ck_assert (x_of (counter) > x_of (claim));
+  ck_assert (x_of (counter) < x_of (rebuttal));
+  ck_assert (x_of (answer) > x_of (counter) + 200);
+}
+END_TEST
+
+START_TEST (test_click_activates_annotation)
+{
+  g_autofree char *texts = wait_for_cards (contains, "Not with our money");
+  GtkWidget *card = card_with ("Not with our money");
+
+  ck_assert (gtk_widget_activate_action (card, "card.activate", NULL));
+  ck_assert_str_eq (activated, fixture_id (fixture, "S2.1"));
+
+  ck_assert (gtk_widget_activate_action (card_with ("“It is your reputation that really worries me, Ingrid”"), "card.activate", NULL));
+  ck_assert_str_eq (activated, fixture_id (fixture, "S4.1"));
+}
+END_TEST
+
+START_TEST (test_reports_list)
+{
+  g_autofree char *texts = wait_for_cards (contains, "Not with our money");
+  GtkWidget *card = card_with ("Not with our money");
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) menu_buttons = g_ptr_array_new ();
+  GtkPopover *popover;
+  g_autofree char *listed = NULL;
+
+  collect (card, GTK_TYPE_MENU_BUTTON, menu_buttons);
+  ck_assert_uint_eq (menu_buttons->len, 1);
+  gtk_menu_button_popup (g_ptr_array_index (menu_buttons, 0));
+  popover = gtk_menu_button_get_popover (g_ptr_array_index (menu_buttons, 0));
+  ck_assert_ptr_nonnull (popover);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (popover));
+  listed = text_of (GTK_WIDGET (popover));
+  ck_assert_msg (strstr (listed, "Harbour talks end in sharp words|“Not with our money”|"
+                                 "Halvorsen and Okafor clash over boats|“Not with our money.”|"
+                                 "Minister and Secretary trade barbs|“NOT WITH OUR MONEY!”|"), "%s", listed);
+
+  /* Picking the Courier's report jumps to that report. */
+  collect (GTK_WIDGET (popover), GTK_TYPE_BUTTON, buttons);
+  ck_assert_uint_eq (buttons->len, 3);
+  g_signal_emit_by_name (g_ptr_array_index (buttons, 1), "clicked");
+  ck_assert_str_eq (activated, fixture_id (fixture, "S2.2"));
+}
+END_TEST
+
+static GtkDropDown *
+dropdown_with (const char *first_item)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (window, GTK_TYPE_DROP_DOWN, found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      GListModel *model = gtk_drop_down_get_model (g_ptr_array_index (found, i));
+      g_autoptr(GtkStringObject) item = model ? g_list_model_get_item (model, 0) : NULL;
+
+      if (item && g_str_equal (gtk_string_object_get_string (item), first_item))
+        return g_ptr_array_index (found, i);
+    }
+  ck_abort_msg ("no filter “%s”", first_item);
+  return NULL;
+}
+
+static gboolean
+n_cards_is (const char *texts,
+            gpointer    data)
+{
+  g_autoptr(GPtrArray) found = cards ();
+  return found->len == GPOINTER_TO_UINT (data);
+}
+
+START_TEST (test_filters)
+{
+  g_autofree char *texts = wait_for_cards (contains, "Responds to");
+  g_autofree char *post = NULL, *okafor = NULL;
+  GtkDropDown *articles = dropdown_with ("All Articles");
+  GtkDropDown *speakers = dropdown_with ("All Speakers");
+
+  /* The Post: four statements; the card stands for the Post's report. */
+  gtk_drop_down_set_selected (articles, 4);
+  post = wait_for_cards (n_cards_is, GUINT_TO_POINTER (4));
+  ck_assert_ptr_null (strstr (post, "protest boats"));
+  ck_assert (gtk_widget_activate_action (card_with ("calls him weak"), "card.activate", NULL));
+  ck_assert_str_eq (activated, fixture_id (fixture, "S3.4"));
+
+  /* and Okafor only */
+  gtk_drop_down_set_selected (speakers, 2);
+  okafor = wait_for_cards (n_cards_is, GUINT_TO_POINTER (2));
+  ck_assert_ptr_nonnull (strstr (okafor, "really worries me"));
+  ck_assert_ptr_nonnull (strstr (okafor, "a better future for the harbour"));
+
+  /* Show Everything */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "summary.clear-filters", NULL));
+  g_free (wait_for_cards (contains, "protest boats"));
+  ck_assert_uint_eq (gtk_drop_down_get_selected (articles), 0);
+}
+END_TEST
+
+START_TEST (test_live_update)
+{
+  g_autofree char *before = wait_for_cards (contains, "secret or otherwise");
+  g_autofree char *after = NULL, *added = NULL;
+  RptDocument *post = rpt_project_get_document (fixture->project, "post");
+  const char *text = rpt_document_get_text (post);
+  guint start = g_utf8_pointer_to_offset (text, strstr (text, "Both said they wanted"));
+  RptAnnotation *annotation;
+
+  rpt_project_remove_annotation (fixture->project, fixture_id (fixture, "S6.1"));
+  after = wait_for_cards (lacks, "secret or otherwise");
+
+  annotation = rpt_project_add_annotation (fixture->project, "post", start, start + 21, "joke", NULL, NULL);
+  ck_assert_ptr_nonnull (annotation);
+  added = wait_for_cards (contains, "“Both said they wanted”");
+  ck_assert (gtk_widget_activate_action (card_with ("Both said they wanted"), "card.activate", NULL));
+  ck_assert_str_eq (activated, rpt_annotation_get_id (annotation));
+}
+END_TEST
+
+START_TEST (test_chart_export)
+{
+  g_autofree char *texts = wait_for_cards (contains, "Responds to");
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = NULL, svg = NULL, pdf = NULL;
+  RptSummaryChartFormat format;
+  gsize len;
+  const char *data;
+
+  collect (window, RPT_TYPE_SUMMARY_CHART, charts);
+  ck_assert_uint_eq (charts->len, 2);
+  png = rpt_summary_chart_render (g_ptr_array_index (charts, 0), RPT_SUMMARY_CHART_PNG, 600, &error);
+  svg = rpt_summary_chart_render (g_ptr_array_index (charts, 0), RPT_SUMMARY_CHART_SVG, 600, &error);
+  pdf = rpt_summary_chart_render (g_ptr_array_index (charts, 1), RPT_SUMMARY_CHART_PDF, 600, &error);
+  ck_assert_msg (png && svg && pdf, "%s", error ? error->message : "");
+  data = g_bytes_get_data (png, &len);
+  ck_assert (len > 1000 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0);
+  data = g_bytes_get_data (svg, &len);
+  ck_assert (g_strstr_len (data, len, "<svg") != NULL);
+  data = g_bytes_get_data (pdf, &len);
+  ck_assert (len > 500 && memcmp (data, "%PDF", 4) == 0);
+
+  ck_assert (rpt_summary_chart_format_from_path ("/tmp/a.SVG", &format) && format == RPT_SUMMARY_CHART_SVG);
+  ck_assert (rpt_summary_chart_format_from_path ("b.pdf", &format) && format == RPT_SUMMARY_CHART_PDF);
+  ck_assert (!rpt_summary_chart_format_from_path ("c.jpeg", &format));
+}
+END_TEST
+
+START_TEST (test_empty_project)
+{
+  g_autoptr(RptProject) empty = rpt_project_new ();
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  gboolean shown = FALSE;
+
+  rpt_summary_view_set_project (view, empty);
+  for (int i = 0; i < 2000 && !shown; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_ptr_array_set_size (pages, 0);
+      collect (window, ADW_TYPE_STATUS_PAGE, pages);
+      for (guint p = 0; p < pages->len; p++)
+        shown |= g_strcmp0 (adw_status_page_get_title (g_ptr_array_index (pages, p)), "No Statements Yet") == 0;
+      g_usleep (1000);
+    }
+  ck_assert (shown);
+}
+END_TEST
+
+static Suite *
+summary_view_suite (void)
+{
+  Suite *s = suite_create ("summary-view");
+  TCase *tc = tcase_create ("view");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_test (tc, test_threads_shown);
+  tcase_add_test (tc, test_click_activates_annotation);
+  tcase_add_test (tc, test_reports_list);
+  tcase_add_test (tc, test_filters);
+  tcase_add_test (tc, test_live_update);
+  tcase_add_test (tc, test_chart_export);
+  tcase_add_test (tc, test_empty_project);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  SRunner *runner;
+  int failed;
+
+  gtk_init ();
+  adw_init ();
+  runner = srunner_create (summary_view_suite ());
+  srunner_run_all (runner, CK_ENV);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
