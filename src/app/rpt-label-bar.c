@@ -175,6 +175,14 @@ rpt_label_bar_set_action_name (RptLabelBar *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTION_NAME]);
 }
 
+void
+rpt_label_bar_set_show_hint (RptLabelBar *self,
+                             gboolean     show_hint)
+{
+  g_return_if_fail (RPT_IS_LABEL_BAR (self));
+  gtk_widget_set_visible (self->hint, show_hint);
+}
+
 GtkWidget *
 rpt_label_bar_get_button (RptLabelBar *self,
                           const char  *label_id)

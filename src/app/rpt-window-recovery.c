@@ -44,11 +44,21 @@ void
 _rpt_window_offer_restore (RptWindow         *self,
                            RptRecoveryOrphan *orphan)
 {
-  g_autofree char *when = g_date_time_format (rpt_recovery_orphan_get_time (orphan), "%c");
+  GDateTime *time = rpt_recovery_orphan_get_time (orphan);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *when = NULL;
   g_autofree char *heading = NULL;
   GtkWidget *dialog;
 
-  /* Translators: %s is a date and time */
+  if (g_date_time_get_year (time) == g_date_time_get_year (now)
+      && g_date_time_get_day_of_year (time) == g_date_time_get_day_of_year (now))
+    /* Translators: a time of day, see g_date_time_format() */
+    when = g_date_time_format (time, _("%H:%M"));
+  else
+    /* Translators: a date and time, see g_date_time_format() */
+    when = g_date_time_format (time, _("%e %B %Y, %H:%M"));
+  g_strstrip (when);
+  /* Translators: %s is a time ("14:05") or a date and time */
   heading = g_strdup_printf (_("Restore Unsaved Work from %s?"), when);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
