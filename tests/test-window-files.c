@@ -214,6 +214,16 @@ START_TEST (test_save_close_reopen)
                      offset_of (ARTICLE_A, "count the") + 17);
   ck_assert_str_eq (rpt_document_get_text (rpt_project_get_document (reopened, "handshake")), ARTICLE_B);
 
+  /* The file choosers now start in its folder. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *last = g_settings_get_string (settings, "last-folder");
+    g_autoptr(GFile) folder = g_file_new_for_path (dir);
+    g_autofree char *uri = g_file_get_uri (folder);
+
+    ck_assert_str_eq (last, uri);
+  }
+
   /* And it is now a recent project. */
   {
     g_autofree char *uri = g_file_get_uri (file);
@@ -507,6 +517,37 @@ START_TEST (test_recent_project_row_opens)
 }
 END_TEST
 
+START_TEST (test_application_open)
+{
+  g_autofree char *path = g_build_filename (dir, "cli.json", NULL);
+  g_autoptr(GFile) article = write_article ("ferry.txt", ARTICLE_C);
+  GFile *files[2];
+  g_autoptr(GList) before = gtk_window_list_toplevels ();
+  RptWindow *window = NULL;
+
+  {
+    g_autoptr(RptProject) p = rpt_project_new ();
+    g_autoptr(RptDocument) d = rpt_document_new ("handshake", "Bridge talks", "handshake.txt", ARTICLE_B);
+
+    ck_assert (rpt_project_add_document (p, d, NULL));
+    ck_assert (rpt_project_save_to_file (p, path, NULL));
+  }
+  files[0] = g_file_new_for_path (path);
+  files[1] = article;
+
+  /* `repartee cli.json ferry.txt`: a window with the project, the article
+   * imported into it. */
+  g_application_open (G_APPLICATION (rpt_test_app ()), files, 2, "");
+  g_object_unref (files[0]);
+  rpt_test_wait_until ((window = RPT_WINDOW (rpt_test_find_toplevel (RPT_TYPE_WINDOW))) != NULL
+                       && g_list_find (before, window) == NULL
+                       && g_list_model_get_n_items (rpt_project_get_documents (rpt_window_get_project (window))) == 2);
+  ck_assert_ptr_nonnull (rpt_window_get_file (window));
+  ck_assert_ptr_nonnull (rpt_project_get_document (rpt_window_get_project (window), "ferry"));
+  rpt_test_close_discarding (window);
+}
+END_TEST
+
 static Suite *
 files_suite (void)
 {
@@ -521,6 +562,7 @@ files_suite (void)
   tcase_add_test (tc, test_failed_save_keeps_dirty);
   tcase_add_test (tc, test_drop_and_command_line);
   tcase_add_test (tc, test_recent_project_row_opens);
+  tcase_add_test (tc, test_application_open);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -81,7 +81,8 @@ setup (void)
 static void
 teardown (void)
 {
-  rpt_test_close_discarding (f.window);
+  if (f.window)
+    rpt_test_close_discarding (f.window);
   memset (&f, 0, sizeof f);
 }
 
@@ -379,6 +380,61 @@ START_TEST (test_snap_setting_bound)
 }
 END_TEST
 
+START_TEST (test_inspector_link_to_other_article)
+{
+  GtkWidget *inspector = rpt_test_find_widget (GTK_WIDGET (f.window), RPT_TYPE_INSPECTOR, NULL);
+  RptAnnotation *other;
+  RptDocument *doc_b = rpt_project_get_document (project (), "handshake");
+
+  /* The inspector activates an annotation in the other article (a link's
+   * target): the window opens that article with it selected. */
+  other = rpt_project_add_annotation (project (), "handshake", 0, 6, "claim", NULL, NULL);
+  ck_assert_ptr_nonnull (other);
+  ck_assert_ptr_eq (rpt_article_view_get_document (f.view), f.doc_a);
+  g_signal_emit_by_name (inspector, "annotation-activated", other);
+  ck_assert_ptr_eq (rpt_article_view_get_document (f.view), doc_b);
+  ck_assert_ptr_eq (rpt_article_view_get_selected_annotation (f.view), other);
+  ck_assert_ptr_eq (rpt_inspector_get_selected_annotation (RPT_INSPECTOR (inspector)), other);
+}
+END_TEST
+
+START_TEST (test_author_setting)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RptAnnotation *annotation;
+
+  g_settings_set_string (settings, "author", "Test Annotator");
+  select_text ("Both sides");
+  annotation = rpt_article_view_tag_selection (f.view, "claim", NULL);
+  ck_assert_ptr_nonnull (annotation);
+  ck_assert_str_eq (rpt_annotation_get_author (annotation), "Test Annotator");
+  g_settings_reset (settings, "author");
+}
+END_TEST
+
+START_TEST (test_window_size_saved)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RptWindow *other;
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 1240, 760);
+  rpt_test_close_discarding (f.window);
+  f.window = NULL;
+  ck_assert_int_eq (g_settings_get_int (settings, "window-width"), 1240);
+  ck_assert_int_eq (g_settings_get_int (settings, "window-height"), 760);
+  ck_assert (!g_settings_get_boolean (settings, "window-maximized"));
+
+  /* The next window opens at that size. */
+  f.window = other = rpt_test_new_window ();  /* closed by the fixture */
+  gtk_window_get_default_size (GTK_WINDOW (other), &width, &height);
+  ck_assert_int_eq (width, 1240);
+  ck_assert_int_eq (height, 760);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+END_TEST
+
 static Suite *
 window_suite (void)
 {
@@ -394,6 +450,9 @@ window_suite (void)
   tcase_add_test (tc, test_enter_focuses_details);
   tcase_add_test (tc, test_label_bar_follows_labels);
   tcase_add_test (tc, test_snap_setting_bound);
+  tcase_add_test (tc, test_inspector_link_to_other_article);
+  tcase_add_test (tc, test_author_setting);
+  tcase_add_test (tc, test_window_size_saved);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -454,7 +454,8 @@ load_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(RptProject) project = rpt_project_load_finish (result, &error);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->view_stack), TRUE);
+  if (--self->loading == 0)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->view_stack), TRUE);
   _rpt_window_busy_pop (self);
 
   if (project == NULL)
@@ -506,6 +507,7 @@ _rpt_window_load (RptWindow         *self,
   op->then_import = then_import ? g_ptr_array_ref (then_import) : NULL;
 
   /* No edits while loading: they would be lost when the project is replaced. */
+  self->loading++;
   gtk_widget_set_sensitive (GTK_WIDGET (self->view_stack), FALSE);
   _rpt_window_busy_push (self);
   rpt_project_load_async (source, self->cancellable, load_done_cb, op);

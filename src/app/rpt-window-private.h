@@ -57,6 +57,7 @@ struct _RptWindow
   guint64               delete_generation; /* the project's after that delete */
   guint                 busy;            /* running loads, saves and imports */
   gboolean              saving;          /* a save is running */
+  guint                 loading;         /* running loads */
   gboolean              close_confirmed; /* the next close-request goes through */
   GCancellable         *cancellable;     /* cancelled when the window goes */
 };
