@@ -181,7 +181,9 @@ answer_cb (gpointer user_data)
 {
   Answer *answer = user_data;
 
-  if (g_str_equal (answer->response, "save"))
+  if (_rpt_window_is_gone (answer->self))
+    continuation_free (answer->cont);
+  else if (g_str_equal (answer->response, "save"))
     save_then (answer->self, answer->cont);
   else if (g_str_equal (answer->response, "discard"))
     continuation_run (answer->self, answer->cont);
@@ -273,6 +275,11 @@ save_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean ok = rpt_project_save_finish (op->project, result, &error);
 
+  if (_rpt_window_is_gone (self))
+    {
+      save_op_free (op);
+      return;
+    }
   self->saving = FALSE;
   _rpt_window_busy_pop (self);
 
@@ -454,6 +461,11 @@ load_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(RptProject) project = rpt_project_load_finish (result, &error);
 
+  if (_rpt_window_is_gone (self))
+    {
+      load_op_free (op);
+      return;
+    }
   if (--self->loading == 0)
     gtk_widget_set_sensitive (GTK_WIDGET (self->view_stack), TRUE);
   _rpt_window_busy_pop (self);

@@ -104,9 +104,12 @@ import_done_cb (GObject      *object,
   RptDocument *first = NULL;
   guint added = 0;
 
+  if (result == NULL || _rpt_window_is_gone (self))
+    {
+      g_clear_pointer (&result, import_result_free);
+      return;
+    }
   _rpt_window_busy_pop (self);
-  if (result == NULL)
-    return;  /* cancelled: the window is going away */
 
   rpt_project_begin_group (self->project, _("Import Articles"));
   for (guint i = 0; i < result->documents->len; i++)

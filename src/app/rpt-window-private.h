@@ -52,7 +52,9 @@ struct _RptWindow
   gboolean              restored;
 
   RptRecovery          *recovery;
-  AdwToast             *current_toast;     /* on screen (not a reference) */
+  AdwToast             *shown_toast;       /* on screen (not a reference) */
+  AdwToast             *pending_toast;     /* queued behind it */
+  gint64                shown_time;        /* when it came on screen */
   AdwToast             *delete_toast;     /* "Annotation deleted", with Undo */
   guint64               delete_generation; /* the project's after that delete */
   guint                 busy;            /* running loads, saves and imports */
@@ -79,6 +81,7 @@ void        _rpt_window_show_toast       (RptWindow   *self,
 void        _rpt_window_show_error       (RptWindow   *self,
                                           const char  *heading,
                                           const char  *message);
+gboolean    _rpt_window_is_gone          (RptWindow   *self);
 void        _rpt_window_busy_push        (RptWindow   *self);
 void        _rpt_window_busy_pop         (RptWindow   *self);
 void        _rpt_window_select_document  (RptWindow   *self,

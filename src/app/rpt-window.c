@@ -90,6 +90,13 @@ update_page (RptWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->view_switcher), g_str_equal (page, "project"));
 }
 
+/* Work that finishes after the window was closed finds its widgets gone. */
+gboolean
+_rpt_window_is_gone (RptWindow *self)
+{
+  return g_cancellable_is_cancelled (self->cancellable);
+}
+
 void
 _rpt_window_busy_push (RptWindow *self)
 {
@@ -118,28 +125,89 @@ _rpt_window_busy_pop (RptWindow *self)
   _rpt_window_update_actions (self);
 }
 
+/* libadwaita 1.2 writes to freed memory when a toast dismissed during its
+ * show animation is later unmapped (the window closes): a toast on screen
+ * is dismissed only once it has been shown this long. */
+#define TOAST_SHOW_MS 600
+
 static void
 toast_dismissed_cb (RptWindow *self,
                     AdwToast  *toast)
 {
-  if (self->current_toast == toast)
-    self->current_toast = NULL;
-  if (self->delete_toast == toast)
+  if (toast == self->shown_toast)
+    {
+      /* The queued one, if any, comes on screen now. */
+      self->shown_toast = self->pending_toast;
+      self->pending_toast = NULL;
+      self->shown_time = g_get_monotonic_time ();
+    }
+  else if (toast == self->pending_toast)
+    self->pending_toast = NULL;
+  if (toast == self->delete_toast)
     self->delete_toast = NULL;
 }
 
-/* Shows @toast (taken) at once, replacing the one on screen: news is only
- * useful while fresh. (Not ADW_TOAST_PRIORITY_HIGH: libadwaita 1.2 can
- * abort when a pushed-back toast comes round again.) */
+typedef struct
+{
+  RptWindow *self;
+  AdwToast  *toast;
+} DismissLater;
+
+static gboolean
+dismiss_later_cb (gpointer user_data)
+{
+  DismissLater *later = user_data;
+
+  if (later->toast == later->self->shown_toast && !_rpt_window_is_gone (later->self))
+    adw_toast_dismiss (later->toast);
+  g_object_unref (later->self);
+  g_object_unref (later->toast);
+  g_free (later);
+  return G_SOURCE_REMOVE;
+}
+
+/* Dismisses @toast now, or once it has been on screen long enough. */
+static void
+dismiss_toast (RptWindow *self,
+               AdwToast  *toast)
+{
+  gint64 age_ms = (g_get_monotonic_time () - self->shown_time) / 1000;
+  DismissLater *later;
+
+  if (toast != self->shown_toast || age_ms >= TOAST_SHOW_MS)
+    {
+      adw_toast_dismiss (toast);
+      return;
+    }
+  later = g_new0 (DismissLater, 1);
+  later->self = g_object_ref (self);
+  later->toast = g_object_ref (toast);
+  g_timeout_add ((guint) (TOAST_SHOW_MS - age_ms), dismiss_later_cb, later);
+}
+
+/* Shows @toast (taken), replacing the one on screen as soon as that one
+ * may go: news is only useful while fresh. At most one waits. (Not
+ * ADW_TOAST_PRIORITY_HIGH: libadwaita 1.2 can abort when a pushed-back
+ * toast comes round again.) */
 void
 _rpt_window_show_toast (RptWindow *self,
                         AdwToast  *toast)
 {
-  if (self->current_toast)
-    adw_toast_dismiss (self->current_toast);
-  self->current_toast = toast;
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  if (self->pending_toast)
+    adw_toast_dismiss (self->pending_toast);  /* never shown: safe */
+
+  if (self->shown_toast == NULL)
+    {
+      self->shown_toast = toast;
+      self->shown_time = g_get_monotonic_time ();
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  self->pending_toast = toast;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);  /* queued */
+  dismiss_toast (self, self->shown_toast);
 }
 
 void
@@ -232,7 +300,7 @@ dismiss_stale_toast_cb (gpointer user_data)
 
   if (self->delete_toast && self->project
       && rpt_project_get_generation (self->project) != self->delete_generation)
-    adw_toast_dismiss (self->delete_toast);
+    dismiss_toast (self, self->delete_toast);
   g_object_unref (self);
   return G_SOURCE_REMOVE;
 }
@@ -273,7 +341,7 @@ _rpt_window_set_project (RptWindow   *self,
   g_return_if_fail (RPT_IS_PROJECT (project));
 
   if (self->delete_toast)
-    adw_toast_dismiss (self->delete_toast);
+    dismiss_toast (self, self->delete_toast);
 
   if (self->project != project)
     {
@@ -414,7 +482,6 @@ rpt_window_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (rpt_window_parent_class)->dispose (object);
 }
@@ -424,6 +491,8 @@ rpt_window_finalize (GObject *object)
 {
   RptWindow *self = RPT_WINDOW (object);
 
+  /* Kept to the end: late completions ask it whether the window is gone. */
+  g_clear_object (&self->cancellable);
   g_free (self->untitled_name);
 
   G_OBJECT_CLASS (rpt_window_parent_class)->finalize (object);
