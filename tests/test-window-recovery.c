@@ -327,7 +327,8 @@ START_TEST (test_restore_saved_project_later_then_discard)
   window = rpt_test_new_window ();
   rpt_window_offer_recovery (window);
   dialog = wait_for_restore_dialog (window);
-  ck_assert (strstr (adw_message_dialog_get_body (dialog), "“summit.json”") != NULL);
+  ck_assert_msg (strstr (adw_message_dialog_get_body (dialog), "“summit.json”") != NULL,
+                 "body: %s", adw_message_dialog_get_body (dialog));
   rpt_test_respond (dialog, "later");
   rpt_test_spin (100);
   ck_assert_uint_eq (count_files (".json"), 1);
@@ -358,7 +359,12 @@ START_TEST (test_restore_saved_project_later_then_discard)
       ck_assert_uint_eq (saved_len, expected_len);
       ck_assert (memcmp (saved, expected, saved_len) == 0);
     }
-    rpt_test_wait_until (count_files (".json") == 1);  /* the first window's own copy */
+    /* Saved: its copy goes and does not come back; only the first
+     * window's own copy (it has unsaved work) stays. */
+    rpt_test_wait_until (count_files (".json") == 1);
+    rpt_test_spin (RPT_RECOVERY_DELAY_MS + 1000);
+    ck_assert_uint_eq (count_files (".json"), 1);
+    ck_assert (copy_is_current (window));
     rpt_test_close_discarding (restored);
   }
   rpt_test_close_discarding (window);

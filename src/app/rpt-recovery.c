@@ -138,9 +138,11 @@ job_thread (GTask        *task,
       return;
     }
 
+  /* The description first: a copy on disk always has the right origin,
+   * even when the process dies between the two writes. */
   data = g_bytes_get_data (job->bytes, &len);
-  if (rpt_safe_file_replace (job->json_path, data, len, &error)
-      && rpt_safe_file_replace (job->info_path, job->info, strlen (job->info), &error))
+  if (rpt_safe_file_replace (job->info_path, job->info, strlen (job->info), &error)
+      && rpt_safe_file_replace (job->json_path, data, len, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);

@@ -302,6 +302,7 @@ save_done_cb (GObject      *object,
       g_set_object (&self->file, op->file);
       g_clear_pointer (&self->untitled_name, g_free);
       self->restored = FALSE;
+      rpt_recovery_set_unsaved (self->recovery, FALSE);
       name = _rpt_window_dup_display_name (self);
       rpt_recovery_set_project (self->recovery, self->project, self->file, name);
       _rpt_window_update_title (self);
