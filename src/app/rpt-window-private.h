@@ -55,6 +55,7 @@ struct _RptWindow
   AdwToast             *shown_toast;       /* on screen (not a reference) */
   AdwToast             *pending_toast;     /* queued behind it */
   gint64                shown_time;        /* when it came on screen */
+  gint64                toast_moved_time;  /* when one last slid in or out */
   AdwToast             *delete_toast;     /* "Annotation deleted", with Undo */
   guint64               delete_generation; /* the project's after that delete */
   guint                 busy;            /* running loads, saves and imports */

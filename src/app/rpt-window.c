@@ -143,6 +143,7 @@ toast_dismissed_cb (RptWindow *self,
     }
   else if (toast == self->pending_toast)
     self->pending_toast = NULL;
+  self->toast_moved_time = g_get_monotonic_time ();
   if (toast == self->delete_toast)
     self->delete_toast = NULL;
 }
@@ -185,6 +186,15 @@ dismiss_toast (RptWindow *self,
   g_timeout_add ((guint) (TOAST_SHOW_MS - age_ms), dismiss_later_cb, later);
 }
 
+/* How long until no toast is sliding in or out (0: none is). */
+static guint
+toasts_settle_ms (RptWindow *self)
+{
+  gint64 age_ms = (g_get_monotonic_time () - self->toast_moved_time) / 1000;
+
+  return age_ms < TOAST_SHOW_MS ? (guint) (TOAST_SHOW_MS - age_ms) : 0;
+}
+
 /* Shows @toast (taken), replacing the one on screen as soon as that one
  * may go: news is only useful while fresh. At most one waits. (Not
  * ADW_TOAST_PRIORITY_HIGH: libadwaita 1.2 can abort when a pushed-back
@@ -200,7 +210,7 @@ _rpt_window_show_toast (RptWindow *self,
   if (self->shown_toast == NULL)
     {
       self->shown_toast = toast;
-      self->shown_time = g_get_monotonic_time ();
+      self->shown_time = self->toast_moved_time = g_get_monotonic_time ();
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
       return;
     }
@@ -458,12 +468,32 @@ save_window_state (RptWindow *self)
 }
 
 static gboolean
+close_later_cb (gpointer user_data)
+{
+  RptWindow *self = user_data;
+
+  if (!_rpt_window_is_gone (self))
+    gtk_window_close (GTK_WINDOW (self));
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 rpt_window_close_request (GtkWindow *window)
 {
   RptWindow *self = RPT_WINDOW (window);
+  guint settle;
 
   if (_rpt_window_close_request (self))
     return TRUE;
+  /* libadwaita 1.2 frees a toast's state while its animation still runs
+   * when the window goes mid-slide: close once the toasts are still. */
+  if ((settle = toasts_settle_ms (self)) > 0)
+    {
+      self->close_confirmed = TRUE;
+      g_timeout_add (settle, close_later_cb, g_object_ref (self));
+      return TRUE;
+    }
   save_window_state (self);
   return GTK_WINDOW_CLASS (rpt_window_parent_class)->close_request (window);
 }
