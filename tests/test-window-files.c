@@ -548,6 +548,62 @@ START_TEST (test_application_open)
 }
 END_TEST
 
+static GtkWidget *
+status_page_titled (GtkWidget  *root,
+                    const char *title)
+{
+  if (ADW_IS_STATUS_PAGE (root) && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = status_page_titled (child, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+START_TEST (test_loading_shows_progress)
+{
+  g_autofree char *path = g_build_filename (dir, "three.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RptWindow *window;
+  GtkWidget *opening, *stack, *open_button;
+
+  /* Any size will do: the load finishes only through the main loop. */
+  {
+    g_autoptr(RptProject) p = rpt_project_new ();
+
+    for (int i = 0; i < 3; i++)
+      {
+        g_autofree char *id = g_strdup_printf ("article-%d", i);
+        g_autoptr(RptDocument) d = rpt_document_new (id, "Article", "article.txt", ARTICLE_A);
+        ck_assert (rpt_project_add_document (p, d, NULL));
+      }
+    ck_assert (rpt_project_save_to_file (p, path, NULL));
+  }
+
+  window = rpt_test_new_window ();
+  opening = status_page_titled (GTK_WIDGET (window), "Opening…");
+  ck_assert_ptr_nonnull (opening);
+  stack = gtk_widget_get_parent (opening);
+  ck_assert (GTK_IS_STACK (stack));
+  open_button = rpt_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Open");
+  ck_assert_ptr_nonnull (open_button);
+  ck_assert (gtk_widget_is_sensitive (open_button));
+
+  /* The load runs in a worker: the window shows it is opening, and will
+   * not start another file operation meanwhile. */
+  open_files (window, file, NULL);
+  ck_assert_ptr_eq (gtk_stack_get_visible_child (GTK_STACK (stack)), opening);
+  ck_assert (!gtk_widget_is_sensitive (open_button));
+  rpt_test_wait_until (g_list_model_get_n_items (rpt_project_get_documents (rpt_window_get_project (window))) == 3);
+  ck_assert_ptr_ne (gtk_stack_get_visible_child (GTK_STACK (stack)), opening);
+  ck_assert (gtk_widget_is_sensitive (open_button));
+  rpt_test_close_discarding (window);
+}
+END_TEST
+
 static Suite *
 files_suite (void)
 {
@@ -563,6 +619,7 @@ files_suite (void)
   tcase_add_test (tc, test_drop_and_command_line);
   tcase_add_test (tc, test_recent_project_row_opens);
   tcase_add_test (tc, test_application_open);
+  tcase_add_test (tc, test_loading_shows_progress);
   suite_add_tcase (s, tc);
   return s;
 }
