@@ -14,7 +14,6 @@ struct _RptLabelBar
   GListModel *labels;
   char       *action_name;
   GPtrArray  *watched;   /* RptLabel whose notify we listen to */
-  GtkWidget  *hint;
 };
 
 G_DEFINE_FINAL_TYPE (RptLabelBar, rpt_label_bar, GTK_TYPE_WIDGET)
@@ -116,7 +115,7 @@ rebuild (RptLabelBar *self)
   guint n;
 
   unwatch (self);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != self->hint)
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
   n = self->labels ? g_list_model_get_n_items (self->labels) : 0;
@@ -124,7 +123,7 @@ rebuild (RptLabelBar *self)
     {
       g_autoptr(RptLabel) label = g_list_model_get_item (self->labels, i);
 
-      gtk_widget_insert_before (make_button (self, label), GTK_WIDGET (self), self->hint);
+      gtk_widget_insert_before (make_button (self, label), GTK_WIDGET (self), NULL);
       g_signal_connect_swapped (label, "notify", G_CALLBACK (label_notify_cb), self);
       g_ptr_array_add (self->watched, g_object_ref (label));
     }
@@ -175,14 +174,6 @@ rpt_label_bar_set_action_name (RptLabelBar *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTION_NAME]);
 }
 
-void
-rpt_label_bar_set_show_hint (RptLabelBar *self,
-                             gboolean     show_hint)
-{
-  g_return_if_fail (RPT_IS_LABEL_BAR (self));
-  gtk_widget_set_visible (self->hint, show_hint);
-}
-
 GtkWidget *
 rpt_label_bar_get_button (RptLabelBar *self,
                           const char  *label_id)
@@ -219,7 +210,6 @@ rpt_label_bar_dispose (GObject *object)
   g_clear_object (&self->labels);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
-  self->hint = NULL;
 
   G_OBJECT_CLASS (rpt_label_bar_parent_class)->dispose (object);
 }
@@ -309,14 +299,4 @@ rpt_label_bar_init (RptLabelBar *self)
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
   gtk_widget_add_css_class (GTK_WIDGET (self), "toolbar");
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
-
-  /* The hint tells a new user how tagging works; it shrinks away first. */
-  self->hint = gtk_label_new (_("Select text, then click a label or press its key"));
-  gtk_label_set_ellipsize (GTK_LABEL (self->hint), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (self->hint), 1.0);
-  gtk_widget_set_hexpand (self->hint, TRUE);
-  gtk_widget_add_css_class (self->hint, "dim-label");
-  gtk_widget_add_css_class (self->hint, "caption");
-  gtk_widget_set_margin_end (self->hint, 6);
-  gtk_widget_set_parent (self->hint, GTK_WIDGET (self));
 }

@@ -19,9 +19,6 @@ GListModel *rpt_label_bar_get_labels      (RptLabelBar *self);
 /* Property "action-name": a detailed action taking the label id ("s"). */
 void        rpt_label_bar_set_action_name (RptLabelBar *self,
                                            const char  *action_name);
-/* Whether the how-to hint shows after the buttons (for a new user). */
-void        rpt_label_bar_set_show_hint   (RptLabelBar *self,
-                                           gboolean     show_hint);
 /* The button for @label_id, or NULL (for tests). */
 GtkWidget  *rpt_label_bar_get_button      (RptLabelBar *self,
                                            const char  *label_id);

@@ -326,8 +326,6 @@ project_changed_cb (RptWindow *self)
   _rpt_window_update_title (self);
   update_page (self);
   _rpt_window_update_actions (self);
-  /* The how-to hint helps until the first annotation, then takes room. */
-  rpt_label_bar_set_show_hint (self->label_bar, rpt_project_get_n_annotations (self->project) == 0);
 }
 
 static void
