@@ -11,6 +11,7 @@
 
 #include "rpt-summary-card.h"
 #include "rpt-summary-chart.h"
+#include "rpt-summary-coverage-row.h"
 #include "rpt-summary-fixture.h"
 #include "rpt-summary-view.h"
 #include "rpt-test-util.h"
@@ -64,6 +65,18 @@ collect (GtkWidget *widget,
     g_ptr_array_add (out, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     collect (child, type, out);
+}
+
+/* The same, shown or not. */
+static void
+collect_any (GtkWidget *widget,
+             GType      type,
+             GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_any (child, type, out);
 }
 
 /* Everything a reader sees in @widget, label by label. */
@@ -237,6 +250,15 @@ START_TEST (test_click_activates_annotation)
 
   ck_assert (gtk_widget_activate_action (card_with ("“It is your reputation that really worries me, Ingrid”"), "card.activate", NULL));
   ck_assert_str_eq (activated, fixture_id (fixture, "S4.1"));
+
+  /* Enter on a row activates it too (the list's own action). */
+  {
+    g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+
+    collect (window, GTK_TYPE_LIST_VIEW, lists);
+    ck_assert (gtk_widget_activate_action (g_ptr_array_index (lists, 0), "list.activate-item", "u", 2));
+    ck_assert_str_eq (activated, fixture_id (fixture, "S3.1"));
+  }
 }
 END_TEST
 
@@ -254,14 +276,15 @@ START_TEST (test_reports_list)
   gtk_menu_button_popup (g_ptr_array_index (menu_buttons, 0));
   popover = gtk_menu_button_get_popover (g_ptr_array_index (menu_buttons, 0));
   ck_assert_ptr_nonnull (popover);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (popover));
-  listed = text_of (GTK_WIDGET (popover));
+  /* Read its contents whether or not it is still up: other suites share
+   * the display and may take the focus, which closes popovers. */
+  listed = text_of (gtk_popover_get_child (popover));
   ck_assert_msg (strstr (listed, "Harbour talks end in sharp words|“Not with our money”|"
                                  "Halvorsen and Okafor clash over boats|“Not with our money.”|"
                                  "Minister and Secretary trade barbs|“NOT WITH OUR MONEY!”|"), "%s", listed);
 
   /* Picking the Courier's report jumps to that report. */
-  collect (GTK_WIDGET (popover), GTK_TYPE_BUTTON, buttons);
+  collect_any (GTK_WIDGET (popover), GTK_TYPE_BUTTON, buttons);
   ck_assert_uint_eq (buttons->len, 3);
   g_signal_emit_by_name (g_ptr_array_index (buttons, 1), "clicked");
   ck_assert_str_eq (activated, fixture_id (fixture, "S2.2"));
@@ -314,10 +337,28 @@ START_TEST (test_filters)
   ck_assert_ptr_nonnull (strstr (okafor, "really worries me"));
   ck_assert_ptr_nonnull (strstr (okafor, "a better future for the harbour"));
 
+  /* Nothing matches: the page says so and offers to show everything. */
+  gtk_drop_down_set_selected (dropdown_with ("All Labels"), 3);   /* Joke */
+  {
+    g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+    gboolean shown = FALSE;
+
+    for (int i = 0; i < 200 && !shown; i++)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_ptr_array_set_size (pages, 0);
+        collect (window, ADW_TYPE_STATUS_PAGE, pages);
+        for (guint p = 0; p < pages->len; p++)
+          shown |= g_strcmp0 (adw_status_page_get_title (g_ptr_array_index (pages, p)), "No Matching Statements") == 0;
+      }
+    ck_assert (shown);
+  }
+
   /* Show Everything */
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "summary.clear-filters", NULL));
   g_free (wait_for_cards (contains, "protest boats"));
   ck_assert_uint_eq (gtk_drop_down_get_selected (articles), 0);
+  ck_assert_uint_eq (gtk_drop_down_get_selected (dropdown_with ("All Labels")), 0);
 }
 END_TEST
 
@@ -338,6 +379,57 @@ START_TEST (test_live_update)
   added = wait_for_cards (contains, "“Both said they wanted”");
   ck_assert (gtk_widget_activate_action (card_with ("Both said they wanted"), "card.activate", NULL));
   ck_assert_str_eq (activated, rpt_annotation_get_id (annotation));
+}
+END_TEST
+
+START_TEST (test_coverage)
+{
+  g_autofree char *texts = wait_for_cards (contains, "Responds to");
+  g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) expanders = g_ptr_array_new ();
+  g_autofree char *post = NULL;
+  GtkWidget *coverage = NULL;
+
+  collect (window, GTK_TYPE_STACK, stacks);
+  for (guint i = 0; i < stacks->len; i++)
+    if (gtk_stack_get_child_by_name (g_ptr_array_index (stacks, i), "coverage"))
+      {
+        gtk_stack_set_visible_child_name (g_ptr_array_index (stacks, i), "coverage");
+        coverage = gtk_stack_get_child_by_name (g_ptr_array_index (stacks, i), "coverage");
+      }
+  ck_assert_ptr_nonnull (coverage);
+  gtk_test_widget_wait_for_draw (window);
+
+  /* one row per article, in project order */
+  collect (coverage, RPT_TYPE_SUMMARY_COVERAGE_ROW, rows);
+  ck_assert_uint_eq (rows->len, 4);
+  g_ptr_array_sort (rows, compare_y);
+  post = text_of (g_ptr_array_index (rows, 3));
+  ck_assert_msg (strstr (post, "Ministers meet at the harbour|Reports 2 of 5 shared statements · 4 annotations|"
+                               "Left out 3 statements|"), "%s", post);
+
+  /* The left-out statements, on demand. */
+  collect (g_ptr_array_index (rows, 3), GTK_TYPE_EXPANDER, expanders);
+  ck_assert_uint_eq (expanders->len, 1);
+  gtk_expander_set_expanded (g_ptr_array_index (expanders, 0), TRUE);
+  g_free (post);
+  post = text_of (g_ptr_array_index (rows, 3));
+  ck_assert_msg (strstr (post, "“Secretary Okafor assured me that his government never funded the protest boats.”\n"
+                               "reported by 3 of 4 articles|"), "%s", post);
+  ck_assert_msg (strstr (post, "“Not with our money”\nreported by 3 of 4 articles|"), "%s", post);
+  ck_assert_msg (strstr (post, "“We are ready to sign the quota agreement"), "%s", post);
+  ck_assert_ptr_null (strstr (post, "calls him weak"));
+}
+END_TEST
+
+START_TEST (test_rename_label)
+{
+  g_autofree char *before = wait_for_cards (contains, "secret or otherwise");
+  g_autofree char *after = NULL;
+
+  ck_assert (rpt_project_rename_label (fixture->project, "joke", "Quip", NULL));
+  after = wait_for_cards (contains, "Quip|Daniel Okafor|in 1 of 4 articles|“and everything in its pockets");
 }
 END_TEST
 
@@ -367,6 +459,72 @@ START_TEST (test_chart_export)
   ck_assert (rpt_summary_chart_format_from_path ("/tmp/a.SVG", &format) && format == RPT_SUMMARY_CHART_SVG);
   ck_assert (rpt_summary_chart_format_from_path ("b.pdf", &format) && format == RPT_SUMMARY_CHART_PDF);
   ck_assert (!rpt_summary_chart_format_from_path ("c.jpeg", &format));
+}
+END_TEST
+
+static GtkFileChooser *
+find_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (w) && gtk_widget_get_visible (w))
+        return GTK_FILE_CHOOSER (w);
+    }
+  return NULL;
+}
+
+/* Export Chart through its button's action and the file chooser, and
+ * check the file that lands on disk. */
+static char *
+export_through_chooser (guint        which,
+                        const char  *name,
+                        gsize       *len)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GtkFileChooser *chooser = NULL;
+  char *contents = NULL;
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "summary.export-chart", "u", which));
+  for (int i = 0; i < 2000 && !(chooser = find_chooser ()); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  ck_assert_msg (chooser != NULL, "no file chooser came up");
+  /* Type the whole path into the name, as a user may, and press Export. */
+  gtk_file_chooser_set_current_name (chooser, path);
+  for (int i = 0; i < 100; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT));
+  for (int i = 0; i < 5000 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  ck_assert_msg (g_file_get_contents (path, &contents, len, NULL), "%s was not written", path);
+  return contents;
+}
+
+START_TEST (test_export_chart_to_file)
+{
+  g_autofree char *texts = wait_for_cards (contains, "Responds to");
+  g_autofree char *png = NULL, *svg = NULL, *pdf = NULL;
+  gsize len = 0;
+
+  png = export_through_chooser (RPT_SUMMARY_CHART_LABEL_SPEAKER, "speakers.png", &len);
+  ck_assert (len > 1000 && memcmp (png, "\x89PNG\r\n\x1a\n", 8) == 0);
+  svg = export_through_chooser (RPT_SUMMARY_CHART_ARTICLES, "articles.SVG", &len);
+  ck_assert (g_strstr_len (svg, len, "<svg") != NULL);
+  pdf = export_through_chooser (RPT_SUMMARY_CHART_ARTICLES, "articles.pdf", &len);
+  ck_assert (len > 500 && memcmp (pdf, "%PDF", 4) == 0);
 }
 END_TEST
 
@@ -402,7 +560,10 @@ summary_view_suite (void)
   tcase_add_test (tc, test_reports_list);
   tcase_add_test (tc, test_filters);
   tcase_add_test (tc, test_live_update);
+  tcase_add_test (tc, test_coverage);
+  tcase_add_test (tc, test_rename_label);
   tcase_add_test (tc, test_chart_export);
+  tcase_add_test (tc, test_export_chart_to_file);
   tcase_add_test (tc, test_empty_project);
   suite_add_tcase (s, tc);
   return s;

@@ -68,10 +68,13 @@ fill_omitted (RptSummaryCoverageRow *self)
       const RptSummaryGroup *g = rpt_summary_get_group (self->summary, group);
       g_autofree char *quote = rpt_summary_dup_quote (self->summary, g->representative, 80);
       g_autofree char *reach = rpt_summary_describe_reach (self->summary, group);
-      g_autofree char *text = g_strdup_printf ("“%s” — %s", quote, reach);
+      g_autofree char *markup = g_markup_printf_escaped ("“%s”\n<span size=\"small\" alpha=\"65%%\">%s</span>",
+                                                       quote, reach);
       GtkWidget *button = gtk_button_new ();
-      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *label = gtk_label_new (NULL);
 
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_widget_add_css_class (label, "rpt-omitted");
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_button_set_child (GTK_BUTTON (button), label);

@@ -17,54 +17,13 @@
 #include "rpt-summary-rows.h"
 #include "rpt-summary-thread-row.h"
 #include "rpt-summary-view.h"
+#include "rpt-summary-view-private.h"
 
 #define UPDATE_DELAY_MS 150
 
 /* Filter choices beyond the project's ids. */
 #define FILTER_ALL          0
 #define UNATTRIBUTED_ID     "\x01unattributed"
-
-struct _RptSummaryView
-{
-  GtkWidget         parent_instance;
-
-  AdwToastOverlay  *toast_overlay;
-  GtkDropDown      *article_filter;
-  GtkDropDown      *label_filter;
-  GtkDropDown      *speaker_filter;
-  GtkSpinner       *spinner;
-  GtkLabel         *totals_label;
-  GtkStack         *main_stack;
-  GtkLabel         *lane_start_label;
-  GtkLabel         *lane_end_label;
-  AdwAvatar        *lane_start_avatar;
-  AdwAvatar        *lane_end_avatar;
-  GtkStack         *script_stack;
-  GtkListView      *script_list;
-  GtkBox           *figures_box;
-  GtkListView      *coverage_list;
-
-  RptProject       *project;          /* weak */
-  RptSummary       *summary;
-  RptSummaryRows   *rows;             /* the visible thread rows */
-  RptSummaryRows   *articles;         /* the coverage list */
-  RptSummaryChart  *charts[2];
-
-  /* Filter choices by id, so they survive recomputation; NULL for all. */
-  char             *article_id;
-  char             *label_id;
-  char             *speaker_id;
-  GPtrArray        *article_ids;      /* dropdown position -> id (0: all) */
-  GPtrArray        *label_ids;
-  GPtrArray        *speaker_ids;
-  gboolean          updating_filters;
-
-  guint             update_source;
-  GCancellable     *cancellable;
-  /* The export waiting for its file name. */
-  RptSummaryChart  *export_chart;
-  GtkFileChooserNative *chooser;
-};
 
 G_DEFINE_FINAL_TYPE (RptSummaryView, rpt_summary_view, GTK_TYPE_WIDGET)
 
@@ -591,147 +550,6 @@ bind_coverage_item (GtkSignalListItemFactory *factory,
                                          rpt_summary_entry_get_index (entry));
 }
 
-/* ---- Export Chart ---- */
-
-static void
-export_written (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(RptSummaryView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    message = g_strdup (error->message);
-  else
-    message = g_strdup_printf (_("Chart exported to “%s”"), (const char *) g_task_get_task_data (G_TASK (result)));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-static void
-write_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  GBytes *bytes = g_object_get_data (G_OBJECT (task), "bytes");
-  GError *error = NULL;
-  gsize len;
-  const void *data = g_bytes_get_data (bytes, &len);
-
-  if (rpt_safe_file_replace (task_data, data, len, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    RptSummaryView  *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  RptSummaryChartFormat format;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->export_chart)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (file && (path = g_file_get_path (file)))
-    {
-      if (!rpt_summary_chart_format_from_path (path, &format))
-        {
-          /* No known extension: PNG, and say so in the name. */
-          char *png = g_strconcat (path, ".png", NULL);
-          g_free (path);
-          path = png;
-          format = RPT_SUMMARY_CHART_PNG;
-        }
-      /* Drawing is quick; writing (and fsync) happens in a worker. */
-      bytes = rpt_summary_chart_render (self->export_chart, format, 720, &error);
-      if (bytes == NULL)
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      else
-        {
-          task = g_task_new (NULL, NULL, export_written, g_object_ref (self));
-          g_task_set_task_data (task, g_steal_pointer (&path), g_free);
-          g_object_set_data_full (G_OBJECT (task), "bytes", g_steal_pointer (&bytes),
-                                  (GDestroyNotify) g_bytes_unref);
-          g_task_run_in_thread (task, write_thread);
-        }
-    }
-  self->export_chart = NULL;
-  g_clear_object (&self->chooser);
-}
-
-static void
-add_chooser_filter (GtkFileChooser *chooser,
-                    const char     *name,
-                    const char     *mime_type)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_mime_type (filter, mime_type);
-  gtk_file_chooser_add_filter (chooser, filter);
-}
-
-static void
-export_chart (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  RptSummaryView *self = RPT_SUMMARY_VIEW (widget);
-  guint which = g_variant_get_uint32 (parameter);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *name = NULL;
-
-  if (which >= G_N_ELEMENTS (self->charts) || self->chooser)
-    return;
-  self->export_chart = self->charts[which];
-  self->chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  /* Translators: file names; keep the extension */
-  name = g_strdup (which == RPT_SUMMARY_CHART_LABEL_SPEAKER ? _("speakers-and-labels.png") : _("articles.png"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  add_chooser_filter (GTK_FILE_CHOOSER (self->chooser), _("PNG Image"), "image/png");
-  add_chooser_filter (GTK_FILE_CHOOSER (self->chooser), _("SVG Image"), "image/svg+xml");
-  add_chooser_filter (GTK_FILE_CHOOSER (self->chooser), _("PDF Document"), "application/pdf");
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_export_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-add_figure (RptSummaryView      *self,
-            RptSummaryChartKind  kind)
-{
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *chart = rpt_summary_chart_new (kind);
-  GtkWidget *title = gtk_label_new (rpt_summary_chart_get_title (RPT_SUMMARY_CHART (chart)));
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("E_xport Chart…"));
-  GtkWidget *frame = gtk_frame_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Save the chart as PNG, SVG or PDF"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "summary.export-chart");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", (guint32) kind);
-  gtk_box_append (GTK_BOX (header), title);
-  gtk_box_append (GTK_BOX (header), button);
-  gtk_frame_set_child (GTK_FRAME (frame), chart);
-  gtk_widget_add_css_class (frame, "rpt-chart-frame");
-  gtk_box_append (self->figures_box, header);
-  gtk_box_append (self->figures_box, frame);
-  self->charts[kind] = RPT_SUMMARY_CHART (chart);
-}
-
 /* ---- Life cycle ---- */
 
 static void
@@ -793,7 +611,7 @@ rpt_summary_view_class_init (RptSummaryViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, RPT_TYPE_ANNOTATION);
 
   gtk_widget_class_install_action (widget_class, "summary.clear-filters", NULL, clear_filters);
-  gtk_widget_class_install_action (widget_class, "summary.export-chart", "u", export_chart);
+  gtk_widget_class_install_action (widget_class, "summary.export-chart", "u", _rpt_summary_view_export_chart);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "summary.clear-filters", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/repartee/Repartee/rpt-summary-view.ui");
@@ -865,8 +683,8 @@ rpt_summary_view_init (RptSummaryView *self)
                            GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->articles)))));
   g_object_unref (gtk_list_view_get_model (self->coverage_list));
 
-  add_figure (self, RPT_SUMMARY_CHART_LABEL_SPEAKER);
-  add_figure (self, RPT_SUMMARY_CHART_ARTICLES);
+  _rpt_summary_view_add_figure (self, RPT_SUMMARY_CHART_LABEL_SPEAKER);
+  _rpt_summary_view_add_figure (self, RPT_SUMMARY_CHART_ARTICLES);
 
   g_signal_connect_object (self->article_filter, "notify::selected", G_CALLBACK (on_filter_changed), self,
                            G_CONNECT_SWAPPED);

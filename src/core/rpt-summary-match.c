@@ -31,12 +31,27 @@ typedef struct
   gboolean negation;
 } Word;
 
+/* A group in a word's postings, with a 64-bit Bloom signature of its
+ * fullest wording's words: most candidates are turned away by it without
+ * touching the group itself. */
 typedef struct
 {
-  guint32 *data;
+  guint64 signature;
+  guint32 group;
+} Posting;
+
+typedef struct
+{
+  Posting *data;
   guint32  len;
   guint32  cap;
 } Postings;
+
+static inline guint
+signature_bit (guint32 word)
+{
+  return (word * 2654435761u) >> 26;
+}
 
 typedef struct
 {
@@ -500,6 +515,7 @@ _rpt_summary_match (const RptMatchItem *items,
   g_autofree guint32 *mark = NULL;
   g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (Group));
   g_autofree guint64 *rare = NULL;
+  g_autofree guint8 *distinct_bits = NULL;
   g_autoptr(GHashTable) exact = g_hash_table_new (exact_hash, exact_equal);
   g_autofree ExactKey *exact_keys = NULL;
   guint n_groups = 0, n_words;
@@ -561,6 +577,7 @@ _rpt_summary_match (const RptMatchItem *items,
     for (guint i = 0; i < n_items; i++)
       longest = MAX (longest, m.seq_len[i]);
     rare = g_new (guint64, MAX (longest, 1));
+    distinct_bits = g_new (guint8, MAX (longest, 1));
   }
 
   for (guint o = 0; o < n_items; o++)
@@ -570,7 +587,9 @@ _rpt_summary_match (const RptMatchItem *items,
       guint len = m.seq_len[s];
       int speaker = items[s].speaker;
       const Group *group_data = (const Group *) groups->data;
-      guint best = G_MAXUINT, n_probe, min_common;
+      guint best = G_MAXUINT, n_probe, min_common, n_distinct, min_distinct;
+      guint64 signature;
+      gboolean collisions;
       double best_score = -1.0;
       ExactKey key = { seq, len, items[s].label, items[s].speaker };
       gpointer found;
@@ -604,6 +623,19 @@ _rpt_summary_match (const RptMatchItem *items,
         rare[k] = ((guint64) words[seq[k]].df << 32) | seq[k];
       sort_keys (rare, len);
       n_probe = 0;
+
+      /* Its signature, and how many of its distinct words a match must
+       * contain (the same bound, counted in distinct words). */
+      n_distinct = 0;
+      signature = 0;
+      for (guint k = 0; k < len; k++)
+        if (k == 0 || rare[k] != rare[k - 1])
+          {
+            distinct_bits[n_distinct++] = signature_bit ((guint32) rare[k]);
+            signature |= G_GUINT64_CONSTANT (1) << signature_bit ((guint32) rare[k]);
+          }
+      min_distinct = n_distinct > 1 + len / 10 ? n_distinct - 1 - len / 10 : 0;
+      collisions = (guint) __builtin_popcountll (signature) != n_distinct;
       /* A single word matches only itself: the exact lookup did that. */
       for (guint k = 0; k < len && len > 1 && best == G_MAXUINT; k++)
         {
@@ -618,20 +650,38 @@ _rpt_summary_match (const RptMatchItem *items,
             break;   /* rarest first: the rest are as common */
           for (guint c = 0; c < p->len; c++)
             {
-              guint g = p->data[c];
-              const Group *group = &group_data[g];
-              guint common = 0;
+              guint g = p->data[c].group;
+              guint64 other = p->data[c].signature;
+              const Group *group;
+              guint common = 0, misses = 0, max_misses, present = 0;
               double score;
 
+              /* Words whose bit the other lacks are surely not in it. */
+              if (!collisions)
+                present = (guint) __builtin_popcountll (other & signature);
+              else
+                for (guint i = 0; i < n_distinct; i++)
+                  present += (other >> distinct_bits[i]) & 1;
+              if (present < min_distinct)
+                continue;
               if (visited[g] == stamp)
                 continue;
+              group = &group_data[g];
               visited[g] = stamp;
               if (group->speaker >= 0 && speaker >= 0 && group->speaker != speaker)
                 continue;
               /* Cheap bound before the alignment: words of the other that
                * occur in this statement at all. */
-              for (guint i = 0; i < group->len && common < min_common; i++)
-                common += mark[group->seq[i]] == stamp;
+              if (group->len < min_common)
+                continue;
+              max_misses = group->len - min_common;
+              for (guint i = 0; i < group->len && common < min_common && misses <= max_misses; i++)
+                {
+                  gboolean hit = mark[group->seq[i]] == stamp;
+
+                  common += hit;
+                  misses += !hit;
+                }
               if (common < min_common)
                 continue;
               if (match_pair (&m, seq, len, group->seq, group->len, &score) &&
@@ -667,14 +717,14 @@ _rpt_summary_match (const RptMatchItem *items,
           {
             Postings *p = &postings[seq[k]];
 
-            if (p->len > RPT_MATCH_MAX_POSTINGS || (p->len > 0 && p->data[p->len - 1] == g))
+            if (p->len > RPT_MATCH_MAX_POSTINGS || (p->len > 0 && p->data[p->len - 1].group == g))
               continue;
             if (p->len == p->cap)
               {
                 p->cap = p->cap ? p->cap * 2 : 4;
-                p->data = g_renew (guint32, p->data, p->cap);
+                p->data = g_renew (Posting, p->data, p->cap);
               }
-            p->data[p->len++] = g;
+            p->data[p->len++] = (Posting) { signature, g };
           }
       }
     }

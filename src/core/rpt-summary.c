@@ -1,5 +1,6 @@
-/* rpt-summary.c: the snapshot, the summary computed from it, and its
- * accessors. The cross-source matching lives in rpt-summary-match.c.
+/* rpt-summary.c: the summary computed from a snapshot, and its accessors.
+ * The snapshot is taken in rpt-summary-snapshot.c, the cross-source
+ * matching is done in rpt-summary-match.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -7,41 +8,6 @@
 
 #include "rpt-summary.h"
 #include "rpt-summary-private.h"
-
-typedef struct
-{
-  char *id;
-  char *name;
-  char *color;
-} NamedItem;
-
-typedef struct
-{
-  RptAnnotation *annotation;
-  guint          document;
-  guint          start;
-  guint          end;
-  guint          label;
-  int            speaker;
-} SnapStatement;
-
-typedef struct
-{
-  RptAnnotation  *from;
-  RptAnnotation  *to;
-  RptRelationType type;
-} SnapRelation;
-
-/* Immutable once built; shared (by reference) with the summaries computed
- * from it, which point into its documents and annotations. */
-struct _RptSummarySnapshot
-{
-  GPtrArray *documents;    /* RptDocument, owned */
-  GArray    *labels;       /* NamedItem */
-  GArray    *speakers;     /* NamedItem (no colour) */
-  GArray    *statements;   /* SnapStatement, owning a ref on the annotation */
-  GArray    *relations;    /* SnapRelation, borrowed from the statements */
-};
 
 struct _RptSummary
 {
@@ -71,140 +37,6 @@ struct _RptSummary
 };
 
 G_DEFINE_BOXED_TYPE (RptSummary, rpt_summary, rpt_summary_ref, rpt_summary_unref)
-
-static void
-named_item_clear (gpointer data)
-{
-  NamedItem *item = data;
-
-  g_free (item->id);
-  g_free (item->name);
-  g_free (item->color);
-}
-
-static void
-snap_statement_clear (gpointer data)
-{
-  SnapStatement *statement = data;
-
-  g_clear_object (&statement->annotation);
-}
-
-static void
-snapshot_clear (gpointer data)
-{
-  RptSummarySnapshot *snapshot = data;
-
-  g_ptr_array_unref (snapshot->documents);
-  g_array_unref (snapshot->labels);
-  g_array_unref (snapshot->speakers);
-  g_array_unref (snapshot->statements);
-  g_array_unref (snapshot->relations);
-}
-
-void
-rpt_summary_snapshot_free (RptSummarySnapshot *snapshot)
-{
-  g_atomic_rc_box_release_full (snapshot, snapshot_clear);
-}
-
-RptSummarySnapshot *
-rpt_summary_snapshot_new (RptProject *project)
-{
-  RptSummarySnapshot *snapshot;
-  GListModel *documents, *labels, *speakers, *relations;
-  g_autoptr(GHashTable) label_index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) speaker_index = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n;
-
-  g_return_val_if_fail (RPT_IS_PROJECT (project), NULL);
-
-  snapshot = g_atomic_rc_box_new0 (RptSummarySnapshot);
-  documents = rpt_project_get_documents (project);
-  labels = rpt_project_get_labels (project);
-  speakers = rpt_project_get_speakers (project);
-  relations = rpt_project_get_relations (project);
-
-  snapshot->documents = g_ptr_array_new_with_free_func (g_object_unref);
-  snapshot->labels = g_array_new (FALSE, TRUE, sizeof (NamedItem));
-  g_array_set_clear_func (snapshot->labels, named_item_clear);
-  snapshot->speakers = g_array_new (FALSE, TRUE, sizeof (NamedItem));
-  g_array_set_clear_func (snapshot->speakers, named_item_clear);
-  snapshot->statements = g_array_sized_new (FALSE, TRUE, sizeof (SnapStatement),
-                                            rpt_project_get_n_annotations (project));
-  g_array_set_clear_func (snapshot->statements, snap_statement_clear);
-  snapshot->relations = g_array_new (FALSE, TRUE, sizeof (SnapRelation));
-
-  n = g_list_model_get_n_items (labels);
-  for (guint i = 0; i < n; i++)
-    {
-      RptLabel *label = g_list_model_get_item (labels, i);
-      NamedItem item = { g_strdup (rpt_label_get_id (label)),
-                         g_strdup (rpt_label_get_name (label)),
-                         g_strdup (rpt_label_get_color (label)) };
-
-      g_array_append_val (snapshot->labels, item);
-      g_hash_table_insert (label_index, item.id, GUINT_TO_POINTER (i + 1));
-      g_object_unref (label);
-    }
-
-  n = g_list_model_get_n_items (speakers);
-  for (guint i = 0; i < n; i++)
-    {
-      RptSpeaker *speaker = g_list_model_get_item (speakers, i);
-      NamedItem item = { g_strdup (rpt_speaker_get_id (speaker)),
-                         g_strdup (rpt_speaker_get_name (speaker)), NULL };
-
-      g_array_append_val (snapshot->speakers, item);
-      g_hash_table_insert (speaker_index, item.id, GUINT_TO_POINTER (i + 1));
-      g_object_unref (speaker);
-    }
-
-  n = g_list_model_get_n_items (documents);
-  for (guint d = 0; d < n; d++)
-    {
-      RptDocument *document = g_list_model_get_item (documents, d);
-      RptAnnotationStore *store = rpt_project_get_annotations (project, rpt_document_get_id (document));
-      guint n_annotations = store ? rpt_annotation_store_get_n_items (store) : 0;
-
-      g_ptr_array_add (snapshot->documents, document);
-      for (guint i = 0; i < n_annotations; i++)
-        {
-          RptAnnotation *annotation = rpt_annotation_store_get (store, i);
-          const char *speaker = rpt_annotation_get_speaker (annotation);
-          guint label = GPOINTER_TO_UINT (g_hash_table_lookup (label_index, rpt_annotation_get_label (annotation)));
-          SnapStatement statement;
-
-          if (label == 0)
-            continue;   /* the project never lets this happen */
-          statement.annotation = g_object_ref (annotation);
-          statement.document = d;
-          statement.start = rpt_annotation_get_start (annotation);
-          statement.end = rpt_annotation_get_end (annotation);
-          statement.label = label - 1;
-          statement.speaker = speaker ? (int) GPOINTER_TO_UINT (g_hash_table_lookup (speaker_index, speaker)) - 1
-                                      : RPT_SUMMARY_NO_SPEAKER;
-          g_array_append_val (snapshot->statements, statement);
-        }
-    }
-
-  n = g_list_model_get_n_items (relations);
-  for (guint i = 0; i < n; i++)
-    {
-      RptRelation *relation = g_list_model_get_item (relations, i);
-      SnapRelation snap = {
-        rpt_project_get_annotation (project, rpt_relation_get_from (relation)),
-        rpt_project_get_annotation (project, rpt_relation_get_to (relation)),
-        rpt_relation_get_kind (relation),
-      };
-
-      if (snap.from && snap.to)
-        g_array_append_val (snapshot->relations, snap);
-      g_object_unref (relation);
-    }
-
-  return snapshot;
-}
 
 RptSummary *
 rpt_summary_ref (RptSummary *self)
@@ -346,7 +178,7 @@ build_threads (RptSummary *self)
 
   for (guint r = 0; r < snapshot->relations->len; r++)
     {
-      SnapRelation *relation = &g_array_index (snapshot->relations, SnapRelation, r);
+      RptSnapRelation *relation = &g_array_index (snapshot->relations, RptSnapRelation, r);
       guint from = GPOINTER_TO_UINT (g_hash_table_lookup (statement_of, relation->from));
       guint to = GPOINTER_TO_UINT (g_hash_table_lookup (statement_of, relation->to));
       RptSummaryLink link;
@@ -555,7 +387,7 @@ rpt_summary_compute (RptSummarySnapshot *snapshot,
   g_return_val_if_fail (snapshot != NULL, NULL);
 
   self = g_atomic_rc_box_new0 (RptSummary);
-  self->snapshot = g_atomic_rc_box_acquire (snapshot);
+  self->snapshot = _rpt_summary_snapshot_ref (snapshot);
   self->n_statements = snapshot->statements->len;
   self->statements = g_new0 (RptSummaryStatement, MAX (self->n_statements, 1));
   items = g_new (RptMatchItem, MAX (self->n_statements, 1));
@@ -563,7 +395,7 @@ rpt_summary_compute (RptSummarySnapshot *snapshot,
 
   for (guint s = 0; s < self->n_statements; s++)
     {
-      const SnapStatement *snap = &g_array_index (snapshot->statements, SnapStatement, s);
+      const RptSnapStatement *snap = &g_array_index (snapshot->statements, RptSnapStatement, s);
       RptSummaryStatement *statement = &self->statements[s];
       RptDocument *document = g_ptr_array_index (snapshot->documents, snap->document);
       const char *text = rpt_document_get_text (document);
@@ -672,8 +504,8 @@ rpt_summary_get_n_labels (RptSummary *self)
   return self->snapshot->labels->len;
 }
 
-#define LABEL(self, i) (&g_array_index ((self)->snapshot->labels, NamedItem, (i)))
-#define SPEAKER(self, i) (&g_array_index ((self)->snapshot->speakers, NamedItem, (i)))
+#define LABEL(self, i) (&g_array_index ((self)->snapshot->labels, RptSnapNamed, (i)))
+#define SPEAKER(self, i) (&g_array_index ((self)->snapshot->speakers, RptSnapNamed, (i)))
 
 const char *
 rpt_summary_get_label_id (RptSummary *self,
