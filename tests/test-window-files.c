@@ -121,7 +121,14 @@ choose (GtkFileChooser *chooser,
   g_autofree char *name = NULL;
 
   if (chosen && g_file_equal (chosen, file))
-    return TRUE;
+    {
+      /* And it stays so (the chooser may still be settling). */
+      g_clear_object (&chosen);
+      rpt_test_spin (300);
+      chosen = gtk_file_chooser_get_file (chooser);
+      if (chosen && g_file_equal (chosen, file))
+        return TRUE;
+    }
   folder = g_file_get_parent (file);
   name = g_file_get_basename (file);
   gtk_file_chooser_set_current_folder (chooser, folder, NULL);
