@@ -14,6 +14,10 @@
  * others are counted in a warning. With layers, one tag column per label in
  * label order (overlaps between labels are kept; spans of one label that
  * overlap each other are still resolved as above).
+ *
+ * Articles are independent and Pango's boundaries are the costly part, so
+ * they are worked on by one thread per processor and joined in order: the
+ * output does not depend on the number of threads.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -33,18 +37,26 @@ typedef struct
   gboolean sentence_start;
 } Token;
 
+/* What one article gave: its lines, and what to report. */
 typedef struct
 {
-  RptExportContext *ctx;
-  GArray           *tokens;    /* Token */
-  GArray           *order;     /* RptExportSpan *, priority order */
-  int              *owner;     /* per token and column: span index or -1 */
-  guint             n_columns;
-  guint             n_overlaps;
-  guint             n_partial;
-  guint             n_untokened;
-  guint             n_split;
-  guint             n_listed;
+  GString   *out;
+  GPtrArray *listed;       /* the first MAX_LISTED spans cut inside a token */
+  guint      n_overlaps;
+  guint      n_partial;
+  guint      n_untokened;
+  guint      n_split;
+} Result;
+
+/* One worker's scratch space. */
+typedef struct
+{
+  RptExportSnapshot *snap;
+  GArray            *tokens;    /* Token */
+  GArray            *order;     /* RptExportSpan *, priority order */
+  int               *owner;     /* per token and column: span index or -1 */
+  guint              n_columns;
+  Result            *result;
 } Conll;
 
 /* Characters Python's str.split() and the CoNLL readers treat as column
@@ -52,7 +64,9 @@ typedef struct
 static gboolean
 is_separator (gunichar c)
 {
-  return g_unichar_isspace (c) || (c >= 0x1c && c <= 0x1f) || c == 0x85;
+  if (c < 0x80)
+    return c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+  return c == 0x85 || g_unichar_isspace (c);
 }
 
 static void
@@ -148,18 +162,17 @@ list_partial (Conll         *conll,
 {
   g_autofree char *word = NULL;
 
-  conll->n_partial++;
-  if (conll->n_listed >= MAX_LISTED)
+  conll->result->n_partial++;
+  if (conll->result->listed->len >= MAX_LISTED)
     return;
-  conll->n_listed++;
   word = g_strndup (rpt_document_get_text (document) + token->byte_start, token->byte_len);
-  rpt_export_warn (conll->ctx,
+  g_ptr_array_add (conll->result->listed, g_strdup_printf (
                    at_start
                      ? _("Article “%s”, annotation %s (%u–%u): the span starts inside the token “%s”; "
                          "the whole token is tagged")
                      : _("Article “%s”, annotation %s (%u–%u): the span ends inside the token “%s”; "
                          "the whole token is tagged"),
-                   rpt_document_get_id (document), span->id, span->start, span->end, word);
+                   rpt_document_get_id (document), span->id, span->start, span->end, word));
 }
 
 /* Tags the tokens of one document: owner[token * n_columns + column]. */
@@ -192,7 +205,7 @@ assign (Conll             *conll,
 
       if (first >= n_tokens || g_array_index (tokens, Token, first).start >= span->end)
         {
-          conll->n_untokened++;
+          conll->result->n_untokened++;
           continue;
         }
       last = token_after (tokens, span->end - 1);
@@ -200,7 +213,7 @@ assign (Conll             *conll,
         available = conll->owner[(gsize) t * conll->n_columns + column] < 0;
       if (!available)
         {
-          conll->n_overlaps++;
+          conll->result->n_overlaps++;
           continue;
         }
       if (g_array_index (tokens, Token, first).start < span->start)
@@ -213,7 +226,7 @@ assign (Conll             *conll,
           if (t > first && g_array_index (tokens, Token, t).sentence_start)
             crosses = TRUE;
         }
-      conll->n_split += crosses;
+      conll->result->n_split += crosses;
     }
 }
 
@@ -270,70 +283,131 @@ write_document (Conll             *conll,
     g_string_append_c (out, '\n');
 }
 
-gboolean
-_rpt_export_conll (RptExportContext  *ctx,
-                   GError           **error)
+/* Articles are independent, and Pango's boundaries are the costly part:
+ * they are computed on every processor, and the results joined in order. */
+typedef struct
 {
-  RptExportSnapshot *snap = ctx->snapshot;
-  Conll conll = { ctx };
-  gsize reserve = 0;
-  GString *out;
-  gboolean ok = TRUE;
+  RptExportSnapshot *snap;
+  Result            *results;
+  GCancellable      *cancellable;
+  int                next;      /* atomic: the next article to take */
+  int                finished;  /* atomic */
+} Shared;
+
+static void
+work (Shared           *shared,
+      RptExportContext *ctx)
+{
+  RptExportSnapshot *snap = shared->snap;
+  Conll conll = { snap };
+  guint d;
 
   conll.tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   conll.order = g_array_new (FALSE, FALSE, sizeof (RptExportSpan *));
   conll.n_columns = snap->conll_layers ? MAX (snap->labels->len, 1) : 1;
 
-  for (guint d = 0; d < snap->n_documents; d++)
-    reserve += rpt_document_get_text_bytes (snap->documents[d].document) * 3;
-  out = rpt_export_add_file (ctx, NULL, reserve + 64);
-
-  for (guint d = 0; d < snap->n_documents && ok; d++)
+  while ((d = (guint) g_atomic_int_add (&shared->next, 1)) < snap->n_documents &&
+         !g_cancellable_is_cancelled (shared->cancellable))
     {
       RptExportDocument *doc = &snap->documents[d];
+      Result *result = &shared->results[d];
 
+      result->out = g_string_sized_new (rpt_document_get_text_bytes (doc->document) * 3 + 64);
+      result->listed = g_ptr_array_new_with_free_func (g_free);
+      conll.result = result;
       tokenize (doc->document, conll.tokens);
       assign (&conll, snap, doc);
-      write_document (&conll, snap, doc, out);
-      ok = rpt_export_step (ctx, d + 1, error);
+      write_document (&conll, snap, doc, result->out);
+      g_atomic_int_inc (&shared->finished);
+      /* Only the calling thread may report progress. */
+      if (ctx)
+        rpt_export_step (ctx, (guint) g_atomic_int_get (&shared->finished), NULL);
     }
 
   g_array_unref (conll.tokens);
   g_array_unref (conll.order);
   g_free (conll.owner);
-  if (!ok)
+}
+
+static gpointer
+worker_thread (gpointer data)
+{
+  work (data, NULL);
+  return NULL;
+}
+
+gboolean
+_rpt_export_conll (RptExportContext  *ctx,
+                   GError           **error)
+{
+  RptExportSnapshot *snap = ctx->snapshot;
+  Shared shared = { snap, g_new0 (Result, MAX (snap->n_documents, 1)), ctx->cancellable };
+  guint n_threads = MIN (MIN (g_get_num_processors (), 4), MAX (snap->n_documents, 1));
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  Result total = { 0 };
+  guint n_listed = 0;
+  gsize size = 64;
+  GString *out;
+
+  for (guint i = 1; i < n_threads; i++)
+    g_ptr_array_add (threads, g_thread_new ("rpt-conll", worker_thread, &shared));
+  work (&shared, ctx);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+
+  for (guint d = 0; d < snap->n_documents; d++)
+    size += shared.results[d].out ? shared.results[d].out->len : 0;
+  out = rpt_export_add_file (ctx, NULL, size);
+  for (guint d = 0; d < snap->n_documents; d++)
+    {
+      Result *result = &shared.results[d];
+
+      if (result->out == NULL)
+        continue;
+      g_string_append_len (out, result->out->str, result->out->len);
+      total.n_overlaps += result->n_overlaps;
+      total.n_partial += result->n_partial;
+      total.n_untokened += result->n_untokened;
+      total.n_split += result->n_split;
+      for (guint i = 0; i < result->listed->len && n_listed < MAX_LISTED; i++, n_listed++)
+        rpt_export_warn (ctx, "%s", (char *) g_ptr_array_index (result->listed, i));
+      g_string_free (result->out, TRUE);
+      g_ptr_array_unref (result->listed);
+    }
+  g_free (shared.results);
+  if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
     return FALSE;
 
-  if (conll.n_partial > conll.n_listed)
+  if (total.n_partial > n_listed)
     rpt_export_warn (ctx, g_dngettext (GETTEXT_PACKAGE,
                                        "%u span edge in all falls inside a token (the first %u are listed)",
                                        "%u span edges in all fall inside a token (the first %u are listed)",
-                                       conll.n_partial), conll.n_partial, conll.n_listed);
-  if (conll.n_overlaps > 0)
+                                       total.n_partial), total.n_partial, n_listed);
+  if (total.n_overlaps > 0)
     rpt_export_warn (ctx, snap->conll_layers
                        ? g_dngettext (GETTEXT_PACKAGE,
                                       "%u span overlaps a span of the same label and was left out",
                                       "%u spans overlap spans of the same label and were left out",
-                                      conll.n_overlaps)
+                                      total.n_overlaps)
                        : g_dngettext (GETTEXT_PACKAGE,
                                       "%u span overlaps another span and was left out "
                                       "(export with one column per label to keep it)",
                                       "%u spans overlap other spans and were left out "
                                       "(export with one column per label to keep them)",
-                                      conll.n_overlaps),
-                     conll.n_overlaps);
-  if (conll.n_split > 0)
+                                      total.n_overlaps),
+                     total.n_overlaps);
+  if (total.n_split > 0)
     rpt_export_warn (ctx, g_dngettext (GETTEXT_PACKAGE,
                                        "%u span runs across a sentence boundary; it is tagged as one "
                                        "chunk per sentence (B- again at each sentence start)",
                                        "%u spans run across sentence boundaries; each is tagged as one "
                                        "chunk per sentence (B- again at each sentence start)",
-                                       conll.n_split), conll.n_split);
-  if (conll.n_untokened > 0)
+                                       total.n_split), total.n_split);
+  if (total.n_untokened > 0)
     rpt_export_warn (ctx, g_dngettext (GETTEXT_PACKAGE,
                                        "%u span covers only white space and was left out",
                                        "%u spans cover only white space and were left out",
-                                       conll.n_untokened), conll.n_untokened);
+                                       total.n_untokened), total.n_untokened);
   rpt_export_warn (ctx, "%s", _("CoNLL does not carry relations, speakers, notes, character offsets "
                                 "or article ids; Repartee cannot import it"));
   return TRUE;

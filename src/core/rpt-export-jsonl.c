@@ -14,16 +14,6 @@
 #include "rpt-json-writer.h"
 
 static void
-append_time (GString *out,
-             gint64   usec)
-{
-  if (usec < 0)
-    g_string_append (out, "null");
-  else
-    rpt_json_append_timestamp (out, usec);
-}
-
-static void
 write_document (RptExportSnapshot *snap,
                 RptExportDocument *doc,
                 GString           *out)
@@ -80,9 +70,9 @@ write_document (RptExportSnapshot *snap,
       g_string_append (out, ", ");
       rpt_json_append_member_string (out, "author", span->author);
       g_string_append (out, ", \"created\": ");
-      append_time (out, span->created);
+      rpt_export_append_time (out, span->created);
       g_string_append (out, ", \"modified\": ");
-      append_time (out, span->modified);
+      rpt_export_append_time (out, span->modified);
       g_string_append_c (out, '}');
     }
 

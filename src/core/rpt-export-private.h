@@ -115,6 +115,9 @@ gboolean     rpt_export_step             (RptExportContext  *ctx,
 guint64      rpt_export_offset           (RptExportSnapshot *snapshot,
                                           RptDocument       *document,
                                           guint              char_offset);
+/* "2026-11-22T10:00:00Z" (quotes included), or null when @usec < 0. */
+void         rpt_export_append_time      (GString           *out,
+                                          gint64             usec);
 /* Appends text[start:end) (code points). */
 void         rpt_export_append_slice     (GString           *out,
                                           RptDocument       *document,

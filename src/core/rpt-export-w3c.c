@@ -26,9 +26,19 @@ append_iri (GString    *out,
             const char *kind,
             const char *id)
 {
-  g_autofree char *escaped = g_uri_escape_string (id, NULL, FALSE);
+  g_autofree char *escaped = NULL;
+  const char *p;
 
-  g_string_append_printf (out, "\"urn:repartee:%s:%s\"", kind, escaped);
+  /* Most ids need no escaping: skip the copy. */
+  for (p = id; g_ascii_isalnum (*p) || *p == '-' || *p == '.' || *p == '_' || *p == '~'; p++)
+    ;
+  if (*p != '\0')
+    id = escaped = g_uri_escape_string (id, NULL, FALSE);
+  g_string_append (out, "\"urn:repartee:");
+  g_string_append (out, kind);
+  g_string_append_c (out, ':');
+  g_string_append (out, id);
+  g_string_append_c (out, '"');
 }
 
 static void
@@ -44,18 +54,6 @@ append_textual_body (GString    *out,
 }
 
 static void
-append_slice (GString     *out,
-              RptDocument *document,
-              guint        start,
-              guint        end)
-{
-  gsize a = rpt_document_byte_offset (document, start);
-  gsize b = rpt_document_byte_offset (document, end);
-
-  rpt_json_append_string_len (out, rpt_document_get_text (document) + a, b - a);
-}
-
-static void
 write_span (RptExportSnapshot *snap,
             RptExportDocument *doc,
             RptExportSpan     *span,
@@ -63,6 +61,11 @@ write_span (RptExportSnapshot *snap,
 {
   RptDocument *document = doc->document;
   guint length = rpt_document_get_length (document);
+  /* One offset lookup, then short walks for the context and the end. */
+  const char *start = rpt_document_get_text (document) + rpt_document_byte_offset (document, span->start);
+  const char *end = g_utf8_offset_to_pointer (start, span->end - span->start);
+  const char *before = g_utf8_offset_to_pointer (start, -(glong) MIN (span->start, CONTEXT_CHARS));
+  const char *after = g_utf8_offset_to_pointer (end, MIN (length - span->end, CONTEXT_CHARS));
 
   g_string_append (out, "      {\"id\": ");
   append_iri (out, "annotation", span->id);
@@ -70,9 +73,9 @@ write_span (RptExportSnapshot *snap,
   if (span->created >= 0)
     {
       g_string_append (out, "       \"created\": ");
-      rpt_json_append_timestamp (out, span->created);
+      rpt_export_append_time (out, span->created);
       g_string_append (out, ", \"modified\": ");
-      rpt_json_append_timestamp (out, span->modified >= 0 ? span->modified : span->created);
+      rpt_export_append_time (out, span->modified >= 0 ? span->modified : span->created);
       g_string_append (out, ",\n");
     }
   if (*span->author != '\0')
@@ -97,11 +100,11 @@ write_span (RptExportSnapshot *snap,
   g_string_append (out, "],\n       \"target\": {\"source\": ");
   append_iri (out, "article", rpt_document_get_id (document));
   g_string_append (out, ", \"selector\": [\n         {\"type\": \"TextQuoteSelector\", \"exact\": ");
-  append_slice (out, document, span->start, span->end);
+  rpt_json_append_string_len (out, start, end - start);
   g_string_append (out, ", \"prefix\": ");
-  append_slice (out, document, span->start > CONTEXT_CHARS ? span->start - CONTEXT_CHARS : 0, span->start);
+  rpt_json_append_string_len (out, before, start - before);
   g_string_append (out, ", \"suffix\": ");
-  append_slice (out, document, span->end, MIN (length, span->end + CONTEXT_CHARS));
+  rpt_json_append_string_len (out, end, after - end);
   g_string_append_printf (out, "},\n         {\"type\": \"TextPositionSelector\", \"start\": %u, \"end\": %u}]}}",
                           span->start, span->end);
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <time.h>
 
 #include "rpt-export-private.h"
 #include "rpt-safe-file.h"
@@ -511,6 +512,44 @@ rpt_export_append_slice (GString     *out,
   gsize b_end = rpt_document_byte_offset (document, end);
 
   g_string_append_len (out, rpt_document_get_text (document) + b_start, b_end - b_start);
+}
+
+void
+rpt_export_append_time (GString *out,
+                        gint64   usec)
+{
+  /* Not GDateTime: it costs a time zone lookup and allocations per call,
+   * and an export writes hundreds of thousands of times. */
+  time_t seconds = (time_t) (usec / G_USEC_PER_SEC);
+  struct tm tm;
+  char buf[24], *p = buf;
+  int fields[6];
+
+  if (usec < 0 || gmtime_r (&seconds, &tm) == NULL || tm.tm_year + 1900 > 9999)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  fields[0] = tm.tm_year + 1900;
+  fields[1] = tm.tm_mon + 1;
+  fields[2] = tm.tm_mday;
+  fields[3] = tm.tm_hour;
+  fields[4] = tm.tm_min;
+  fields[5] = tm.tm_sec;
+  *p++ = '"';
+  for (int i = 0; i < 6; i++)
+    {
+      if (i == 0)
+        {
+          *p++ = '0' + fields[0] / 1000;
+          *p++ = '0' + fields[0] / 100 % 10;
+        }
+      *p++ = '0' + fields[i] / 10 % 10;
+      *p++ = '0' + fields[i] % 10;
+      *p++ = "--T::Z"[i];
+    }
+  *p++ = '"';
+  g_string_append_len (out, buf, p - buf);
 }
 
 /* ---- Running an export ---- */
