@@ -69,6 +69,22 @@ import_action (GtkWidget  *widget,
 }
 
 static void
+import_dataset_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  _rpt_window_import_dataset (RPT_WINDOW (widget));
+}
+
+static void
+replace_text_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  _rpt_window_replace_text (RPT_WINDOW (widget));
+}
+
+static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -215,6 +231,8 @@ _rpt_window_update_actions (RptWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save", idle && !_rpt_window_is_blank (self));
   gtk_widget_action_set_enabled (widget, "win.save-as", idle && !_rpt_window_is_blank (self));
   gtk_widget_action_set_enabled (widget, "win.import", idle);
+  gtk_widget_action_set_enabled (widget, "win.import-dataset", idle);
+  gtk_widget_action_set_enabled (widget, "win.replace-text", idle && _rpt_window_get_document (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.export", idle && has_documents);
   gtk_widget_action_set_enabled (widget, "win.undo", rpt_project_can_undo (self->project));
   gtk_widget_action_set_enabled (widget, "win.redo", rpt_project_can_redo (self->project));
@@ -233,6 +251,8 @@ _rpt_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-dataset", NULL, import_dataset_action);
+  gtk_widget_class_install_action (widget_class, "win.replace-text", NULL, replace_text_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.labels", NULL, labels_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

@@ -300,6 +300,7 @@ save_done_cb (GObject      *object,
       g_autofree char *name = NULL;
 
       g_set_object (&self->file, op->file);
+      _rpt_window_record_stamp (self, op->file, FALSE);
       g_clear_pointer (&self->untitled_name, g_free);
       self->restored = FALSE;
       rpt_recovery_set_unsaved (self->recovery, FALSE);
@@ -407,10 +408,22 @@ save_as_with (RptWindow    *self,
 }
 
 static void
+save_anyway_then (RptWindow *self,
+                  gpointer   data)
+{
+  if (self->file)
+    save_to (self, self->file, data);
+  else
+    continuation_free (data);
+}
+
+static void
 save_then (RptWindow    *self,
            Continuation *cont)
 {
-  if (self->file)
+  if (self->file && _rpt_window_file_changed_on_disk (self))
+    _rpt_window_confirm_overwrite (self, save_anyway_then, cont, (GDestroyNotify) continuation_free);
+  else if (self->file)
     save_to (self, self->file, cont);
   else
     save_as_with (self, cont);
@@ -438,7 +451,22 @@ typedef struct
   char              *untitled_name;
   RptRecoveryOrphan *orphan;
   GPtrArray         *then_import;
+  RptLoadFlags       flags;
+  RptFileStamp       stamp;        /* @file before it was read */
+  gboolean           stale;        /* @file is newer than the copy restored */
 } LoadOp;
+
+static void start_load (RptWindow *self, LoadOp *op);
+
+static void
+reanchor_then (RptWindow *self,
+               gpointer   data)
+{
+  LoadOp *op = data;
+
+  op->flags |= RPT_LOAD_REANCHOR;
+  start_load (self, op);
+}
 
 static void
 load_op_free (LoadOp *op)
@@ -460,7 +488,8 @@ load_done_cb (GObject      *object,
   LoadOp *op = user_data;
   RptWindow *self = op->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(RptProject) project = rpt_project_load_finish (result, &error);
+  g_autoptr(RptReanchorReport) report = NULL;
+  g_autoptr(RptProject) project = rpt_project_load_full_finish (result, &report, &error);
 
   if (_rpt_window_is_gone (self))
     {
@@ -471,6 +500,12 @@ load_done_cb (GObject      *object,
     gtk_widget_set_sensitive (GTK_WIDGET (self->view_stack), TRUE);
   _rpt_window_busy_pop (self);
 
+  if (project == NULL && g_error_matches (error, RPT_ERROR, RPT_ERROR_TEXT_CHANGED)
+      && !(op->flags & RPT_LOAD_REANCHOR))
+    {
+      _rpt_window_ask_reanchor (self, op->source, reanchor_then, op, (GDestroyNotify) load_op_free);
+      return;
+    }
   if (project == NULL)
     {
       g_autofree char *name = g_file_get_basename (op->source);
@@ -484,6 +519,12 @@ load_done_cb (GObject      *object,
     }
 
   _rpt_window_set_project (self, project, op->file, op->untitled_name);
+  if (op->file)
+    {
+      self->stamp = op->stamp;
+      self->stamp_known = TRUE;
+      self->stamp_stale = op->stale;
+    }
   if (op->orphan)
     {
       /* The copy becomes this window's unsaved work, then the old copy goes. */
@@ -497,9 +538,29 @@ load_done_cb (GObject      *object,
   else if (op->file)
     remember_project (self, op->file);
 
+  /* Repaired on load: unsaved, and said so. */
+  _rpt_window_show_reanchor_report (self, report);
   if (op->then_import && op->then_import->len > 0)
     _rpt_window_import_files (self, op->then_import);
   load_op_free (op);
+}
+
+static void
+start_load (RptWindow *self,
+            LoadOp    *op)
+{
+  g_autofree char *path = op->file ? g_file_get_path (op->file) : NULL;
+
+  /* Taken before reading: a change in between shows as a change. */
+  rpt_file_stamp_read (path, &op->stamp);
+  if (op->orphan && op->stamp.exists)
+    op->stale = op->stamp.mtime_sec > g_date_time_to_unix (rpt_recovery_orphan_get_time (op->orphan));
+
+  /* No edits while loading: they would be lost when the project is replaced. */
+  self->loading++;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->view_stack), FALSE);
+  _rpt_window_busy_push (self);
+  rpt_project_load_full_async (op->source, op->flags, self->cancellable, load_done_cb, op);
 }
 
 void
@@ -518,12 +579,7 @@ _rpt_window_load (RptWindow         *self,
   op->untitled_name = g_strdup (untitled_name);
   op->orphan = orphan;
   op->then_import = then_import ? g_ptr_array_ref (then_import) : NULL;
-
-  /* No edits while loading: they would be lost when the project is replaced. */
-  self->loading++;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->view_stack), FALSE);
-  _rpt_window_busy_push (self);
-  rpt_project_load_async (source, self->cancellable, load_done_cb, op);
+  start_load (self, op);
 }
 
 static void

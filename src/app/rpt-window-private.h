@@ -2,7 +2,10 @@
  * up RptWindow (rpt-window.c: layout and project; rpt-window-actions.c:
  * actions and keys; rpt-window-files.c: open, save, close, drop;
  * rpt-window-import.c: importing articles; rpt-window-toasts.c: toasts;
- * rpt-window-recovery.c: offering copies of lost work).
+ * rpt-window-recovery.c: offering copies of lost work; rpt-window-disk.c:
+ * files changed on disk behind our back; rpt-window-orphans.c: orphaned
+ * annotations and replacing an article's text; rpt-window-dataset.c:
+ * importing a labelled dataset as a new project).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -50,6 +53,16 @@ struct _RptWindow
   char                 *untitled_name;
   /* A restored copy: unsaved although the project's history is clean. */
   gboolean              restored;
+  /* @file as we last read or wrote it; stale: known to have changed since
+   * (a restored copy older than the file). */
+  RptFileStamp          stamp;
+  gboolean              stamp_known;
+  gboolean              stamp_stale;
+
+  GtkInfoBar           *orphans_bar;
+  GtkLabel             *orphans_label;
+  GtkMenuButton        *orphans_button;
+  GtkListBox           *orphans_list;
 
   RptRecovery          *recovery;
   AdwToast             *shown_toast;       /* on screen (not a reference) */
@@ -129,6 +142,10 @@ void        _rpt_window_load             (RptWindow         *self,
                                           const char        *untitled_name,
                                           RptRecoveryOrphan *orphan,
                                           GPtrArray         *then_import);
+/* Shows the report of a re-anchoring (a toast); nothing when no article
+ * changed. */
+void        _rpt_window_show_reanchor_report (RptWindow         *self,
+                                              RptReanchorReport *report);
 void        _rpt_window_init_files       (RptWindow   *self);
 void        _rpt_window_remember_folder  (RptWindow      *self,
                                           GFile          *file);
@@ -143,6 +160,46 @@ void        _rpt_window_import           (RptWindow   *self);
 /* Imports @files (GFile) into the open project, in a worker thread. */
 void        _rpt_window_import_files     (RptWindow   *self,
                                           GPtrArray   *files);
+
+/* rpt-window-disk.c */
+/* Reads the stamp of @file (NULL: forgets it); @stale: already known to
+ * differ from what the window holds. */
+void        _rpt_window_record_stamp     (RptWindow   *self,
+                                          GFile       *file,
+                                          gboolean     stale);
+/* TRUE when someone else changed self->file since we read or wrote it. */
+gboolean    _rpt_window_file_changed_on_disk (RptWindow *self);
+/* Asks before overwriting a file changed on disk. "Save Anyway" runs
+ * @then, which takes @data; Cancel frees @data with @destroy. */
+void        _rpt_window_confirm_overwrite (RptWindow             *self,
+                                           RptWindowContinuation  then,
+                                           gpointer               data,
+                                           GDestroyNotify         destroy);
+/* Offers to load @source again with re-anchoring (@message: the core's
+ * refusal). The same ownership rules as _rpt_window_confirm_overwrite. */
+void        _rpt_window_ask_reanchor     (RptWindow             *self,
+                                          GFile                 *source,
+                                          RptWindowContinuation  then,
+                                          gpointer               data,
+                                          GDestroyNotify         destroy);
+
+/* rpt-window-orphans.c */
+void        _rpt_window_init_orphans     (RptWindow   *self);
+/* Follows the project's orphans and the article shown. */
+void        _rpt_window_update_orphans   (RptWindow   *self);
+void        _rpt_window_replace_text     (RptWindow   *self);
+/* Replaces the current article's text with @file's, in a worker. */
+void        _rpt_window_replace_text_from_file (RptWindow *self,
+                                                GFile     *file);
+
+/* rpt-window-dataset.c */
+void        _rpt_window_import_dataset   (RptWindow   *self);
+/* Imports @files (GFile) as a new project, replacing the open one (after
+ * the unsaved-changes prompt). @format: an RptImportFormat, or -1 to
+ * guess it from the names (asking when it cannot). */
+void        _rpt_window_import_dataset_files (RptWindow *self,
+                                              GPtrArray *files,
+                                              int        format);
 
 /* rpt-window-recovery.c */
 void        _rpt_window_offer_restore    (RptWindow         *self,

@@ -173,6 +173,8 @@ selected_document_changed_cb (RptWindow *self)
 
   rpt_article_view_set_document (self->article_view, document);
   rpt_inspector_set_document (self->inspector, document);
+  _rpt_window_update_orphans (self);
+  _rpt_window_update_actions (self);
 }
 
 static void
@@ -253,8 +255,13 @@ _rpt_window_set_project (RptWindow   *self,
   if (self->project != project)
     {
       if (self->project)
-        g_signal_handlers_disconnect_by_data (self->project, self);
+        {
+          g_signal_handlers_disconnect_by_data (self->project, self);
+          g_signal_handlers_disconnect_by_data (rpt_project_get_orphans (self->project), self);
+        }
       g_set_object (&self->project, project);
+      g_signal_connect_object (rpt_project_get_orphans (project), "items-changed",
+                               G_CALLBACK (_rpt_window_update_orphans), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (project, "notify::dirty", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (project, "notify::can-undo", G_CALLBACK (_rpt_window_update_actions), self, G_CONNECT_SWAPPED);
@@ -264,6 +271,8 @@ _rpt_window_set_project (RptWindow   *self,
   g_free (self->untitled_name);
   self->untitled_name = g_strdup (untitled_name);
   self->restored = FALSE;
+  self->stamp_known = FALSE;
+  self->stamp_stale = FALSE;
   apply_author (self);
 
   /* Views first, so that selecting a document finds its project. */
@@ -402,7 +411,10 @@ rpt_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   if (self->project)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->project, self);
+      g_signal_handlers_disconnect_by_data (rpt_project_get_orphans (self->project), self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_WINDOW);
   g_clear_object (&self->documents_selection);
   g_clear_object (&self->recovery);
@@ -459,6 +471,10 @@ rpt_window_class_init (RptWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RptWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, summary_view);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, orphans_bar);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, orphans_label);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, orphans_button);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, orphans_list);
   gtk_widget_class_bind_template_callback (widget_class, article_tag_failed_cb);
   gtk_widget_class_bind_template_callback (widget_class, article_annotation_picked_cb);
   gtk_widget_class_bind_template_callback (widget_class, inspector_annotation_activated_cb);
@@ -514,6 +530,7 @@ rpt_window_init (RptWindow *self)
 
   _rpt_window_init_actions (self);
   _rpt_window_init_files (self);
+  _rpt_window_init_orphans (self);
 
   {
     g_autoptr(RptProject) project = rpt_project_new ();
