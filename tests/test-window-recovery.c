@@ -14,6 +14,8 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utime.h>
+#include <time.h>
 
 #include "rpt-article-view.h"
 #include "rpt-recovery.h"
@@ -385,6 +387,67 @@ START_TEST (test_restore_saved_project_later_then_discard)
 }
 END_TEST
 
+/* The original changed after the copy was made (by another program, or
+ * a later session): saving the restored work over it asks first. */
+START_TEST (test_restore_over_changed_file_asks)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "summit.json", NULL);
+  g_autofree char *expected_path = g_build_filename (dir, "expected.json", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *theirs = NULL;
+  gsize expected_len;
+  RptWindow *window;
+  AdwMessageDialog *dialog;
+
+  write_plain_project (path);
+  forget_orphans ();
+  run_and_kill_child (path, expected_path);
+  expected = rpt_test_read_file (expected_path, &expected_len);
+
+  /* Another program writes the file afterwards (a minute on, so that the
+   * clock's resolution cannot hide it). */
+  {
+    g_autoptr(RptProject) other = rpt_project_new ();
+    struct utimbuf later = { .actime = time (NULL) + 60, .modtime = time (NULL) + 60 };
+
+    ck_assert (rpt_project_save_to_file (other, path, NULL));
+    ck_assert_int_eq (g_utime (path, &later), 0);
+    theirs = rpt_test_read_file (path, NULL);
+  }
+
+  window = rpt_test_new_window ();
+  rpt_window_offer_recovery (window);
+  rpt_test_respond (wait_for_restore_dialog (window), "restore");
+  rpt_test_wait_until (rpt_window_get_file (window) != NULL);
+  ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), "• summit.json — Repartee");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  rpt_test_wait_until ((dialog = rpt_test_find_dialog (GTK_WINDOW (window))) != NULL);
+  ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "“summit.json” changed on disk");
+  rpt_test_respond (dialog, "cancel");
+  rpt_test_spin (200);
+  {
+    g_autofree char *now = rpt_test_read_file (path, NULL);
+    ck_assert_str_eq (now, theirs);
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  rpt_test_wait_until ((dialog = rpt_test_find_dialog (GTK_WINDOW (window))) != NULL);
+  rpt_test_respond (dialog, "save");
+  rpt_test_wait_until (g_str_equal (gtk_window_get_title (GTK_WINDOW (window)), "summit.json — Repartee"));
+  {
+    gsize saved_len;
+    g_autofree char *saved = rpt_test_read_file (path, &saved_len);
+
+    ck_assert_uint_eq (saved_len, expected_len);
+    ck_assert (memcmp (saved, expected, saved_len) == 0);
+  }
+  rpt_test_close_discarding (window);
+  rpt_test_wait_until (count_files (".json") == 0);
+}
+END_TEST
+
 static Suite *
 recovery_suite (void)
 {
@@ -393,6 +456,7 @@ recovery_suite (void)
 
   tcase_set_timeout (tc, 240);
   tcase_add_test (tc, test_live_copy_written_and_removed);
+  tcase_add_test (tc, test_restore_over_changed_file_asks);
   tcase_add_test (tc, test_restore_after_kill);
   tcase_add_test (tc, test_restore_saved_project_later_then_discard);
   suite_add_tcase (s, tc);
