@@ -117,9 +117,9 @@ _rpt_window_ask_reanchor (RptWindow             *self,
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Re-anchor Annotations?"), NULL);
 
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("The text of an article in “%s” was changed outside Repartee, so its annotations may no longer be where they were. "
-                                    "Repartee can place them again by the text they quote and the text around it. "
-                                    "Any it cannot place with confidence are kept for you to review. The file is not changed until you save."),
+                                  _("The text of an article in “%s” was changed outside Repartee. "
+                                    "Its annotations can be placed again by the text they quote; "
+                                    "any that cannot be placed with confidence are kept for you to review."),
                                   name);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),

@@ -11,6 +11,8 @@
 #include "rpt-window-private.h"
 
 #define ORPHAN_ID "rpt-orphan-id"
+/* Longer quotes are cut, to keep the list readable. */
+#define MAX_QUOTE_CHARS 160
 
 /* ---- The list ---- */
 
@@ -138,13 +140,27 @@ orphan_row_new (RptWindow     *self,
   gtk_widget_set_margin_end (box, 12);
 
   if (quote && quote[0])
-    /* Translators: the text an annotation quoted */
-    quoted = g_strdup_printf (_("“%s”"), quote);
+    {
+      /* Cut by hand: an ellipsized wrapping label is measured too short
+       * inside the scrolled list. */
+      g_autofree char *cut = NULL;
+
+      if (g_utf8_strlen (quote, -1) > MAX_QUOTE_CHARS)
+        {
+          g_autofree char *start = g_utf8_substring (quote, 0, MAX_QUOTE_CHARS - 1);
+          cut = g_strconcat (start, "…", NULL);
+        }
+      else
+        cut = g_strdup (quote);
+
+      /* Translators: the text an annotation quoted */
+      quoted = g_strdup_printf (_("“%s”"), cut);
+    }
   quote_label = gtk_label_new (quoted ? quoted : _("The quoted text is not known"));
   gtk_label_set_wrap (GTK_LABEL (quote_label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (quote_label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (quote_label), 4);
-  gtk_label_set_ellipsize (GTK_LABEL (quote_label), PANGO_ELLIPSIZE_END);
+  /* A fixed width: the scrolled list measures wrapped labels right. */
+  gtk_label_set_width_chars (GTK_LABEL (quote_label), 40);
   gtk_label_set_max_width_chars (GTK_LABEL (quote_label), 40);
   gtk_label_set_xalign (GTK_LABEL (quote_label), 0);
   if (quoted == NULL)
@@ -154,6 +170,7 @@ orphan_row_new (RptWindow     *self,
   about_label = gtk_label_new (about);
   gtk_label_set_xalign (GTK_LABEL (about_label), 0);
   gtk_label_set_wrap (GTK_LABEL (about_label), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (about_label), 40);
   gtk_label_set_max_width_chars (GTK_LABEL (about_label), 40);
   gtk_widget_add_css_class (about_label, "caption");
   gtk_widget_add_css_class (about_label, "dim-label");
