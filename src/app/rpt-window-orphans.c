@@ -57,6 +57,8 @@ place_clicked_cb (GtkWidget *button,
       return;
     }
   gtk_menu_button_popdown (self->orphans_button);
+  /* As after tagging: the selection is used up (and its adder goes). */
+  rpt_article_view_select_range (self->article_view, end, end);
   rpt_article_view_set_selected_annotation (self->article_view, rpt_project_get_annotation (self->project, id));
   gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
   _rpt_window_toast (self, _("Annotation placed"));
