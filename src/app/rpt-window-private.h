@@ -5,7 +5,8 @@
  * rpt-window-recovery.c: offering copies of lost work; rpt-window-disk.c:
  * files changed on disk behind our back; rpt-window-orphans.c: orphaned
  * annotations and replacing an article's text; rpt-window-dataset.c:
- * importing a labelled dataset as a new project).
+ * importing a labelled dataset as a new project; rpt-window-recent.c:
+ * recent projects and the choosers' folder).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -148,6 +149,9 @@ void        _rpt_window_show_reanchor_report (RptWindow         *self,
                                               RptReanchorReport *report);
 void        _rpt_window_init_files       (RptWindow   *self);
 void        _rpt_window_remember_folder  (RptWindow      *self,
+                                          GFile          *file);
+/* A recent project now, and its folder the choosers' start. */
+void        _rpt_window_remember_project (RptWindow      *self,
                                           GFile          *file);
 void        _rpt_window_start_in_last_folder (RptWindow      *self,
                                               GtkFileChooser *chooser);
