@@ -127,9 +127,10 @@ refused_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      DatasetJob       *job)
 {
-  RptWindow *self = RPT_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  RptWindow *self = parent ? RPT_WINDOW (parent) : NULL;
 
-  if (g_str_equal (response, "skip") && !_rpt_window_is_gone (self))
+  if (self && g_str_equal (response, "skip") && !_rpt_window_is_gone (self))
     {
       job->skip_bad = TRUE;
       run_import (self, job);
@@ -259,10 +260,11 @@ format_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     DatasetJob       *job)
 {
-  RptWindow *self = RPT_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  RptWindow *self = parent ? RPT_WINDOW (parent) : NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (g_str_equal (response, formats[i].id) && !_rpt_window_is_gone (self))
+    if (self && g_str_equal (response, formats[i].id) && !_rpt_window_is_gone (self))
       {
         job->format = formats[i].format;
         _rpt_window_confirm_discard (self, run_import_then, job, dataset_job_free);

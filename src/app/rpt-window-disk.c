@@ -54,9 +54,10 @@ question_response_cb (AdwMessageDialog *dialog,
                       gpointer          user_data)
 {
   Question *question = user_data;
-  RptWindow *self = RPT_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  RptWindow *self = parent ? RPT_WINDOW (parent) : NULL;
 
-  if (g_str_equal (response, question->yes) && !_rpt_window_is_gone (self))
+  if (self && g_str_equal (response, question->yes) && !_rpt_window_is_gone (self))
     question->then (self, question->data);
   else if (question->destroy)
     question->destroy (question->data);

@@ -60,6 +60,8 @@ struct _RptWindow
   gboolean              stamp_known;
   gboolean              stamp_stale;
 
+  GMenu                *document_menu;   /* acting on one article */
+  GtkPopover           *documents_menu;  /* shows it in the sidebar */
   GtkInfoBar           *orphans_bar;
   GtkLabel             *orphans_label;
   GtkMenuButton        *orphans_button;

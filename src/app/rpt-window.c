@@ -202,6 +202,64 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   rpt_document_row_set_document (RPT_DOCUMENT_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
+/* A right click (or long press) on an article: select it and offer what
+ * acts on it. */
+static void
+documents_menu_cb (RptWindow *self,
+                   double     x,
+                   double     y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->documents_view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = picked ? gtk_widget_get_ancestor (picked, RPT_TYPE_DOCUMENT_ROW) : NULL;
+  RptDocument *document = row ? rpt_document_row_get_document (RPT_DOCUMENT_ROW (row)) : NULL;
+
+  if (document == NULL)
+    return;
+  _rpt_window_select_document (self, document);
+  gtk_popover_set_pointing_to (self->documents_menu, &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (self->documents_menu);
+}
+
+static void
+documents_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      RptWindow       *self)
+{
+  documents_menu_cb (self, x, y);
+}
+
+static void
+documents_long_pressed_cb (GtkGestureLongPress *gesture,
+                           double               x,
+                           double               y,
+                           RptWindow           *self)
+{
+  documents_menu_cb (self, x, y);
+}
+
+static void
+init_documents_menu (RptWindow *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *press = gtk_gesture_long_press_new ();
+
+  self->documents_menu = GTK_POPOVER (gtk_popover_menu_new_from_model (G_MENU_MODEL (self->document_menu)));
+  gtk_popover_set_has_arrow (self->documents_menu, FALSE);
+  gtk_widget_set_halign (GTK_WIDGET (self->documents_menu), GTK_ALIGN_START);
+  gtk_widget_set_parent (GTK_WIDGET (self->documents_menu), GTK_WIDGET (self->documents_view));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  /* Before the rows, which take every press for themselves. */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (documents_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->documents_view), GTK_EVENT_CONTROLLER (click));
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (press), TRUE);
+  g_signal_connect_object (press, "pressed", G_CALLBACK (documents_long_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->documents_view), GTK_EVENT_CONTROLLER (press));
+}
+
 /* ---- The project ---- */
 
 static gboolean
@@ -415,6 +473,11 @@ rpt_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->project, self);
       g_signal_handlers_disconnect_by_data (rpt_project_get_orphans (self->project), self);
     }
+  if (self->documents_menu)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->documents_menu));
+      self->documents_menu = NULL;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_WINDOW);
   g_clear_object (&self->documents_selection);
   g_clear_object (&self->recovery);
@@ -471,6 +534,7 @@ rpt_window_class_init (RptWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RptWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, summary_view);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, document_menu);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, orphans_bar);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, orphans_label);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, orphans_button);
@@ -531,6 +595,7 @@ rpt_window_init (RptWindow *self)
   _rpt_window_init_actions (self);
   _rpt_window_init_files (self);
   _rpt_window_init_orphans (self);
+  init_documents_menu (self);
 
   {
     g_autoptr(RptProject) project = rpt_project_new ();
