@@ -3,11 +3,13 @@
  * project after the unsaved-changes prompt; a bad record is refused with
  * its file, line and reason and the open project stays; Skip Bad Records
  * imports the rest and shows the warning; a name that does not tell the
- * format asks for it.
+ * format asks for it; a brat collection comes in through its
+ * annotation.conf.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <check.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rpt-test-util.h"
@@ -196,6 +198,37 @@ START_TEST (test_import_dataset_asks_format)
 }
 END_TEST
 
+/* A brat collection: its annotation.conf stands for the whole folder. */
+START_TEST (test_import_brat_collection)
+{
+  g_autofree char *folder = g_build_filename (dir, "harbour", NULL);
+  g_autofree char *conf = NULL;
+  RptWindow *window = rpt_test_new_window ();
+  RptProject *before = rpt_window_get_project (window);
+  RptProject *project;
+  RptAnnotation *a;
+
+  ck_assert_int_eq (g_mkdir (folder, 0700), 0);
+  g_free (rpt_test_write_file (folder, "one.txt", "The mayor said yes. The critic said no.", -1));
+  g_free (rpt_test_write_file (folder, "one.ann", "T1\tClaim 4 19\tmayor said yes.\nT2\tRebuttal 20 39\tThe critic said no.\n", -1));
+  g_free (rpt_test_write_file (folder, "two.txt", "Ferries run late.", -1));
+  g_free (rpt_test_write_file (folder, "two.ann", "T1\tClaim 0 7\tFerries\n", -1));
+  conf = rpt_test_write_file (folder, "annotation.conf", "[entities]\nClaim\nRebuttal\n[relations]\n[events]\n[attributes]\n", -1);
+
+  import_dataset (window, conf);
+  rpt_test_wait_until (rpt_window_get_project (window) != before);
+  project = rpt_window_get_project (window);
+  ck_assert_uint_eq (n_documents (window), 2);
+  ck_assert_uint_eq (rpt_project_get_n_annotations (project), 3);
+  a = rpt_annotation_store_get (rpt_project_get_annotations (project, "one"), 1);
+  ck_assert_uint_eq (rpt_annotation_get_start (a), 20);
+  ck_assert_str_eq (label_name (project, a), "Rebuttal");
+  ck_assert_str_eq (rpt_document_get_text (rpt_project_get_document (project, "two")), "Ferries run late.");
+  ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), "• harbour — Repartee");
+  rpt_test_close_discarding (window);
+}
+END_TEST
+
 static Suite *
 dataset_suite (void)
 {
@@ -206,6 +239,7 @@ dataset_suite (void)
   tcase_add_test (tc, test_import_dataset_replaces_project);
   tcase_add_test (tc, test_import_dataset_refused_then_skipped);
   tcase_add_test (tc, test_import_dataset_asks_format);
+  tcase_add_test (tc, test_import_brat_collection);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -78,7 +78,20 @@ static char *
 dataset_name (DatasetJob *job)
 {
   g_autofree char *name = g_file_get_basename (g_ptr_array_index (job->files, 0));
-  char *dot = strrchr (name, '.');
+  char *dot;
+
+  /* A brat collection is named after its folder. */
+  if (g_str_equal (name, "annotation.conf") || g_str_equal (name, "visual.conf"))
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (g_ptr_array_index (job->files, 0));
+
+      if (folder)
+        {
+          g_free (name);
+          name = g_file_get_basename (folder);
+        }
+    }
+  dot = strrchr (name, '.');
 
   if (dot && dot != name)
     *dot = '\0';
@@ -217,6 +230,8 @@ run_import (RptWindow  *self,
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   RptImportOptions options;
 
+  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_free);
+
   for (guint i = 0; i < job->files->len; i++)
     {
       char *path = g_file_get_path (g_ptr_array_index (job->files, i));
@@ -228,6 +243,28 @@ run_import (RptWindow  *self,
           return;
         }
       g_ptr_array_add (paths, path);
+    }
+  /* A file chooser cannot pick a folder among files: a brat collection's
+   * annotation.conf (or visual.conf) stands for its whole folder. */
+  if (job->format == RPT_IMPORT_BRAT)
+    {
+      for (guint i = 0; i < paths->len; i++)
+        {
+          g_autofree char *name = g_path_get_basename (g_ptr_array_index (paths, i));
+
+          if (g_str_equal (name, "annotation.conf") || g_str_equal (name, "visual.conf"))
+            g_ptr_array_add (folders, g_path_get_dirname (g_ptr_array_index (paths, i)));
+        }
+      for (guint i = paths->len; i-- > 0;)
+        {
+          g_autofree char *folder = g_path_get_dirname (g_ptr_array_index (paths, i));
+
+          if (g_ptr_array_find_with_equal_func (folders, folder, g_str_equal, NULL))
+            g_ptr_array_remove_index (paths, i);
+        }
+      for (guint i = 0; i < folders->len; i++)
+        if (!g_ptr_array_find_with_equal_func (paths, g_ptr_array_index (folders, i), g_str_equal, NULL))
+          g_ptr_array_add (paths, g_strdup (g_ptr_array_index (folders, i)));
     }
   g_ptr_array_add (paths, NULL);
 
@@ -359,8 +396,8 @@ _rpt_window_import_dataset (RptWindow *self)
   add_filter (fc, _("Labelled Datasets"), all);
   add_filter (fc, _("JSON Lines (doccano, spaCy)"), jsonl);
   add_filter (fc, _("Label Studio Tasks"), label_studio);
-  /* Choosing every .ann file of a folder imports the collection. */
-  add_filter (fc, _("brat Annotations"), brat);
+  /* A collection's annotation.conf imports its whole folder. */
+  add_filter (fc, _("brat Collections and Annotations"), brat);
   add_filter (fc, _("All Files"), any);
   _rpt_window_start_in_last_folder (self, fc);
   g_signal_connect (chooser, "response", G_CALLBACK (dataset_response_cb), NULL);
