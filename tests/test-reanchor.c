@@ -650,7 +650,10 @@ START_TEST (test_orphans_survive_save_and_load)
         ck_assert_str_eq (rpt_annotation_get_id (a), "a12");
       }
     }
-  ck_assert_ptr_nonnull (_rpt_project_read_fast (saved, strlen (saved)));
+  {
+    g_autoptr(RptProject) fast = _rpt_project_read_fast (saved, strlen (saved));
+    ck_assert_ptr_nonnull (fast);
+  }
 }
 END_TEST
 
