@@ -465,6 +465,40 @@ START_TEST (test_replace_refusals)
 }
 END_TEST
 
+/* Identical copies of a passage are told apart by where the annotation
+ * before them moved. */
+START_TEST (test_replace_settles_copies_by_position)
+{
+#define REPEATED "Meeting notes. The board met again. The board met again. The board met again. " \
+                 "The board met again. The board met again. The board met again. The board met again. " \
+                 "The board met again. End."
+  g_autoptr(RptProject) both = rpt_project_new ();
+  g_autoptr(RptProject) alone = rpt_project_new ();
+  g_autoptr(RptReanchorReport) report = NULL;
+  g_autoptr(RptReanchorReport) alone_report = NULL;
+  guint fourth = fixture_offset (REPEATED, "board met again", 4);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      RptProject *project = i == 0 ? both : alone;
+      g_autoptr(RptDocument) document = rpt_document_new ("d", "d", "d.txt", REPEATED);
+
+      ck_assert (rpt_project_add_document (project, document, NULL));
+      if (i == 0)
+        fixture_tag (project, "d", REPEATED, "Meeting notes.", 1, "claim", NULL, "a1");
+      fixture_tag (project, "d", REPEATED, "board met again", 4, "joke", NULL, i == 0 ? "a2" : "a1");
+    }
+  ck_assert (rpt_project_replace_document_text (both, "d", "Draft 2. " REPEATED, &report, NULL));
+  assert_counts (report, 0, "d", 2, 0, 0, 0);
+  ck_assert_uint_eq (rpt_annotation_get_start (rpt_project_get_annotation (both, "a2")), fourth + 9);
+
+  /* Alone, nothing says which of the middle copies it was. */
+  ck_assert (rpt_project_replace_document_text (alone, "d", "Draft 2. " REPEATED, &alone_report, NULL));
+  assert_counts (alone_report, 0, "d", 0, 0, 0, 1);
+#undef REPEATED
+}
+END_TEST
+
 /* ---- Orphans ---- */
 
 START_TEST (test_place_orphan)
@@ -897,6 +931,7 @@ reanchor_suite (void)
   tcase_add_test (replace, test_replace_document_text);
   tcase_add_test (replace, test_replace_agrees_with_load);
   tcase_add_test (replace, test_replace_refusals);
+  tcase_add_test (replace, test_replace_settles_copies_by_position);
   tcase_add_test (orphans, test_place_orphan);
   tcase_add_test (orphans, test_place_orphan_on_tagged_span);
   tcase_add_test (orphans, test_remove_orphan);
