@@ -65,19 +65,22 @@ typedef struct
   char             *section;
 } ConfState;
 
+/* The name a type stands for: its decoded form (Repartee's encoding keeps
+ * every character, leading spaces too), unless visual.conf shows it under
+ * another name; the type itself when it decodes to nothing. */
 static char *
 type_to_name (Visual     *visual,
               const char *type)
 {
   const char *display = visual ? g_hash_table_lookup (visual->display, type) : NULL;
-  char *decoded;
+  g_autofree char *decoded = rpt_export_safe_name_decode (type);
+  g_autofree char *stripped = decoded ? g_strstrip (g_strdup (decoded)) : NULL;
 
-  if (display)
+  if (display && g_strcmp0 (display, stripped) != 0)
     return g_strdup (display);
-  if ((decoded = rpt_export_safe_name_decode (type)) && *decoded)
-    return decoded;
-  g_free (decoded);
-  return g_strdup (type);
+  if (decoded && *decoded)
+    return g_steal_pointer (&decoded);
+  return g_strdup (display ? display : type);
 }
 
 static gboolean
@@ -321,6 +324,8 @@ text_bound (Ann        *ann,
       g_array_append_vals (raw, values + 2, 2);
     }
 
+  if (brat->len == 0)
+    return bad_line (ann, number, "%s", _("a T line needs at least one pair of offsets"));
   /* brat's reading first; CRLF as two characters if only that matches. */
   if (g_array_index (brat, guint, brat->len - 1) <= length)
     brat_quote = quote_of (ann->record, brat);
@@ -453,7 +458,7 @@ ann_line (const char *line,
     case '#':
       {
         g_auto(GStrv) parts = g_strsplit (fields[1], "\t", 2);
-        g_auto(GStrv) words = g_strsplit (parts[0], " ", 2);
+        g_auto(GStrv) words = g_strsplit (parts[0] ? parts[0] : "", " ", 2);
 
         if (g_strcmp0 (words[0], "AnnotatorNotes") != 0 || words[1] == NULL)
           return TRUE;
@@ -525,7 +530,7 @@ add_relations (Ann *ann)
       const char *from = NULL, *to = NULL;
       RptRelationType type;
 
-      for (guint k = 1; words[k]; k++)
+      for (guint k = 1; words[0] && words[k]; k++)
         {
           g_strstrip (words[k]);
           if (g_str_has_prefix (words[k], "Arg1:"))

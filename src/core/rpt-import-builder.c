@@ -289,13 +289,26 @@ unique_id (GHashTable *taken,
     }
 }
 
+/* An id from a name: its slug, from at most 48 characters of it, so that
+ * any name gives an id within RPT_MAX_ID_BYTES. */
+static char *
+id_from_name (RptProject *project,
+              GHashTable *taken,
+              const char *name,
+              const char *fallback)
+{
+  g_autofree char *head = g_utf8_substring (name, 0, MIN (g_utf8_strlen (name, -1), 48));
+
+  return _rpt_project_unique_slug (project, taken, head, fallback);
+}
+
 /* Position of @name among the default labels, or -1. */
 static int
 default_position (RptProject *defaults,
                   const char *name)
 {
   g_autoptr(GHashTable) none = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *id = _rpt_project_unique_slug (defaults, none, name, "label");
+  g_autofree char *id = id_from_name (defaults, none, name, "label");
   GListModel *labels = rpt_project_get_labels (defaults);
 
   for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
@@ -368,7 +381,7 @@ finish_labels (RptImportBuilder *builder,
 
       if (!label->declared && !label->used)
         continue;
-      id = _rpt_project_unique_slug (project, taken, label->name, "label");
+      id = id_from_name (project, taken, label->name, "label");
       g_hash_table_add (taken, id);
       label_ids[i] = id;
       /* The four default labels keep their colours and descriptions. */
@@ -415,7 +428,7 @@ finish_speakers (RptImportBuilder *builder,
 
       if (!speaker->declared && !speaker->used)
         continue;
-      id = _rpt_project_unique_slug (project, taken, speaker->name, "speaker");
+      id = id_from_name (project, taken, speaker->name, "speaker");
       g_hash_table_add (taken, id);
       speaker_ids[i] = id;
       made = rpt_speaker_new (id, speaker->name);
