@@ -16,6 +16,8 @@ static const RptToolCommand commands[] = {
   { "stats", N_("Count annotations by article, label and speaker"), rpt_tool_stats },
   { "format", N_("Rewrite a project file exactly as Repartee writes it"), rpt_tool_format },
   { "summary", N_("Summarise the exchange as Markdown, HTML or JSON"), rpt_tool_summary },
+  { "export", N_("Write a labelled dataset (JSONL, Label Studio, brat, CoNLL, CSV, W3C)"), rpt_tool_export },
+  { "import", N_("Make a project from a labelled dataset or plain-text articles"), rpt_tool_import },
 };
 
 static void

@@ -51,5 +51,7 @@ int rpt_tool_validate (int argc, char **argv);
 int rpt_tool_stats    (int argc, char **argv);
 int rpt_tool_format   (int argc, char **argv);
 int rpt_tool_summary  (int argc, char **argv);
+int rpt_tool_export   (int argc, char **argv);
+int rpt_tool_import   (int argc, char **argv);
 
 G_END_DECLS

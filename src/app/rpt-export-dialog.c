@@ -1,0 +1,742 @@
+/* rpt-export-dialog.c: the Export Dataset dialog.
+ *
+ * The export runs with rpt_export_async(): it copies what it will write
+ * (the selected articles' annotations, labels, speakers, relations) on the
+ * main thread when Export is pressed and formats and writes that copy in a
+ * worker, so the user may go on editing the project meanwhile and the file
+ * shows the project as it was when Export was pressed.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rpt-export.h"
+#include "rpt-export-dialog.h"
+
+struct _RptExportDialog
+{
+  AdwWindow             parent_instance;
+
+  RptProject           *project;
+  char                 *destination;
+  GCancellable         *cancellable;     /* set while an export runs */
+  GHashTable           *excluded_documents;
+  GHashTable           *excluded_labels;
+  GtkFileChooserNative *chooser;
+  guint                 n_documents;
+  guint                 n_labels;
+  gboolean              done;
+
+  AdwToastOverlay      *toasts;
+  GtkButton            *cancel_button;
+  AdwPreferencesGroup  *settings_group;
+  AdwComboRow          *format_row;
+  AdwActionRow         *destination_row;
+  AdwComboRow          *offsets_row;
+  AdwActionRow         *layers_row;
+  GtkSwitch            *layers_switch;
+  AdwExpanderRow       *articles_row;
+  AdwExpanderRow       *labels_row;
+  GtkWidget            *result_group;
+  GtkProgressBar       *progress;
+  GtkListBox           *warnings_list;
+};
+
+G_DEFINE_FINAL_TYPE (RptExportDialog, rpt_export_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_FORMAT,
+  PROP_DESTINATION,
+  PROP_RUNNING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *unit_hints[RPT_OFFSETS_N_UNITS] = {
+  N_("As Python, GTK and the W3C selectors count"),
+  N_("As JavaScript counts; for older Label Studio versions"),
+  N_("For tools that index the UTF-8 bytes"),
+};
+
+static RptExportFormat
+get_format (RptExportDialog *self)
+{
+  return MIN (adw_combo_row_get_selected (self->format_row), RPT_EXPORT_N_FORMATS - 1);
+}
+
+static gboolean
+is_running (RptExportDialog *self)
+{
+  return self->cancellable != NULL;
+}
+
+static void
+update_actions (RptExportDialog *self)
+{
+  gboolean can_run = !is_running (self) && self->destination != NULL &&
+                     g_hash_table_size (self->excluded_documents) < self->n_documents &&
+                     g_hash_table_size (self->excluded_labels) < self->n_labels;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.run", can_run);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose-destination", !is_running (self));
+  gtk_button_set_label (self->cancel_button,
+                        is_running (self) ? _("_Stop") : self->done ? _("_Close") : _("_Cancel"));
+}
+
+static void
+update_destination_row (RptExportDialog *self)
+{
+  if (self->destination)
+    {
+      g_autofree char *display = g_filename_display_name (self->destination);
+      g_autofree char *home = g_strconcat (g_get_home_dir (), G_DIR_SEPARATOR_S, NULL);
+      g_autofree char *tilde = g_str_has_prefix (display, home)
+                                 ? g_strconcat ("~" G_DIR_SEPARATOR_S, display + strlen (home), NULL)
+                                 : NULL;
+
+      adw_action_row_set_subtitle (self->destination_row, tilde ? tilde : display);
+    }
+  else
+    adw_action_row_set_subtitle (self->destination_row,
+                                 rpt_export_format_writes_folder (get_format (self))
+                                   ? _("No folder chosen") : _("No file chosen"));
+}
+
+static void
+set_destination (RptExportDialog *self,
+                 const char      *path)
+{
+  if (g_strcmp0 (self->destination, path) == 0)
+    return;
+  g_free (self->destination);
+  self->destination = g_strdup (path);
+  update_destination_row (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESTINATION]);
+}
+
+/* Keeps the chosen name when the format changes: "summit.jsonl" becomes
+ * "summit.csv", or the folder "summit" for brat. */
+static void
+adapt_destination (RptExportDialog *self)
+{
+  const char *extension = rpt_export_format_get_extension (get_format (self));
+  g_autofree char *base = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  char *dot;
+
+  if (self->destination == NULL)
+    return;
+  dir = g_path_get_dirname (self->destination);
+  base = g_path_get_basename (self->destination);
+  if ((dot = strrchr (base, '.')) != NULL && dot != base)
+    *dot = '\0';
+  path = g_strconcat (dir, G_DIR_SEPARATOR_S, base, extension ? extension : "", NULL);
+  set_destination (self, path);
+}
+
+static void
+on_format_changed (RptExportDialog *self)
+{
+  RptExportFormat format = get_format (self);
+  gboolean choice = rpt_export_format_has_offset_choice (format);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row), rpt_export_format_get_description (format));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->offsets_row), choice);
+  if (!choice)
+    adw_combo_row_set_selected (self->offsets_row, RPT_OFFSETS_CODEPOINTS);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->offsets_row),
+                               format == RPT_EXPORT_CONLL ? _("CoNLL has tokens, not offsets")
+                               : !choice ? _("Code points, as the format requires")
+                               : _(unit_hints[MIN (adw_combo_row_get_selected (self->offsets_row),
+                                                   RPT_OFFSETS_N_UNITS - 1)]));
+  gtk_widget_set_visible (GTK_WIDGET (self->layers_row), format == RPT_EXPORT_CONLL);
+  /* The last result described the last format. */
+  if (!is_running (self))
+    gtk_widget_set_visible (self->result_group, FALSE);
+  adapt_destination (self);
+  update_destination_row (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORMAT]);
+}
+
+/* ---- The article and label checklists ---- */
+
+static void
+update_counts (RptExportDialog *self)
+{
+  guint docs = self->n_documents - g_hash_table_size (self->excluded_documents);
+  guint labels = self->n_labels - g_hash_table_size (self->excluded_labels);
+  g_autofree char *docs_text = NULL;
+  g_autofree char *labels_text = NULL;
+
+  docs_text = docs == self->n_documents
+                ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The article", "All %u articles",
+                                                self->n_documents), self->n_documents)
+                : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u article", "%u of %u articles",
+                                                self->n_documents), docs, self->n_documents);
+  labels_text = labels == self->n_labels
+                  ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The label", "All %u labels",
+                                                  self->n_labels), self->n_labels)
+                  : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u label", "%u of %u labels",
+                                                  self->n_labels), labels, self->n_labels);
+  adw_expander_row_set_subtitle (self->articles_row, docs_text);
+  adw_expander_row_set_subtitle (self->labels_row, labels_text);
+  update_actions (self);
+}
+
+static void
+on_check_toggled (GtkCheckButton  *check,
+                  RptExportDialog *self)
+{
+  GHashTable *excluded = g_object_get_data (G_OBJECT (check), "excluded");
+  const char *id = g_object_get_data (G_OBJECT (check), "id");
+
+  if (gtk_check_button_get_active (check))
+    g_hash_table_remove (excluded, id);
+  else
+    g_hash_table_add (excluded, g_strdup (id));
+  update_counts (self);
+}
+
+static GtkWidget *
+check_row (RptExportDialog *self,
+           GHashTable      *excluded,
+           const char      *id,
+           const char      *title,
+           const char      *subtitle,
+           GtkWidget       *extra_prefix)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (check), "id", g_strdup (id), g_free);
+  g_object_set_data (G_OBJECT (check), "excluded", excluded);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_toggled), self, 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  if (extra_prefix)
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), extra_prefix);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  return row;
+}
+
+static void
+fill_checklists (RptExportDialog *self)
+{
+  GListModel *documents = rpt_project_get_documents (self->project);
+  GListModel *labels = rpt_project_get_labels (self->project);
+
+  self->n_documents = g_list_model_get_n_items (documents);
+  for (guint i = 0; i < self->n_documents; i++)
+    {
+      g_autoptr(RptDocument) document = g_list_model_get_item (documents, i);
+      guint n = rpt_document_get_n_annotations (document);
+      g_autofree char *subtitle =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u annotation", "%s · %u annotations", n),
+                         rpt_document_get_id (document), n);
+      const char *title = *rpt_document_get_title (document) ? rpt_document_get_title (document)
+                                                             : rpt_document_get_id (document);
+
+      adw_expander_row_add_row (self->articles_row,
+                                check_row (self, self->excluded_documents, rpt_document_get_id (document),
+                                           title, subtitle, NULL));
+    }
+
+  self->n_labels = g_list_model_get_n_items (labels);
+  for (guint i = 0; i < self->n_labels; i++)
+    {
+      g_autoptr(RptLabel) label = g_list_model_get_item (labels, i);
+      guint n = rpt_project_count_label_uses (self->project, rpt_label_get_id (label));
+      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation",
+                                                                "%u annotations", n), n);
+      g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\">●</span>", rpt_label_get_color (label));
+      GtkWidget *swatch = gtk_label_new (NULL);
+
+      gtk_label_set_markup (GTK_LABEL (swatch), markup);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Label colour"), -1);
+      adw_expander_row_add_row (self->labels_row,
+                                check_row (self, self->excluded_labels, rpt_label_get_id (label),
+                                           rpt_label_get_name (label), subtitle, swatch));
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->articles_row), self->n_documents > 0);
+  update_counts (self);
+}
+
+/* Ids still checked, or NULL when all are. */
+static char **
+selected_ids (GListModel *model,
+              GHashTable *excluded,
+              const char *(*get_id) (gpointer))
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (g_hash_table_size (excluded) == 0)
+    return NULL;
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (!g_hash_table_contains (excluded, get_id (item)))
+        g_strv_builder_add (builder, get_id (item));
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* ---- Running ---- */
+
+static void
+set_running (RptExportDialog *self,
+             gboolean         running)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->settings_group), !running);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->articles_row), !running && self->n_documents > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->labels_row), !running);
+  if (!running)
+    g_clear_object (&self->cancellable);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+}
+
+static void
+show_warnings (RptExportDialog *self,
+               GPtrArray       *warnings)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_list))))
+    gtk_list_box_remove (self->warnings_list, child);
+  for (guint i = 0; warnings && i < warnings->len; i++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+      GtkWidget *label = gtk_label_new (g_ptr_array_index (warnings, i));
+
+      gtk_widget_set_margin_top (box, 10);
+      gtk_widget_set_margin_bottom (box, 10);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_list_box_append (self->warnings_list, box);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_list), warnings && warnings->len > 0);
+}
+
+static void
+on_progress (double   fraction,
+             gpointer data)
+{
+  RptExportDialog *self = data;
+
+  if (is_running (self))
+    gtk_progress_bar_set_fraction (self->progress, fraction);
+}
+
+static void
+on_export_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(RptExportDialog) self = data;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!rpt_export_finish (result, &warnings, &error))
+    {
+      set_running (self, FALSE);
+      gtk_progress_bar_set_fraction (self->progress, 0);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          gtk_progress_bar_set_text (self->progress, _("Stopped; nothing was written"));
+          adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Export stopped")));
+        }
+      else
+        {
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export"), NULL);
+
+          gtk_progress_bar_set_text (self->progress, _("Failed; nothing was written"));
+          adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      return;
+    }
+
+  self->done = TRUE;
+  set_running (self, FALSE);
+  gtk_progress_bar_set_fraction (self->progress, 1.0);
+  gtk_progress_bar_set_text (self->progress, _("Done"));
+  show_warnings (self, warnings);
+  {
+    g_autofree char *base = g_path_get_basename (self->destination);
+    g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), base);
+
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+  }
+}
+
+static const char *
+document_id (gpointer item)
+{
+  return rpt_document_get_id (item);
+}
+
+static const char *
+label_id (gpointer item)
+{
+  return rpt_label_get_id (item);
+}
+
+static void
+run_export (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  RptExportDialog *self = RPT_EXPORT_DIALOG (widget);
+  g_auto(GStrv) documents = NULL;
+  g_auto(GStrv) labels = NULL;
+  RptExportOptions options;
+
+  if (is_running (self) || self->destination == NULL)
+    return;
+
+  rpt_export_options_init (&options, get_format (self));
+  if (rpt_export_format_has_offset_choice (options.format))
+    options.offsets = MIN (adw_combo_row_get_selected (self->offsets_row), RPT_OFFSETS_N_UNITS - 1);
+  options.conll_layers = gtk_switch_get_active (self->layers_switch);
+  documents = selected_ids (rpt_project_get_documents (self->project), self->excluded_documents, document_id);
+  labels = selected_ids (rpt_project_get_labels (self->project), self->excluded_labels, label_id);
+  options.document_ids = (const char * const *) documents;
+  options.label_ids = (const char * const *) labels;
+
+  self->cancellable = g_cancellable_new ();
+  self->done = FALSE;
+  show_warnings (self, NULL);
+  gtk_widget_set_visible (self->result_group, TRUE);
+  gtk_progress_bar_set_fraction (self->progress, 0);
+  gtk_progress_bar_set_text (self->progress, _("Exporting…"));
+  set_running (self, TRUE);
+
+  rpt_export_async (self->project, &options, self->destination,
+                    on_progress, g_object_ref (self), g_object_unref,
+                    self->cancellable, on_export_done, g_object_ref (self));
+}
+
+static void
+cancel (GtkWidget  *widget,
+        const char *action_name,
+        GVariant   *parameter)
+{
+  RptExportDialog *self = RPT_EXPORT_DIALOG (widget);
+
+  if (is_running (self))
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* ---- Choosing the destination ---- */
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     RptExportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      const char *extension = rpt_export_format_get_extension (get_format (self));
+
+      if (path && extension && !g_str_has_suffix (path, extension))
+        {
+          char *with = g_strconcat (path, extension, NULL);
+          g_free (path);
+          path = with;
+        }
+      if (path)
+        set_destination (self, path);
+      else
+        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Only local files can be written")));
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_destination (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RptExportDialog *self = RPT_EXPORT_DIALOG (widget);
+  RptExportFormat format = get_format (self);
+  gboolean folder = rpt_export_format_writes_folder (format);
+  const char *extension = rpt_export_format_get_extension (format);
+  g_autofree char *suggested = NULL;
+
+  if (self->chooser)
+    return;
+  /* Both kinds are saved under a new name: a folder format creates the
+   * folder, so the user never has to pick an existing, empty one. */
+  self->chooser = gtk_file_chooser_native_new (folder ? _("Name the New Export Folder") : _("Export To"),
+                                               GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export Here"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  if (self->destination)
+    {
+      g_autoptr(GFile) current = g_file_new_for_path (self->destination);
+      g_autoptr(GFile) parent = g_file_get_parent (current);
+
+      if (parent)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), parent, NULL);
+      suggested = g_file_get_basename (current);
+    }
+  else if (folder)
+    suggested = g_strdup_printf ("dataset-%s", rpt_export_format_to_string (format));
+  else
+    suggested = g_strconcat ("dataset", extension, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested);
+  if (!folder)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+      g_autofree char *pattern = g_strconcat ("*", extension, NULL);
+
+      gtk_file_filter_set_name (filter, rpt_export_format_get_name (format));
+      gtk_file_filter_add_pattern (filter, pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+    }
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* ---- The format list: name and one line of description ---- */
+
+static void
+setup_format_item (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *description = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_xalign (GTK_LABEL (description), 0);
+  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (description), 40);
+  gtk_widget_add_css_class (description, "dim-label");
+  gtk_widget_add_css_class (description, "caption");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), description);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_format_item (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  guint position = MIN (gtk_list_item_get_position (item), RPT_EXPORT_N_FORMATS - 1);
+
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), rpt_export_format_get_name (position));
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), rpt_export_format_get_description (position));
+}
+
+static void
+setup_formats (RptExportDialog *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  for (guint i = 0; i < RPT_EXPORT_N_FORMATS; i++)
+    gtk_string_list_append (names, rpt_export_format_get_name (i));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_format_item), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_format_item), NULL);
+  adw_combo_row_set_model (self->format_row, G_LIST_MODEL (names));
+  adw_combo_row_set_list_factory (self->format_row, factory);
+  g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (on_format_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->offsets_row, "notify::selected", G_CALLBACK (on_format_changed), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* ---- GObject ---- */
+
+static void
+rpt_export_dialog_constructed (GObject *object)
+{
+  RptExportDialog *self = RPT_EXPORT_DIALOG (object);
+
+  G_OBJECT_CLASS (rpt_export_dialog_parent_class)->constructed (object);
+
+  g_return_if_fail (RPT_IS_PROJECT (self->project));
+  fill_checklists (self);
+  on_format_changed (self);
+}
+
+static void
+rpt_export_dialog_dispose (GObject *object)
+{
+  RptExportDialog *self = RPT_EXPORT_DIALOG (object);
+
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  if (self->chooser)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_EXPORT_DIALOG);
+  g_clear_object (&self->project);
+
+  G_OBJECT_CLASS (rpt_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+rpt_export_dialog_finalize (GObject *object)
+{
+  RptExportDialog *self = RPT_EXPORT_DIALOG (object);
+
+  g_free (self->destination);
+  g_clear_object (&self->cancellable);
+  g_hash_table_unref (self->excluded_documents);
+  g_hash_table_unref (self->excluded_labels);
+
+  G_OBJECT_CLASS (rpt_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+rpt_export_dialog_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RptExportDialog *self = RPT_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_FORMAT:
+      g_value_set_string (value, rpt_export_format_to_string (get_format (self)));
+      break;
+    case PROP_DESTINATION:
+      g_value_set_string (value, self->destination);
+      break;
+    case PROP_RUNNING:
+      g_value_set_boolean (value, is_running (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rpt_export_dialog_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RptExportDialog *self = RPT_EXPORT_DIALOG (object);
+  RptExportFormat format;
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      self->project = g_value_dup_object (value);
+      break;
+    case PROP_FORMAT:
+      if (rpt_export_format_from_string (g_value_get_string (value), &format))
+        adw_combo_row_set_selected (self->format_row, format);
+      break;
+    case PROP_DESTINATION:
+      set_destination (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rpt_export_dialog_class_init (RptExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = rpt_export_dialog_constructed;
+  object_class->dispose = rpt_export_dialog_dispose;
+  object_class->finalize = rpt_export_dialog_finalize;
+  object_class->get_property = rpt_export_dialog_get_property;
+  object_class->set_property = rpt_export_dialog_set_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, RPT_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* "jsonl", "brat"…: what the format list shows. */
+  properties[PROP_FORMAT] =
+    g_param_spec_string ("format", NULL, NULL, "jsonl",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DESTINATION] =
+    g_param_spec_string ("destination", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/repartee/Repartee/rpt-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RptExportDialog, toasts);
+  gtk_widget_class_bind_template_child (widget_class, RptExportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, RptExportDialog, settings_group);
+  gtk_widget_class_bind_template_child (widget_class, RptExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, RptExportDialog, destination_row);
+  gtk_widget_class_bind_template_child (widget_class, RptExportDialog, offsets_row);
+  gtk_widget_class_bind_template_child (widget_class, RptExportDialog, layers_row);
+  gtk_widget_class_bind_template_child (widget_class, RptExportDialog, layers_switch);
+  gtk_widget_class_bind_template_child (widget_class, RptExportDialog, articles_row);
+  gtk_widget_class_bind_template_child (widget_class, RptExportDialog, labels_row);
+  gtk_widget_class_bind_template_child (widget_class, RptExportDialog, result_group);
+  gtk_widget_class_bind_template_child (widget_class, RptExportDialog, progress);
+  gtk_widget_class_bind_template_child (widget_class, RptExportDialog, warnings_list);
+
+  gtk_widget_class_install_action (widget_class, "export.run", NULL, run_export);
+  gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel);
+  gtk_widget_class_install_action (widget_class, "export.choose-destination", NULL, choose_destination);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "export.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "export.run", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "export.choose-destination", NULL);
+}
+
+static void
+rpt_export_dialog_init (RptExportDialog *self)
+{
+  self->excluded_documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->excluded_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  setup_formats (self);
+}
+
+GtkWidget *
+rpt_export_dialog_new (GtkWindow  *parent,
+                       RptProject *project)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (project), NULL);
+
+  return g_object_new (RPT_TYPE_EXPORT_DIALOG,
+                       "transient-for", parent,
+                       "project", project,
+                       NULL);
+}

@@ -1,0 +1,329 @@
+/* rpt-export-brat.c: a brat collection: for each article NAME.txt (the text,
+ * byte for byte) and NAME.ann (standoff: T, R, A and # lines), plus
+ * annotation.conf declaring every label, relation and attribute, and
+ * visual.conf with the label colours and display names.
+ *
+ * brat counts offsets in code points of the text as Python reads it with
+ * universal newlines, so a CRLF counts as one character (nlplab/brat#853);
+ * the offsets written here follow brat. A T line's text cannot hold a line
+ * break, so a span across lines is written as fragments ("0 5;6 9"), the
+ * way brat itself writes it.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rpt-export-private.h"
+
+/* The relation types as brat names: letters and underscores only. */
+static const char *relation_names[RPT_RELATION_N_TYPES] = {
+  [RPT_RELATION_REBUTS] = "rebuts",
+  [RPT_RELATION_RESPONDS_TO] = "responds_to",
+  [RPT_RELATION_SUPPORTS] = "supports",
+};
+
+/* Characters that end a line for Python's str.splitlines(), which is how
+ * brat splits an .ann file: none may appear inside a T line or a note. */
+static gboolean
+is_line_break (gunichar c)
+{
+  return c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || (c >= 0x1c && c <= 0x1e) ||
+         c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+typedef struct
+{
+  GArray *crlf;   /* guint: code point offsets of the CR of each CRLF */
+  guint   n_edge_in_crlf;
+  guint   n_trimmed;
+} Brat;
+
+static void
+find_crlf (RptDocument *document,
+           GArray      *crlf)
+{
+  const char *text = rpt_document_get_text (document);
+  guint i = 0;
+
+  g_array_set_size (crlf, 0);
+  for (const char *p = text; *p; p = g_utf8_next_char (p), i++)
+    if (p[0] == '\r' && p[1] == '\n')
+      g_array_append_val (crlf, i);
+}
+
+/* Code points before @offset minus the CRLFs wholly before it. */
+static guint
+brat_offset (Brat  *brat,
+             guint  offset)
+{
+  guint lo = 0, hi = brat->crlf->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (brat->crlf, guint, mid) + 1 < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < brat->crlf->len && g_array_index (brat->crlf, guint, lo) + 1 == offset)
+    brat->n_edge_in_crlf++;
+  return offset - lo;
+}
+
+static void
+append_escaped_note (GString    *out,
+                     const char *note)
+{
+  for (const char *p = note; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\\')
+        g_string_append (out, "\\\\");
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (is_line_break (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+}
+
+/* Writes "TYPE s e;s e\tfrag frag" for the runs of @span without line
+ * breaks. Returns FALSE when the span is all line breaks. */
+static gboolean
+append_fragments (Brat           *brat,
+                  RptDocument    *document,
+                  RptExportSpan  *span,
+                  const char     *type,
+                  GString        *out)
+{
+  const char *text = rpt_document_get_text (document);
+  const char *p = text + rpt_document_byte_offset (document, span->start);
+  g_autoptr(GString) quote = g_string_new (NULL);
+  guint run_start = G_MAXUINT, n_runs = 0;
+
+  g_string_append (out, type);
+  for (guint i = span->start; i <= span->end; i++)
+    {
+      gboolean brk = i == span->end || is_line_break (g_utf8_get_char (p));
+
+      if (!brk && run_start == G_MAXUINT)
+        run_start = i;
+      else if (brk && run_start != G_MAXUINT)
+        {
+          const char *a = text + rpt_document_byte_offset (document, run_start);
+
+          g_string_append_printf (out, "%s%u %u", n_runs ? ";" : " ",
+                                  brat_offset (brat, run_start), brat_offset (brat, i));
+          if (n_runs)
+            g_string_append_c (quote, ' ');
+          g_string_append_len (quote, a, p - a);
+          n_runs++;
+          run_start = G_MAXUINT;
+        }
+      if (i < span->end)
+        p = g_utf8_next_char (p);
+    }
+  if (n_runs == 0)
+    return FALSE;
+
+  {
+    const char *first = text + rpt_document_byte_offset (document, span->start);
+    const char *last = g_utf8_prev_char (p);
+
+    if (is_line_break (g_utf8_get_char (first)) || is_line_break (g_utf8_get_char (last)))
+      brat->n_trimmed++;
+  }
+  g_string_append_c (out, '\t');
+  g_string_append_len (out, quote->str, quote->len);
+  return TRUE;
+}
+
+static void
+write_ann (Brat              *brat,
+           RptExportSnapshot *snap,
+           RptExportDocument *doc,
+           GString           *out,
+           guint             *n_dropped)
+{
+  g_autofree guint *t_number = g_new0 (guint, MAX (doc->n_spans, 1));
+  guint n_t = 0, n_a = 0, n_r = 0, n_notes = 0;
+
+  for (guint i = 0; i < doc->n_spans; i++)
+    {
+      RptExportSpan *span = &doc->spans[i];
+      RptExportLabel *label = &g_array_index (snap->labels, RptExportLabel, span->label);
+      gsize mark = out->len;
+
+      g_string_append_printf (out, "T%u\t", n_t + 1);
+      if (!append_fragments (brat, doc->document, span, label->safe_name, out))
+        {
+          g_string_truncate (out, mark);
+          (*n_dropped)++;
+          continue;
+        }
+      g_string_append_c (out, '\n');
+      t_number[i] = ++n_t;
+    }
+
+  for (guint i = 0; i < doc->n_spans; i++)
+    {
+      RptExportSpan *span = &doc->spans[i];
+
+      if (t_number[i] == 0 || span->speaker < 0)
+        continue;
+      g_string_append_printf (out, "A%u\tSpeaker T%u %s\n", ++n_a, t_number[i],
+                              g_array_index (snap->speakers, RptExportSpeaker, span->speaker).safe_name);
+    }
+
+  for (guint i = 0; i < doc->n_relations; i++)
+    {
+      RptExportRelation *relation = doc->relations[i];
+      guint from = t_number[relation->from->index], to = t_number[relation->to->index];
+
+      if (from && to)
+        g_string_append_printf (out, "R%u\t%s Arg1:T%u Arg2:T%u\n", ++n_r,
+                                relation_names[relation->type], from, to);
+    }
+
+  for (guint i = 0; i < doc->n_spans; i++)
+    {
+      RptExportSpan *span = &doc->spans[i];
+
+      if (t_number[i] == 0 || *span->note == '\0')
+        continue;
+      g_string_append_printf (out, "#%u\tAnnotatorNotes T%u\t", ++n_notes, t_number[i]);
+      append_escaped_note (out, span->note);
+      g_string_append_c (out, '\n');
+    }
+}
+
+static void
+write_confs (RptExportSnapshot *snap,
+             GString           *conf,
+             GString           *visual)
+{
+  g_string_append (conf, "# Written by Repartee: the labels, relations and attributes of this collection.\n"
+                         "[entities]\n");
+  for (guint i = 0; i < snap->labels->len; i++)
+    g_string_append_printf (conf, "%s\n", g_array_index (snap->labels, RptExportLabel, i).safe_name);
+
+  g_string_append (conf, "\n[relations]\n");
+  for (guint t = 0; t < RPT_RELATION_N_TYPES; t++)
+    g_string_append_printf (conf, "%s\tArg1:<ENTITY>, Arg2:<ENTITY>\n", relation_names[t]);
+  /* Repartee lets spans overlap; so must brat. */
+  g_string_append (conf, "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"
+                         "\n[events]\n"
+                         "\n[attributes]\n");
+  if (snap->speakers->len > 0)
+    {
+      g_string_append (conf, "Speaker\tArg:<ENTITY>, Value:");
+      for (guint i = 0; i < snap->speakers->len; i++)
+        g_string_append_printf (conf, "%s%s", i ? "|" : "",
+                                g_array_index (snap->speakers, RptExportSpeaker, i).safe_name);
+      g_string_append_c (conf, '\n');
+    }
+
+  g_string_append (visual, "# Written by Repartee: display names and colours.\n[labels]\n");
+  for (guint i = 0; i < snap->labels->len; i++)
+    {
+      RptExportLabel *label = &g_array_index (snap->labels, RptExportLabel, i);
+
+      /* A name with '|' or a tab would break the line; brat then shows
+       * the encoded name. */
+      if (!strpbrk (label->name, "|\t\r\n"))
+        g_string_append_printf (visual, "%s | %s\n", label->safe_name, label->name);
+    }
+  g_string_append (visual, "rebuts | Rebuts\nresponds_to | Responds to\nsupports | Supports\n"
+                           "\n[drawing]\n");
+  for (guint i = 0; i < snap->labels->len; i++)
+    {
+      RptExportLabel *label = &g_array_index (snap->labels, RptExportLabel, i);
+
+      g_string_append_printf (visual, "%s\tbgColor:%s\n", label->safe_name, label->color);
+    }
+}
+
+gboolean
+_rpt_export_brat (RptExportContext  *ctx,
+                  GError           **error)
+{
+  RptExportSnapshot *snap = ctx->snapshot;
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) crlf = g_array_new (FALSE, FALSE, sizeof (guint));
+  Brat brat = { crlf, 0, 0 };
+  guint n_dropped = 0, n_crlf_documents = 0, n_renamed = 0;
+
+  /* The configuration names must not collide with an article's files. */
+  for (guint d = 0; d < snap->n_documents; d++)
+    {
+      RptExportDocument *doc = &snap->documents[d];
+      RptDocument *document = doc->document;
+      g_autofree char *stem = rpt_export_file_stem (rpt_document_get_id (document), taken);
+      g_autofree char *txt_name = g_strconcat (stem, ".txt", NULL);
+      g_autofree char *ann_name = g_strconcat (stem, ".ann", NULL);
+      GString *txt = rpt_export_add_file (ctx, txt_name, rpt_document_get_text_bytes (document));
+      GString *ann = rpt_export_add_file (ctx, ann_name, (gsize) doc->n_spans * 64 + 64);
+
+      if (!g_str_equal (stem, rpt_document_get_id (document)))
+        n_renamed++;
+      g_string_append_len (txt, rpt_document_get_text (document), rpt_document_get_text_bytes (document));
+      find_crlf (document, crlf);
+      if (crlf->len > 0)
+        n_crlf_documents++;
+      write_ann (&brat, snap, doc, ann, &n_dropped);
+      if (!rpt_export_step (ctx, d + 1, error))
+        return FALSE;
+    }
+  write_confs (snap, rpt_export_add_file (ctx, "annotation.conf", 1024),
+               rpt_export_add_file (ctx, "visual.conf", 1024));
+
+  rpt_export_warn (ctx, "%s", _("brat does not carry article titles and sources, label descriptions "
+                                "and shortcuts, or annotation authors and times"));
+  if (n_renamed > 0)
+    rpt_export_warn (ctx, g_dngettext (GETTEXT_PACKAGE,
+                                       "%u article id is not a safe file name; its files are named after a cleaned-up id",
+                                       "%u article ids are not safe file names; their files are named after cleaned-up ids",
+                                       n_renamed), n_renamed);
+  if (n_crlf_documents > 0)
+    rpt_export_warn (ctx, g_dngettext (GETTEXT_PACKAGE,
+                                       "%u article has CRLF line breaks: as brat reads it, each CRLF counts as "
+                                       "one character in the .ann offsets",
+                                       "%u articles have CRLF line breaks: as brat reads them, each CRLF counts as "
+                                       "one character in the .ann offsets",
+                                       n_crlf_documents), n_crlf_documents);
+  if (brat.n_trimmed > 0)
+    rpt_export_warn (ctx, g_dngettext (GETTEXT_PACKAGE,
+                                       "%u span starts or ends with a line break, which brat cannot hold; "
+                                       "the break is left out",
+                                       "%u spans start or end with a line break, which brat cannot hold; "
+                                       "the breaks are left out",
+                                       brat.n_trimmed), brat.n_trimmed);
+  if (brat.n_edge_in_crlf > 0)
+    rpt_export_warn (ctx, g_dngettext (GETTEXT_PACKAGE,
+                                       "%u span edge falls between the CR and the LF of a line break; "
+                                       "in brat it moves past the break",
+                                       "%u span edges fall between the CR and the LF of a line break; "
+                                       "in brat they move past the break",
+                                       brat.n_edge_in_crlf), brat.n_edge_in_crlf);
+  if (n_dropped > 0)
+    rpt_export_warn (ctx, g_dngettext (GETTEXT_PACKAGE,
+                                       "%u span covers only line breaks and was left out",
+                                       "%u spans cover only line breaks and were left out",
+                                       n_dropped), n_dropped);
+  if (snap->n_cross_relations > 0)
+    rpt_export_warn (ctx, g_dngettext (GETTEXT_PACKAGE,
+                                       "%u relation links annotations in two articles; brat keeps "
+                                       "relations within a document, so it was left out",
+                                       "%u relations link annotations in two articles; brat keeps "
+                                       "relations within a document, so they were left out",
+                                       snap->n_cross_relations), snap->n_cross_relations);
+  return TRUE;
+}

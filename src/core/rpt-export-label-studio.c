@@ -1,0 +1,218 @@
+/* rpt-export-label-studio.c: a folder with tasks.json (Label Studio's task
+ * list with pre-made annotations) and label_config.xml (the labelling
+ * interface that declares every label, relation and speaker those results
+ * use, so that the import validates and shows the same spans).
+ *
+ * Each annotation is one region: a "labels" result, plus a per-region
+ * "choices" result (speaker) and "textarea" result (note) with the same id,
+ * as Label Studio writes them; links are "relation" results.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rpt-export-private.h"
+#include "rpt-json-writer.h"
+
+#define TASKS_FILE  "tasks.json"
+#define CONFIG_FILE "label_config.xml"
+
+static void
+append_region_value (RptExportSnapshot *snap,
+                     RptDocument       *document,
+                     RptExportSpan     *span,
+                     GString           *out)
+{
+  g_string_append_printf (out, "\"value\": {\"start\": %" G_GUINT64_FORMAT ", \"end\": %" G_GUINT64_FORMAT,
+                          rpt_export_offset (snap, document, span->start),
+                          rpt_export_offset (snap, document, span->end));
+}
+
+static void
+append_result_head (GString       *out,
+                    RptExportSpan *span,
+                    const char    *from_name,
+                    const char    *type)
+{
+  g_string_append (out, ",\n    {");
+  rpt_json_append_member_string (out, "id", span->id);
+  g_string_append (out, ", ");
+  rpt_json_append_member_string (out, "from_name", from_name);
+  g_string_append (out, ", \"to_name\": \"text\", ");
+  rpt_json_append_member_string (out, "type", type);
+  g_string_append (out, ", \"origin\": \"manual\", ");
+}
+
+static void
+write_task (RptExportSnapshot *snap,
+            RptExportDocument *doc,
+            guint              number,
+            GString           *out)
+{
+  RptDocument *document = doc->document;
+  const char *text = rpt_document_get_text (document);
+  gsize mark;
+
+  g_string_append_printf (out, "%s{\"id\": %u, \"data\": {", number > 1 ? ",\n" : "", number);
+  rpt_json_append_member_string (out, "text", text);
+  g_string_append (out, ", ");
+  rpt_json_append_member_string (out, "title", rpt_document_get_title (document));
+  g_string_append (out, ", ");
+  rpt_json_append_member_string (out, "source", rpt_document_get_source (document));
+  g_string_append (out, ", ");
+  rpt_json_append_member_string (out, "article_id", rpt_document_get_id (document));
+  if (snap->offsets != RPT_OFFSETS_CODEPOINTS)
+    {
+      g_string_append (out, ", ");
+      rpt_json_append_member_string (out, "offset_unit", rpt_offset_unit_to_string (snap->offsets));
+    }
+  g_string_append (out, "},\n  \"annotations\": [{\"result\": [");
+
+  /* Results are written with a leading ",\n"; the first comma goes. */
+  mark = out->len;
+  for (guint i = 0; i < doc->n_spans; i++)
+    {
+      RptExportSpan *span = &doc->spans[i];
+      gsize b_start = rpt_document_byte_offset (document, span->start);
+      gsize b_end = rpt_document_byte_offset (document, span->end);
+
+      append_result_head (out, span, "label", "labels");
+      append_region_value (snap, document, span, out);
+      g_string_append (out, ", \"text\": ");
+      rpt_json_append_string_len (out, text + b_start, b_end - b_start);
+      g_string_append (out, ", \"labels\": [");
+      rpt_json_append_string (out, g_array_index (snap->labels, RptExportLabel, span->label).name);
+      g_string_append (out, "]}}");
+
+      if (span->speaker >= 0)
+        {
+          append_result_head (out, span, "speaker", "choices");
+          append_region_value (snap, document, span, out);
+          g_string_append (out, ", \"text\": ");
+          rpt_json_append_string_len (out, text + b_start, b_end - b_start);
+          g_string_append (out, ", \"choices\": [");
+          rpt_json_append_string (out, g_array_index (snap->speakers, RptExportSpeaker, span->speaker).name);
+          g_string_append (out, "]}}");
+        }
+
+      if (*span->note != '\0')
+        {
+          /* A per-region TextArea's own "text" (a list) replaces the
+           * region's text, as in Label Studio's exports. */
+          append_result_head (out, span, "note", "textarea");
+          append_region_value (snap, document, span, out);
+          g_string_append (out, ", \"text\": [");
+          rpt_json_append_string (out, span->note);
+          g_string_append (out, "]}}");
+        }
+    }
+  for (guint i = 0; i < doc->n_relations; i++)
+    {
+      RptExportRelation *relation = doc->relations[i];
+
+      g_string_append (out, ",\n    {\"type\": \"relation\", ");
+      rpt_json_append_member_string (out, "from_id", relation->from->id);
+      g_string_append (out, ", ");
+      rpt_json_append_member_string (out, "to_id", relation->to->id);
+      g_string_append (out, ", \"direction\": \"right\", \"labels\": [");
+      rpt_json_append_string (out, rpt_relation_type_to_string (relation->type));
+      g_string_append (out, "]}");
+    }
+  if (out->len > mark)
+    {
+      g_string_erase (out, mark, 1);
+      g_string_append (out, "\n  ");
+    }
+  g_string_append (out, "]}]}");
+}
+
+static void
+append_attribute (GString    *out,
+                  const char *name,
+                  const char *value)
+{
+  g_autofree char *escaped = g_markup_escape_text (value, -1);
+
+  g_string_append_printf (out, " %s=\"%s\"", name, escaped);
+}
+
+static void
+write_config (RptExportSnapshot *snap,
+              GString           *out)
+{
+  g_string_append (out, "<View>\n"
+                        "  <!-- Written by Repartee. Keeps every space and line break, so that\n"
+                        "       what is shown matches the offsets. -->\n"
+                        "  <Style>.htx-text { white-space: pre-wrap; }</Style>\n"
+                        "  <Labels name=\"label\" toName=\"text\">\n");
+  for (guint i = 0; i < snap->labels->len; i++)
+    {
+      RptExportLabel *label = &g_array_index (snap->labels, RptExportLabel, i);
+
+      g_string_append (out, "    <Label");
+      append_attribute (out, "value", label->name);
+      append_attribute (out, "background", label->color);
+      if (label->shortcut != 0)
+        g_string_append_printf (out, " hotkey=\"%u\"", label->shortcut);
+      if (*label->description != '\0')
+        append_attribute (out, "hint", label->description);
+      g_string_append (out, "/>\n");
+    }
+  g_string_append (out, "  </Labels>\n"
+                        "  <Text name=\"text\" value=\"$text\"/>\n"
+                        "  <Relations>\n");
+  for (guint t = 0; t < RPT_RELATION_N_TYPES; t++)
+    g_string_append_printf (out, "    <Relation value=\"%s\"/>\n", rpt_relation_type_to_string (t));
+  g_string_append (out, "  </Relations>\n"
+                        "  <View visibleWhen=\"region-selected\">\n");
+  if (snap->speakers->len > 0)
+    {
+      g_string_append (out, "    <Header value=\"Speaker\"/>\n"
+                            "    <Choices name=\"speaker\" toName=\"text\" perRegion=\"true\">\n");
+      for (guint i = 0; i < snap->speakers->len; i++)
+        {
+          g_string_append (out, "      <Choice");
+          append_attribute (out, "value", g_array_index (snap->speakers, RptExportSpeaker, i).name);
+          g_string_append (out, "/>\n");
+        }
+      g_string_append (out, "    </Choices>\n");
+    }
+  g_string_append (out, "    <Header value=\"Note\"/>\n"
+                        "    <TextArea name=\"note\" toName=\"text\" perRegion=\"true\" editable=\"true\"/>\n"
+                        "  </View>\n"
+                        "</View>\n");
+}
+
+gboolean
+_rpt_export_label_studio (RptExportContext  *ctx,
+                          GError           **error)
+{
+  RptExportSnapshot *snap = ctx->snapshot;
+  gsize reserve = 0;
+  GString *tasks, *config;
+
+  for (guint d = 0; d < snap->n_documents; d++)
+    reserve += rpt_document_get_text_bytes (snap->documents[d].document) * 11 / 10 + 256;
+  tasks = rpt_export_add_file (ctx, TASKS_FILE, reserve + (gsize) snap->n_spans * 300);
+  config = rpt_export_add_file (ctx, CONFIG_FILE, 4096);
+
+  g_string_append (tasks, "[\n");
+  for (guint d = 0; d < snap->n_documents; d++)
+    {
+      write_task (snap, &snap->documents[d], d + 1, tasks);
+      if (!rpt_export_step (ctx, d + 1, error))
+        return FALSE;
+    }
+  g_string_append (tasks, "\n]\n");
+  write_config (snap, config);
+
+  rpt_export_warn (ctx, "%s", _("Label Studio results do not carry annotation authors or times"));
+  if (snap->n_cross_relations > 0)
+    rpt_export_warn (ctx, g_dngettext (GETTEXT_PACKAGE,
+                                       "%u relation links annotations in two articles; a Label Studio "
+                                       "task holds one article, so it was left out",
+                                       "%u relations link annotations in two articles; a Label Studio "
+                                       "task holds one article, so they were left out",
+                                       snap->n_cross_relations), snap->n_cross_relations);
+  return TRUE;
+}

@@ -1,0 +1,133 @@
+/* rpt-tool-export.c: repartee-tool export --format FORMAT PROJECT.json -o OUT
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "rpt-export.h"
+#include "rpt-tool.h"
+
+/* "a,b" "c" -> { "a", "b", "c", NULL }; NULL when none were given. */
+static char **
+split_ids (char **values)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (values == NULL)
+    return NULL;
+  builder = g_strv_builder_new ();
+  for (guint i = 0; values[i]; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (values[i], ",", -1);
+
+      for (guint j = 0; parts[j]; j++)
+        {
+          g_strstrip (parts[j]);
+          if (*parts[j] != '\0')
+            g_strv_builder_add (builder, parts[j]);
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
+static char *
+formats_list (void)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; i < RPT_EXPORT_N_FORMATS; i++)
+    g_string_append_printf (list, "%s%s", i ? ", " : "", rpt_export_format_to_string (i));
+  return g_string_free (list, FALSE);
+}
+
+int
+rpt_tool_export (int    argc,
+                 char **argv)
+{
+  g_autoptr(RptProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *format_name = NULL;
+  g_autofree char *offsets_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *all_formats = formats_list ();
+  g_autofree char *description = NULL;
+  g_auto(GStrv) document_values = NULL;
+  g_auto(GStrv) label_values = NULL;
+  g_auto(GStrv) document_ids = NULL;
+  g_auto(GStrv) label_ids = NULL;
+  gboolean layers = FALSE, quiet = FALSE;
+  RptExportOptions options;
+  RptExportFormat format;
+  RptOffsetUnit unit = RPT_OFFSETS_CODEPOINTS;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("jsonl, label-studio, brat, conll, csv or w3c"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write (a folder for brat and label-studio)"), N_("OUT") },
+    { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets_name,
+      N_("Offset unit: codepoints (default), utf16 or bytes"), N_("UNIT") },
+    { "layers", 0, 0, G_OPTION_ARG_NONE, &layers,
+      N_("CoNLL: one tag column per label, so that overlapping spans are kept"), NULL },
+    { "documents", 0, 0, G_OPTION_ARG_STRING_ARRAY, &document_values,
+      N_("Export only these articles (comma-separated ids)"), N_("ID,…") },
+    { "labels", 0, 0, G_OPTION_ARG_STRING_ARRAY, &label_values,
+      N_("Export only annotations with these labels (comma-separated ids)"), N_("ID,…") },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
+      N_("Do not print warnings"), NULL },
+    { NULL }
+  };
+
+  description = g_strdup_printf (_("Writes the annotations of PROJECT.json as a labelled dataset. "
+                                   "Formats: %s (see docs/EXPORT.md). Warnings say what the format "
+                                   "cannot carry. Nothing is written unless the whole export succeeds."),
+                                 all_formats);
+  if (!rpt_tool_parse ("export", _("PROJECT.json -o OUT"), description, entries, &argc, &argv))
+    return RPT_TOOL_USAGE;
+  if (argc != 2)
+    return rpt_tool_usage_error ("export", "%s", _("exactly one project file is needed"));
+  if (format_name == NULL)
+    return rpt_tool_usage_error ("export", _("--format is needed: one of %s"), all_formats);
+  if (!rpt_export_format_from_string (format_name, &format))
+    return rpt_tool_usage_error ("export", _("“%s” is not a format; use one of %s"), format_name, all_formats);
+  if (output == NULL)
+    return rpt_tool_usage_error ("export", "%s", _("-o OUT is needed"));
+  if (offsets_name && !rpt_offset_unit_from_string (offsets_name, &unit))
+    return rpt_tool_usage_error ("export", _("“%s” is not an offset unit; use codepoints, utf16 or bytes"),
+                                 offsets_name);
+  if (unit != RPT_OFFSETS_CODEPOINTS && !rpt_export_format_has_offset_choice (format))
+    return rpt_tool_usage_error ("export", _("%s always counts offsets in code points; drop --offsets"),
+                                 format_name);
+  if (layers && format != RPT_EXPORT_CONLL)
+    return rpt_tool_usage_error ("export", "%s", _("--layers only applies to --format conll"));
+
+  if (!(project = rpt_tool_load (argv[1])))
+    return RPT_TOOL_FAILED;
+
+  document_ids = split_ids (document_values);
+  label_ids = split_ids (label_values);
+  rpt_export_options_init (&options, format);
+  options.offsets = unit;
+  options.conll_layers = layers;
+  options.document_ids = (const char * const *) document_ids;
+  options.label_ids = (const char * const *) label_ids;
+
+  {
+    g_autoptr(RptExportSnapshot) snapshot = rpt_export_snapshot_new (project, &options, &error);
+
+    if (snapshot == NULL ||
+        !rpt_export_snapshot_write (snapshot, output, warnings, NULL, NULL, NULL, &error))
+      {
+        rpt_tool_error ("%s", error->message);
+        return RPT_TOOL_FAILED;
+      }
+    if (!quiet)
+      for (guint i = 0; i < warnings->len; i++)
+        fprintf (stderr, _("repartee-tool export: warning: %s\n"), (char *) g_ptr_array_index (warnings, i));
+    printf (_("Exported %u annotations from %u articles to %s (%s)\n"),
+            rpt_export_snapshot_get_n_annotations (snapshot),
+            rpt_export_snapshot_get_n_documents (snapshot), output, rpt_export_format_to_string (format));
+  }
+  return RPT_TOOL_OK;
+}

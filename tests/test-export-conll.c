@@ -1,0 +1,210 @@
+/* test-export-conll.c: the CoNLL export: Pango's word and sentence
+ * boundaries, IOB2 tags, overlaps with and without one column per label.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <check.h>
+
+#include "export-fixture.h"
+#include "rpt-export.h"
+#include "rpt-test-util.h"
+
+static RptProject *project;
+static char *tmp;
+
+static void
+setup (void)
+{
+  project = fixture_project (NULL);
+  tmp = rpt_test_make_tmpdir ();
+}
+
+static void
+teardown (void)
+{
+  g_clear_object (&project);
+  g_clear_pointer (&tmp, g_free);
+}
+
+static char *
+export_conll (gboolean   layers,
+              GPtrArray *warnings)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dest = g_build_filename (tmp, "out.conll", NULL);
+  RptExportOptions options;
+
+  rpt_export_options_init (&options, RPT_EXPORT_CONLL);
+  options.conll_layers = layers;
+  ck_assert_msg (rpt_export (project, &options, dest, warnings, NULL, NULL, NULL, &error),
+                 "export failed: %s", error ? error->message : "");
+  return rpt_test_read_file (dest, NULL);
+}
+
+static gboolean
+has_warning (GPtrArray  *warnings,
+             const char *needle)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    if (strstr (g_ptr_array_index (warnings, i), needle))
+      return TRUE;
+  return FALSE;
+}
+
+static GPtrArray *
+conll_rows (const char *data,
+            guint       n_columns,
+            guint      *n_docs,
+            guint      *n_sentences)
+{
+  g_auto(GStrv) lines = g_strsplit (data, "\n", -1);
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  gboolean in_sentence = FALSE;
+
+  *n_docs = *n_sentences = 0;
+  for (guint i = 0; lines[i]; i++)
+    {
+      char **columns;
+
+      if (*lines[i] == '\0')
+        {
+          /* A sentence stands alone: a span cannot go on in the next one. */
+          if (in_sentence)
+            g_ptr_array_add (rows, NULL);
+          in_sentence = FALSE;
+          continue;
+        }
+      columns = g_strsplit (lines[i], " ", -1);
+      ck_assert_msg (g_strv_length (columns) == n_columns, "line %u has %u columns: “%s”",
+                     i + 1, g_strv_length (columns), lines[i]);
+      if (g_str_equal (columns[0], "-DOCSTART-"))
+        {
+          (*n_docs)++;
+          ck_assert_str_eq (lines[i + 1], "");
+          g_strfreev (columns);
+          continue;
+        }
+      for (const char *p = columns[0]; *p; p = g_utf8_next_char (p))
+        ck_assert (!g_unichar_isspace (g_utf8_get_char (p)));
+      if (!in_sentence)
+        (*n_sentences)++;
+      in_sentence = TRUE;
+      g_ptr_array_add (rows, columns);
+    }
+  /* IOB2: an I- tag continues a B- or I- tag of the same label in the
+   * same sentence (NULL rows mark the sentence breaks). */
+  for (guint c = 1; c < n_columns; c++)
+    for (guint r = 0; r < rows->len; r++)
+      {
+        char **row = g_ptr_array_index (rows, r);
+        char **prev = r > 0 ? g_ptr_array_index (rows, r - 1) : NULL;
+        const char *tag = row ? row[c] : "O";
+
+        ck_assert (g_str_equal (tag, "O") || g_str_has_prefix (tag, "B-") || g_str_has_prefix (tag, "I-"));
+        if (g_str_has_prefix (tag, "I-"))
+          {
+            const char *before = prev ? prev[c] : "O";
+
+            ck_assert_msg (g_str_equal (before + 1, tag + 1) && before[0] != 'O', "%s after %s", tag, before);
+          }
+      }
+  return rows;
+}
+
+static const char *
+tag_of (GPtrArray  *rows,
+        const char *token,
+        guint       column)
+{
+  for (guint r = 0; r < rows->len; r++)
+    if (g_ptr_array_index (rows, r) && g_str_equal (((char **) g_ptr_array_index (rows, r))[0], token))
+      return ((char **) g_ptr_array_index (rows, r))[column];
+  ck_abort_msg ("no token “%s”", token);
+  return NULL;
+}
+
+START_TEST (test_conll_tokens_and_tags)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *data = export_conll (FALSE, warnings);
+  g_autoptr(GPtrArray) rows = NULL;
+  guint n_docs, n_sentences;
+
+  ck_assert (g_str_has_prefix (data, "-DOCSTART- O\n\nThe O\nminister B-Claim\n"));
+  rows = conll_rows (data, 2, &n_docs, &n_sentences);
+  ck_assert_uint_eq (n_docs, 2);
+  /* "The minister … down." | "His rival … 😀." | "Critics … farce." |
+   * "𝔉𝔞𝔯𝔠𝔢 indeed!" | "Nobody laughed." | "Second day." | "The envoy …" | "The press …" */
+  ck_assert_uint_eq (n_sentences, 8);
+
+  /* Pango's word boundaries, not spaces. */
+  ck_assert_str_eq (tag_of (rows, "We", 1), "B-Claim");
+  ck_assert_str_eq (tag_of (rows, "down", 1), "I-Claim");
+  ck_assert_str_eq (tag_of (rows, "replied", 1), "B-Joke");
+  ck_assert_str_eq (tag_of (rows, "quickly", 1), "I-Joke");
+  ck_assert_str_eq (tag_of (rows, "successfully", 1), "I-Joke");
+  ck_assert_str_eq (tag_of (rows, "\U0001F600", 1), "O");   /* the rebuttal lost to the joke */
+  ck_assert_str_eq (tag_of (rows, "cafe\u0301", 1), "B-Diplomatic_signal");
+  ck_assert_str_eq (tag_of (rows, "talks", 1), "I-Diplomatic_signal");
+  ck_assert_str_eq (tag_of (rows, "a", 1), "B-Self-2d-defence-5f-x");
+  /* The span runs over three sentences: one chunk in each. */
+  ck_assert_str_eq (tag_of (rows, "farce", 1), "I-Self-2d-defence-5f-x");
+  ck_assert_str_eq (tag_of (rows, "\U0001D509\U0001D51E\U0001D52F\U0001D520\U0001D522", 1), "B-Self-2d-defence-5f-x");
+  ck_assert_str_eq (tag_of (rows, "indeed", 1), "I-Self-2d-defence-5f-x");
+  ck_assert_str_eq (tag_of (rows, "Nobody", 1), "B-Self-2d-defence-5f-x");
+  ck_assert_str_eq (tag_of (rows, "laughed", 1), "O");
+  ck_assert_str_eq (tag_of (rows, "\U0001F327\uFE0F", 1), "I-Joke");
+
+  ck_assert (has_warning (warnings, "2 spans overlap other spans"));
+  ck_assert (has_warning (warnings, "1 span runs across a sentence boundary"));
+  ck_assert (has_warning (warnings, "starts inside the token “minister”"));
+  ck_assert (has_warning (warnings, "relations"));
+}
+END_TEST
+
+START_TEST (test_conll_layers)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *data = export_conll (TRUE, warnings);
+  guint n_labels = g_list_model_get_n_items (rpt_project_get_labels (project));
+  g_autoptr(GPtrArray) rows = NULL;
+  guint n_docs, n_sentences;
+
+  ck_assert (g_str_has_prefix (data, "-DOCSTART- O O O O O O\n\n"));
+  rows = conll_rows (data, 1 + n_labels, &n_docs, &n_sentences);
+  ck_assert_uint_eq (n_docs, 2);
+  /* Columns in label order: Claim, Rebuttal, Joke, Diplomatic signal, Self-defence_x, Off the record. */
+  ck_assert_str_eq (tag_of (rows, "Not", 2), "B-Rebuttal");
+  ck_assert_str_eq (tag_of (rows, "Not", 3), "I-Joke");
+  ck_assert_str_eq (tag_of (rows, "\U0001F600", 2), "I-Rebuttal");
+  ck_assert_str_eq (tag_of (rows, "\U0001D509\U0001D51E\U0001D52F\U0001D520\U0001D522", 1), "B-Claim");
+  ck_assert_str_eq (tag_of (rows, "\U0001D509\U0001D51E\U0001D52F\U0001D520\U0001D522", 5), "B-Self-2d-defence-5f-x");
+  ck_assert_str_eq (tag_of (rows, "press", 6), "O");
+  ck_assert (!has_warning (warnings, "overlap"));
+}
+END_TEST
+
+static Suite *
+conll_suite (void)
+{
+  Suite *s = suite_create ("export-conll");
+  TCase *tc = tcase_create ("conll");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_test (tc, test_conll_tokens_and_tags);
+  tcase_add_test (tc, test_conll_layers);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  SRunner *runner = srunner_create (conll_suite ());
+  int failed;
+
+  srunner_run_all (runner, CK_ENV);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  return failed == 0 ? 0 : 1;
+}

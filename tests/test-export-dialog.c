@@ -1,0 +1,249 @@
+/* test-export-dialog.c: the Export dialog, driven through its actions and
+ * widgets under Xvfb: what lands on disk, the warnings it shows, the
+ * article checklist, the error dialog. With RPT_TEST_SCREENSHOT_DIR set,
+ * it also saves the dialog as PNG files there.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <check.h>
+
+#include "export-fixture.h"
+#include "rpt-export-dialog.h"
+#include "rpt-test-util.h"
+
+static RptProject *project;
+static GtkWidget *dialog;
+static char *tmp;
+
+static void
+setup (void)
+{
+  adw_init ();
+  /* Reveal at once, so that pictures show expanded lists. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  project = fixture_project (NULL);
+  tmp = rpt_test_make_tmpdir ();
+  dialog = rpt_export_dialog_new (NULL, project);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_test_widget_wait_for_draw (dialog);
+}
+
+static void
+teardown (void)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&project);
+  g_clear_pointer (&tmp, g_free);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("RPT_TEST_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  graphene_rect_t bounds;
+
+  if (dir == NULL)
+    return;
+  gtk_test_widget_wait_for_draw (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  gsk_render_node_get_bounds (node, &bounds);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, &bounds);
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+/* Runs the main loop until the export finishes. */
+static void
+run_export (void)
+{
+  gboolean running = FALSE;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  gtk_widget_activate_action (dialog, "export.run", NULL);
+  g_object_get (dialog, "running", &running, NULL);
+  ck_assert_msg (running, "Export did not start");
+  while (running && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_object_get (dialog, "running", &running, NULL);
+    }
+  ck_assert (!running);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find (GtkWidget     *root,
+      Match          match,
+      gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find (child, match, data);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_check (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget);
+}
+
+START_TEST (test_dialog_exports_jsonl)
+{
+  g_autofree char *dest = g_build_filename (tmp, "summit.jsonl", NULL);
+  g_autofree char *data = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  /* Nothing can run before a destination is chosen. */
+  gtk_widget_activate_action (dialog, "export.run", NULL);
+  {
+    gboolean running = TRUE;
+    g_object_get (dialog, "running", &running, NULL);
+    ck_assert (!running);
+  }
+  ck_assert (find (dialog, is_label_containing, "No file chosen") != NULL);
+  ck_assert (find (dialog, is_label_containing, "All 2 articles") != NULL);
+  ck_assert (find (dialog, is_label_containing, "All 6 labels") != NULL);
+  screenshot (dialog, "export-dialog.png");
+
+  g_object_set (dialog, "destination", dest, NULL);
+  ck_assert (find (dialog, is_label_containing, "summit.jsonl") != NULL);
+  run_export ();
+
+  data = rpt_test_read_file (dest, NULL);
+  lines = g_strsplit (data, "\n", -1);
+  ck_assert_uint_eq (g_strv_length (lines), 3);
+  /* The user sees what the format could not carry. */
+  ck_assert (find (dialog, is_label_containing, "JSON Lines does not carry label colours") != NULL);
+  ck_assert (find (dialog, is_label_containing, "Done") != NULL);
+  screenshot (dialog, "export-dialog-done.png");
+}
+END_TEST
+
+START_TEST (test_dialog_format_switch_and_checklist)
+{
+  g_autofree char *dest = g_build_filename (tmp, "summit.jsonl", NULL);
+  g_autofree char *folder = g_build_filename (tmp, "summit", NULL);
+  g_autofree char *csv = g_build_filename (tmp, "summit.csv", NULL);
+  g_autofree char *destination = NULL;
+  g_autofree char *data = NULL;
+  GtkWidget *row, *check;
+
+  g_object_set (dialog, "destination", dest, "format", "brat", NULL);
+  g_object_get (dialog, "destination", &destination, NULL);
+  ck_assert_str_eq (destination, folder);   /* a folder format drops the extension */
+  ck_assert (find (dialog, is_label_containing, "A folder of .txt and .ann files") != NULL);
+  run_export ();
+  ck_assert (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  {
+    g_autofree char *ann = g_build_filename (folder, "day-2.ann", NULL);
+    ck_assert (g_file_test (ann, G_FILE_TEST_IS_REGULAR));
+  }
+
+  /* Leave out the second article with its check box. */
+  row = find (dialog, is_row_titled, "Summit, day two");
+  ck_assert (row != NULL);
+  check = find (row, is_check, NULL);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  ck_assert (find (dialog, is_label_containing, "1 of 2 articles") != NULL);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_widget_get_ancestor (row, ADW_TYPE_EXPANDER_ROW)), TRUE);
+  screenshot (dialog, "export-dialog-lists.png");
+
+  g_object_set (dialog, "format", "csv", NULL);
+  g_free (destination);
+  g_object_get (dialog, "destination", &destination, NULL);
+  ck_assert_str_eq (destination, csv);
+  run_export ();
+  data = rpt_test_read_file (csv, NULL);
+  ck_assert (strstr (data, "\r\nsummit,") != NULL);
+  ck_assert (strstr (data, "day-2") == NULL);
+}
+END_TEST
+
+START_TEST (test_dialog_shows_errors)
+{
+  g_autofree char *dest = g_build_filename (tmp, "no", "such", "place.jsonl", NULL);
+  GListModel *toplevels;
+  GtkWidget *message = NULL;
+
+  g_object_set (dialog, "destination", dest, NULL);
+  run_export ();
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        message = window;
+    }
+  ck_assert_msg (message != NULL, "no error dialog");
+  ck_assert_str_eq (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), "Could Not Export");
+  ck_assert (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)), "place.jsonl") != NULL);
+  screenshot (message, "export-dialog-error.png");
+  gtk_window_destroy (GTK_WINDOW (message));
+  ck_assert (find (dialog, is_label_containing, "nothing was written") != NULL);
+}
+END_TEST
+
+static Suite *
+dialog_suite (void)
+{
+  Suite *s = suite_create ("export-dialog");
+  TCase *tc = tcase_create ("dialog");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_test (tc, test_dialog_exports_jsonl);
+  tcase_add_test (tc, test_dialog_format_switch_and_checklist);
+  tcase_add_test (tc, test_dialog_shows_errors);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  SRunner *runner = srunner_create (dialog_suite ());
+  int failed;
+
+  srunner_run_all (runner, CK_ENV);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  return failed == 0 ? 0 : 1;
+}
