@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 
 #include "rpt-core-private.h"
@@ -174,7 +175,8 @@ get_id (Item         *item,
     return refuse_member (error, RPT_ERROR_INVALID, item, name, _("must not be empty"));
   if (len > RPT_MAX_ID_BYTES)
     return refuse_member (error, RPT_ERROR_TOO_LARGE, item, name,
-                          _("is %" G_GSIZE_FORMAT " bytes long; the limit for an id is %d"),
+                          g_dngettext (GETTEXT_PACKAGE, "is %zu bytes long; the limit for an id is %d",
+                                       "is %zu bytes long; the limit for an id is %d", len),
                           len, RPT_MAX_ID_BYTES);
   if (!_rpt_id_is_valid (*out))
     return refuse_member (error, RPT_ERROR_INVALID, item, name, _("contains a control character"));
@@ -199,11 +201,11 @@ get_uint (Item        *item,
                           describe (node));
   value = json_node_get_int (node);
   if (value < 0)
-    return refuse_member (error, RPT_ERROR_INVALID, item, name, _("%" G_GINT64_FORMAT " is negative"),
+    return refuse_member (error, RPT_ERROR_INVALID, item, name, _("%" PRId64 " is negative"),
                           value);
   if (value > max)
     return refuse_member (error, RPT_ERROR_INVALID, item, name,
-                          _("%" G_GINT64_FORMAT " is too large (the largest allowed is %u)"), value, max);
+                          _("%" PRId64 " is too large (the largest allowed is %u)"), value, max);
   *out = (guint) value;
   return TRUE;
 }
@@ -439,7 +441,9 @@ read_documents (RptProject  *project,
       document = rpt_document_new (id, title, source, text);
       if (rpt_document_get_length (document) > RPT_MAX_ARTICLE_CHARS)
         return refuse_member (error, RPT_ERROR_TOO_LARGE, &item, "text",
-                              _("%u characters; the limit is %u"),
+                              g_dngettext (GETTEXT_PACKAGE, "%u characters; the limit is %u",
+                                           "%u characters; the limit is %u",
+                                           rpt_document_get_length (document)),
                               rpt_document_get_length (document), RPT_MAX_ARTICLE_CHARS);
       if (g_ascii_strcasecmp (sha256, rpt_document_get_sha256 (document)) != 0)
         return refuse_member (error, RPT_ERROR_INVALID, &item, "sha256",
@@ -468,7 +472,9 @@ read_annotations (RptProject  *project,
   n = json_array_get_length (array);
   if (n > RPT_MAX_ANNOTATIONS)
     return refuse_code (error, RPT_ERROR_TOO_LARGE, "annotations",
-                        _("%u annotations; the limit is %u"), n, RPT_MAX_ANNOTATIONS);
+                        g_dngettext (GETTEXT_PACKAGE, "%u annotations; the limit is %u",
+                                     "%u annotations; the limit is %u", n),
+                        n, RPT_MAX_ANNOTATIONS);
 
   for (guint i = 0; i < n; i++)
     {
@@ -509,7 +515,8 @@ read_annotations (RptProject  *project,
                               _("%u is not after the start (%u)"), end, start);
       if (end > length)
         return refuse_member (error, RPT_ERROR_INVALID, &item, "end",
-                              _("%u is past the end of document “%s” (%u characters)"),
+                              g_dngettext (GETTEXT_PACKAGE, "%u is past the end of document “%s” (%u character)",
+                                           "%u is past the end of document “%s” (%u characters)", length),
                               end, doc_id, length);
 
       /* Ids hold no control characters, so \x1f separates safely. */
