@@ -54,6 +54,8 @@ typedef struct
   const char *place;   /* "annotations[3]", or NULL for the top level */
 } Item;
 
+/* Translators: the kinds of JSON value below complete messages such as
+ * "must be a string, not null"; "null", "true" and "false" are JSON words. */
 static const char *
 describe (JsonNode *node)
 {
@@ -64,7 +66,7 @@ describe (JsonNode *node)
     case JSON_NODE_ARRAY:
       return _("an array");
     case JSON_NODE_NULL:
-      return _("null");
+      return C_("JSON value", "null");
     case JSON_NODE_VALUE:
     default:
       break;
@@ -632,7 +634,7 @@ rpt_project_load_from_data (const char  *data,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       refuse (error, NULL, _("the top level is %s, not an object: this is not a Repartee project"),
-              root ? describe (root) : _("empty"));
+              root ? describe (root) : C_("JSON top level", "empty"));
       return NULL;
     }
   top.object = json_node_get_object (root);

@@ -264,7 +264,7 @@ md_counts (GString    *out,
   guint n_labels = rpt_summary_get_n_labels (summary);
   guint n_speakers = rpt_summary_get_n_speakers (summary);
 
-  g_string_append_printf (out, "## %s\n\n### %s\n\n| %s |", _("Counts"),
+  g_string_append_printf (out, "## %s\n\n### %s\n\n| %s |", C_("heading", "Counts"),
                           _("Annotations by speaker and label"), _("Speaker"));
   for (guint l = 0; l < n_labels; l++)
     {
@@ -272,7 +272,7 @@ md_counts (GString    *out,
       md_escape (out, rpt_summary_get_label_name (summary, l));
       g_string_append (out, " |");
     }
-  g_string_append_printf (out, " %s |\n|---|", _("Total"));
+  g_string_append_printf (out, " %s |\n|---|", C_("table column", "Total"));
   for (guint l = 0; l <= n_labels; l++)
     g_string_append (out, "---:|");
   g_string_append_c (out, '\n');
@@ -298,7 +298,7 @@ md_counts (GString    *out,
       md_escape (out, rpt_summary_get_label_name (summary, l));
       g_string_append (out, " |");
     }
-  g_string_append_printf (out, " %s |\n|---|", _("Total"));
+  g_string_append_printf (out, " %s |\n|---|", C_("table column", "Total"));
   for (guint l = 0; l <= n_labels; l++)
     g_string_append (out, "---:|");
   g_string_append_c (out, '\n');
@@ -374,7 +374,8 @@ rpt_summary_to_markdown (RptSummary *summary,
                                             "%u statements are reported by at least two articles.",
                                             n_shared), n_shared);
   g_string_append_printf (out, "\n\n| %s | %s | %s | %s |\n|---|---:|---:|---|\n",
-                          _("Article"), _("Annotations"), _("Shared statements"), _("Left out"));
+                          _("Article"), _("Annotations"), _("Shared statements"),
+                          C_("table column", "Left out"));
   for (guint d = 0; d < rpt_summary_get_n_documents (summary); d++)
     {
       g_autoptr(GArray) omitted = rpt_summary_dup_omitted (summary, d);

@@ -107,7 +107,8 @@ html_card (GString             *out,
   g_string_append (out, "</span></div><blockquote>“");
   escape (out, quote);
   g_string_append (out, "”</blockquote><details><summary>");
-  escape (out, group->n_documents > 1 ? _("Sources") : _("Source"));
+  /* Translators: the folded list of the articles that report a statement */
+  escape (out, g_dngettext (GETTEXT_PACKAGE, "Source", "Sources", group->n_documents));
   g_string_append (out, "</summary><ul>");
   for (guint m = 0; m < group->n_members; m++)
     {
@@ -196,7 +197,7 @@ html_coverage (GString    *out,
   g_string_append (out, "</th><th>");
   escape (out, _("Shared statements"));
   g_string_append (out, "</th><th>");
-  escape (out, _("Left out"));
+  escape (out, C_("table column", "Left out"));
   g_string_append (out, "</th></tr>\n");
   for (guint d = 0; d < rpt_summary_get_n_documents (summary); d++)
     {
@@ -261,7 +262,7 @@ html_count_header (GString    *out,
       g_string_append (out, "</span></th>");
     }
   g_string_append (out, "<th>");
-  escape (out, _("Total"));
+  escape (out, C_("table column", "Total"));
   g_string_append (out, "</th></tr>\n");
 }
 
@@ -278,7 +279,7 @@ html_counts (GString    *out,
       max = MAX (max, rpt_summary_count_label_speaker (summary, l, sp));
 
   g_string_append (out, "<h2>");
-  escape (out, _("Counts"));
+  escape (out, C_("heading", "Counts"));
   g_string_append (out, "</h2><h3>");
   escape (out, _("Annotations by speaker and label"));
   g_string_append (out, "</h3>");
