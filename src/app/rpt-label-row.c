@@ -370,7 +370,8 @@ rpt_label_row_init (RptLabelRow *self)
     gtk_flow_box_append (self->swatches, GTK_WIDGET (self->custom_button));
   }
 
-  gtk_string_list_append (keys, _("None"));
+  /* Translators: the first choice of the Shortcut Key list: no key */
+  gtk_string_list_append (keys, C_("shortcut key", "None"));
   for (guint key = 1; key <= 9; key++)
     {
       char text[2] = { (char) ('0' + key), 0 };
