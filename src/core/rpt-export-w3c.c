@@ -26,9 +26,19 @@ append_iri (GString    *out,
             const char *kind,
             const char *id)
 {
-  g_autofree char *escaped = g_uri_escape_string (id, NULL, FALSE);
+  g_autofree char *escaped = NULL;
+  const char *p;
 
-  g_string_append_printf (out, "\"urn:repartee:%s:%s\"", kind, escaped);
+  /* Most ids need no escaping: skip the copy. */
+  for (p = id; g_ascii_isalnum (*p) || *p == '-' || *p == '.' || *p == '_' || *p == '~'; p++)
+    ;
+  if (*p != '\0')
+    id = escaped = g_uri_escape_string (id, NULL, FALSE);
+  g_string_append (out, "\"urn:repartee:");
+  g_string_append (out, kind);
+  g_string_append_c (out, ':');
+  g_string_append (out, id);
+  g_string_append_c (out, '"');
 }
 
 static void

@@ -66,19 +66,22 @@ typedef struct
   char             *section;
 } ConfState;
 
+/* The name a type stands for: its decoded form (Repartee's encoding keeps
+ * every character, leading spaces too), unless visual.conf shows it under
+ * another name; the type itself when it decodes to nothing. */
 static char *
 type_to_name (Visual     *visual,
               const char *type)
 {
   const char *display = visual ? g_hash_table_lookup (visual->display, type) : NULL;
-  char *decoded;
+  g_autofree char *decoded = rpt_export_safe_name_decode (type);
+  g_autofree char *stripped = decoded ? g_strstrip (g_strdup (decoded)) : NULL;
 
-  if (display)
+  if (display && g_strcmp0 (display, stripped) != 0)
     return g_strdup (display);
-  if ((decoded = rpt_export_safe_name_decode (type)) && *decoded)
-    return decoded;
-  g_free (decoded);
-  return g_strdup (type);
+  if (decoded && *decoded)
+    return g_steal_pointer (&decoded);
+  return g_strdup (display ? display : type);
 }
 
 static gboolean

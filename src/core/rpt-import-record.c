@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
 
+#include "rpt-core-private.h"
 #include "rpt-import-private.h"
 #include "rpt-import-text.h"
 #include "rpt-project-io.h"
@@ -25,17 +26,6 @@ static void
 pending_relation_clear (gpointer data)
 {
   g_free (((PendingRelation *) data)->id);
-}
-
-gboolean
-_rpt_import_valid_id (const char *id)
-{
-  if (id == NULL || *id == '\0' || strlen (id) > RPT_MAX_ID_BYTES || !g_utf8_validate (id, -1, NULL))
-    return FALSE;
-  for (const char *p = id; *p; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7f)
-      return FALSE;
-  return TRUE;
 }
 
 RptImportRecord *
@@ -89,7 +79,7 @@ _rpt_import_record_new (RptImportBuilder  *builder,
         }
       id = made_id;
     }
-  if (!_rpt_import_valid_id (id))
+  if (!_rpt_id_is_valid (id))
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
                    g_dngettext (GETTEXT_PACKAGE,
@@ -279,7 +269,7 @@ _rpt_import_record_add_span (RptImportRecord      *record,
                         in->start, in->end, in->label), FALSE;
 
   span.key = g_strdup (in->key);
-  span.id = _rpt_import_valid_id (in->id) ? g_strdup (in->id) : NULL;
+  span.id = _rpt_id_is_valid (in->id) ? g_strdup (in->id) : NULL;
   span.note = g_strdup (in->note && g_utf8_validate (in->note, -1, NULL) ? in->note : "");
   span.author = g_strdup (in->author && g_utf8_validate (in->author, -1, NULL) ? in->author : "");
   span.created = in->created;
@@ -324,7 +314,7 @@ _rpt_import_record_add_relation (RptImportRecord  *record,
                         _("the relation “%s” from “%s” to “%s” is there twice"),
                         rpt_relation_type_to_string (type), from_key, to_key), FALSE;
 
-  relation.id = _rpt_import_valid_id (id) ? g_strdup (id) : NULL;
+  relation.id = _rpt_id_is_valid (id) ? g_strdup (id) : NULL;
   relation.type = type;
   relation.from = from - 1;
   relation.to = to - 1;

@@ -4,8 +4,30 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 G_BEGIN_DECLS
+
+/* Appends @len bytes. In GLib 2.74 every g_string_append() is a call that
+ * checks and may move memory; saving and exporting make millions of small
+ * appends into a buffer sized beforehand, so the common case is a copy. */
+static inline void
+rpt_json_put (GString    *out,
+              const char *bytes,
+              gsize       len)
+{
+  if (G_LIKELY (out->len + len < out->allocated_len))
+    {
+      memcpy (out->str + out->len, bytes, len);
+      out->len += len;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, bytes, (gssize) len);
+}
+
+/* A string literal. */
+#define rpt_json_put_literal(out, literal) rpt_json_put ((out), "" literal, sizeof (literal) - 1)
 
 /* Appends @str as a JSON string literal (quotes included), escaping
  * quotes, backslashes and control characters; other UTF-8 is kept. */

@@ -32,6 +32,15 @@ RptProject *rpt_project_load_from_file  (const char   *path,
 
 /* The file's bytes: the same project always gives the same bytes. */
 GBytes     *rpt_project_to_bytes        (RptProject   *self);
+
+/* A copy of what the file holds, taken quickly on the thread that owns the
+ * project; its bytes can then be made on any thread while the project
+ * changes (saving, recovery copies). */
+typedef struct _RptProjectSnapshot RptProjectSnapshot;
+RptProjectSnapshot *rpt_project_snapshot_new      (RptProject         *self);
+GBytes             *rpt_project_snapshot_to_bytes (RptProjectSnapshot *snapshot);
+void                rpt_project_snapshot_free     (RptProjectSnapshot *snapshot);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RptProjectSnapshot, rpt_project_snapshot_free)
 /* Writes safely (rpt_safe_file_replace) and marks the project saved. */
 gboolean    rpt_project_save_to_file    (RptProject   *self,
                                          const char   *path,
@@ -44,8 +53,8 @@ void        rpt_project_load_async      (GFile               *file,
                                          gpointer             user_data);
 RptProject *rpt_project_load_finish     (GAsyncResult        *result,
                                          GError             **error);
-/* Serialises on the calling thread (fast), writes in a worker, then marks
- * the state that was serialised as saved. */
+/* Copies the project on the calling thread (fast), makes the bytes and
+ * writes them in a worker, then marks the state that was copied as saved. */
 void        rpt_project_save_async      (RptProject          *self,
                                          GFile               *file,
                                          GCancellable        *cancellable,

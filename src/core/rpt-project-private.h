@@ -87,4 +87,11 @@ void      _rpt_project_load_relation    (RptProject    *self,
 /* Sorts the annotation stores and resets the history: the result is clean. */
 void      _rpt_project_load_finish      (RptProject    *self);
 
+/* The one-pass reader (rpt-project-fast-reader.c): the project, or NULL
+ * when the json-glib reader must decide. */
+RptProject *_rpt_project_read_fast         (const char *data,
+                                            gsize       len);
+/* Tests turn it off to compare the reader with the json-glib reader alone. */
+void        _rpt_project_set_fast_reader   (gboolean    enabled);
+
 G_END_DECLS

@@ -601,6 +601,11 @@ rpt_project_load_from_data (const char  *data,
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
+  /* Well-formed files take the one-pass reader (rpt-project-fast-reader.c);
+   * whatever it does not take, json-glib reads and judges below. */
+  if ((project = _rpt_project_read_fast (data, len)) != NULL)
+    return g_steal_pointer (&project);
+
   /* Some editors put a byte order mark in front of UTF-8; it is not JSON. */
   if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     {

@@ -26,7 +26,7 @@ end_array (GString  *out,
            gboolean  last)
 {
   if (n > 0)
-    g_string_append (out, "  ");
+    rpt_json_put_literal (out, "  ");
   g_string_append (out, last ? "]\n" : "],\n");
 }
 
@@ -34,78 +34,239 @@ static void
 end_item (GString  *out,
           gboolean  last)
 {
-  g_string_append (out, last ? "}\n" : "},\n");
+  if (last)
+    rpt_json_put_literal (out, "}\n");
+  else
+    rpt_json_put_literal (out, "},\n");
 }
 
-static void
-write_labels (RptProject *self,
-              GString    *out)
+/* ---- The snapshot ----
+ * Saving a large project must not hold up the window: the bytes are made
+ * in a worker thread from a copy taken on the main thread. The copy is
+ * cheap: documents and relations never change, so they are only
+ * referenced; labels, speakers and annotations are copied, their repeated
+ * strings (document, label, speaker, author) once each. */
+
+typedef struct
 {
-  GListModel *labels = rpt_project_get_labels (self);
-  guint n = g_list_model_get_n_items (labels);
+  const char *id, *name, *color, *description;
+  guint       shortcut;
+} LabelCopy;
+
+typedef struct
+{
+  const char *id, *name;
+} SpeakerCopy;
+
+typedef struct
+{
+  const char *id, *document, *label, *speaker, *note, *author;
+  gint64      created, modified;
+  guint       start, end;
+} AnnotationCopy;
+
+struct _RptProjectSnapshot
+{
+  GStringChunk *strings;
+  GHashTable   *shared;       /* original pointer -> copy, for repeated strings */
+  GArray       *labels;       /* LabelCopy */
+  GArray       *speakers;     /* SpeakerCopy */
+  GPtrArray    *documents;    /* RptDocument, referenced */
+  GArray       *annotations;  /* AnnotationCopy: document order, then text order */
+  GPtrArray    *relations;    /* RptRelation, referenced */
+  gsize         text_bytes;
+};
+
+static const char *
+copy_string (RptProjectSnapshot *snapshot,
+             const char         *str)
+{
+  return str ? g_string_chunk_insert (snapshot->strings, str) : NULL;
+}
+
+/* Strings that many annotations share (the model interns them). */
+static const char *
+copy_shared (RptProjectSnapshot *snapshot,
+             const char         *str)
+{
+  const char *copy;
+
+  if (str == NULL)
+    return NULL;
+  if ((copy = g_hash_table_lookup (snapshot->shared, str)) == NULL)
+    {
+      copy = g_string_chunk_insert_const (snapshot->strings, str);
+      g_hash_table_insert (snapshot->shared, (gpointer) str, (gpointer) copy);
+    }
+  return copy;
+}
+
+RptProjectSnapshot *
+rpt_project_snapshot_new (RptProject *self)
+{
+  RptProjectSnapshot *snapshot;
+  GListModel *labels, *speakers, *documents, *relations;
+
+  g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
+
+  labels = rpt_project_get_labels (self);
+  speakers = rpt_project_get_speakers (self);
+  documents = rpt_project_get_documents (self);
+  relations = rpt_project_get_relations (self);
+
+  snapshot = g_new0 (RptProjectSnapshot, 1);
+  snapshot->strings = g_string_chunk_new (64 * 1024);
+  snapshot->shared = g_hash_table_new (g_direct_hash, g_direct_equal);
+  snapshot->labels = g_array_new (FALSE, FALSE, sizeof (LabelCopy));
+  snapshot->speakers = g_array_new (FALSE, FALSE, sizeof (SpeakerCopy));
+  snapshot->documents = g_ptr_array_new_with_free_func (g_object_unref);
+  snapshot->annotations = g_array_sized_new (FALSE, FALSE, sizeof (AnnotationCopy),
+                                             rpt_project_get_n_annotations (self));
+  snapshot->relations = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(RptLabel) label = g_list_model_get_item (labels, i);
+      LabelCopy copy = {
+        copy_string (snapshot, rpt_label_get_id (label)),
+        copy_string (snapshot, rpt_label_get_name (label)),
+        copy_string (snapshot, rpt_label_get_color (label)),
+        copy_string (snapshot, rpt_label_get_description (label)),
+        rpt_label_get_shortcut (label),
+      };
+
+      g_array_append_val (snapshot->labels, copy);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (speakers); i++)
+    {
+      g_autoptr(RptSpeaker) speaker = g_list_model_get_item (speakers, i);
+      SpeakerCopy copy = {
+        copy_string (snapshot, rpt_speaker_get_id (speaker)),
+        copy_string (snapshot, rpt_speaker_get_name (speaker)),
+      };
+
+      g_array_append_val (snapshot->speakers, copy);
+    }
+
+  for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
+    {
+      RptDocument *document = g_list_model_get_item (documents, d);
+      RptAnnotationStore *store = rpt_project_get_annotations (self, rpt_document_get_id (document));
+      guint n = rpt_annotation_store_get_n_items (store);
+
+      g_ptr_array_add (snapshot->documents, document);
+      snapshot->text_bytes += rpt_document_get_text_bytes (document);
+      for (guint i = 0; i < n; i++)
+        {
+          RptAnnotation *a = rpt_annotation_store_get (store, i);
+          const char *note = rpt_annotation_get_note (a);
+          AnnotationCopy copy = {
+            copy_string (snapshot, rpt_annotation_get_id (a)),
+            copy_shared (snapshot, rpt_annotation_get_document (a)),
+            copy_shared (snapshot, rpt_annotation_get_label (a)),
+            copy_shared (snapshot, rpt_annotation_get_speaker (a)),
+            *note ? copy_string (snapshot, note) : "",
+            copy_shared (snapshot, rpt_annotation_get_author (a)),
+            rpt_annotation_get_created (a),
+            rpt_annotation_get_modified (a),
+            rpt_annotation_get_start (a),
+            rpt_annotation_get_end (a),
+          };
+
+          g_array_append_val (snapshot->annotations, copy);
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+    g_ptr_array_add (snapshot->relations, g_list_model_get_item (relations, i));
+
+  return snapshot;
+}
+
+void
+rpt_project_snapshot_free (RptProjectSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+  g_string_chunk_free (snapshot->strings);
+  g_hash_table_unref (snapshot->shared);
+  g_array_unref (snapshot->labels);
+  g_array_unref (snapshot->speakers);
+  g_ptr_array_unref (snapshot->documents);
+  g_array_unref (snapshot->annotations);
+  g_ptr_array_unref (snapshot->relations);
+  g_free (snapshot);
+}
+
+/* ---- Writing ---- */
+
+static void
+write_labels (RptProjectSnapshot *snapshot,
+              GString            *out)
+{
+  guint n = snapshot->labels->len;
 
   begin_array (out, "labels", n);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RptLabel) label = g_list_model_get_item (labels, i);
+      LabelCopy *label = &g_array_index (snapshot->labels, LabelCopy, i);
 
-      g_string_append (out, "    {");
-      rpt_json_append_member_string (out, "id", rpt_label_get_id (label));
-      g_string_append (out, ", ");
-      rpt_json_append_member_string (out, "name", rpt_label_get_name (label));
-      g_string_append (out, ", ");
-      rpt_json_append_member_string (out, "color", rpt_label_get_color (label));
-      g_string_append (out, ", ");
-      rpt_json_append_member_uint (out, "shortcut", rpt_label_get_shortcut (label));
-      g_string_append (out, ", ");
-      rpt_json_append_member_string (out, "description", rpt_label_get_description (label));
+      rpt_json_put_literal (out, "    {");
+      rpt_json_append_member_string (out, "id", label->id);
+      rpt_json_put_literal (out, ", ");
+      rpt_json_append_member_string (out, "name", label->name);
+      rpt_json_put_literal (out, ", ");
+      rpt_json_append_member_string (out, "color", label->color);
+      rpt_json_put_literal (out, ", ");
+      rpt_json_append_member_uint (out, "shortcut", label->shortcut);
+      rpt_json_put_literal (out, ", ");
+      rpt_json_append_member_string (out, "description", label->description);
       end_item (out, i + 1 == n);
     }
   end_array (out, n, FALSE);
 }
 
 static void
-write_speakers (RptProject *self,
-                GString    *out)
+write_speakers (RptProjectSnapshot *snapshot,
+                GString            *out)
 {
-  GListModel *speakers = rpt_project_get_speakers (self);
-  guint n = g_list_model_get_n_items (speakers);
+  guint n = snapshot->speakers->len;
 
   begin_array (out, "speakers", n);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RptSpeaker) speaker = g_list_model_get_item (speakers, i);
+      SpeakerCopy *speaker = &g_array_index (snapshot->speakers, SpeakerCopy, i);
 
-      g_string_append (out, "    {");
-      rpt_json_append_member_string (out, "id", rpt_speaker_get_id (speaker));
-      g_string_append (out, ", ");
-      rpt_json_append_member_string (out, "name", rpt_speaker_get_name (speaker));
+      rpt_json_put_literal (out, "    {");
+      rpt_json_append_member_string (out, "id", speaker->id);
+      rpt_json_put_literal (out, ", ");
+      rpt_json_append_member_string (out, "name", speaker->name);
       end_item (out, i + 1 == n);
     }
   end_array (out, n, FALSE);
 }
 
 static void
-write_documents (RptProject *self,
-                 GString    *out)
+write_documents (RptProjectSnapshot *snapshot,
+                 GString            *out)
 {
-  GListModel *documents = rpt_project_get_documents (self);
-  guint n = g_list_model_get_n_items (documents);
+  guint n = snapshot->documents->len;
 
   begin_array (out, "documents", n);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RptDocument) document = g_list_model_get_item (documents, i);
+      RptDocument *document = g_ptr_array_index (snapshot->documents, i);
 
-      g_string_append (out, "    {");
+      rpt_json_put_literal (out, "    {");
       rpt_json_append_member_string (out, "id", rpt_document_get_id (document));
-      g_string_append (out, ", ");
+      rpt_json_put_literal (out, ", ");
       rpt_json_append_member_string (out, "title", rpt_document_get_title (document));
-      g_string_append (out, ", ");
+      rpt_json_put_literal (out, ", ");
       rpt_json_append_member_string (out, "source", rpt_document_get_source (document));
-      g_string_append (out, ", ");
+      rpt_json_put_literal (out, ", ");
       rpt_json_append_member_string (out, "sha256", rpt_document_get_sha256 (document));
-      g_string_append (out, ",\n     \"text\": ");
+      rpt_json_put_literal (out, ",\n     \"text\": ");
       rpt_json_append_string_len (out, rpt_document_get_text (document),
                                   rpt_document_get_text_bytes (document));
       end_item (out, i + 1 == n);
@@ -114,86 +275,75 @@ write_documents (RptProject *self,
 }
 
 static void
-write_annotation (GString       *out,
-                  RptAnnotation *a)
+write_annotation (GString        *out,
+                  AnnotationCopy *a)
 {
-  g_string_append (out, "    {");
-  rpt_json_append_member_string (out, "id", rpt_annotation_get_id (a));
-  g_string_append (out, ", ");
-  rpt_json_append_member_string (out, "document", rpt_annotation_get_document (a));
-  g_string_append (out, ", ");
-  rpt_json_append_member_uint (out, "start", rpt_annotation_get_start (a));
-  g_string_append (out, ", ");
-  rpt_json_append_member_uint (out, "end", rpt_annotation_get_end (a));
-  g_string_append (out, ", ");
-  rpt_json_append_member_string (out, "label", rpt_annotation_get_label (a));
-  if (rpt_annotation_get_speaker (a) != NULL)
+  rpt_json_put_literal (out, "    {");
+  rpt_json_append_member_string (out, "id", a->id);
+  rpt_json_put_literal (out, ", ");
+  rpt_json_append_member_string (out, "document", a->document);
+  rpt_json_put_literal (out, ", ");
+  rpt_json_append_member_uint (out, "start", a->start);
+  rpt_json_put_literal (out, ", ");
+  rpt_json_append_member_uint (out, "end", a->end);
+  rpt_json_put_literal (out, ", ");
+  rpt_json_append_member_string (out, "label", a->label);
+  if (a->speaker != NULL)
     {
-      g_string_append (out, ", ");
-      rpt_json_append_member_string (out, "speaker", rpt_annotation_get_speaker (a));
+      rpt_json_put_literal (out, ", ");
+      rpt_json_append_member_string (out, "speaker", a->speaker);
     }
-  g_string_append (out, ", ");
-  rpt_json_append_member_string (out, "note", rpt_annotation_get_note (a));
-  g_string_append (out, ", ");
-  rpt_json_append_member_string (out, "author", rpt_annotation_get_author (a));
+  rpt_json_put_literal (out, ", ");
+  rpt_json_append_member_string (out, "note", a->note);
+  rpt_json_put_literal (out, ", ");
+  rpt_json_append_member_string (out, "author", a->author);
   /* -1: the file it came from had no time (times before 1970 are fine). */
-  if (rpt_annotation_get_created (a) != -1)
+  if (a->created != -1)
     {
-      g_string_append (out, ", \"created\": ");
-      rpt_json_append_timestamp (out, rpt_annotation_get_created (a));
+      rpt_json_put_literal (out, ", \"created\": ");
+      rpt_json_append_timestamp (out, a->created);
     }
-  if (rpt_annotation_get_modified (a) != -1)
+  if (a->modified != -1)
     {
-      g_string_append (out, ", \"modified\": ");
-      rpt_json_append_timestamp (out, rpt_annotation_get_modified (a));
+      rpt_json_put_literal (out, ", \"modified\": ");
+      rpt_json_append_timestamp (out, a->modified);
     }
 }
 
 /* Annotations in document order, then text order within each document. */
 static void
-write_annotations (RptProject *self,
-                   GString    *out)
+write_annotations (RptProjectSnapshot *snapshot,
+                   GString            *out)
 {
-  GListModel *documents = rpt_project_get_documents (self);
-  guint n_docs = g_list_model_get_n_items (documents);
-  guint total = rpt_project_get_n_annotations (self);
-  guint written = 0;
+  guint n = snapshot->annotations->len;
 
-  begin_array (out, "annotations", total);
-  for (guint d = 0; d < n_docs; d++)
+  begin_array (out, "annotations", n);
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RptDocument) document = g_list_model_get_item (documents, d);
-      RptAnnotationStore *store = rpt_project_get_annotations (self, rpt_document_get_id (document));
-      guint n = rpt_annotation_store_get_n_items (store);
-
-      for (guint i = 0; i < n; i++)
-        {
-          write_annotation (out, rpt_annotation_store_get (store, i));
-          end_item (out, ++written == total);
-        }
+      write_annotation (out, &g_array_index (snapshot->annotations, AnnotationCopy, i));
+      end_item (out, i + 1 == n);
     }
-  end_array (out, total, FALSE);
+  end_array (out, n, FALSE);
 }
 
 static void
-write_relations (RptProject *self,
-                 GString    *out)
+write_relations (RptProjectSnapshot *snapshot,
+                 GString            *out)
 {
-  GListModel *relations = rpt_project_get_relations (self);
-  guint n = g_list_model_get_n_items (relations);
+  guint n = snapshot->relations->len;
 
   begin_array (out, "relations", n);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RptRelation) relation = g_list_model_get_item (relations, i);
+      RptRelation *relation = g_ptr_array_index (snapshot->relations, i);
 
-      g_string_append (out, "    {");
+      rpt_json_put_literal (out, "    {");
       rpt_json_append_member_string (out, "id", rpt_relation_get_id (relation));
-      g_string_append (out, ", ");
+      rpt_json_put_literal (out, ", ");
       rpt_json_append_member_string (out, "type", rpt_relation_type_to_string (rpt_relation_get_kind (relation)));
-      g_string_append (out, ", ");
+      rpt_json_put_literal (out, ", ");
       rpt_json_append_member_string (out, "from", rpt_relation_get_from (relation));
-      g_string_append (out, ", ");
+      rpt_json_put_literal (out, ", ");
       rpt_json_append_member_string (out, "to", rpt_relation_get_to (relation));
       end_item (out, i + 1 == n);
     }
@@ -201,33 +351,36 @@ write_relations (RptProject *self,
 }
 
 GBytes *
-rpt_project_to_bytes (RptProject *self)
+rpt_project_snapshot_to_bytes (RptProjectSnapshot *snapshot)
 {
   GString *out;
-  gsize guess = 1024 + rpt_project_get_n_annotations (self) * 220;
-  GListModel *documents;
+
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  out = g_string_sized_new (1024 + snapshot->annotations->len * 220 + snapshot->relations->len * 72 +
+                            snapshot->documents->len * 256 + snapshot->text_bytes);
+  rpt_json_put_literal (out, "{\n");
+  g_string_append (out, "  \"format\": \"" RPT_PROJECT_FORMAT "\",\n");
+  g_string_append_printf (out, "  \"version\": %d,\n", RPT_PROJECT_VERSION);
+  write_labels (snapshot, out);
+  write_speakers (snapshot, out);
+  write_documents (snapshot, out);
+  write_annotations (snapshot, out);
+  write_relations (snapshot, out);
+  rpt_json_put_literal (out, "}\n");
+
+  return g_string_free_to_bytes (out);
+}
+
+GBytes *
+rpt_project_to_bytes (RptProject *self)
+{
+  g_autoptr(RptProjectSnapshot) snapshot = NULL;
 
   g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
 
-  documents = rpt_project_get_documents (self);
-  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
-    {
-      g_autoptr(RptDocument) document = g_list_model_get_item (documents, i);
-      guess += rpt_document_get_text_bytes (document) + 256;
-    }
-
-  out = g_string_sized_new (guess);
-  g_string_append (out, "{\n");
-  g_string_append (out, "  \"format\": \"" RPT_PROJECT_FORMAT "\",\n");
-  g_string_append_printf (out, "  \"version\": %d,\n", RPT_PROJECT_VERSION);
-  write_labels (self, out);
-  write_speakers (self, out);
-  write_documents (self, out);
-  write_annotations (self, out);
-  write_relations (self, out);
-  g_string_append (out, "}\n");
-
-  return g_string_free_to_bytes (out);
+  snapshot = rpt_project_snapshot_new (self);
+  return rpt_project_snapshot_to_bytes (snapshot);
 }
 
 gboolean
@@ -253,9 +406,9 @@ rpt_project_save_to_file (RptProject  *self,
 
 typedef struct
 {
-  GBytes  *bytes;
-  char    *path;
-  guint64  state;
+  RptProjectSnapshot *snapshot;
+  char               *path;
+  guint64             state;
 } SaveData;
 
 static void
@@ -263,7 +416,7 @@ save_data_free (gpointer data)
 {
   SaveData *save = data;
 
-  g_bytes_unref (save->bytes);
+  rpt_project_snapshot_free (save->snapshot);
   g_free (save->path);
   g_free (save);
 }
@@ -276,8 +429,9 @@ save_thread (GTask        *task,
 {
   SaveData *save = task_data;
   GError *error = NULL;
+  g_autoptr(GBytes) bytes = rpt_project_snapshot_to_bytes (save->snapshot);
   gsize len;
-  const char *data = g_bytes_get_data (save->bytes, &len);
+  const char *data = g_bytes_get_data (bytes, &len);
 
   if (rpt_safe_file_replace (save->path, data, len, &error))
     g_task_return_boolean (task, TRUE);
@@ -302,7 +456,8 @@ rpt_project_save_async (RptProject          *self,
   g_task_set_source_tag (task, rpt_project_save_async);
   save = g_new0 (SaveData, 1);
   save->state = rpt_project_get_state (self);
-  save->bytes = rpt_project_to_bytes (self);
+  /* Only the copy is taken here; the bytes are made in the worker. */
+  save->snapshot = rpt_project_snapshot_new (self);
   save->path = g_file_get_path (file);
   g_task_set_task_data (task, save, save_data_free);
 

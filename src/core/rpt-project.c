@@ -25,6 +25,10 @@ struct _RptProject
   GHashTable *speaker_by_id;
   GHashTable *annotation_by_id;  /* id -> RptAnnotation (owned ref) */
   GHashTable *relation_by_id;
+  /* Annotation id -> the relations from or to it (GPtrArray, borrowed),
+   * in the order of the relations list. */
+  GHashTable *relations_by_annotation;
+  guint64     relation_order;    /* last order given to a relation */
 
   RptHistory *history;
   char       *author;
@@ -86,6 +90,7 @@ rpt_project_finalize (GObject *object)
   g_clear_pointer (&self->speaker_by_id, g_hash_table_unref);
   g_clear_pointer (&self->annotation_by_id, g_hash_table_unref);
   g_clear_pointer (&self->relation_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->relations_by_annotation, g_hash_table_unref);
   g_clear_object (&self->documents);
   g_clear_object (&self->labels);
   g_clear_object (&self->speakers);
@@ -192,6 +197,8 @@ rpt_project_init (RptProject *self)
   self->speaker_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->annotation_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   self->relation_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->relations_by_annotation = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) g_ptr_array_unref);
 
   self->history = rpt_history_new (apply_op, op_free, self);
   /* The passwd entry is in the system's encoding; the file needs UTF-8. */
@@ -380,19 +387,13 @@ rpt_project_relations_of (RptProject *self,
                           const char *annotation_id)
 {
   GPtrArray *result = g_ptr_array_new ();
-  guint n;
+  GPtrArray *linked;
 
   g_return_val_if_fail (RPT_IS_PROJECT (self), result);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->relations));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RptRelation) relation = g_list_model_get_item (G_LIST_MODEL (self->relations), i);
-
-      if (g_strcmp0 (rpt_relation_get_from (relation), annotation_id) == 0 ||
-          g_strcmp0 (rpt_relation_get_to (relation), annotation_id) == 0)
-        g_ptr_array_add (result, relation);
-    }
+  if (annotation_id != NULL &&
+      (linked = g_hash_table_lookup (self->relations_by_annotation, annotation_id)) != NULL)
+    g_ptr_array_extend (result, linked, NULL, NULL);
   return result;
 }
 
@@ -664,6 +665,103 @@ remove_keyed (GListStore *store,
   g_object_unref (item);
 }
 
+/* ---- The relations of each annotation ----
+ * The inspector asks for them for every row it shows, so they are indexed
+ * rather than scanned for. Each list keeps the order of the relations list
+ * without knowing positions: a relation keeps the place it was first given
+ * (new ones go last; undo puts a removed one back where it was, and loading
+ * keeps the file's order), so the order of first insertion is list order. */
+
+static GQuark
+relation_order_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("rpt-relation-order");
+  return quark;
+}
+
+static guint64
+relation_order (RptProject  *self,
+                RptRelation *relation)
+{
+  guint64 *order = g_object_get_qdata (G_OBJECT (relation), relation_order_quark ());
+
+  if (order == NULL)
+    {
+      order = g_new (guint64, 1);
+      *order = ++self->relation_order;
+      g_object_set_qdata_full (G_OBJECT (relation), relation_order_quark (), order, g_free);
+    }
+  return *order;
+}
+
+static void
+link_relation (RptProject  *self,
+               const char  *annotation_id,
+               RptRelation *relation,
+               guint64      order)
+{
+  GPtrArray *linked = g_hash_table_lookup (self->relations_by_annotation, annotation_id);
+  guint lo = 0, hi;
+
+  if (linked == NULL)
+    {
+      linked = g_ptr_array_new ();
+      g_hash_table_insert (self->relations_by_annotation, g_strdup (annotation_id), linked);
+    }
+  hi = linked->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (relation_order (self, g_ptr_array_index (linked, mid)) < order)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  g_ptr_array_insert (linked, (gint) lo, relation);
+}
+
+static void
+unlink_relation (RptProject  *self,
+                 const char  *annotation_id,
+                 RptRelation *relation)
+{
+  GPtrArray *linked = g_hash_table_lookup (self->relations_by_annotation, annotation_id);
+
+  if (linked == NULL)
+    return;
+  g_ptr_array_remove (linked, relation);
+  if (linked->len == 0)
+    g_hash_table_remove (self->relations_by_annotation, annotation_id);
+}
+
+static void
+index_relation (RptProject  *self,
+                RptRelation *relation,
+                gboolean     add)
+{
+  const char *from = rpt_relation_get_from (relation);
+  const char *to = rpt_relation_get_to (relation);
+
+  if (add)
+    {
+      guint64 order = relation_order (self, relation);
+
+      link_relation (self, from, relation, order);
+      if (g_strcmp0 (from, to) != 0)
+        link_relation (self, to, relation, order);
+    }
+  else
+    {
+      unlink_relation (self, from, relation);
+      if (g_strcmp0 (from, to) != 0)
+        unlink_relation (self, to, relation);
+    }
+}
+
 static void
 apply_op (gpointer data,
           gboolean forward,
@@ -708,6 +806,7 @@ apply_op (gpointer data,
       break;
 
     case OP_RELATION:
+      index_relation (self, RPT_RELATION (op->object), add);
       if (add)
         insert_keyed (self->relations, self->relation_by_id,
                       rpt_relation_get_id (RPT_RELATION (op->object)), op->object, op->position);
@@ -1029,6 +1128,7 @@ _rpt_project_load_relation (RptProject  *self,
 {
   const char *id = rpt_relation_get_id (relation);
 
+  index_relation (self, relation, TRUE);
   insert_keyed (self->relations, self->relation_by_id, id, relation, G_MAXUINT);
   note_serial (self, id, 'r');
 }

@@ -1,0 +1,721 @@
+/* repartee-bench-gui.c: the GUI figures of the benchmark, measured on the
+ * real window (repartee-bench runs this under Xvfb).
+ *
+ *   repartee-bench-gui [--runs N] L.json Long.json
+ *
+ * Frames are timed with the window's GdkFrameClock: a figure ends at the
+ * "after-paint" of the first frame that shows its result. Main-loop stalls
+ * are the longest gap between two runs of a 1 ms high-priority timeout.
+ * The project files are copied first: saving writes them.
+ *
+ * Output is for developers reading a terminal, so it is not translated.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "rpt-application.h"
+#include "rpt-bench-core.h"
+#include "rpt-window.h"
+#ifdef HAVE_ARTICLE_VIEW
+#include "rpt-article-view.h"
+#endif
+
+#if defined (HAVE_WINDOW) && defined (HAVE_ARTICLE_VIEW)
+#define HAVE_GUI 1
+#endif
+
+/* Targets (issue 6). */
+#define TARGET_SWITCH_MS     150.0
+#define TARGET_TAG_MS         16.0
+#define TARGET_UNDO_MS        16.0
+#define TARGET_SCROLL_MS      33.0
+#define TARGET_STALL_MS      100.0
+#define TARGET_PARAGRAPH_MS 1000.0
+
+#define WAIT_MS 120000.0
+
+static guint n_fail;
+
+static void
+report (const char *what,
+        double      value,
+        double      target,
+        const char *detail)
+{
+  g_autofree char *target_text = target > 0 ? g_strdup_printf ("≤ %.0f ms", target) : g_strdup ("");
+  const char *verdict = isnan (value) ? "n/a" : target <= 0 ? "" : value <= target ? "PASS" : "FAIL";
+
+  /* Pad by characters: the names contain "→". */
+  int pad = 46 - (int) g_utf8_strlen (what, -1);
+
+  if (g_str_equal (verdict, "FAIL"))
+    n_fail++;
+  if (isnan (value))
+    printf ("  %-4s  %s%*s %s\n", verdict, what, MAX (pad, 0), "", detail ? detail : "");
+  else
+    printf ("  %-4s  %s%*s %9.1f ms  %-9s %s\n", verdict, what, MAX (pad, 0), "", value,
+            target_text, detail ? detail : "");
+  fflush (stdout);
+}
+
+#ifndef HAVE_GUI
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *what[] = {
+    "open L → first frame of its first article",
+    "longest main-loop stall while L loads",
+    "longest main-loop stall while L saves",
+    "switch to the 1 MB article → first frame",
+    "tag a selection in it → highlight drawn",
+    "undo → highlight gone",
+    "scroll it top to bottom: worst frame",
+    "200,000-character paragraph → first frame",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (what); i++)
+    report (what[i], NAN, 0,
+#ifndef HAVE_WINDOW
+            "(the window has not landed on this branch: h-window)"
+#else
+            "(the article view has not landed on this branch: h-article-view)"
+#endif
+            );
+  return 0;
+}
+
+#else /* HAVE_GUI */
+
+static int opt_runs = 5;
+static char *opt_only;
+static char **opt_files;
+
+static const GOptionEntry entries[] = {
+  { "runs", 'n', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per figure (default 5)", "N" },
+  { "only", 0, 0, G_OPTION_ARG_STRING, &opt_only, "Only the figures of L or of Long (for profiling)", "L|Long" },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL, "L.json Long.json" },
+  { NULL }
+};
+
+/* ---- The main loop, frames and stalls ---- */
+
+static RptApplication *app;
+
+typedef struct
+{
+  guint64  paints;          /* frames painted so far */
+  double   last_paint;      /* when the last one finished */
+  GArray  *intervals;       /* between frames, while recording */
+} Frames;
+
+static Frames frames;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  double now = rpt_bench_now_ms ();
+
+  if (frames.intervals != NULL && frames.last_paint > 0)
+    {
+      double interval = now - frames.last_paint;
+
+      g_array_append_val (frames.intervals, interval);
+    }
+  frames.last_paint = now;
+  frames.paints++;
+}
+
+typedef struct
+{
+  guint  id;
+  double last;
+  double worst;
+} Stall;
+
+static gboolean
+stall_tick (gpointer data)
+{
+  Stall *stall = data;
+  double now = rpt_bench_now_ms ();
+
+  stall->worst = MAX (stall->worst, now - stall->last);
+  stall->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stall_start (Stall *stall)
+{
+  stall->last = rpt_bench_now_ms ();
+  stall->worst = 0;
+  stall->id = g_timeout_add_full (G_PRIORITY_HIGH, 1, stall_tick, stall, NULL);
+}
+
+static double
+stall_stop (Stall *stall)
+{
+  stall_tick (stall);
+  g_clear_handle_id (&stall->id, g_source_remove);
+  return stall->worst;
+}
+
+static gboolean
+wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the main loop until @cond holds; FALSE after WAIT_MS. */
+#define SPIN_UNTIL(cond)                                                      \
+  ({                                                                          \
+    double _end = rpt_bench_now_ms () + WAIT_MS;                              \
+    gboolean _ok = TRUE;                                                      \
+    while (!(cond))                                                           \
+      {                                                                       \
+        if (rpt_bench_now_ms () > _end)                                       \
+          {                                                                   \
+            _ok = FALSE;                                                      \
+            break;                                                            \
+          }                                                                   \
+        g_main_context_iteration (NULL, TRUE);                                \
+      }                                                                       \
+    _ok;                                                                      \
+  })
+
+static void
+spin_ms (double ms)
+{
+  double end = rpt_bench_now_ms () + ms;
+
+  SPIN_UNTIL (rpt_bench_now_ms () >= end);
+}
+
+/* Waits for the next frame to be painted and returns when it was. */
+static double
+next_paint (void)
+{
+  guint64 before = frames.paints;
+
+  gtk_widget_queue_draw (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app))));
+  if (!SPIN_UNTIL (frames.paints > before))
+    return NAN;
+  return frames.last_paint;
+}
+
+/* Lets the window settle: idle layout work done, two quiet frames. */
+static void
+settle (void)
+{
+  spin_ms (150);
+  next_paint ();
+  next_paint ();
+}
+
+/* ---- Finding the parts of the window ---- */
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The selection of the article list: a GtkListView over RptDocuments. */
+static GtkSingleSelection *
+find_documents_selection (GtkWidget *root)
+{
+  if (GTK_IS_LIST_VIEW (root))
+    {
+      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (root));
+      GListModel *inner;
+
+      if (GTK_IS_SINGLE_SELECTION (model) &&
+          (inner = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model))) != NULL &&
+          g_list_model_get_item_type (inner) == RPT_TYPE_DOCUMENT)
+        return GTK_SINGLE_SELECTION (model);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSingleSelection *found = find_documents_selection (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  RptWindow      *window;
+  RptArticleView *view;
+  guint64         doc_paints;   /* frames painted when the document was set */
+  double          doc_time;
+  char           *tag_failure;
+} Gui;
+
+static void
+on_document_set (RptArticleView *view,
+                 GParamSpec     *pspec,
+                 Gui            *gui)
+{
+  gui->doc_paints = frames.paints;
+  gui->doc_time = rpt_bench_now_ms ();
+}
+
+static void
+on_tag_failed (RptArticleView *view,
+               const char     *message,
+               Gui            *gui)
+{
+  g_free (gui->tag_failure);
+  gui->tag_failure = g_strdup (message);
+}
+
+static gboolean
+gui_open_window (Gui *gui)
+{
+  GdkFrameClock *clock;
+
+  memset (gui, 0, sizeof *gui);
+  gui->window = rpt_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (gui->window), 1280, 820);
+  gtk_window_present (GTK_WINDOW (gui->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (gui->window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (gui->window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
+  gui->view = RPT_ARTICLE_VIEW (find_widget (GTK_WIDGET (gui->window), RPT_TYPE_ARTICLE_VIEW));
+  if (gui->view == NULL)
+    return FALSE;
+  g_signal_connect (gui->view, "notify::document", G_CALLBACK (on_document_set), gui);
+  g_signal_connect (gui->view, "tag-failed", G_CALLBACK (on_tag_failed), gui);
+  settle ();
+  return TRUE;
+}
+
+static void
+gui_close_window (Gui *gui)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (gui->window));
+  GtkWidget *weak = GTK_WIDGET (gui->window);
+
+  if (clock)
+    g_signal_handlers_disconnect_by_func (clock, on_after_paint, NULL);
+  g_signal_handlers_disconnect_by_data (gui->view, gui);
+  g_object_add_weak_pointer (G_OBJECT (gui->window), (gpointer *) &weak);
+  gtk_window_destroy (GTK_WINDOW (gui->window));
+  SPIN_UNTIL (weak == NULL);
+  g_clear_pointer (&gui->tag_failure, g_free);
+}
+
+static gboolean
+shows_document (Gui         *gui,
+                RptDocument *document)
+{
+  return rpt_article_view_get_document (gui->view) == document;
+}
+
+/* Opens @path and waits for the first frame of its first article; returns
+ * the time from the call to that frame and the longest stall meanwhile. */
+static double
+gui_open_project (Gui        *gui,
+                  const char *path,
+                  double     *stall_ms)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  RptProject *before = rpt_window_get_project (gui->window);
+  Stall stall;
+  double t0;
+  gboolean ok;
+
+  stall_start (&stall);
+  t0 = rpt_bench_now_ms ();
+  gui->doc_paints = G_MAXUINT64;
+  rpt_window_open_files (gui->window, &file, 1);
+  ok = SPIN_UNTIL (rpt_window_get_project (gui->window) != before &&
+                   g_list_model_get_n_items (rpt_project_get_documents (rpt_window_get_project (gui->window))) > 0 &&
+                   rpt_article_view_get_document (gui->view) != NULL &&
+                   gui->doc_paints != G_MAXUINT64 && frames.paints > gui->doc_paints);
+  *stall_ms = stall_stop (&stall);
+  return ok ? frames.last_paint - t0 : NAN;
+}
+
+static RptDocument *
+project_document (Gui   *gui,
+                  guint  index)
+{
+  GListModel *documents = rpt_project_get_documents (rpt_window_get_project (gui->window));
+  RptDocument *document = g_list_model_get_item (documents, index);
+
+  g_object_unref (document);  /* the project holds it */
+  return document;
+}
+
+/* Selects article @index in the article list, as a click does, and returns
+ * the time to the first frame that shows it. */
+static double
+gui_switch (Gui   *gui,
+            guint  index)
+{
+  GtkSingleSelection *selection = find_documents_selection (GTK_WIDGET (gui->window));
+  RptDocument *document = project_document (gui, index);
+  double t0;
+
+  if (selection == NULL)
+    return NAN;
+  t0 = rpt_bench_now_ms ();
+  gui->doc_paints = G_MAXUINT64;
+  gtk_single_selection_set_selected (selection, index);
+  if (!SPIN_UNTIL (shows_document (gui, document) && gui->doc_paints != G_MAXUINT64 &&
+                   frames.paints > gui->doc_paints))
+    return NAN;
+  return frames.last_paint - t0;
+}
+
+/* Selects a few words near @offset and tags them through the window's
+ * action (as the label bar and keys 1–9 do); the time to the first frame
+ * after. Tries the labels in turn: a span may already have one. */
+static double
+gui_tag (Gui   *gui,
+         guint  offset)
+{
+  static const char *labels[] = { "joke", "claim", "rebuttal", "diplomatic-signal" };
+  RptProject *project = rpt_window_get_project (gui->window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      guint n = rpt_project_get_n_annotations (project);
+      guint64 paints;
+      double t0;
+
+      rpt_article_view_select_range (gui->view, offset, offset + 17);
+      settle ();
+      g_clear_pointer (&gui->tag_failure, g_free);
+      paints = frames.paints;
+      t0 = rpt_bench_now_ms ();
+      gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.tag", "s", labels[i]);
+      if (rpt_project_get_n_annotations (project) == n + 1)
+        {
+          if (!SPIN_UNTIL (frames.paints > paints))
+            return NAN;
+          return frames.last_paint - t0;
+        }
+    }
+  return NAN;
+}
+
+static double
+gui_undo (Gui *gui)
+{
+  RptProject *project = rpt_window_get_project (gui->window);
+  guint n = rpt_project_get_n_annotations (project);
+  guint64 paints = frames.paints;
+  double t0 = rpt_bench_now_ms ();
+
+  gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.undo", NULL);
+  if (rpt_project_get_n_annotations (project) != n - 1 || !SPIN_UNTIL (frames.paints > paints))
+    return NAN;
+  return frames.last_paint - t0;
+}
+
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  guint          at_end;
+  gboolean       done;
+} Scroll;
+
+/* One page further on every frame, as fast as a scroll bar dragged down. */
+static gboolean
+scroll_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  Scroll *scroll = data;
+  double value = gtk_adjustment_get_value (scroll->adjustment);
+  double page = gtk_adjustment_get_page_size (scroll->adjustment);
+  double upper = gtk_adjustment_get_upper (scroll->adjustment);
+
+  if (value + page >= upper - 1)
+    {
+      /* The text view refines its height estimate as it lays out lines:
+       * the bottom is where it stays for a few frames. */
+      if (++scroll->at_end >= 5)
+        {
+          scroll->done = TRUE;
+          return G_SOURCE_REMOVE;
+        }
+      return G_SOURCE_CONTINUE;
+    }
+  scroll->at_end = 0;
+  gtk_adjustment_set_value (scroll->adjustment, MIN (value + page, upper - page));
+  return G_SOURCE_CONTINUE;
+}
+
+/* Scrolls the shown article from top to bottom; the worst interval
+ * between two frames, the median in @median_ms, the count in @n_frames. */
+static double
+gui_scroll (Gui    *gui,
+            double *median_ms,
+            guint  *n_frames)
+{
+  GtkTextView *text_view = rpt_article_view_get_text_view (gui->view);
+  Scroll scroll = { gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view)), 0, FALSE };
+  g_autoptr(GArray) intervals = g_array_new (FALSE, FALSE, sizeof (double));
+  double worst = 0;
+
+  gtk_adjustment_set_value (scroll.adjustment, 0);
+  settle ();
+  frames.intervals = intervals;
+  frames.last_paint = 0;
+  gtk_widget_add_tick_callback (GTK_WIDGET (text_view), scroll_tick, &scroll, NULL);
+  SPIN_UNTIL (scroll.done);
+  frames.intervals = NULL;
+  for (guint i = 0; i < intervals->len; i++)
+    worst = MAX (worst, g_array_index (intervals, double, i));
+  *n_frames = intervals->len;
+  *median_ms = rpt_bench_median (intervals);
+  return scroll.done ? worst : NAN;
+}
+
+/* ---- The runs ---- */
+
+static double
+median_of (GArray *samples)
+{
+  for (guint i = 0; i < samples->len; i++)
+    if (isnan (g_array_index (samples, double, i)))
+      return NAN;
+  return rpt_bench_median (samples);
+}
+
+static double
+max_of (GArray *samples)
+{
+  double worst = 0;
+
+  for (guint i = 0; i < samples->len; i++)
+    worst = MAX (worst, g_array_index (samples, double, i));
+  return samples->len ? worst : NAN;
+}
+
+#define ADD(array, value) G_STMT_START { double _v = (value); g_array_append_val ((array), _v); } G_STMT_END
+
+/* L: open from an empty window, tag (so that there is something to save),
+ * save; one window per run so every run starts alike. */
+static void
+measure_large (const char *path)
+{
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) load_stall = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) save_stall = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *runs = g_strdup_printf ("median of %d; stalls: worst of %d", opt_runs, opt_runs);
+  const char *failure = NULL;
+
+  for (int run = 0; run < opt_runs && failure == NULL; run++)
+    {
+      Gui gui;
+      Stall stall;
+      double stall_ms;
+      RptProject *project;
+
+      if (!gui_open_window (&gui))
+        {
+          failure = "(no article view in the window)";
+          break;
+        }
+      ADD (open, gui_open_project (&gui, path, &stall_ms));
+      ADD (load_stall, stall_ms);
+      settle ();
+
+      project = rpt_window_get_project (gui.window);
+      if (isnan (gui_tag (&gui, 40)))
+        failure = "(tagging failed, so there was nothing to save)";
+      else
+        {
+          stall_start (&stall);
+          gtk_widget_activate_action (GTK_WIDGET (gui.window), "win.save", NULL);
+          if (!SPIN_UNTIL (!rpt_project_get_dirty (project)))
+            failure = "(the save did not finish)";
+          ADD (save_stall, stall_stop (&stall));
+        }
+      settle ();
+      gui_close_window (&gui);
+    }
+
+  report ("open L → first frame of its first article", median_of (open), 0, runs);
+  report ("longest main-loop stall while L loads", max_of (load_stall), TARGET_STALL_MS, runs);
+  report ("longest main-loop stall while L saves", failure ? NAN : max_of (save_stall), TARGET_STALL_MS,
+          failure ? failure : runs);
+}
+
+/* Long: articles 1 (ordinary), 2 (1 MB, 20,000 annotations), 3 (one
+ * 200,000-character paragraph). */
+static void
+measure_long (const char *path)
+{
+  g_autoptr(GArray) switches = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) tags = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) undos = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) paragraphs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *runs = g_strdup_printf ("median of %d", opt_runs);
+  g_autofree char *scroll_detail = NULL;
+  double stall_ms, scroll_median = NAN, scroll_worst;
+  guint n_frames = 0;
+  Gui gui;
+
+  if (!gui_open_window (&gui) || isnan (gui_open_project (&gui, path, &stall_ms)))
+    {
+      report ("switch to the 1 MB article → first frame", NAN, 0, "(cannot open the Long workload)");
+      return;
+    }
+
+  for (int run = 0; run < opt_runs; run++)
+    {
+      settle ();
+      ADD (switches, gui_switch (&gui, 1));
+      settle ();
+      ADD (tags, gui_tag (&gui, 200 + 300 * (guint) run));
+      settle ();
+      ADD (undos, gui_undo (&gui));
+      settle ();
+      gui_switch (&gui, 0);
+    }
+  report ("switch to the 1 MB article → first frame", median_of (switches), TARGET_SWITCH_MS, runs);
+  report ("tag a selection in it → highlight drawn", median_of (tags), TARGET_TAG_MS, runs);
+  report ("undo → highlight gone", median_of (undos), TARGET_UNDO_MS, runs);
+
+  settle ();
+  gui_switch (&gui, 1);
+  settle ();
+  scroll_worst = gui_scroll (&gui, &scroll_median, &n_frames);
+  scroll_detail = g_strdup_printf ("one page a frame, %u frames, median %.1f ms", n_frames, scroll_median);
+  report ("scroll it top to bottom: worst frame", scroll_worst, TARGET_SCROLL_MS, scroll_detail);
+
+  for (int run = 0; run < opt_runs; run++)
+    {
+      settle ();
+      gui_switch (&gui, 0);
+      settle ();
+      ADD (paragraphs, gui_switch (&gui, 2));
+    }
+  report ("200,000-character paragraph → first frame", median_of (paragraphs), TARGET_PARAGRAPH_MS, runs);
+
+  settle ();
+  gui_close_window (&gui);
+}
+
+static char *
+copy_to (const char *path,
+         const char *dir)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  char *copy = g_build_filename (dir, base, NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  if (!g_file_get_contents (path, &contents, &len, NULL) ||
+      !g_file_set_contents (copy, contents, (gssize) len, NULL))
+    {
+      g_free (copy);
+      return NULL;
+    }
+  return copy;
+}
+
+static void
+set_default_env (const char *name,
+                 const char *value)
+{
+  if (g_getenv (name) == NULL)
+    g_setenv (name, value, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("— the GUI figures of repartee-bench");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *bindir = self ? g_path_get_dirname (self) : g_strdup (".");
+  g_autofree char *schemas = g_build_filename (bindir, "..", "data", NULL);
+  g_autofree char *home = g_dir_make_tmp ("repartee-bench-gui-XXXXXX", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+  g_autofree char *l_copy = NULL;
+  g_autofree char *long_copy = NULL;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) ||
+      opt_files == NULL || g_strv_length (opt_files) != 2 || opt_runs < 1)
+    {
+      fprintf (stderr, "usage: repartee-bench-gui [--runs N] L.json Long.json\n");
+      return 2;
+    }
+
+  /* As the test suites run the app: no settings or recent files of the
+   * user's touched, no accessibility bus, the cairo renderer (Xvfb has no
+   * GPU) unless GSK_RENDERER says otherwise. */
+  g_mkdir_with_parents (data, 0700);
+  g_mkdir_with_parents (config, 0700);
+  g_mkdir_with_parents (cache, 0700);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  set_default_env ("GSETTINGS_SCHEMA_DIR", schemas);
+  set_default_env ("GSETTINGS_BACKEND", "memory");
+  set_default_env ("GSK_RENDERER", "cairo");
+  set_default_env ("GTK_A11Y", "none");
+  set_default_env ("NO_AT_BRIDGE", "1");
+
+  l_copy = copy_to (opt_files[0], home);
+  long_copy = copy_to (opt_files[1], home);
+  if (l_copy == NULL || long_copy == NULL)
+    {
+      fprintf (stderr, "repartee-bench-gui: cannot copy the workloads to %s\n", home);
+      return 1;
+    }
+
+  g_set_prgname ("repartee");
+  g_set_application_name ("Repartee");
+  app = rpt_application_new ();
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    {
+      fprintf (stderr, "repartee-bench-gui: %s\n", error->message);
+      return 1;
+    }
+  g_application_hold (G_APPLICATION (app));
+  g_timeout_add (10, wake, NULL);
+
+  printf ("  (renderer %s, display %s, median of %d runs)\n", g_getenv ("GSK_RENDERER"),
+          g_getenv ("DISPLAY") ? g_getenv ("DISPLAY") : "?", opt_runs);
+  if (opt_only == NULL || g_ascii_strcasecmp (opt_only, "L") == 0)
+    measure_large (l_copy);
+  if (opt_only == NULL || g_ascii_strcasecmp (opt_only, "Long") == 0)
+    measure_long (long_copy);
+
+  /* The copies, and whatever the app wrote for its settings and recovery. */
+  rpt_bench_remove_tree (home);
+  if (n_fail > 0)
+    printf ("\n%u GUI target(s) failed.\n", n_fail);
+  return 0;
+}
+
+#endif /* HAVE_GUI */
