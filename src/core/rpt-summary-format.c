@@ -352,9 +352,13 @@ rpt_summary_to_markdown (RptSummary *summary,
       md_escape (out, rpt_summary_get_label_name (summary, group->label));
       g_string_append (out, "** · ");
       md_escape (out, rpt_summary_speaker_display (summary, group->speaker));
-      g_string_append (out, ": “");
-      md_escape (out, quote);
-      g_string_append_printf (out, "”  \n%s  ", indent);
+      g_string_append (out, ": ");
+      {
+        /* Translators: a quoted statement; use the quotation marks of your language */
+        g_autofree char *quoted = g_strdup_printf (_("“%s”"), quote);
+        md_escape (out, quoted);
+      }
+      g_string_append_printf (out, "  \n%s  ", indent);
       md_sources (out, summary, row->group);
       {
         g_autofree char *others = rpt_summary_describe_other_links (summary, row->group, 60, 5);
@@ -391,9 +395,10 @@ rpt_summary_to_markdown (RptSummary *summary,
           g_autofree char *quote =
             rpt_summary_dup_quote (summary, rpt_summary_get_group (summary, g)->representative, 60);
 
-          g_string_append (out, i > 0 ? "; “" : "“");
-          md_escape (out, quote);
-          g_string_append (out, "”");
+          g_autofree char *quoted = g_strdup_printf (_("“%s”"), quote);
+
+          g_string_append (out, i > 0 ? "; " : "");
+          md_escape (out, quoted);
         }
       if (omitted->len > MAX_LISTED)
         g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "; and %u more", "; and %u more",

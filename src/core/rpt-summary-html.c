@@ -104,9 +104,13 @@ html_card (GString             *out,
   escape (out, rpt_summary_speaker_display (summary, group->speaker));
   g_string_append (out, "</span><span class=\"badge\">");
   escape (out, reach);
-  g_string_append (out, "</span></div><blockquote>“");
-  escape (out, quote);
-  g_string_append (out, "”</blockquote><details><summary>");
+  g_string_append (out, "</span></div><blockquote>");
+  {
+    /* Translators: a quoted statement; use the quotation marks of your language */
+    g_autofree char *quoted = g_strdup_printf (_("“%s”"), quote);
+    escape (out, quoted);
+  }
+  g_string_append (out, "</blockquote><details><summary>");
   /* Translators: the folded list of the articles that report a statement */
   escape (out, g_dngettext (GETTEXT_PACKAGE, "Source", "Sources", group->n_documents));
   g_string_append (out, "</summary><ul>");
@@ -114,12 +118,13 @@ html_card (GString             *out,
     {
       const RptSummaryStatement *s = rpt_summary_get_statement (summary, group->members[m]);
       g_autofree char *wording = rpt_summary_dup_quote (summary, group->members[m], 0);
+      g_autofree char *quoted = g_strdup_printf (_("“%s”"), wording);
 
       g_string_append (out, "<li>");
       escape (out, rpt_summary_document_display (summary, s->document));
-      g_string_append (out, ": “");
-      escape (out, wording);
-      g_string_append (out, "”</li>");
+      g_string_append (out, ": ");
+      escape (out, quoted);
+      g_string_append (out, "</li>");
     }
   g_string_append (out, "</ul></details>");
   {
@@ -217,10 +222,11 @@ html_coverage (GString    *out,
             {
               const RptSummaryGroup *group = rpt_summary_get_group (summary, g_array_index (omitted, guint, i));
               g_autofree char *quote = rpt_summary_dup_quote (summary, group->representative, 90);
+              g_autofree char *quoted = g_strdup_printf (_("“%s”"), quote);
 
-              g_string_append (out, "<li>“");
-              escape (out, quote);
-              g_string_append (out, "”</li>");
+              g_string_append (out, "<li>");
+              escape (out, quoted);
+              g_string_append (out, "</li>");
             }
           g_string_append (out, "</ul>");
         }
