@@ -21,6 +21,7 @@ main (int   argc,
   /* A save past RLIMIT_FSIZE must fail with EFBIG, not kill the process. */
   signal (SIGXFSZ, SIG_IGN);
 
+  g_set_application_name (_("Repartee"));
   app = rpt_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

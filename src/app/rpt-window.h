@@ -18,5 +18,10 @@ void        rpt_window_open_files  (RptWindow      *self,
                                     GFile         **files,
                                     int             n_files);
 RptProject *rpt_window_get_project (RptWindow      *self);
+/* Offers to restore the work of Repartee processes that died (one dialog
+ * each). The application calls it once, for its first window. */
+void        rpt_window_offer_recovery (RptWindow   *self);
+/* Where the project is saved; NULL until it is. */
+GFile      *rpt_window_get_file    (RptWindow      *self);
 
 G_END_DECLS

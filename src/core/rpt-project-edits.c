@@ -113,7 +113,45 @@ remove_annotation_and_relations (RptProject    *self,
       record_existence (self, OP_RELATION, relation, TRUE,
                         list_position (rpt_project_get_relations (self), relation));
     }
-  record_existence (self, OP_ANNOTATION, annotation, TRUE, 0);
+  record_existence (self, rpt_annotation_is_orphan (annotation) ? OP_ORPHAN : OP_ANNOTATION,
+                    annotation, TRUE, 0);
+}
+
+/* The orphans of @document_id, or those with @label_id or @speaker_id
+ * (whichever is not NULL), last first: removing them keeps the rest's
+ * positions. */
+static GPtrArray *
+orphans_matching (RptProject *self,
+                  const char *document_id,
+                  const char *label_id,
+                  const char *speaker_id)
+{
+  GListModel *orphans = rpt_project_get_orphans (self);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = g_list_model_get_n_items (orphans); i > 0; i--)
+    {
+      RptAnnotation *a = g_list_model_get_item (orphans, i - 1);
+
+      if ((document_id && g_strcmp0 (rpt_annotation_get_document (a), document_id) == 0) ||
+          (label_id && g_strcmp0 (rpt_annotation_get_label (a), label_id) == 0) ||
+          (speaker_id && g_strcmp0 (rpt_annotation_get_speaker (a), speaker_id) == 0))
+        g_ptr_array_add (found, a);
+      else
+        g_object_unref (a);
+    }
+  return found;
+}
+
+static void
+remove_orphans_matching (RptProject *self,
+                         const char *document_id,
+                         const char *label_id)
+{
+  g_autoptr(GPtrArray) orphans = orphans_matching (self, document_id, label_id, NULL);
+
+  for (guint i = 0; i < orphans->len; i++)
+    remove_annotation_and_relations (self, g_ptr_array_index (orphans, i));
 }
 
 void
@@ -131,6 +169,7 @@ rpt_project_remove_document (RptProject *self,
   store = rpt_project_get_annotations (self, document_id);
 
   _rpt_project_begin_edit (self, _("Remove Article"));
+  remove_orphans_matching (self, document_id, NULL);
   while (rpt_annotation_store_get_n_items (store) > 0)
     remove_annotation_and_relations (self, rpt_annotation_store_get (store, rpt_annotation_store_get_n_items (store) - 1));
   record_existence (self, OP_DOCUMENT, document, TRUE,
@@ -269,6 +308,8 @@ rpt_project_remove_annotation (RptProject *self,
   g_return_if_fail (RPT_IS_PROJECT (self));
 
   annotation = rpt_project_get_annotation (self, annotation_id);
+  if (annotation == NULL)
+    annotation = rpt_project_get_orphan (self, annotation_id);
   if (annotation == NULL)
     return;
 
@@ -649,6 +690,7 @@ rpt_project_remove_label (RptProject *self,
   g_object_ref (label);
 
   _rpt_project_begin_edit (self, _("Remove Label"));
+  remove_orphans_matching (self, NULL, label_id);
   documents = rpt_project_get_documents (self);
   for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
     {
@@ -763,6 +805,18 @@ rpt_project_remove_speaker (RptProject *self,
   g_object_ref (speaker);
 
   _rpt_project_begin_edit (self, _("Remove Speaker"));
+  {
+    g_autoptr(GPtrArray) orphans = orphans_matching (self, NULL, NULL, speaker_id);
+
+    for (guint i = 0; i < orphans->len; i++)
+      {
+        AnnotationState after;
+
+        _rpt_annotation_state_capture (&after, g_ptr_array_index (orphans, i));
+        g_clear_pointer (&after.speaker, g_free);
+        record_annotation_state (self, g_ptr_array_index (orphans, i), &after);
+      }
+  }
   documents = rpt_project_get_documents (self);
   for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
     {

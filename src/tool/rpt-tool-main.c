@@ -18,6 +18,7 @@ static const RptToolCommand commands[] = {
   { "summary", N_("Summarise the exchange as Markdown, HTML or JSON"), rpt_tool_summary },
   { "export", N_("Write a labelled dataset (JSONL, Label Studio, brat, CoNLL, CSV, W3C)"), rpt_tool_export },
   { "import", N_("Make a project from a labelled dataset or plain-text articles"), rpt_tool_import },
+  { "reanchor", N_("Place annotations again after article texts changed; keep the rest as orphans"), rpt_tool_reanchor },
 };
 
 static void

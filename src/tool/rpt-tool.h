@@ -53,5 +53,8 @@ int rpt_tool_format   (int argc, char **argv);
 int rpt_tool_summary  (int argc, char **argv);
 int rpt_tool_export   (int argc, char **argv);
 int rpt_tool_import   (int argc, char **argv);
+int rpt_tool_reanchor (int argc, char **argv);
+/* Lists the project's orphans, if any, after a heading (rpt-tool-reanchor.c). */
+void rpt_tool_print_orphans (RptProject *project);
 
 G_END_DECLS
