@@ -654,7 +654,9 @@ read_orphans (RptProject  *project,
   n_annotations = g_hash_table_size (load->ids);
   if (n > RPT_MAX_ANNOTATIONS - n_annotations)
     return refuse_code (error, RPT_ERROR_TOO_LARGE, "orphans",
-                        _("%u annotations and orphans; the limit is %u"), n_annotations + n,
+                        g_dngettext (GETTEXT_PACKAGE, "%u annotations and orphans; the limit is %u",
+                                     "%u annotations and orphans; the limit is %u", n_annotations + n),
+                        n_annotations + n,
                         RPT_MAX_ANNOTATIONS);
 
   for (guint i = 0; i < n; i++)
