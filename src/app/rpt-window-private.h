@@ -1,7 +1,7 @@
 /* rpt-window-private.h: the window's state, shared by the files that make
  * up RptWindow (rpt-window.c: layout and project; rpt-window-actions.c:
  * actions and keys; rpt-window-files.c: open, save, close, drop;
- * rpt-window-import.c: importing articles;
+ * rpt-window-import.c: importing articles; rpt-window-toasts.c: toasts;
  * rpt-window-recovery.c: offering copies of lost work).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
@@ -75,10 +75,6 @@ gboolean    _rpt_window_is_blank         (RptWindow   *self);
 char       *_rpt_window_dup_display_name (RptWindow   *self);
 char       *_rpt_window_dup_folder_for_display (GFile  *file);
 void        _rpt_window_update_title     (RptWindow   *self);
-void        _rpt_window_toast            (RptWindow   *self,
-                                          const char  *message);
-void        _rpt_window_show_toast       (RptWindow   *self,
-                                          AdwToast    *toast);
 void        _rpt_window_show_error       (RptWindow   *self,
                                           const char  *heading,
                                           const char  *message);
@@ -88,6 +84,18 @@ void        _rpt_window_busy_pop         (RptWindow   *self);
 void        _rpt_window_select_document  (RptWindow   *self,
                                           RptDocument *document);
 RptDocument *_rpt_window_get_document    (RptWindow   *self);
+
+/* rpt-window-toasts.c */
+void        _rpt_window_toast            (RptWindow   *self,
+                                          const char  *message);
+/* Shows @toast (taken), replacing the one on screen once it may go. */
+void        _rpt_window_show_toast       (RptWindow   *self,
+                                          AdwToast    *toast);
+/* Dismisses @toast now, or once it has been on screen long enough. */
+void        _rpt_window_dismiss_toast    (RptWindow   *self,
+                                          AdwToast    *toast);
+/* How long until no toast is sliding in or out (0: none is). */
+guint       _rpt_window_toasts_settle_ms (RptWindow   *self);
 
 /* rpt-window-actions.c */
 void        _rpt_window_class_init_actions (GtkWidgetClass *widget_class);

@@ -1,6 +1,7 @@
 /* rpt-window.c: the main window: layout, the open project, and keeping the
  * views, the title and the actions in step with it. Actions and keys live
- * in rpt-window-actions.c, files in rpt-window-files.c, crash recovery in
+ * in rpt-window-actions.c, files in rpt-window-files.c and
+ * rpt-window-import.c, toasts in rpt-window-toasts.c, crash recovery in
  * rpt-window-recovery.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
@@ -125,108 +126,6 @@ _rpt_window_busy_pop (RptWindow *self)
   _rpt_window_update_actions (self);
 }
 
-/* libadwaita 1.2 writes to freed memory when a toast dismissed during its
- * show animation is later unmapped (the window closes): a toast on screen
- * is dismissed only once it has been shown this long. */
-#define TOAST_SHOW_MS 600
-
-static void
-toast_dismissed_cb (RptWindow *self,
-                    AdwToast  *toast)
-{
-  if (toast == self->shown_toast)
-    {
-      /* The queued one, if any, comes on screen now. */
-      self->shown_toast = self->pending_toast;
-      self->pending_toast = NULL;
-      self->shown_time = g_get_monotonic_time ();
-    }
-  else if (toast == self->pending_toast)
-    self->pending_toast = NULL;
-  self->toast_moved_time = g_get_monotonic_time ();
-  if (toast == self->delete_toast)
-    self->delete_toast = NULL;
-}
-
-typedef struct
-{
-  RptWindow *self;
-  AdwToast  *toast;
-} DismissLater;
-
-static gboolean
-dismiss_later_cb (gpointer user_data)
-{
-  DismissLater *later = user_data;
-
-  if (later->toast == later->self->shown_toast && !_rpt_window_is_gone (later->self))
-    adw_toast_dismiss (later->toast);
-  g_object_unref (later->self);
-  g_object_unref (later->toast);
-  g_free (later);
-  return G_SOURCE_REMOVE;
-}
-
-/* Dismisses @toast now, or once it has been on screen long enough. */
-static void
-dismiss_toast (RptWindow *self,
-               AdwToast  *toast)
-{
-  gint64 age_ms = (g_get_monotonic_time () - self->shown_time) / 1000;
-  DismissLater *later;
-
-  if (toast != self->shown_toast || age_ms >= TOAST_SHOW_MS)
-    {
-      adw_toast_dismiss (toast);
-      return;
-    }
-  later = g_new0 (DismissLater, 1);
-  later->self = g_object_ref (self);
-  later->toast = g_object_ref (toast);
-  g_timeout_add ((guint) (TOAST_SHOW_MS - age_ms), dismiss_later_cb, later);
-}
-
-/* How long until no toast is sliding in or out (0: none is). */
-static guint
-toasts_settle_ms (RptWindow *self)
-{
-  gint64 age_ms = (g_get_monotonic_time () - self->toast_moved_time) / 1000;
-
-  return age_ms < TOAST_SHOW_MS ? (guint) (TOAST_SHOW_MS - age_ms) : 0;
-}
-
-/* Shows @toast (taken), replacing the one on screen as soon as that one
- * may go: news is only useful while fresh. At most one waits. (Not
- * ADW_TOAST_PRIORITY_HIGH: libadwaita 1.2 can abort when a pushed-back
- * toast comes round again.) */
-void
-_rpt_window_show_toast (RptWindow *self,
-                        AdwToast  *toast)
-{
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, G_CONNECT_SWAPPED);
-  if (self->pending_toast)
-    adw_toast_dismiss (self->pending_toast);  /* never shown: safe */
-
-  if (self->shown_toast == NULL)
-    {
-      self->shown_toast = toast;
-      self->shown_time = self->toast_moved_time = g_get_monotonic_time ();
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      return;
-    }
-
-  self->pending_toast = toast;
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);  /* queued */
-  dismiss_toast (self, self->shown_toast);
-}
-
-void
-_rpt_window_toast (RptWindow  *self,
-                   const char *message)
-{
-  _rpt_window_show_toast (self, adw_toast_new (message));
-}
-
 void
 _rpt_window_show_error (RptWindow  *self,
                         const char *heading,
@@ -310,7 +209,7 @@ dismiss_stale_toast_cb (gpointer user_data)
 
   if (self->delete_toast && self->project
       && rpt_project_get_generation (self->project) != self->delete_generation)
-    dismiss_toast (self, self->delete_toast);
+    _rpt_window_dismiss_toast (self, self->delete_toast);
   g_object_unref (self);
   return G_SOURCE_REMOVE;
 }
@@ -349,7 +248,7 @@ _rpt_window_set_project (RptWindow   *self,
   g_return_if_fail (RPT_IS_PROJECT (project));
 
   if (self->delete_toast)
-    dismiss_toast (self, self->delete_toast);
+    _rpt_window_dismiss_toast (self, self->delete_toast);
 
   if (self->project != project)
     {
@@ -486,7 +385,7 @@ rpt_window_close_request (GtkWindow *window)
     return TRUE;
   /* libadwaita 1.2 frees a toast's state while its animation still runs
    * when the window goes mid-slide: close once the toasts are still. */
-  if ((settle = toasts_settle_ms (self)) > 0)
+  if ((settle = _rpt_window_toasts_settle_ms (self)) > 0)
     {
       self->close_confirmed = TRUE;
       g_timeout_add (settle, close_later_cb, g_object_ref (self));
