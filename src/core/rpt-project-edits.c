@@ -80,10 +80,15 @@ rpt_project_add_document (RptProject   *self,
 
   if (!_rpt_id_is_valid (rpt_document_get_id (document)))
     return fail (error, RPT_ERROR_INVALID,
-                 _("“%s” cannot be an article id: ids are 1 to %d bytes without control characters"),
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "“%s” cannot be an article id: ids are 1 to %d byte without control characters",
+                              "“%s” cannot be an article id: ids are 1 to %d bytes without control characters",
+                              RPT_MAX_ID_BYTES),
                  rpt_document_get_id (document), RPT_MAX_ID_BYTES);
   if (rpt_document_get_length (document) > RPT_MAX_ARTICLE_CHARS)
-    return fail (error, RPT_ERROR_TOO_LARGE, _("The article “%s” is longer than %u characters"),
+    return fail (error, RPT_ERROR_TOO_LARGE, g_dngettext (GETTEXT_PACKAGE, "The article “%s” is longer than %u character",
+                                                   "The article “%s” is longer than %u characters",
+                                                   RPT_MAX_ARTICLE_CHARS),
                  rpt_document_get_id (document), RPT_MAX_ARTICLE_CHARS);
   if (rpt_project_get_document (self, rpt_document_get_id (document)))
     return fail (error, RPT_ERROR_INVALID, _("An article with the id “%s” is already in the project"),
@@ -188,7 +193,9 @@ check_range (RptProject  *self,
   if (start >= end)
     return fail (error, RPT_ERROR_INVALID, _("The span %u–%u is empty or reversed"), start, end);
   if (end > rpt_document_get_length (document))
-    return fail (error, RPT_ERROR_INVALID, _("The span %u–%u is past the end of “%s” (%u characters)"),
+    return fail (error, RPT_ERROR_INVALID, g_dngettext (GETTEXT_PACKAGE, "The span %u–%u is past the end of “%s” (%u character)",
+                                                 "The span %u–%u is past the end of “%s” (%u characters)",
+                                                 rpt_document_get_length (document)),
                  start, end, document_id, rpt_document_get_length (document));
   return TRUE;
 }

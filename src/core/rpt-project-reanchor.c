@@ -330,7 +330,10 @@ rpt_project_place_orphan (RptProject  *self,
   if (start >= end)
     return fail (error, RPT_ERROR_INVALID, _("The span %u–%u is empty or reversed"), start, end);
   if (end > rpt_document_get_length (document))
-    return fail (error, RPT_ERROR_INVALID, _("The span %u–%u is past the end of “%s” (%u characters)"),
+    return fail (error, RPT_ERROR_INVALID,
+                 g_dngettext (GETTEXT_PACKAGE, "The span %u–%u is past the end of “%s” (%u character)",
+                              "The span %u–%u is past the end of “%s” (%u characters)",
+                              rpt_document_get_length (document)),
                  start, end, document_id, rpt_document_get_length (document));
   if (find_same_span (self, document_id, start, end, label_id))
     return fail (error, RPT_ERROR_INVALID, _("This span is already tagged “%s”"),
@@ -465,7 +468,9 @@ check_replacement (RptProject  *self,
   else if (new_text == NULL || !g_utf8_validate (new_text, -1, NULL))
     fail (error, RPT_ERROR_INVALID, _("The new text of “%s” is not valid UTF-8"), document_id);
   else if (g_utf8_strlen (new_text, -1) > RPT_MAX_ARTICLE_CHARS)
-    fail (error, RPT_ERROR_TOO_LARGE, _("The article “%s” is longer than %u characters"),
+    fail (error, RPT_ERROR_TOO_LARGE,
+          g_dngettext (GETTEXT_PACKAGE, "The article “%s” is longer than %u character",
+                       "The article “%s” is longer than %u characters", RPT_MAX_ARTICLE_CHARS),
           document_id, RPT_MAX_ARTICLE_CHARS);
   else
     return document;
