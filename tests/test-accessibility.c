@@ -1,6 +1,7 @@
 /* test-accessibility.c: the real window on the demo project, checked the
  * way a keyboard or screen-reader user meets it: every button without
- * visible text has a tooltip and an accessible label, and Tab (with
+ * visible text has a tooltip and an accessible label, a highlight names
+ * its label on hover, and Tab (with
  * Ctrl+Tab out of the article text, where Tab walks the annotations)
  * reaches the sidebar, the text, the annotation list and the details, in
  * that order.
@@ -233,6 +234,44 @@ START_TEST (test_tab_reaches_every_pane)
 }
 END_TEST
 
+static gboolean
+query_tooltip_at (GtkTextView *text,
+                  guint        offset)
+{
+  GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  GdkRectangle rect;
+  GtkTextIter iter;
+  gboolean shown = FALSE;
+  int x, y;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text), &iter, offset);
+  gtk_text_view_get_iter_location (text, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (text, GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x + rect.width / 2, rect.y + rect.height / 2, &x, &y);
+  g_signal_emit_by_name (text, "query-tooltip", x, y, FALSE, tooltip, &shown);
+  g_object_unref (tooltip);
+  return shown;
+}
+
+/* Hovering a highlight names its label (the colour is not the only cue);
+ * plain text has no tooltip. */
+START_TEST (test_highlight_tooltip)
+{
+  RptArticleView *view = RPT_ARTICLE_VIEW (rpt_test_find_widget (GTK_WIDGET (window), RPT_TYPE_ARTICLE_VIEW, NULL));
+  GtkTextView *text = GTK_TEXT_VIEW (rpt_article_view_get_text_view (view));
+  RptProject *project = rpt_window_get_project (window);
+  g_autoptr(RptDocument) document = g_list_model_get_item (rpt_project_get_documents (project), 0);
+  RptAnnotationStore *store = rpt_project_get_annotations (project, rpt_document_get_id (document));
+  RptAnnotation *first = rpt_annotation_store_get (store, 0);
+
+  ck_assert (gtk_widget_get_has_tooltip (GTK_WIDGET (text)));
+  ck_assert_uint_gt (rpt_annotation_get_start (first), 0);
+  ck_assert (query_tooltip_at (text, rpt_annotation_get_start (first) + 1));
+  /* The headline, before every annotation. */
+  ck_assert (!query_tooltip_at (text, 0));
+}
+END_TEST
+
 static Suite *
 accessibility_suite (void)
 {
@@ -243,6 +282,7 @@ accessibility_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_icon_buttons_named);
   tcase_add_test (tc, test_tab_reaches_every_pane);
+  tcase_add_test (tc, test_highlight_tooltip);
   suite_add_tcase (s, tc);
   return s;
 }
