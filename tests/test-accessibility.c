@@ -15,7 +15,9 @@
 #include "rpt-annotation-row.h"
 #include "rpt-article-view.h"
 #include "rpt-document-row.h"
+#include "rpt-export-dialog.h"
 #include "rpt-inspector.h"
+#include "rpt-labels-dialog.h"
 #include "rpt-test-util.h"
 #include "rpt-test-window.h"
 
@@ -81,8 +83,8 @@ has_accessible_name (GtkWidget *widget)
 
 /* Buttons GTK and libadwaita build and name themselves: the window
  * controls, a menu button's inner toggle (the menu button carries the
- * tooltip), a spin button's steppers, an entry row's Apply button (hidden
- * unless the row asks for it). */
+ * tooltip), a spin button's steppers, an entry row's Apply button, a
+ * preferences window's Search toggle. */
 static gboolean
 is_toolkit_internal (GtkWidget *button)
 {
@@ -92,7 +94,8 @@ is_toolkit_internal (GtkWidget *button)
   return gtk_widget_get_ancestor (button, GTK_TYPE_WINDOW_CONTROLS) != NULL ||
          GTK_IS_MENU_BUTTON (parent) ||
          gtk_widget_get_ancestor (button, GTK_TYPE_SPIN_BUTTON) != NULL ||
-         (gtk_widget_get_ancestor (button, ADW_TYPE_ENTRY_ROW) != NULL && g_strcmp0 (id, "apply_button") == 0);
+         (gtk_widget_get_ancestor (button, ADW_TYPE_ENTRY_ROW) != NULL && g_strcmp0 (id, "apply_button") == 0) ||
+         (gtk_widget_get_ancestor (button, ADW_TYPE_PREFERENCES_WINDOW) != NULL && g_strcmp0 (id, "search_button") == 0);
 }
 
 static void
@@ -152,6 +155,30 @@ START_TEST (test_icon_buttons_named)
    * Pick in Text's neighbours, the summary's own). */
   ck_assert_uint_ge (n_checked, 3);
   ck_assert_msg (problems->len == 0, "%s", problems->str);
+}
+END_TEST
+
+/* The dialogs the main menu opens: Labels and Speakers, Export. */
+START_TEST (test_dialog_icon_buttons_named)
+{
+  const struct { const char *action; GType (*type) (void); } dialogs[] = {
+    { "win.labels", rpt_labels_dialog_get_type },
+    { "win.export", rpt_export_dialog_get_type },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      g_autoptr(GString) problems = g_string_new (NULL);
+      GtkWindow *dialog;
+      guint n_checked = 0;
+
+      ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), dialogs[i].action, NULL));
+      rpt_test_wait_until ((dialog = rpt_test_find_toplevel (dialogs[i].type ())) != NULL);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+      check_buttons (GTK_WIDGET (dialog), problems, &n_checked);
+      gtk_window_destroy (dialog);
+      ck_assert_msg (problems->len == 0, "%s: %s", dialogs[i].action, problems->str);
+    }
 }
 END_TEST
 
@@ -279,6 +306,7 @@ accessibility_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_icon_buttons_named);
+  tcase_add_test (tc, test_dialog_icon_buttons_named);
   tcase_add_test (tc, test_tab_reaches_every_pane);
   tcase_add_test (tc, test_highlight_tooltip);
   suite_add_tcase (s, tc);
