@@ -240,7 +240,9 @@ _rpt_import_commit (RptImportBuilder  *builder,
   if ((guint64) builder->n_annotations + record->spans->len > RPT_MAX_ANNOTATIONS)
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_TOO_LARGE,
-                   _("more than %u annotations in all"), RPT_MAX_ANNOTATIONS);
+                   g_dngettext (GETTEXT_PACKAGE, "more than %u annotation in all",
+                                "more than %u annotations in all", RPT_MAX_ANNOTATIONS),
+                   RPT_MAX_ANNOTATIONS);
       _rpt_import_record_free (record);
       return FALSE;
     }
