@@ -364,6 +364,8 @@ rpt_label_row_init (RptLabelRow *self)
     gtk_button_set_child (GTK_BUTTON (self->custom_button), box);
     gtk_widget_set_name (GTK_WIDGET (self->custom_button), "label-custom-color");
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->custom_button), _("Custom Colour…"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->custom_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Custom Colour…"), -1);
     gtk_widget_add_css_class (GTK_WIDGET (self->custom_button), "flat");
     g_signal_connect_object (self->custom_button, "clicked", G_CALLBACK (on_custom_clicked),
                              self, G_CONNECT_SWAPPED);
