@@ -283,6 +283,22 @@ START_TEST (test_edit_inside_and_near_span)
 }
 END_TEST
 
+START_TEST (test_only_whole_context_decides)
+{
+  /* Both copies share the prefix; only one has its whole context. */
+  const char *text = "On Monday the two ministers finally agreed to meet again next week in Geneva. "
+                     "On Monday the two ministers finally agreed to disagree.";
+  g_autofree char *edited = g_strconcat (text, " Nobody was surprised.", NULL);
+  guint start = g_utf8_pointer_to_offset (text, strstr (text, "agreed")), end = start + 6;
+  Quote q;
+
+  rpt_anchor_capture (text, start, end, &q.exact, &q.prefix, &q.suffix);
+  ck_assert_int_eq (rpt_anchor_find (edited, q.exact, q.prefix, q.suffix, &start, &end), RPT_ANCHOR_CONTEXT);
+  ck_assert_uint_eq (start, g_utf8_pointer_to_offset (text, strstr (text, "agreed")));
+  quote_clear (&q);
+}
+END_TEST
+
 static Suite *
 anchor_suite (void)
 {
@@ -304,6 +320,7 @@ anchor_suite (void)
   tcase_add_test (tc, test_context_decides_despite_nearby_edit);
   tcase_add_test (tc, test_span_at_text_edges);
   tcase_add_test (tc, test_edit_inside_and_near_span);
+  tcase_add_test (tc, test_only_whole_context_decides);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -465,6 +465,40 @@ START_TEST (test_replace_refusals)
 }
 END_TEST
 
+/* Identical copies of a passage are told apart by where the annotation
+ * before them moved. */
+START_TEST (test_replace_settles_copies_by_position)
+{
+#define REPEATED "Meeting notes. The board met again. The board met again. The board met again. " \
+                 "The board met again. The board met again. The board met again. The board met again. " \
+                 "The board met again. End."
+  g_autoptr(RptProject) both = rpt_project_new ();
+  g_autoptr(RptProject) alone = rpt_project_new ();
+  g_autoptr(RptReanchorReport) report = NULL;
+  g_autoptr(RptReanchorReport) alone_report = NULL;
+  guint fourth = fixture_offset (REPEATED, "board met again", 4);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      RptProject *project = i == 0 ? both : alone;
+      g_autoptr(RptDocument) document = rpt_document_new ("d", "d", "d.txt", REPEATED);
+
+      ck_assert (rpt_project_add_document (project, document, NULL));
+      if (i == 0)
+        fixture_tag (project, "d", REPEATED, "Meeting notes.", 1, "claim", NULL, "a1");
+      fixture_tag (project, "d", REPEATED, "board met again", 4, "joke", NULL, i == 0 ? "a2" : "a1");
+    }
+  ck_assert (rpt_project_replace_document_text (both, "d", "Draft 2. " REPEATED, &report, NULL));
+  assert_counts (report, 0, "d", 2, 0, 0, 0);
+  ck_assert_uint_eq (rpt_annotation_get_start (rpt_project_get_annotation (both, "a2")), fourth + 9);
+
+  /* Alone, nothing says which of the middle copies it was. */
+  ck_assert (rpt_project_replace_document_text (alone, "d", "Draft 2. " REPEATED, &alone_report, NULL));
+  assert_counts (alone_report, 0, "d", 0, 0, 0, 1);
+#undef REPEATED
+}
+END_TEST
+
 /* ---- Orphans ---- */
 
 START_TEST (test_place_orphan)
@@ -545,6 +579,64 @@ START_TEST (test_place_orphan_on_tagged_span)
   ck_assert (!rpt_project_place_orphan (project, "a5", start, start + 32, &error));
   ck_assert_str_eq (error->message, "This span is already tagged “Diplomatic signal”");
   ck_assert_ptr_nonnull (rpt_project_get_orphan (project, "a5"));
+}
+END_TEST
+
+static void
+count_changed (RptProject *project, RptAnnotation *a, guint old_start, guint old_end, guint *n)
+{
+  (*n)++;
+}
+
+static void
+count_items (GListModel *model, guint position, guint removed, guint added, guint *n)
+{
+  ck_assert_uint_eq (removed, 1);
+  ck_assert_uint_eq (added, 1);
+  (*n)++;
+}
+
+/* An orphan's label, speaker and note can be edited, and it can be linked;
+ * its span cannot, until it is placed. */
+START_TEST (test_edit_orphan)
+{
+  g_autoptr(RptProject) project = fixture_project ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *orphaned = NULL;
+  RptAnnotation *a4;
+  guint changed = 0, items = 0;
+
+  ck_assert (rpt_project_replace_document_text (project, "d2", D2_EDITED, NULL, NULL));
+  orphaned = fixture_bytes (project);
+  a4 = rpt_project_get_orphan (project, "a4");
+  g_signal_connect (project, "annotation-changed", G_CALLBACK (count_changed), &changed);
+  g_signal_connect (rpt_project_get_orphans (project), "items-changed", G_CALLBACK (count_items), &items);
+
+  rpt_project_set_annotation_note (project, "a4", "Check the recording.");
+  ck_assert_str_eq (rpt_annotation_get_note (a4), "Check the recording.");
+  ck_assert (rpt_project_set_annotation_label (project, "a4", "claim", NULL));
+  ck_assert (rpt_project_set_annotation_speaker (project, "a4", "mayor", NULL));
+  ck_assert_str_eq (rpt_annotation_get_label (a4), "claim");
+  ck_assert_uint_eq (changed, 0);
+  ck_assert_uint_eq (items, 3);
+  ck_assert_ptr_nonnull (rpt_project_add_relation (project, RPT_RELATION_SUPPORTS, "a4", "a1", NULL));
+  ck_assert (!rpt_project_set_annotation_range (project, "a4", 0, 5, &error));
+  ck_assert_str_eq (error->message, "The annotation “a4” lost its place when its article's text changed; place it first");
+  fixture_assert_consistent (project);
+  {
+    g_autofree char *saved = fixture_bytes (project);
+    g_autoptr(RptProject) reloaded = load (saved, RPT_LOAD_DEFAULT, NULL);
+
+    ck_assert_str_eq (rpt_annotation_get_note (rpt_project_get_orphan (reloaded, "a4")), "Check the recording.");
+  }
+  for (guint i = 0; i < 4; i++)
+    ck_assert (rpt_project_undo (project));
+  {
+    g_autofree char *undone = fixture_bytes (project);
+
+    ck_assert_str_eq (undone, orphaned);
+  }
+  g_signal_handlers_disconnect_by_data (rpt_project_get_orphans (project), &items);
 }
 END_TEST
 
@@ -650,7 +742,10 @@ START_TEST (test_orphans_survive_save_and_load)
         ck_assert_str_eq (rpt_annotation_get_id (a), "a12");
       }
     }
-  ck_assert_ptr_nonnull (_rpt_project_read_fast (saved, strlen (saved)));
+  {
+    g_autoptr(RptProject) fast = _rpt_project_read_fast (saved, strlen (saved));
+    ck_assert_ptr_nonnull (fast);
+  }
 }
 END_TEST
 
@@ -897,9 +992,11 @@ reanchor_suite (void)
   tcase_add_test (replace, test_replace_document_text);
   tcase_add_test (replace, test_replace_agrees_with_load);
   tcase_add_test (replace, test_replace_refusals);
+  tcase_add_test (replace, test_replace_settles_copies_by_position);
   tcase_add_test (orphans, test_place_orphan);
   tcase_add_test (orphans, test_place_orphan_on_tagged_span);
   tcase_add_test (orphans, test_remove_orphan);
+  tcase_add_test (orphans, test_edit_orphan);
   tcase_add_test (orphans, test_cascades_reach_orphans);
   tcase_add_test (orphans, test_orphans_survive_save_and_load);
   tcase_add_test (orphans, test_orphans_section_refusals);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "rpt-export-dialog.h"
+#include "rpt-help.h"
 #include "rpt-labels-dialog.h"
 #include "rpt-window-private.h"
 
@@ -210,6 +211,14 @@ about_action (GtkWidget  *widget,
                          NULL);
 }
 
+static void
+help_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  rpt_help_show (GTK_WINDOW (widget));
+}
+
 void
 _rpt_window_update_actions (RptWindow *self)
 {
@@ -275,6 +284,8 @@ _rpt_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
 }
 
 /* Delete and Enter act on the selected annotation only while the text has

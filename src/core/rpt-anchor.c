@@ -11,7 +11,8 @@
  *    - One candidate wins outright (EXACT) if at least MIN_AGREE_CHARS of
  *      its context agree on one side.
  *    - Among several, the best wins (CONTEXT) if it agrees on at least
- *      MIN_AGREE_CHARS more than any other, and on at least twice as many.
+ *      MIN_AGREE_CHARS more than any other, and on at least twice as many;
+ *      or if it is the only one whose whole context agrees, both sides.
  * 2. Otherwise the quote may have been edited: if the stored prefix and
  *    suffix each occur once, in order, and what lies between them is close
  *    to the old quote (edit distance at most MAX_EDIT_RATIO of the longer),
@@ -269,7 +270,8 @@ find_fuzzy (const char *text,
     return RPT_ANCHOR_ORPHAN;
 
   set_result (text, from, to, start, end);
-  return RPT_ANCHOR_FUZZY;
+  /* The very quote, told apart by its context after all. */
+  return distance == 0 ? RPT_ANCHOR_CONTEXT : RPT_ANCHOR_FUZZY;
 }
 
 RptAnchorResult
@@ -282,8 +284,8 @@ rpt_anchor_find (const char *text,
 {
   g_autoptr(GArray) hits = NULL;
   gsize text_len, exact_len, prefix_len, suffix_len;
-  gsize best = 0;
-  guint best_score = 0, second_score = 0;
+  gsize best = 0, whole_at = 0;
+  guint best_score = 0, second_score = 0, n_whole = 0, prefix_full, suffix_full;
   RptAnchorResult result;
 
   g_return_val_if_fail (text != NULL && exact != NULL, RPT_ANCHOR_ORPHAN);
@@ -298,6 +300,11 @@ rpt_anchor_find (const char *text,
   prefix_len = strlen (prefix);
   suffix_len = strlen (suffix);
 
+  /* What a side scores when all of it agrees (to the edge of the text,
+   * if the stored context reached it). */
+  prefix_full = MAX ((guint) g_utf8_strlen (prefix, prefix_len), RPT_ANCHOR_CONTEXT_CHARS);
+  suffix_full = MAX ((guint) g_utf8_strlen (suffix, suffix_len), RPT_ANCHOR_CONTEXT_CHARS);
+
   hits = find_all (text, text_len, exact, exact_len);
   for (guint i = 0; i < hits->len; i++)
     {
@@ -305,6 +312,9 @@ rpt_anchor_find (const char *text,
       guint before = prefix_score (text, text + at, prefix, prefix_len);
       guint after = suffix_score (text + at + exact_len, text + text_len, suffix, suffix_len);
       guint score = before + after;
+
+      if (before >= prefix_full && after >= suffix_full && n_whole++ == 0)
+        whole_at = at;
 
       /* A lone occurrence needs some agreement on one side. */
       if (hits->len == 1 && MAX (before, after) < MIN_AGREE_CHARS)
@@ -327,6 +337,11 @@ rpt_anchor_find (const char *text,
   if (hits->len > 1 && best_score >= second_score + MIN_AGREE_CHARS && best_score >= 2 * second_score)
     {
       set_result (text, best, best + exact_len, start, end);
+      return RPT_ANCHOR_CONTEXT;
+    }
+  if (hits->len > 1 && n_whole == 1)
+    {
+      set_result (text, whole_at, whole_at + exact_len, start, end);
       return RPT_ANCHOR_CONTEXT;
     }
 

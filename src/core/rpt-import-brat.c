@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "rpt-export-private.h"
 #include "rpt-import-private.h"
@@ -311,14 +312,15 @@ text_bound (Ann        *ann,
       if (g_strv_length (pair) != 2 || !parse_offset (pair[0], &start) || !parse_offset (pair[1], &end))
         return bad_line (ann, number, _("“%s” is not a pair of offsets"), pieces[i]);
       if (end <= start)
-        return bad_line (ann, number, _("the span %" G_GUINT64_FORMAT "–%" G_GUINT64_FORMAT " is empty or reversed"),
+        return bad_line (ann, number, _("the span %" PRIu64 "–%" PRIu64 " is empty or reversed"),
                          start, end);
       values[0] = (guint) MIN (from_brat (ann, start), G_MAXUINT);
       values[1] = (guint) MIN (from_brat (ann, end), G_MAXUINT);
       values[2] = (guint) start;
       values[3] = (guint) end;
       if (values[1] > length && values[3] > length)
-        return bad_line (ann, number, _("the end %" G_GUINT64_FORMAT " is past the end of the text (%u characters)"),
+        return bad_line (ann, number, g_dngettext (GETTEXT_PACKAGE, "the end %" PRIu64 " is past the end of the text (%u character)",
+                                                      "the end %" PRIu64 " is past the end of the text (%u characters)", length),
                          end, length);
       g_array_append_vals (brat, values, 2);
       g_array_append_vals (raw, values + 2, 2);

@@ -38,7 +38,7 @@ struct _RptImportBuilder
   RptImportOptions  options;
   GPtrArray        *warnings;
   GPtrArray        *labels;         /* PendingLabel */
-  GHashTable       *label_index;    /* name -> index + 1 */
+  GHashTable       *label_index;    /* casefolded name -> index + 1 */
   GPtrArray        *speakers;       /* PendingSpeaker */
   GHashTable       *speaker_index;
   GPtrArray        *records;        /* committed RptImportRecord */
@@ -77,9 +77,11 @@ _rpt_import_builder_new (const RptImportOptions *options,
   builder->options = *options;
   builder->warnings = warnings;
   builder->labels = g_ptr_array_new_with_free_func (pending_label_free);
-  builder->label_index = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Keyed by the casefolded name: the project file refuses two labels (or
+   * speakers) whose names differ only in case, so an import must merge them. */
+  builder->label_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   builder->speakers = g_ptr_array_new_with_free_func (pending_speaker_free);
-  builder->speaker_index = g_hash_table_new (g_str_hash, g_str_equal);
+  builder->speaker_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   builder->records = g_ptr_array_new_with_free_func ((GDestroyNotify) _rpt_import_record_free);
   builder->document_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return builder;
@@ -152,7 +154,8 @@ guint
 _rpt_import_builder_label_index (RptImportBuilder *builder,
                                  const char       *name)
 {
-  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (builder->label_index, name));
+  g_autofree char *key = g_utf8_casefold (name, -1);
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (builder->label_index, key));
   PendingLabel *label;
 
   if (index > 0)
@@ -160,7 +163,7 @@ _rpt_import_builder_label_index (RptImportBuilder *builder,
   label = g_new0 (PendingLabel, 1);
   label->name = g_strdup (name);
   g_ptr_array_add (builder->labels, label);
-  g_hash_table_insert (builder->label_index, label->name, GUINT_TO_POINTER (builder->labels->len));
+  g_hash_table_insert (builder->label_index, g_steal_pointer (&key), GUINT_TO_POINTER (builder->labels->len));
   return builder->labels->len - 1;
 }
 
@@ -168,7 +171,8 @@ guint
 _rpt_import_builder_speaker_index (RptImportBuilder *builder,
                                    const char       *name)
 {
-  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (builder->speaker_index, name));
+  g_autofree char *key = g_utf8_casefold (name, -1);
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (builder->speaker_index, key));
   PendingSpeaker *speaker;
 
   if (index > 0)
@@ -176,7 +180,7 @@ _rpt_import_builder_speaker_index (RptImportBuilder *builder,
   speaker = g_new0 (PendingSpeaker, 1);
   speaker->name = g_strdup (name);
   g_ptr_array_add (builder->speakers, speaker);
-  g_hash_table_insert (builder->speaker_index, speaker->name, GUINT_TO_POINTER (builder->speakers->len));
+  g_hash_table_insert (builder->speaker_index, g_steal_pointer (&key), GUINT_TO_POINTER (builder->speakers->len));
   return builder->speakers->len - 1;
 }
 
@@ -240,7 +244,9 @@ _rpt_import_commit (RptImportBuilder  *builder,
   if ((guint64) builder->n_annotations + record->spans->len > RPT_MAX_ANNOTATIONS)
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_TOO_LARGE,
-                   _("more than %u annotations in all"), RPT_MAX_ANNOTATIONS);
+                   g_dngettext (GETTEXT_PACKAGE, "more than %u annotation in all",
+                                "more than %u annotations in all", RPT_MAX_ANNOTATIONS),
+                   RPT_MAX_ANNOTATIONS);
       _rpt_import_record_free (record);
       return FALSE;
     }

@@ -89,7 +89,9 @@ _rpt_import_check_json (const char  *name,
       else if ((c == '{' || c == '[') && ++depth > RPT_MAX_DEPTH)
         {
           g_set_error (error, RPT_ERROR, RPT_ERROR_TOO_LARGE,
-                       _("%s: line %u: nested more than %u levels deep"), name, line, RPT_MAX_DEPTH);
+                       g_dngettext (GETTEXT_PACKAGE, "%s: line %u: nested more than %u level deep",
+                                    "%s: line %u: nested more than %u levels deep", RPT_MAX_DEPTH),
+                       name, line, RPT_MAX_DEPTH);
           return FALSE;
         }
       else if ((c == '}' || c == ']') && depth > 0)

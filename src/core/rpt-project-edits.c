@@ -80,10 +80,15 @@ rpt_project_add_document (RptProject   *self,
 
   if (!_rpt_id_is_valid (rpt_document_get_id (document)))
     return fail (error, RPT_ERROR_INVALID,
-                 _("“%s” cannot be an article id: ids are 1 to %d bytes without control characters"),
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "“%s” cannot be an article id: ids are 1 to %d byte without control characters",
+                              "“%s” cannot be an article id: ids are 1 to %d bytes without control characters",
+                              RPT_MAX_ID_BYTES),
                  rpt_document_get_id (document), RPT_MAX_ID_BYTES);
   if (rpt_document_get_length (document) > RPT_MAX_ARTICLE_CHARS)
-    return fail (error, RPT_ERROR_TOO_LARGE, _("The article “%s” is longer than %u characters"),
+    return fail (error, RPT_ERROR_TOO_LARGE, g_dngettext (GETTEXT_PACKAGE, "The article “%s” is longer than %u character",
+                                                   "The article “%s” is longer than %u characters",
+                                                   RPT_MAX_ARTICLE_CHARS),
                  rpt_document_get_id (document), RPT_MAX_ARTICLE_CHARS);
   if (rpt_project_get_document (self, rpt_document_get_id (document)))
     return fail (error, RPT_ERROR_INVALID, _("An article with the id “%s” is already in the project"),
@@ -188,7 +193,9 @@ check_range (RptProject  *self,
   if (start >= end)
     return fail (error, RPT_ERROR_INVALID, _("The span %u–%u is empty or reversed"), start, end);
   if (end > rpt_document_get_length (document))
-    return fail (error, RPT_ERROR_INVALID, _("The span %u–%u is past the end of “%s” (%u characters)"),
+    return fail (error, RPT_ERROR_INVALID, g_dngettext (GETTEXT_PACKAGE, "The span %u–%u is past the end of “%s” (%u character)",
+                                                 "The span %u–%u is past the end of “%s” (%u characters)",
+                                                 rpt_document_get_length (document)),
                  start, end, document_id, rpt_document_get_length (document));
   return TRUE;
 }
@@ -311,12 +318,17 @@ rpt_project_remove_annotation (RptProject *self,
   _rpt_project_end_edit (self);
 }
 
+/* A placed annotation or an orphan: both keep label, speaker, note and
+ * relations. */
 static RptAnnotation *
 lookup_annotation (RptProject  *self,
                    const char  *annotation_id,
                    GError     **error)
 {
   RptAnnotation *annotation = rpt_project_get_annotation (self, annotation_id);
+
+  if (annotation == NULL)
+    annotation = rpt_project_get_orphan (self, annotation_id);
 
   if (annotation == NULL)
     fail (error, RPT_ERROR_NOT_FOUND, _("No annotation with the id “%s”"), annotation_id);
@@ -350,7 +362,8 @@ rpt_project_set_annotation_label (RptProject  *self,
     return label_id ? FALSE : fail (error, RPT_ERROR_INVALID, _("An annotation needs a label"));
   if (g_strcmp0 (rpt_annotation_get_label (annotation), label_id) == 0)
     return TRUE;
-  if (!check_not_duplicate (self, rpt_annotation_get_document (annotation),
+  if (!rpt_annotation_is_orphan (annotation) &&
+      !check_not_duplicate (self, rpt_annotation_get_document (annotation),
                             rpt_annotation_get_start (annotation), rpt_annotation_get_end (annotation),
                             label_id, annotation, error))
     return FALSE;
@@ -392,7 +405,7 @@ rpt_project_set_annotation_note (RptProject *self,
 
   g_return_if_fail (note == NULL || g_utf8_validate (note, -1, NULL));
 
-  if (!(annotation = rpt_project_get_annotation (self, annotation_id)))
+  if (!(annotation = lookup_annotation (self, annotation_id, NULL)))
     return;
   if (note == NULL)
     note = "";
@@ -413,8 +426,13 @@ rpt_project_set_annotation_range (RptProject  *self,
 
   g_return_val_if_fail (RPT_IS_PROJECT (self), FALSE);
 
-  if (!(annotation = lookup_annotation (self, annotation_id, error)) ||
-      !check_range (self, rpt_annotation_get_document (annotation), start, end, error))
+  if (!(annotation = lookup_annotation (self, annotation_id, error)))
+    return FALSE;
+  if (rpt_annotation_is_orphan (annotation))
+    return fail (error, RPT_ERROR_INVALID,
+                 _("The annotation “%s” lost its place when its article's text changed; place it first"),
+                 annotation_id);
+  if (!check_range (self, rpt_annotation_get_document (annotation), start, end, error))
     return FALSE;
   if (rpt_annotation_get_start (annotation) == start && rpt_annotation_get_end (annotation) == end)
     return TRUE;

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 
 #include "rpt-core-private.h"
@@ -53,6 +54,8 @@ typedef struct
   const char *place;   /* "annotations[3]", or NULL for the top level */
 } Item;
 
+/* Translators: the kinds of JSON value below complete messages such as
+ * "must be a string, not null"; "null", "true" and "false" are JSON words. */
 static const char *
 describe (JsonNode *node)
 {
@@ -63,7 +66,7 @@ describe (JsonNode *node)
     case JSON_NODE_ARRAY:
       return _("an array");
     case JSON_NODE_NULL:
-      return _("null");
+      return C_("JSON value", "null");
     case JSON_NODE_VALUE:
     default:
       break;
@@ -174,7 +177,8 @@ get_id (Item         *item,
     return refuse_member (error, RPT_ERROR_INVALID, item, name, _("must not be empty"));
   if (len > RPT_MAX_ID_BYTES)
     return refuse_member (error, RPT_ERROR_TOO_LARGE, item, name,
-                          _("is %" G_GSIZE_FORMAT " bytes long; the limit for an id is %d"),
+                          g_dngettext (GETTEXT_PACKAGE, "is %zu bytes long; the limit for an id is %d",
+                                       "is %zu bytes long; the limit for an id is %d", len),
                           len, RPT_MAX_ID_BYTES);
   if (!_rpt_id_is_valid (*out))
     return refuse_member (error, RPT_ERROR_INVALID, item, name, _("contains a control character"));
@@ -199,11 +203,11 @@ get_uint (Item        *item,
                           describe (node));
   value = json_node_get_int (node);
   if (value < 0)
-    return refuse_member (error, RPT_ERROR_INVALID, item, name, _("%" G_GINT64_FORMAT " is negative"),
+    return refuse_member (error, RPT_ERROR_INVALID, item, name, _("%" PRId64 " is negative"),
                           value);
   if (value > max)
     return refuse_member (error, RPT_ERROR_INVALID, item, name,
-                          _("%" G_GINT64_FORMAT " is too large (the largest allowed is %u)"), value, max);
+                          _("%" PRId64 " is too large (the largest allowed is %u)"), value, max);
   *out = (guint) value;
   return TRUE;
 }
@@ -450,7 +454,9 @@ read_documents (RptProject  *project,
       document = rpt_document_new (id, title, source, text);
       if (rpt_document_get_length (document) > RPT_MAX_ARTICLE_CHARS)
         return refuse_member (error, RPT_ERROR_TOO_LARGE, &item, "text",
-                              _("%u characters; the limit is %u"),
+                              g_dngettext (GETTEXT_PACKAGE, "%u characters; the limit is %u",
+                                           "%u characters; the limit is %u",
+                                           rpt_document_get_length (document)),
                               rpt_document_get_length (document), RPT_MAX_ARTICLE_CHARS);
       if (g_ascii_strcasecmp (sha256, rpt_document_get_sha256 (document)) != 0)
         {
@@ -580,7 +586,9 @@ read_annotations (RptProject  *project,
   n = json_array_get_length (array);
   if (n > RPT_MAX_ANNOTATIONS)
     return refuse_code (error, RPT_ERROR_TOO_LARGE, "annotations",
-                        _("%u annotations; the limit is %u"), n, RPT_MAX_ANNOTATIONS);
+                        g_dngettext (GETTEXT_PACKAGE, "%u annotations; the limit is %u",
+                                     "%u annotations; the limit is %u", n),
+                        n, RPT_MAX_ANNOTATIONS);
 
   for (guint i = 0; i < n; i++)
     {
@@ -606,7 +614,8 @@ read_annotations (RptProject  *project,
       length = rpt_document_get_length (f.document);
       if (f.end > length)
         return refuse_member (error, RPT_ERROR_INVALID, &item, "end",
-                              _("%u is past the end of document “%s” (%u characters)"),
+                              g_dngettext (GETTEXT_PACKAGE, "%u is past the end of document “%s” (%u character)",
+                                           "%u is past the end of document “%s” (%u characters)", length),
                               f.end, f.doc_id, length);
 
       /* Ids hold no control characters, so \x1f separates safely. */
@@ -645,7 +654,9 @@ read_orphans (RptProject  *project,
   n_annotations = g_hash_table_size (load->ids);
   if (n > RPT_MAX_ANNOTATIONS - n_annotations)
     return refuse_code (error, RPT_ERROR_TOO_LARGE, "orphans",
-                        _("%u annotations and orphans; the limit is %u"), n_annotations + n,
+                        g_dngettext (GETTEXT_PACKAGE, "%u annotations and orphans; the limit is %u",
+                                     "%u annotations and orphans; the limit is %u", n_annotations + n),
+                        n_annotations + n,
                         RPT_MAX_ANNOTATIONS);
 
   for (guint i = 0; i < n; i++)
@@ -824,7 +835,7 @@ rpt_project_load_from_data_full (const char          *data,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       refuse (error, NULL, _("the top level is %s, not an object: this is not a Repartee project"),
-              root ? describe (root) : _("empty"));
+              root ? describe (root) : C_("JSON top level", "empty"));
       return NULL;
     }
   top.object = json_node_get_object (root);

@@ -104,21 +104,68 @@ _rpt_anchor_jobs_add (GArray        *jobs,
   g_array_append_val (jobs, job);
 }
 
-/* Touches nothing but @jobs, so it may run in a worker thread. */
+/* Whether the quote, with the whole of its stored context on both sides,
+ * is at its old place moved by @shift (as far as the annotation before it
+ * moved). Most of a long text is untouched by an edit, and this spares
+ * searching all of it for every annotation; it cannot place anything the
+ * rules of rpt-anchor.c would place elsewhere, only settle between copies
+ * of the very same quote and context by position. */
+static gboolean
+still_there (RptDocument *document,
+             Job         *job,
+             gint64       shift)
+{
+  const char *text = rpt_document_get_text (document);
+  gsize text_bytes = rpt_document_get_text_bytes (document);
+  gsize quote_len = strlen (job->quote), prefix_len = strlen (job->prefix), suffix_len = strlen (job->suffix);
+  gint64 start = (gint64) job->old_start + shift;
+  guint chars = job->old_end - job->old_start;
+  gsize b_start, b_end;
+
+  if (start < 0 || start + chars > rpt_document_get_length (document))
+    return FALSE;
+  b_start = rpt_document_byte_offset (document, (guint) start);
+  b_end = b_start + quote_len;
+  if (b_end > text_bytes || memcmp (text + b_start, job->quote, quote_len) != 0 ||
+      prefix_len > b_start || memcmp (text + b_start - prefix_len, job->prefix, prefix_len) != 0 ||
+      suffix_len > text_bytes - b_end || memcmp (text + b_end, job->suffix, suffix_len) != 0 ||
+      rpt_document_byte_offset (document, (guint) start + chars) != b_end)
+    return FALSE;
+  /* A context cut short by the edge of the old text must reach the same
+   * edge here, as rpt_anchor_find() scores it. */
+  if ((g_utf8_strlen (job->prefix, -1) < RPT_ANCHOR_CONTEXT_CHARS && b_start != prefix_len) ||
+      (g_utf8_strlen (job->suffix, -1) < RPT_ANCHOR_CONTEXT_CHARS && b_end + suffix_len != text_bytes))
+    return FALSE;
+  job->start = (guint) start;
+  job->end = (guint) start + chars;
+  return TRUE;
+}
+
+/* Touches nothing but @jobs and the new, immutable @document, so it may run
+ * in a worker thread. */
 static void
-plan (const char *text,
-      GArray     *jobs)
+plan (RptDocument *document,
+      GArray      *jobs)
 {
   static const RptAnchorResult by_confidence[] = { RPT_ANCHOR_EXACT, RPT_ANCHOR_CONTEXT, RPT_ANCHOR_FUZZY };
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *text = rpt_document_get_text (document);
+  gint64 shift = 0;
 
   for (guint i = 0; i < jobs->len; i++)
     {
       Job *job = &g_array_index (jobs, Job, i);
 
       job->result = RPT_ANCHOR_ORPHAN;
-      if (job->quote != NULL && *job->quote != '\0')
+      if (job->quote == NULL || *job->quote == '\0')
+        continue;
+      /* Orphans' old places are in some older text: no shift applies. */
+      if (!job->was_orphan && still_there (document, job, shift))
+        job->result = RPT_ANCHOR_EXACT;
+      else
         job->result = rpt_anchor_find (text, job->quote, job->prefix, job->suffix, &job->start, &job->end);
+      if (job->result != RPT_ANCHOR_ORPHAN && !job->was_orphan)
+        shift = (gint64) job->start - job->old_start;
     }
 
   /* One label cannot tag one span twice: the surer placement keeps it. */
@@ -160,7 +207,7 @@ _rpt_project_reanchor_loaded (RptProject        *project,
                               GArray            *jobs,
                               RptReanchorReport *report)
 {
-  plan (rpt_document_get_text (document), jobs);
+  plan (document, jobs);
   for (guint i = 0; i < jobs->len; i++)
     {
       Job *job = &g_array_index (jobs, Job, i);
@@ -283,7 +330,10 @@ rpt_project_place_orphan (RptProject  *self,
   if (start >= end)
     return fail (error, RPT_ERROR_INVALID, _("The span %u–%u is empty or reversed"), start, end);
   if (end > rpt_document_get_length (document))
-    return fail (error, RPT_ERROR_INVALID, _("The span %u–%u is past the end of “%s” (%u characters)"),
+    return fail (error, RPT_ERROR_INVALID,
+                 g_dngettext (GETTEXT_PACKAGE, "The span %u–%u is past the end of “%s” (%u character)",
+                              "The span %u–%u is past the end of “%s” (%u characters)",
+                              rpt_document_get_length (document)),
                  start, end, document_id, rpt_document_get_length (document));
   if (find_same_span (self, document_id, start, end, label_id))
     return fail (error, RPT_ERROR_INVALID, _("This span is already tagged “%s”"),
@@ -418,7 +468,9 @@ check_replacement (RptProject  *self,
   else if (new_text == NULL || !g_utf8_validate (new_text, -1, NULL))
     fail (error, RPT_ERROR_INVALID, _("The new text of “%s” is not valid UTF-8"), document_id);
   else if (g_utf8_strlen (new_text, -1) > RPT_MAX_ARTICLE_CHARS)
-    fail (error, RPT_ERROR_TOO_LARGE, _("The article “%s” is longer than %u characters"),
+    fail (error, RPT_ERROR_TOO_LARGE,
+          g_dngettext (GETTEXT_PACKAGE, "The article “%s” is longer than %u character",
+                       "The article “%s” is longer than %u characters", RPT_MAX_ARTICLE_CHARS),
           document_id, RPT_MAX_ARTICLE_CHARS);
   else
     return document;
@@ -461,7 +513,7 @@ rpt_project_replace_document_text (RptProject         *self,
     {
       new_document = rpt_document_new (rpt_document_get_id (document), rpt_document_get_title (document),
                                        rpt_document_get_source (document), new_text);
-      plan (new_text, jobs);
+      plan (new_document, jobs);
       apply_plan (self, document, new_document, jobs);
     }
   if (report)
@@ -501,7 +553,7 @@ replace_thread (GTask        *task,
 
   replace->new_document = rpt_document_new (rpt_document_get_id (old), rpt_document_get_title (old),
                                             rpt_document_get_source (old), replace->new_text);
-  plan (replace->new_text, replace->jobs);
+  plan (replace->new_document, replace->jobs);
   g_task_return_boolean (task, TRUE);
 }
 

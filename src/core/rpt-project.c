@@ -232,10 +232,11 @@ rpt_project_new (void)
   static const struct {
     const char *id, *name, *color, *description;
   } defaults[] = {
-    { "claim", N_("Claim"), "#3584e4", N_("A statement put forward as true") },
-    { "rebuttal", N_("Rebuttal"), "#e01b24", N_("An answer that disputes a claim") },
-    { "joke", N_("Joke"), "#f5c211", N_("Something said in jest") },
-    { "diplomatic-signal", N_("Diplomatic signal"), "#2ec27e",
+    /* Translators: the default labels of a new project; nouns */
+    { "claim", NC_("label name", "Claim"), "#3584e4", N_("A statement put forward as true") },
+    { "rebuttal", NC_("label name", "Rebuttal"), "#e01b24", N_("An answer that disputes a claim") },
+    { "joke", NC_("label name", "Joke"), "#f5c211", N_("Something said in jest") },
+    { "diplomatic-signal", NC_("label name", "Diplomatic signal"), "#2ec27e",
       N_("A message about relations between the parties") },
   };
   RptProject *self = rpt_project_new_empty ();
@@ -244,7 +245,7 @@ rpt_project_new (void)
     {
       g_autoptr(RptLabel) label =
         rpt_label_new (defaults[i].id,
-                       g_dgettext (GETTEXT_PACKAGE, defaults[i].name),
+                       g_dpgettext2 (GETTEXT_PACKAGE, "label name", defaults[i].name),
                        defaults[i].color, i + 1,
                        g_dgettext (GETTEXT_PACKAGE, defaults[i].description));
       _rpt_project_load_label (self, label);

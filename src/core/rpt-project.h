@@ -52,9 +52,12 @@ guint          rpt_project_get_n_annotations   (RptProject *self);
  * (rpt_project_remove_annotation). An RptAnnotation for which
  * rpt_annotation_is_orphan() is TRUE; sorted by document (in the
  * documents' order), then by where they last were. The list changes
- * through items-changed only: views of a document's text never hear of
- * orphans through annotation-added/-removed/-changed. The "n-orphans"
- * property follows its length. */
+ * through items-changed only (an edit of an orphan's label, speaker or
+ * note too): views of a document's text never hear of orphans through
+ * annotation-added/-removed/-changed. The "n-orphans" property follows its
+ * length. rpt_project_set_annotation_label/_speaker/_note and
+ * rpt_project_add_relation accept orphans' ids; _set_annotation_range
+ * refuses them (use rpt_project_place_orphan). */
 GListModel    *rpt_project_get_orphans         (RptProject *self);
 guint          rpt_project_get_n_orphans       (RptProject *self);
 
@@ -191,11 +194,13 @@ gboolean       rpt_project_place_orphan        (RptProject  *self,
  * "Replace Article Text"; undo restores the previous state exactly.
  *
  * What views see, in this order: annotation-removed for each annotation of
- * the document (at its old place, in the old text); the documents list
- * replaces the old RptDocument with a new one at the same position
- * (items-changed position, 1, 1; the annotation store of the id stays the
- * same object); annotation-added for each one placed in the new text; the
- * orphans list changes; then "changed". Undo emits the reverse.
+ * the document, last first (at its old place, in the old text), and the
+ * orphans list loses those of its orphans that are found again; the
+ * documents list replaces the old RptDocument with a new one at the same
+ * position (items-changed position, 1, 1; the annotation store of the id
+ * stays the same object); the orphans list gains the annotations not
+ * found; annotation-added for each one placed in the new text, in text
+ * order; then "changed". Undo emits the reverse, in reverse order.
  *
  * @new_text must be UTF-8 and at most RPT_MAX_ARTICLE_CHARS long;
  * otherwise, or for an unknown id, it fails and changes nothing. A text
