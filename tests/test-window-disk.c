@@ -256,17 +256,45 @@ END_TEST
 /* ---- Re-anchoring on open, and orphans ---- */
 
 static GtkWidget *
-orphans_bar (RptWindow *window)
+find_named (GtkWidget  *root,
+            const char *name)
 {
-  return rpt_test_find_widget (GTK_WIDGET (window), GTK_TYPE_INFO_BAR, NULL);
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found)
+        return found;
+    }
+  return NULL;
 }
 
+static GtkWidget *
+orphans_bar (RptWindow *window)
+{
+  GtkWidget *bar = find_named (GTK_WIDGET (window), "orphans-bar");
+
+  ck_assert_ptr_nonnull (bar);
+  return bar;
+}
+
+/* Shown, and fully slid in. */
 static gboolean
 bar_shown (RptWindow *window)
 {
-  GtkWidget *bar = orphans_bar (window);
+  GtkRevealer *bar = GTK_REVEALER (orphans_bar (window));
 
-  return gtk_widget_get_visible (bar) && gtk_info_bar_get_revealed (GTK_INFO_BAR (bar));
+  return gtk_revealer_get_reveal_child (bar) && gtk_revealer_get_child_revealed (bar);
+}
+
+static gboolean
+bar_hidden (RptWindow *window)
+{
+  GtkRevealer *bar = GTK_REVEALER (orphans_bar (window));
+
+  return !gtk_revealer_get_reveal_child (bar) && !gtk_revealer_get_child_revealed (bar);
 }
 
 START_TEST (test_reanchor_on_open)
@@ -342,7 +370,7 @@ START_TEST (test_reanchor_on_open)
     ck_assert_str_eq (rpt_annotation_get_label (a), "claim");
     ck_assert_str_eq (rpt_annotation_get_speaker (a), "port-chief");
     ck_assert_ptr_eq (rpt_article_view_get_selected_annotation (view), a);
-    rpt_test_wait_until (!gtk_widget_get_visible (orphans_bar (window)));
+    rpt_test_wait_until (bar_hidden (window));
   }
 
   /* Undo makes it an orphan again; Delete removes it, undoably. */
@@ -355,7 +383,7 @@ START_TEST (test_reanchor_on_open)
   ck_assert_uint_eq (rpt_project_get_n_orphans (project), 0);
   ck_assert_ptr_null (rpt_project_get_orphan (project, "a3"));
   ck_assert_ptr_null (rpt_project_get_annotation (project, "a3"));
-  rpt_test_wait_until (!gtk_widget_get_visible (orphans_bar (window)));
+  rpt_test_wait_until (bar_hidden (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   ck_assert_ptr_nonnull (rpt_project_get_orphan (project, "a3"));
   rpt_test_wait_until (bar_shown (window));
@@ -433,7 +461,7 @@ START_TEST (test_replace_article_text)
   ck_assert_uint_eq (rpt_project_get_n_orphans (project), 0);
   ck_assert_uint_eq (rpt_annotation_get_start (rpt_project_get_annotation (project, "a2")), old_start);
   ck_assert (!rpt_project_get_dirty (project));
-  rpt_test_wait_until (!gtk_widget_get_visible (orphans_bar (window)));
+  rpt_test_wait_until (bar_hidden (window));
   {
     g_autoptr(GBytes) bytes = rpt_project_to_bytes (project);
     ck_assert_uint_eq (g_bytes_get_size (bytes), strlen (before));

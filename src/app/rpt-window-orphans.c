@@ -227,15 +227,7 @@ _rpt_window_update_orphans (RptWindow *self)
     }
   else
     gtk_menu_button_popdown (self->orphans_button);
-  gtk_info_bar_set_revealed (self->orphans_bar, n > 0);
-  /* A hidden bar still takes its place in the layout. */
-  gtk_widget_set_visible (GTK_WIDGET (self->orphans_bar), n > 0);
-}
-
-void
-_rpt_window_init_orphans (RptWindow *self)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self->orphans_bar), FALSE);
+  gtk_revealer_set_reveal_child (self->orphans_bar, n > 0);
 }
 
 /* ---- Replace Article Text ---- */

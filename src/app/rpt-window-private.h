@@ -62,7 +62,7 @@ struct _RptWindow
 
   GMenu                *document_menu;   /* acting on one article */
   GtkPopover           *documents_menu;  /* shows it in the sidebar */
-  GtkInfoBar           *orphans_bar;
+  GtkRevealer          *orphans_bar;
   GtkLabel             *orphans_label;
   GtkMenuButton        *orphans_button;
   GtkListBox           *orphans_list;
@@ -190,7 +190,6 @@ void        _rpt_window_ask_reanchor     (RptWindow             *self,
                                           GDestroyNotify         destroy);
 
 /* rpt-window-orphans.c */
-void        _rpt_window_init_orphans     (RptWindow   *self);
 /* Follows the project's orphans and the article shown. */
 void        _rpt_window_update_orphans   (RptWindow   *self);
 void        _rpt_window_replace_text     (RptWindow   *self);

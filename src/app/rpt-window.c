@@ -594,7 +594,6 @@ rpt_window_init (RptWindow *self)
 
   _rpt_window_init_actions (self);
   _rpt_window_init_files (self);
-  _rpt_window_init_orphans (self);
   init_documents_menu (self);
 
   {
