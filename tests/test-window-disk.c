@@ -402,6 +402,55 @@ START_TEST (test_reanchor_on_open)
 }
 END_TEST
 
+/* Many orphans: the list shows the first hundred and counts the rest. */
+START_TEST (test_many_orphans)
+{
+  g_autofree char *path = g_build_filename (dir, "many.json", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  RptWindow *window;
+  RptProject *project;
+  GtkWidget *button;
+  GtkWidget *list;
+  guint rows = 0;
+
+  {
+    g_autoptr(RptProject) p = rpt_project_new ();
+    g_autoptr(RptDocument) document = NULL;
+
+    for (guint i = 0; i < 103; i++)
+      g_string_append_printf (text, "Point %03u was made. ", i);
+    document = rpt_document_new ("points", "Points", "points.txt", text->str);
+    ck_assert (rpt_project_add_document (p, document, NULL));
+    for (guint i = 0; i < 103; i++)
+      ck_assert_ptr_nonnull (rpt_project_add_annotation (p, "points", i * 20, i * 20 + 19, "claim", NULL, NULL));
+    ck_assert (rpt_project_save_to_file (p, path, NULL));
+  }
+  window = open_window (path, 1);
+  project = rpt_window_get_project (window);
+  ck_assert (rpt_project_replace_document_text (project, "points", "Nothing of that was said.", NULL, NULL));
+  ck_assert_uint_eq (rpt_project_get_n_orphans (project), 103);
+  rpt_test_wait_until (bar_shown (window));
+  ck_assert_ptr_nonnull (rpt_test_find_widget (orphans_bar (window), GTK_TYPE_LABEL, "103 annotations could not be placed"));
+
+  button = rpt_test_find_widget (orphans_bar (window), GTK_TYPE_MENU_BUTTON, NULL);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  rpt_test_spin (100);
+  list = rpt_test_find_widget (button, GTK_TYPE_LIST_BOX, NULL);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    rows++;
+  ck_assert_uint_eq (rows, 101);
+  ck_assert_ptr_nonnull (rpt_test_find_widget (list, GTK_TYPE_LABEL, "3 more after these"));
+  ck_assert_ptr_nonnull (rpt_test_find_widget (list, GTK_TYPE_LABEL, "“Point 000 was made.”"));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  /* Undo: every one placed again, the bar gone. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  ck_assert_uint_eq (rpt_project_get_n_orphans (project), 0);
+  rpt_test_wait_until (bar_hidden (window));
+  rpt_test_close_discarding (window);
+}
+END_TEST
+
 /* Selects @file in @chooser; TRUE once it has taken it. */
 static gboolean
 select_file (GtkFileChooser *chooser,
@@ -495,6 +544,7 @@ disk_suite (void)
   tcase_add_test (tc, test_close_with_save_asks_when_changed_on_disk);
   tcase_add_test (tc, test_reanchor_on_open);
   tcase_add_test (tc, test_replace_article_text);
+  tcase_add_test (tc, test_many_orphans);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -13,6 +13,8 @@
 #define ORPHAN_ID "rpt-orphan-id"
 /* Longer quotes are cut, to keep the list readable. */
 #define MAX_QUOTE_CHARS 160
+/* Rows built at a time: the list is rebuilt whenever orphans change. */
+#define MAX_ORPHAN_ROWS 100
 
 /* ---- The list ---- */
 
@@ -211,12 +213,23 @@ _rpt_window_update_orphans (RptWindow *self)
 
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->orphans_list))))
     gtk_list_box_remove (self->orphans_list, row);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && i < MAX_ORPHAN_ROWS; i++)
     {
       g_autoptr(RptAnnotation) orphan = g_list_model_get_item (orphans, i);
       gboolean in_current = current && g_str_equal (rpt_document_get_id (current), rpt_annotation_get_document (orphan));
 
       gtk_list_box_append (self->orphans_list, orphan_row_new (self, orphan, in_current));
+    }
+  if (n > MAX_ORPHAN_ROWS)
+    {
+      guint more = n - MAX_ORPHAN_ROWS;
+      g_autofree char *text = g_strdup_printf (ngettext ("%u more after these", "%u more after these", more), more);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_margin_top (label, 10);
+      gtk_widget_set_margin_bottom (label, 10);
+      gtk_list_box_append (self->orphans_list, label);
     }
 
   if (n > 0)
