@@ -74,7 +74,7 @@ fixture_link (RptProject      *project,
 /* Four articles, eight annotations a1…a8, relations r9 (a2 rebuts a1),
  * r10 (a5 responds to a4), r11 (a3 supports a2); saved. */
 static inline RptProject *
-fixture_project (void)
+fixture_project_build (void)
 {
   RptProject *project = rpt_project_new ();
   const char *texts[] = { D1, D2, D3, D4 };
@@ -102,6 +102,29 @@ fixture_project (void)
   fixture_link (project, RPT_RELATION_RESPONDS_TO, "a5", "a4");
   fixture_link (project, RPT_RELATION_SUPPORTS, "a3", "a2");
   rpt_project_mark_saved (project);
+  return project;
+}
+
+/* The fixture, built once per process and then loaded from the same bytes:
+ * annotations are stamped with the current second, so two fixtures built
+ * on either side of a second's tick would differ in their times. */
+static inline RptProject *
+fixture_project (void)
+{
+  static char *bytes;
+  g_autoptr(GError) error = NULL;
+  RptProject *project;
+
+  if (bytes == NULL)
+    {
+      g_autoptr(RptProject) built = fixture_project_build ();
+      g_autoptr(GBytes) saved = rpt_project_to_bytes (built);
+
+      bytes = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+    }
+  project = rpt_project_load_from_data (bytes, strlen (bytes), &error);
+  ck_assert_msg (project != NULL, "%s", error ? error->message : "");
+  rpt_project_set_author (project, "Fixture Author");
   return project;
 }
 
