@@ -16,6 +16,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "rpt-application.h"
 #include "rpt-bench-core.h"
@@ -111,10 +112,14 @@ typedef struct
 {
   guint64  paints;          /* frames painted so far */
   double   last_paint;      /* when the last one finished */
+  double   last_paint_cpu;  /* the main thread's CPU time then */
   GArray  *intervals;       /* between frames, while recording */
+  GArray  *busy;            /* the main thread's CPU time in each */
 } Frames;
 
 static Frames frames;
+
+static double thread_cpu_ms (void);
 
 static void
 on_after_paint (GdkFrameClock *clock,
@@ -122,31 +127,56 @@ on_after_paint (GdkFrameClock *clock,
 {
   double now = rpt_bench_now_ms ();
 
+  double cpu = thread_cpu_ms ();
+
   if (frames.intervals != NULL && frames.last_paint > 0)
     {
       double interval = now - frames.last_paint;
+      double busy_ms = cpu - frames.last_paint_cpu;
 
       g_array_append_val (frames.intervals, interval);
+      g_array_append_val (frames.busy, busy_ms);
     }
   frames.last_paint = now;
+  frames.last_paint_cpu = cpu;
   frames.paints++;
 }
 
+/* On a shared machine a gap can also be time when the process did not run
+ * at all; the main thread's CPU time during the worst gap tells the two
+ * apart. */
 typedef struct
 {
   guint  id;
   double last;
+  double last_cpu;
   double worst;
+  double worst_cpu;   /* main-thread CPU time during the worst gap */
 } Stall;
+
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
 
 static gboolean
 stall_tick (gpointer data)
 {
   Stall *stall = data;
   double now = rpt_bench_now_ms ();
+  double cpu = thread_cpu_ms ();
 
-  stall->worst = MAX (stall->worst, now - stall->last);
+  if (now - stall->last > stall->worst)
+    {
+      stall->worst = now - stall->last;
+      stall->worst_cpu = cpu - stall->last_cpu;
+    }
   stall->last = now;
+  stall->last_cpu = cpu;
   return G_SOURCE_CONTINUE;
 }
 
@@ -154,7 +184,9 @@ static void
 stall_start (Stall *stall)
 {
   stall->last = rpt_bench_now_ms ();
+  stall->last_cpu = thread_cpu_ms ();
   stall->worst = 0;
+  stall->worst_cpu = 0;
   stall->id = g_timeout_add_full (G_PRIORITY_HIGH, 1, stall_tick, stall, NULL);
 }
 
@@ -335,7 +367,8 @@ shows_document (Gui         *gui,
 static double
 gui_open_project (Gui        *gui,
                   const char *path,
-                  double     *stall_ms)
+                  double     *stall_ms,
+                  double     *stall_cpu_ms)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   RptProject *before = rpt_window_get_project (gui->window);
@@ -352,6 +385,8 @@ gui_open_project (Gui        *gui,
                    rpt_article_view_get_document (gui->view) != NULL &&
                    gui->doc_paints != G_MAXUINT64 && frames.paints > gui->doc_paints);
   *stall_ms = stall_stop (&stall);
+  if (stall_cpu_ms)
+    *stall_cpu_ms = stall.worst_cpu;
   return ok ? frames.last_paint - t0 : NAN;
 }
 
@@ -368,22 +403,28 @@ project_document (Gui   *gui,
 
 /* Selects article @index in the article list, as a click does, and returns
  * the time to the first frame that shows it. */
+/* The main thread's CPU time in the last figure (from its start to the
+ * frame that ended it). */
+static double last_cpu;
+
 static double
 gui_switch (Gui   *gui,
             guint  index)
 {
   GtkSingleSelection *selection = find_documents_selection (GTK_WIDGET (gui->window));
   RptDocument *document = project_document (gui, index);
-  double t0;
+  double t0, cpu0;
 
   if (selection == NULL)
     return NAN;
+  cpu0 = thread_cpu_ms ();
   t0 = rpt_bench_now_ms ();
   gui->doc_paints = G_MAXUINT64;
   gtk_single_selection_set_selected (selection, index);
   if (!SPIN_UNTIL (shows_document (gui, document) && gui->doc_paints != G_MAXUINT64 &&
                    frames.paints > gui->doc_paints))
     return NAN;
+  last_cpu = frames.last_paint_cpu - cpu0;
   return frames.last_paint - t0;
 }
 
@@ -401,18 +442,20 @@ gui_tag (Gui   *gui,
     {
       guint n = rpt_project_get_n_annotations (project);
       guint64 paints;
-      double t0;
+      double t0, cpu0;
 
       rpt_article_view_select_range (gui->view, offset, offset + 17);
       settle ();
       g_clear_pointer (&gui->tag_failure, g_free);
       paints = frames.paints;
+      cpu0 = thread_cpu_ms ();
       t0 = rpt_bench_now_ms ();
       gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.tag", "s", labels[i]);
       if (rpt_project_get_n_annotations (project) == n + 1)
         {
           if (!SPIN_UNTIL (frames.paints > paints))
             return NAN;
+          last_cpu = frames.last_paint_cpu - cpu0;
           return frames.last_paint - t0;
         }
     }
@@ -425,11 +468,13 @@ gui_undo (Gui *gui)
   RptProject *project = rpt_window_get_project (gui->window);
   guint n = rpt_project_get_n_annotations (project);
   guint64 paints = frames.paints;
+  double cpu0 = thread_cpu_ms ();
   double t0 = rpt_bench_now_ms ();
 
   gtk_widget_activate_action (GTK_WIDGET (gui->window), "win.undo", NULL);
   if (rpt_project_get_n_annotations (project) != n - 1 || !SPIN_UNTIL (frames.paints > paints))
     return NAN;
+  last_cpu = frames.last_paint_cpu - cpu0;
   return frames.last_paint - t0;
 }
 
@@ -472,22 +517,31 @@ scroll_tick (GtkWidget     *widget,
 static double
 gui_scroll (Gui    *gui,
             double *median_ms,
+            double *worst_busy_ms,
             guint  *n_frames)
 {
   GtkTextView *text_view = rpt_article_view_get_text_view (gui->view);
   Scroll scroll = { gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view)), 0, FALSE };
   g_autoptr(GArray) intervals = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) busy_ms = g_array_new (FALSE, FALSE, sizeof (double));
   double worst = 0;
 
   gtk_adjustment_set_value (scroll.adjustment, 0);
   settle ();
   frames.intervals = intervals;
+  frames.busy = busy_ms;
   frames.last_paint = 0;
   gtk_widget_add_tick_callback (GTK_WIDGET (text_view), scroll_tick, &scroll, NULL);
   SPIN_UNTIL (scroll.done);
   frames.intervals = NULL;
+  frames.busy = NULL;
+  *worst_busy_ms = 0;
   for (guint i = 0; i < intervals->len; i++)
-    worst = MAX (worst, g_array_index (intervals, double, i));
+    if (g_array_index (intervals, double, i) > worst)
+      {
+        worst = g_array_index (intervals, double, i);
+        *worst_busy_ms = g_array_index (busy_ms, double, i);
+      }
   *n_frames = intervals->len;
   *median_ms = rpt_bench_median (intervals);
   return scroll.done ? worst : NAN;
@@ -524,44 +578,78 @@ measure_large (const char *path)
   g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) load_stall = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) save_stall = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree char *runs = g_strdup_printf ("median of %d; stalls: worst of %d", opt_runs, opt_runs);
-  const char *failure = NULL;
+  double load_cpu = 0, save_cpu = 0;   /* busy time in the worst stalls */
+  double worst_load = 0, worst_save = 0;
+  g_autofree char *load_detail = NULL;
+  g_autofree char *save_detail = NULL;
+  g_autofree char *runs = g_strdup_printf ("median of %d", opt_runs);
+  g_autofree char *failure = NULL;
 
   for (int run = 0; run < opt_runs && failure == NULL; run++)
     {
       Gui gui;
       Stall stall;
-      double stall_ms;
+      double stall_ms, stall_cpu;
       RptProject *project;
 
       if (!gui_open_window (&gui))
         {
-          failure = "(no article view in the window)";
+          failure = g_strdup ("(no article view in the window)");
           break;
         }
-      ADD (open, gui_open_project (&gui, path, &stall_ms));
+      ADD (open, gui_open_project (&gui, path, &stall_ms, &stall_cpu));
       ADD (load_stall, stall_ms);
+      if (stall_ms >= worst_load)
+        {
+          worst_load = stall_ms;
+          load_cpu = stall_cpu;
+        }
       settle ();
 
       project = rpt_window_get_project (gui.window);
-      if (isnan (gui_tag (&gui, 40)))
-        failure = "(tagging failed, so there was nothing to save)";
+      if (isnan (gui_tag (&gui, 40 + 60 * (guint) run)))
+        {
+          g_free (failure);
+          failure = g_strdup_printf ("(tagging failed, so there was nothing to save: %s)",
+                                     gui.tag_failure ? gui.tag_failure : "no annotation was added");
+        }
       else
         {
           stall_start (&stall);
           gtk_widget_activate_action (GTK_WIDGET (gui.window), "win.save", NULL);
           if (!SPIN_UNTIL (!rpt_project_get_dirty (project)))
-            failure = "(the save did not finish)";
+            failure = g_strdup ("(the save did not finish)");
           ADD (save_stall, stall_stop (&stall));
+          if (stall.worst >= worst_save)
+            {
+              worst_save = stall.worst;
+              save_cpu = stall.worst_cpu;
+            }
         }
       settle ();
       gui_close_window (&gui);
     }
 
+  load_detail = g_strdup_printf ("worst of %d; the main thread ran %.0f ms of it", opt_runs, load_cpu);
+  save_detail = g_strdup_printf ("worst of %d; the main thread ran %.0f ms of it", opt_runs, save_cpu);
   report ("open L → first frame of its first article", median_of (open), 0, runs);
-  report ("longest main-loop stall while L loads", max_of (load_stall), TARGET_STALL_MS, runs);
+  report ("longest main-loop stall while L loads", max_of (load_stall), TARGET_STALL_MS, load_detail);
   report ("longest main-loop stall while L saves", failure ? NAN : max_of (save_stall), TARGET_STALL_MS,
-          failure ? failure : runs);
+          failure ? failure : save_detail);
+}
+
+/* "median of 5; the main thread ran 12 ms" (the rest: waiting for the
+ * frame clock, or for a CPU on a busy machine). The string is kept until
+ * the next call. */
+static const char *
+busy (const char *runs,
+      GArray     *cpu)
+{
+  static char *text;
+
+  g_free (text);
+  text = g_strdup_printf ("%s; the main thread ran %.0f ms", runs, rpt_bench_median (cpu));
+  return text;
 }
 
 /* Long: articles 1 (ordinary), 2 (1 MB, 20,000 annotations), 3 (one
@@ -573,13 +661,17 @@ measure_long (const char *path)
   g_autoptr(GArray) tags = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) undos = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) paragraphs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) switch_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) tag_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) undo_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) paragraph_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *runs = g_strdup_printf ("median of %d", opt_runs);
   g_autofree char *scroll_detail = NULL;
-  double stall_ms, scroll_median = NAN, scroll_worst;
+  double stall_ms, scroll_median = NAN, scroll_worst, scroll_busy = NAN;
   guint n_frames = 0;
   Gui gui;
 
-  if (!gui_open_window (&gui) || isnan (gui_open_project (&gui, path, &stall_ms)))
+  if (!gui_open_window (&gui) || isnan (gui_open_project (&gui, path, &stall_ms, NULL)))
     {
       report ("switch to the 1 MB article → first frame", NAN, 0, "(cannot open the Long workload)");
       return;
@@ -589,22 +681,27 @@ measure_long (const char *path)
     {
       settle ();
       ADD (switches, gui_switch (&gui, 1));
+      ADD (switch_cpu, last_cpu);
       settle ();
       ADD (tags, gui_tag (&gui, 200 + 300 * (guint) run));
+      ADD (tag_cpu, last_cpu);
       settle ();
       ADD (undos, gui_undo (&gui));
+      ADD (undo_cpu, last_cpu);
       settle ();
       gui_switch (&gui, 0);
     }
-  report ("switch to the 1 MB article → first frame", median_of (switches), TARGET_SWITCH_MS, runs);
-  report ("tag a selection in it → highlight drawn", median_of (tags), TARGET_TAG_MS, runs);
-  report ("undo → highlight gone", median_of (undos), TARGET_UNDO_MS, runs);
+  report ("switch to the 1 MB article → first frame", median_of (switches), TARGET_SWITCH_MS,
+          busy (runs, switch_cpu));
+  report ("tag a selection in it → highlight drawn", median_of (tags), TARGET_TAG_MS, busy (runs, tag_cpu));
+  report ("undo → highlight gone", median_of (undos), TARGET_UNDO_MS, busy (runs, undo_cpu));
 
   settle ();
   gui_switch (&gui, 1);
   settle ();
-  scroll_worst = gui_scroll (&gui, &scroll_median, &n_frames);
-  scroll_detail = g_strdup_printf ("one page a frame, %u frames, median %.1f ms", n_frames, scroll_median);
+  scroll_worst = gui_scroll (&gui, &scroll_median, &scroll_busy, &n_frames);
+  scroll_detail = g_strdup_printf ("one page a frame, %u frames, median %.1f ms; the main thread ran %.0f ms "
+                                   "in the worst", n_frames, scroll_median, scroll_busy);
   report ("scroll it top to bottom: worst frame", scroll_worst, TARGET_SCROLL_MS, scroll_detail);
 
   for (int run = 0; run < opt_runs; run++)
@@ -613,8 +710,10 @@ measure_long (const char *path)
       gui_switch (&gui, 0);
       settle ();
       ADD (paragraphs, gui_switch (&gui, 2));
+      ADD (paragraph_cpu, last_cpu);
     }
-  report ("200,000-character paragraph → first frame", median_of (paragraphs), TARGET_PARAGRAPH_MS, runs);
+  report ("200,000-character paragraph → first frame", median_of (paragraphs), TARGET_PARAGRAPH_MS,
+          busy (runs, paragraph_cpu));
 
   settle ();
   gui_close_window (&gui);

@@ -15,6 +15,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "rpt-bench-core.h"
@@ -29,6 +30,16 @@ rpt_bench_now_ms (void)
 
   clock_gettime (CLOCK_MONOTONIC, &ts);
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+double
+rpt_bench_cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
 }
 
 static int
@@ -58,7 +69,56 @@ figure_set (RptBenchFigure *figure,
             double          value)
 {
   figure->value = value;
+  figure->cpu = NAN;
   g_clear_pointer (&figure->missing, g_free);
+}
+
+/* Wall-clock and CPU samples of one figure. */
+typedef struct
+{
+  GArray *wall;
+  GArray *cpu;
+  double  t0;
+  double  c0;
+} Runs;
+
+static void
+runs_init (Runs *runs)
+{
+  runs->wall = g_array_new (FALSE, FALSE, sizeof (double));
+  runs->cpu = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+runs_clear (Runs *runs)
+{
+  g_clear_pointer (&runs->wall, g_array_unref);
+  g_clear_pointer (&runs->cpu, g_array_unref);
+}
+
+static void
+runs_start (Runs *runs)
+{
+  runs->c0 = rpt_bench_cpu_ms ();
+  runs->t0 = rpt_bench_now_ms ();
+}
+
+static void
+runs_stop (Runs *runs)
+{
+  double wall = rpt_bench_now_ms () - runs->t0;
+  double cpu = rpt_bench_cpu_ms () - runs->c0;
+
+  g_array_append_val (runs->wall, wall);
+  g_array_append_val (runs->cpu, cpu);
+}
+
+static void
+figure_set_runs (RptBenchFigure *figure,
+                 Runs           *runs)
+{
+  figure_set (figure, rpt_bench_median (runs->wall));
+  figure->cpu = rpt_bench_median (runs->cpu);
 }
 
 static void
@@ -249,23 +309,25 @@ measure_parse (RptBenchFigures *figures,
                gsize            len,
                guint            runs)
 {
-  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+  Runs samples;
 
+  runs_init (&samples);
   for (guint i = 0; i < runs; i++)
     {
       g_autoptr(JsonParser) parser = json_parser_new_immutable ();
       g_autoptr(GError) error = NULL;
-      double t0 = rpt_bench_now_ms (), t;
 
+      runs_start (&samples);
       if (!json_parser_load_from_data (parser, data, (gssize) len, &error))
         {
           figure_missing (&figures->parse, "json-glib refused the file: %s", error->message);
+          runs_clear (&samples);
           return;
         }
-      t = rpt_bench_now_ms () - t0;
-      g_array_append_val (samples, t);
+      runs_stop (&samples);
     }
-  figure_set (&figures->parse, rpt_bench_median (samples));
+  figure_set_runs (&figures->parse, &samples);
+  runs_clear (&samples);
 }
 
 /* ---- Peak memory ---- */
@@ -359,10 +421,7 @@ rpt_bench_measure (RptBenchFigures        *figures,
                    guint                   runs,
                    GError                **error)
 {
-  g_autoptr(GArray) open_samples = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) serialize_samples = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) save_samples = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) summary_samples = g_array_new (FALSE, FALSE, sizeof (double));
+  Runs samples = { NULL };
   g_autoptr(RptProject) project = NULL;
   g_autofree char *save_path = g_strconcat (path, ".saved", NULL);
   g_autofree char *data = NULL;
@@ -390,39 +449,48 @@ rpt_bench_measure (RptBenchFigures        *figures,
   g_clear_pointer (&data, g_free);
   measure_python (figures, path, runs);
 
+  /* The project of the previous run is freed outside the timer. */
+  runs_init (&samples);
   for (guint i = 0; i < runs; i++)
     {
-      double t0 = rpt_bench_now_ms (), t;
-
       g_clear_object (&project);
+      runs_start (&samples);
       project = rpt_project_load_from_file (path, error);
       if (project == NULL)
-        return FALSE;
-      t = rpt_bench_now_ms () - t0;
-      g_array_append_val (open_samples, t);
+        {
+          runs_clear (&samples);
+          return FALSE;
+        }
+      runs_stop (&samples);
     }
-  figure_set (&figures->open, rpt_bench_median (open_samples));
+  figure_set_runs (&figures->open, &samples);
+  runs_clear (&samples);
 
+  runs_init (&samples);
   for (guint i = 0; i < runs; i++)
     {
-      double t0 = rpt_bench_now_ms (), t;
-      g_autoptr(GBytes) bytes = rpt_project_to_bytes (project);
+      g_autoptr(GBytes) bytes = NULL;
 
-      t = rpt_bench_now_ms () - t0;
-      g_array_append_val (serialize_samples, t);
+      runs_start (&samples);
+      bytes = rpt_project_to_bytes (project);
+      runs_stop (&samples);
     }
-  figure_set (&figures->serialize, rpt_bench_median (serialize_samples));
+  figure_set_runs (&figures->serialize, &samples);
+  runs_clear (&samples);
 
+  runs_init (&samples);
   for (guint i = 0; i < runs; i++)
     {
-      double t0 = rpt_bench_now_ms (), t;
-
+      runs_start (&samples);
       if (!rpt_project_save_to_file (project, save_path, error))
-        return FALSE;
-      t = rpt_bench_now_ms () - t0;
-      g_array_append_val (save_samples, t);
+        {
+          runs_clear (&samples);
+          return FALSE;
+        }
+      runs_stop (&samples);
     }
-  figure_set (&figures->save, rpt_bench_median (save_samples));
+  figure_set_runs (&figures->save, &samples);
+  runs_clear (&samples);
   figures->round_trip_same = files_equal (path, save_path);
   g_unlink (save_path);
 
@@ -430,29 +498,25 @@ rpt_bench_measure (RptBenchFigures        *figures,
   for (guint e = 0; e < figures->n_exports; e++)
     {
       g_autoptr(GError) export_error = NULL;
-      g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
 
+      runs_init (&samples);
       for (guint i = 0; i < runs && export_error == NULL; i++)
         {
-          double t0, t;
-
           remove_exports (path);
-          t0 = rpt_bench_now_ms ();
-
+          runs_start (&samples);
           if (run_export (project, path, e, &export_error))
-            {
-              t = rpt_bench_now_ms () - t0;
-              g_array_append_val (samples, t);
-            }
+            runs_stop (&samples);
         }
       if (export_error)
         figure_missing (&figures->exports[e], "failed: %s", export_error->message);
       else
-        figure_set (&figures->exports[e], rpt_bench_median (samples));
+        figure_set_runs (&figures->exports[e], &samples);
+      runs_clear (&samples);
     }
 
   remove_exports (path);
   figure_set (&figures->exports_total, 0);
+  figures->exports_total.cpu = 0;
   for (guint e = 0; e < figures->n_exports; e++)
     {
       if (figures->exports[e].missing)
@@ -461,22 +525,21 @@ rpt_bench_measure (RptBenchFigures        *figures,
           break;
         }
       figures->exports_total.value += figures->exports[e].value;
+      figures->exports_total.cpu += figures->exports[e].cpu;
     }
 
+  runs_init (&samples);
   for (guint i = 0; i < runs && summary_error == NULL; i++)
     {
-      double t0 = rpt_bench_now_ms (), t;
-
+      runs_start (&samples);
       if (run_summary (project, &summary_error))
-        {
-          t = rpt_bench_now_ms () - t0;
-          g_array_append_val (summary_samples, t);
-        }
+        runs_stop (&samples);
     }
   if (summary_error)
     figure_missing (&figures->summary, "%s", summary_error->message);
   else
-    figure_set (&figures->summary, rpt_bench_median (summary_samples));
+    figure_set_runs (&figures->summary, &samples);
+  runs_clear (&samples);
 
   g_clear_object (&project);
   measure_memory (figures, path);

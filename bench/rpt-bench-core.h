@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   double  value;
+  double  cpu;       /* CPU time of the process (all threads) meanwhile, ms */
   char   *missing;   /* why there is no value, or NULL */
 } RptBenchFigure;
 
@@ -64,6 +65,10 @@ void     rpt_bench_figures_clear (RptBenchFigures        *figures);
 int      rpt_bench_memory_child  (const char *path);
 
 double   rpt_bench_now_ms        (void);
+/* CPU time of this process, all threads, user and system. On a machine
+ * shared with other work, wall-clock figures include waiting for a CPU;
+ * this does not. */
+double   rpt_bench_cpu_ms        (void);
 /* Removes @path and everything under it. */
 void     rpt_bench_remove_tree   (const char *path);
 double   rpt_bench_median        (GArray *samples);
