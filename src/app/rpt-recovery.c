@@ -52,7 +52,7 @@ typedef struct
 {
   char   *json_path;
   char   *info_path;
-  GBytes *bytes;       /* NULL: remove the copy */
+  RptProjectSnapshot *snapshot;  /* NULL: remove the copy */
   char   *info;
 } Job;
 
@@ -63,7 +63,7 @@ job_free (gpointer data)
 
   g_free (job->json_path);
   g_free (job->info_path);
-  g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_clear_pointer (&job->snapshot, rpt_project_snapshot_free);
   g_free (job->info);
   g_free (job);
 }
@@ -127,10 +127,11 @@ job_thread (GTask        *task,
 {
   Job *job = task_data;
   GError *error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   gsize len;
   const char *data;
 
-  if (job->bytes == NULL)
+  if (job->snapshot == NULL)
     {
       g_unlink (job->json_path);
       g_unlink (job->info_path);
@@ -140,7 +141,8 @@ job_thread (GTask        *task,
 
   /* The description first: a copy on disk always has the right origin,
    * even when the process dies between the two writes. */
-  data = g_bytes_get_data (job->bytes, &len);
+  bytes = rpt_project_snapshot_to_bytes (job->snapshot);
+  data = g_bytes_get_data (bytes, &len);
   if (rpt_safe_file_replace (job->info_path, job->info, strlen (job->info), &error)
       && rpt_safe_file_replace (job->json_path, data, len, &error))
     g_task_return_boolean (task, TRUE);
@@ -167,7 +169,7 @@ job_done_cb (GObject      *object,
       self->on_disk = TRUE;  /* maybe partly: the next removal cleans up */
       self->written_project = NULL;
     }
-  else if (job->bytes != NULL)
+  else if (job->snapshot != NULL)
     {
       self->on_disk = TRUE;
       g_signal_emit (self, signals[WRITTEN], 0);
@@ -213,7 +215,8 @@ sync_copy (RptRecovery *self)
           job_free (job);
           return;
         }
-      job->bytes = rpt_project_to_bytes (self->project);
+      /* Only the quick copy here: the serialising runs in the worker. */
+      job->snapshot = rpt_project_snapshot_new (self->project);
       job->info = make_info (self);
       self->written_project = self->project;
       self->written_generation = generation;
