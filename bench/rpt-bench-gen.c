@@ -16,6 +16,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "rpt-anchor.h"
 #include "rpt-bench-gen.h"
 #include "rpt-json-writer.h"
 
@@ -431,6 +432,41 @@ end_item (GString *out, gboolean last)
   g_string_append (out, last ? "}\n" : "},\n");
 }
 
+/* "quote", "prefix" and "suffix" as the writer puts them: the span and
+ * RPT_ANCHOR_CONTEXT_CHARS code points each side. Spans come in order of
+ * their start, so *cursor (at code point *cursor_offset) only moves on. */
+static void
+write_anchor (GString     *out,
+              const char  *text,
+              const char **cursor,
+              guint       *cursor_offset,
+              guint        start,
+              guint        end)
+{
+  const char *p_start, *p_end, *before, *after;
+
+  while (*cursor_offset < start)
+    {
+      *cursor = g_utf8_next_char (*cursor);
+      (*cursor_offset)++;
+    }
+  p_start = *cursor;
+  p_end = g_utf8_offset_to_pointer (p_start, end - start);
+  before = p_start;
+  after = p_end;
+  for (guint i = 0; i < RPT_ANCHOR_CONTEXT_CHARS && before > text; i++)
+    before = g_utf8_prev_char (before);
+  for (guint i = 0; i < RPT_ANCHOR_CONTEXT_CHARS && *after; i++)
+    after = g_utf8_next_char (after);
+
+  g_string_append (out, ", \"quote\": ");
+  rpt_json_append_string_len (out, p_start, p_end - p_start);
+  g_string_append (out, ", \"prefix\": ");
+  rpt_json_append_string_len (out, before, p_start - before);
+  g_string_append (out, ", \"suffix\": ");
+  rpt_json_append_string_len (out, p_end, after - p_end);
+}
+
 static void
 write_file (GString *out,
             Doc     *docs,
@@ -438,6 +474,8 @@ write_file (GString *out,
             GArray  *anns,
             GArray  *rels)
 {
+  const char *cursor = NULL;
+
   g_string_append (out, "{\n  \"format\": \"repartee-project\",\n  \"version\": 1,\n");
 
   begin_array (out, "labels", G_N_ELEMENTS (labels));
@@ -489,7 +527,7 @@ write_file (GString *out,
 
   begin_array (out, "annotations", anns->len);
   for (guint d = 0; d < n_docs; d++)
-    for (guint k = 0; k < docs[d].n_annotations; k++)
+    for (guint k = 0, cursor_offset = 0; k < docs[d].n_annotations; k++)
       {
         guint i = docs[d].first_annotation + k;
         Ann *a = &g_array_index (anns, Ann, i);
@@ -511,6 +549,9 @@ write_file (GString *out,
         rpt_json_append_timestamp (out, a->created * G_USEC_PER_SEC);
         g_string_append (out, ", \"modified\": ");
         rpt_json_append_timestamp (out, a->modified * G_USEC_PER_SEC);
+        if (k == 0)
+          cursor = docs[d].text;
+        write_anchor (out, docs[d].text, &cursor, &cursor_offset, a->start, a->end);
         end_item (out, i + 1 == anns->len);
       }
   end_array (out, anns->len, FALSE);

@@ -78,6 +78,7 @@ def write_project(project):
                           ("sha256", d["sha256"])])[:-1] + ',\n     "text": ' + json_string(d["text"]) + "}"
                  for d in project["documents"]]
     order = {d["id"]: i for i, d in enumerate(project["documents"])}
+    texts = {d["id"]: d["text"] for d in project["documents"]}
     annotations = []
     for a in sorted(project["annotations"],
                     key=lambda a: (order[a["document"]], a["start"], a["end"], a["id"].encode())):
@@ -87,6 +88,10 @@ def write_project(project):
             pairs.append(("speaker", a["speaker"]))
         pairs += [("note", a.get("note", "")), ("author", a.get("author", "")),
                   ("created", a["created"]), ("modified", a["modified"])]
+        # The quote and 32 code points of context each side (RPT_ANCHOR_CONTEXT_CHARS).
+        text = texts[a["document"]]
+        pairs += [("quote", text[a["start"]:a["end"]]), ("prefix", text[max(0, a["start"] - 32):a["start"]]),
+                  ("suffix", text[a["end"]:a["end"] + 32])]
         annotations.append(members(pairs))
     relations = [members([("id", r["id"]), ("type", r["type"]), ("from", r["from"]), ("to", r["to"])])
                  for r in project["relations"]]

@@ -43,6 +43,8 @@ case "$cmd" in
     install_missing
     build
     export GSETTINGS_SCHEMA_DIR="$PWD/$BUILD/data"
+    # The translations compiled in the build folder (try LANGUAGE=de).
+    export REPARTEE_LOCALEDIR="$PWD/$BUILD/po"
     if [ $# -eq 0 ]; then set -- "$PWD/data/examples/demo.json"; fi
     exec "$BUILD/src/app/repartee" "$@"
     ;;

@@ -170,6 +170,135 @@ START_TEST (test_empty_quote_is_orphan)
 }
 END_TEST
 
+START_TEST (test_short_quote_elsewhere_is_orphan)
+{
+  /* "laughed" (7 code points) was deleted; another "laughed" elsewhere, in
+   * different company, is not the same one. */
+  Quote q = capture (ORIGINAL, "laughed");
+  const char *edited =
+    "The minister said the talks were “useful”. Her counterpart smiled. "
+    "He called the proposal a non-starter 🙄 and left early. Everyone laughed";
+  guint start, end;
+
+  ck_assert_int_eq (rpt_anchor_find (edited, q.exact, q.prefix, q.suffix, &start, &end), RPT_ANCHOR_ORPHAN);
+  quote_clear (&q);
+}
+END_TEST
+
+START_TEST (test_moved_passage_is_placed)
+{
+  /* A whole sentence moved to the front: long enough to be itself. */
+  Quote q = capture (ORIGINAL, "He called the proposal a non-starter 🙄");
+  const char *edited =
+    "Breaking: He called the proposal a non-starter 🙄 in a short statement. "
+    "The minister said the talks were “useful”.";
+  g_autofree char *found = NULL;
+  guint start, end;
+
+  ck_assert_int_eq (rpt_anchor_find (edited, q.exact, q.prefix, q.suffix, &start, &end), RPT_ANCHOR_EXACT);
+  found = slice (edited, start, end);
+  ck_assert_str_eq (found, "He called the proposal a non-starter 🙄");
+  ck_assert_uint_eq (start, 10);
+  quote_clear (&q);
+}
+END_TEST
+
+START_TEST (test_edited_quote_beats_copy_elsewhere)
+{
+  /* The span was edited in place, and its old wording appears once
+   * elsewhere in other company: the context wins over the copy. */
+  Quote q = capture (ORIGINAL, "Her counterpart laughed.");
+  const char *edited =
+    "The minister said the talks were “useful”. Her counterpart briefly laughed. "
+    "He called the proposal a non-starter 🙄 and left early. As one aide put it later, "
+    "“Her counterpart laughed.”";
+  g_autofree char *found = NULL;
+  guint start, end;
+
+  ck_assert_int_eq (rpt_anchor_find (edited, q.exact, q.prefix, q.suffix, &start, &end), RPT_ANCHOR_FUZZY);
+  found = slice (edited, start, end);
+  ck_assert_str_eq (found, "Her counterpart briefly laughed.");
+  quote_clear (&q);
+}
+END_TEST
+
+START_TEST (test_context_decides_despite_nearby_edit)
+{
+  /* Two copies; the first lost a word of its prefix, but its context still
+   * agrees far better than the second's. */
+  const char *original = "Asked about the ceasefire, the envoy said: no comment. Later, on trade: no comment.";
+  const char *edited = "Asked about the truce, the envoy said: no comment. Later, on trade: no comment.";
+  const char *at = strstr (original, "no comment");
+  guint start = g_utf8_pointer_to_offset (original, at), end = start + 10;
+  g_autofree char *found = NULL;
+  Quote q;
+
+  rpt_anchor_capture (original, start, end, &q.exact, &q.prefix, &q.suffix);
+  ck_assert_int_eq (rpt_anchor_find (edited, q.exact, q.prefix, q.suffix, &start, &end), RPT_ANCHOR_CONTEXT);
+  ck_assert_uint_eq (start, g_utf8_pointer_to_offset (edited, strstr (edited, "no comment")));
+  found = slice (edited, start, end);
+  ck_assert_str_eq (found, "no comment");
+  quote_clear (&q);
+}
+END_TEST
+
+START_TEST (test_span_at_text_edges)
+{
+  /* No prefix (the span starts the text) and no suffix (it ends it). */
+  const char *original = "Yes. Then the envoy left. No.";
+  const char *edited = "Yes. Then, after a pause, the envoy left. No.";
+  guint start, end;
+  Quote first, last;
+
+  rpt_anchor_capture (original, 0, 4, &first.exact, &first.prefix, &first.suffix);
+  rpt_anchor_capture (original, 26, 29, &last.exact, &last.prefix, &last.suffix);
+  ck_assert_str_eq (first.prefix, "");
+  ck_assert_str_eq (last.suffix, "");
+  ck_assert_int_eq (rpt_anchor_find (edited, first.exact, first.prefix, first.suffix, &start, &end), RPT_ANCHOR_EXACT);
+  ck_assert_uint_eq (start, 0);
+  ck_assert_uint_eq (end, 4);
+  ck_assert_int_eq (rpt_anchor_find (edited, last.exact, last.prefix, last.suffix, &start, &end), RPT_ANCHOR_EXACT);
+  ck_assert_uint_eq (start, 42);
+  ck_assert_uint_eq (end, 45);
+  quote_clear (&first);
+  quote_clear (&last);
+}
+END_TEST
+
+START_TEST (test_edit_inside_and_near_span)
+{
+  /* A word inside the span and another in its context, further than
+   * half the context away: the context next to the span still finds it. */
+  Quote q = capture (ORIGINAL, "Her counterpart laughed.");
+  const char *edited =
+    "The minister said the talks were “useful”. Her counterpart briefly laughed. "
+    "He called the plan a non-starter 🙄 and left early.";
+  g_autofree char *found = NULL;
+  guint start, end;
+
+  ck_assert_int_eq (rpt_anchor_find (edited, q.exact, q.prefix, q.suffix, &start, &end), RPT_ANCHOR_FUZZY);
+  found = slice (edited, start, end);
+  ck_assert_str_eq (found, "Her counterpart briefly laughed.");
+  quote_clear (&q);
+}
+END_TEST
+
+START_TEST (test_only_whole_context_decides)
+{
+  /* Both copies share the prefix; only one has its whole context. */
+  const char *text = "On Monday the two ministers finally agreed to meet again next week in Geneva. "
+                     "On Monday the two ministers finally agreed to disagree.";
+  g_autofree char *edited = g_strconcat (text, " Nobody was surprised.", NULL);
+  guint start = g_utf8_pointer_to_offset (text, strstr (text, "agreed")), end = start + 6;
+  Quote q;
+
+  rpt_anchor_capture (text, start, end, &q.exact, &q.prefix, &q.suffix);
+  ck_assert_int_eq (rpt_anchor_find (edited, q.exact, q.prefix, q.suffix, &start, &end), RPT_ANCHOR_CONTEXT);
+  ck_assert_uint_eq (start, g_utf8_pointer_to_offset (text, strstr (text, "agreed")));
+  quote_clear (&q);
+}
+END_TEST
+
 static Suite *
 anchor_suite (void)
 {
@@ -185,6 +314,13 @@ anchor_suite (void)
   tcase_add_test (tc, test_duplicated_sentence_is_orphan);
   tcase_add_test (tc, test_duplicate_elsewhere_context_decides);
   tcase_add_test (tc, test_empty_quote_is_orphan);
+  tcase_add_test (tc, test_short_quote_elsewhere_is_orphan);
+  tcase_add_test (tc, test_moved_passage_is_placed);
+  tcase_add_test (tc, test_edited_quote_beats_copy_elsewhere);
+  tcase_add_test (tc, test_context_decides_despite_nearby_edit);
+  tcase_add_test (tc, test_span_at_text_edges);
+  tcase_add_test (tc, test_edit_inside_and_near_span);
+  tcase_add_test (tc, test_only_whole_context_decides);
   suite_add_tcase (s, tc);
   return s;
 }

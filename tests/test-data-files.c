@@ -73,8 +73,11 @@ has_translatable_strings (const char *path)
 
   if (g_str_has_suffix (path, ".ui"))
     return strstr (contents, "translatable=\"yes\"") != NULL;
-  return strstr (contents, "_(\"") != NULL || strstr (contents, "N_(\"") != NULL ||
-         strstr (contents, "C_(\"") != NULL;
+  /* Every gettext call xgettext extracts, with or without a space before
+   * the parenthesis: _(), N_(), C_(), NC_() and the plural and domain forms. */
+  return g_regex_match_simple ("(^|[^A-Za-z0-9_])(N?C?_\\s*\\(\\s*\"|"
+                               "(g_dngettext|g_dpgettext2|g_dcgettext|ngettext|dngettext)\\s*\\()",
+                               contents, G_REGEX_MULTILINE, 0);
 }
 
 static void

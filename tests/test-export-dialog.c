@@ -31,7 +31,8 @@ setup (void)
 static void
 teardown (void)
 {
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (dialog)
+    gtk_window_destroy (GTK_WINDOW (dialog));
   g_clear_object (&project);
   g_clear_pointer (&tmp, g_free);
   while (g_main_context_iteration (NULL, FALSE))
@@ -222,6 +223,29 @@ START_TEST (test_dialog_shows_errors)
 }
 END_TEST
 
+START_TEST (test_dialog_closed_while_exporting)
+{
+  g_autofree char *dest = g_build_filename (tmp, "closing.conll", NULL);
+  g_autoptr(GtkWidget) keep = g_object_ref (dialog);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gboolean running = FALSE;
+
+  g_object_set (dialog, "destination", dest, "format", "conll", NULL);
+  gtk_widget_activate_action (dialog, "export.run", NULL);
+  g_object_get (keep, "running", &running, NULL);
+  ck_assert (running);
+  /* The parent goes away, taking the dialog with it. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dialog = NULL;
+  while (running && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_object_get (keep, "running", &running, NULL);
+    }
+  ck_assert (!running);
+}
+END_TEST
+
 static Suite *
 dialog_suite (void)
 {
@@ -232,6 +256,7 @@ dialog_suite (void)
   tcase_add_test (tc, test_dialog_exports_jsonl);
   tcase_add_test (tc, test_dialog_format_switch_and_checklist);
   tcase_add_test (tc, test_dialog_shows_errors);
+  tcase_add_test (tc, test_dialog_closed_while_exporting);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -428,6 +428,65 @@ START_TEST (test_brat_refused_with_line)
 }
 END_TEST
 
+/* Inputs a fuzzer found: each once crashed or gave a project that did not
+ * load back. */
+START_TEST (test_fuzz_regressions)
+{
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(RptProject) project = NULL;
+  g_autoptr(RptProject) reloaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *txt = "The cat sat.";
+  const char *anns[] = { "T1\tAnimal \tcat\n", "R1\t\n", "T1\tAnimal 4 7\tcat\nR1\t \n" };
+  gsize len;
+  const char *data;
+
+  /* A speaker name far longer than an id may be. */
+  for (guint i = 0; i < 300; i++)
+    g_string_append (long_name, "\u00e9");
+  g_string_printf (line, "{\"text\": \"abc\", \"entities\": [{\"start_offset\": 0, \"end_offset\": 1, "
+                         "\"label\": \"%s\", \"speaker\": \"%s\"}]}\n", long_name->str, long_name->str);
+  project = import_one (RPT_IMPORT_JSONL, FALSE, "long.jsonl", line->str, NULL, &error);
+  ck_assert_msg (project != NULL, "%s", error ? error->message : "");
+  bytes = rpt_project_to_bytes (project);
+  data = g_bytes_get_data (bytes, &len);
+  reloaded = rpt_project_load_from_data (data, len, &error);
+  ck_assert_msg (reloaded != NULL, "%s", error ? error->message : "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (anns); i++)
+    {
+      RptImportInput inputs[] = { { "p.txt", txt, strlen (txt) }, { "p.ann", anns[i], strlen (anns[i]) } };
+      g_autoptr(GError) bad = NULL;
+      g_autoptr(RptProject) refused = import_inputs (RPT_IMPORT_BRAT, FALSE, inputs, 2, NULL, &bad);
+
+      ck_assert_msg (refused == NULL && bad != NULL && strstr (bad->message, "p.ann: line") != NULL,
+                     "case %u: %s", i, bad ? bad->message : "accepted");
+    }
+  /* Spaces around a label name survive brat's visual.conf, which strips them. */
+  {
+    const char *ann = "T1\t_Aside_ 4 7\tcat\n";
+    const char *visual = "[labels]\n_Aside_ |  Aside \n";
+    RptImportInput inputs[] = { { "p.txt", txt, strlen (txt) }, { "p.ann", ann, strlen (ann) },
+                                { "visual.conf", visual, strlen (visual) } };
+    g_autoptr(RptProject) spaced = import_inputs (RPT_IMPORT_BRAT, FALSE, inputs, 3, NULL, NULL);
+    g_autoptr(RptLabel) label = NULL;
+
+    ck_assert (spaced != NULL);
+    label = g_list_model_get_item (rpt_project_get_labels (spaced), 0);
+    ck_assert_str_eq (rpt_label_get_name (label), " Aside ");
+  }
+  /* An empty comment line is only a comment. */
+  {
+    RptImportInput inputs[] = { { "p.txt", txt, strlen (txt) }, { "p.ann", "#1\t\n", 4 } };
+    g_autoptr(RptProject) accepted = import_inputs (RPT_IMPORT_BRAT, FALSE, inputs, 2, NULL, NULL);
+
+    ck_assert (accepted != NULL);
+  }
+}
+END_TEST
+
 /* ---- Plain text and files ---- */
 
 START_TEST (test_text_and_files)
@@ -455,6 +514,37 @@ START_TEST (test_text_and_files)
 }
 END_TEST
 
+static void
+on_imported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  GPtrArray *warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  RptProject **out = data;
+
+  *out = rpt_import_dataset_finish (result, &warnings, &error);
+  ck_assert_msg (*out != NULL, "%s", error ? error->message : "");
+  ck_assert (warnings != NULL);
+  g_ptr_array_unref (warnings);
+}
+
+START_TEST (test_import_in_a_worker)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *path = rpt_test_write_file (dir, "d.jsonl", GOOD_LINE, -1);
+  const char *paths[] = { path, NULL };
+  g_autoptr(RptProject) project = NULL;
+  RptImportOptions options;
+
+  rpt_import_options_init (&options, RPT_IMPORT_JSONL);
+  rpt_import_dataset_async (&options, paths, NULL, on_imported, &project);
+  while (project == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ck_assert (rpt_project_get_document (project, "one") != NULL);
+}
+END_TEST
+
 static Suite *
 import_suite (void)
 {
@@ -471,7 +561,9 @@ import_suite (void)
   tcase_add_test (tc, test_brat_foreign);
   tcase_add_test (tc, test_brat_crlf_counted_twice);
   tcase_add_test (tc, test_brat_refused_with_line);
+  tcase_add_test (tc, test_fuzz_regressions);
   tcase_add_test (tc, test_text_and_files);
+  tcase_add_test (tc, test_import_in_a_worker);
   suite_add_tcase (s, tc);
   return s;
 }

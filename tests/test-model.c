@@ -34,7 +34,10 @@ START_TEST (test_default_labels)
   ck_assert (!rpt_project_get_dirty (project));
   ck_assert (!rpt_project_can_undo (project));
   ck_assert (!rpt_project_can_redo (project));
-  ck_assert_uint_eq (g_list_model_get_n_items (rpt_project_get_labels (rpt_project_new_empty ())), 0);
+  {
+    g_autoptr(RptProject) empty = rpt_project_new_empty ();
+    ck_assert_uint_eq (g_list_model_get_n_items (rpt_project_get_labels (empty)), 0);
+  }
 }
 END_TEST
 

@@ -36,10 +36,10 @@ static const char BASE[] =
   "     \"text\": \"Brook joked that the talks ran on coffee alone.\\r\\nHale smiled.\"}\n"
   "  ],\n"
   "  \"annotations\": [\n"
-  "    {\"id\": \"a1\", \"document\": \"d1\", \"start\": 11, \"end\": 31, \"label\": \"claim\", \"speaker\": \"hale\", \"note\": \"\", \"author\": \"Ann Example\", \"created\": \"2026-11-22T10:00:00Z\", \"modified\": \"2026-11-22T10:00:00Z\"},\n"
-  "    {\"id\": \"a2\", \"document\": \"d1\", \"start\": 44, \"end\": 72, \"label\": \"rebuttal\", \"speaker\": \"brook\", \"note\": \"Said \\\"firmly\\\".\\nCheck the video.\", \"author\": \"Ann Example\", \"created\": \"2026-11-22T10:01:00Z\", \"modified\": \"2026-11-22T10:05:30Z\"},\n"
-  "    {\"id\": \"a3\", \"document\": \"d2\", \"start\": 17, \"end\": 46, \"label\": \"joke\", \"speaker\": \"brook\", \"note\": \"\", \"author\": \"Ann Example\", \"created\": \"2026-11-22T10:02:00Z\", \"modified\": \"2026-11-22T10:02:00Z\"},\n"
-  "    {\"id\": \"a4\", \"document\": \"d2\", \"start\": 49, \"end\": 61, \"label\": \"diplomatic-signal\", \"speaker\": \"hale\", \"note\": \"\", \"author\": \"Ann Example\", \"created\": \"2026-11-22T10:03:00Z\", \"modified\": \"2026-11-22T10:03:00Z\"}\n"
+  "    {\"id\": \"a1\", \"document\": \"d1\", \"start\": 11, \"end\": 31, \"label\": \"claim\", \"speaker\": \"hale\", \"note\": \"\", \"author\": \"Ann Example\", \"created\": \"2026-11-22T10:00:00Z\", \"modified\": \"2026-11-22T10:00:00Z\", \"quote\": \"the ceasefire holds.\", \"prefix\": \"Hale said “\", \"suffix\": \"” Brook said it held for an hour\"},\n"
+  "    {\"id\": \"a2\", \"document\": \"d1\", \"start\": 44, \"end\": 72, \"label\": \"rebuttal\", \"speaker\": \"brook\", \"note\": \"Said \\\"firmly\\\".\\nCheck the video.\", \"author\": \"Ann Example\", \"created\": \"2026-11-22T10:01:00Z\", \"modified\": \"2026-11-22T10:05:30Z\", \"quote\": \"it held for an hour, at most\", \"prefix\": \"he ceasefire holds.” Brook said \", \"suffix\": \".\"},\n"
+  "    {\"id\": \"a3\", \"document\": \"d2\", \"start\": 17, \"end\": 46, \"label\": \"joke\", \"speaker\": \"brook\", \"note\": \"\", \"author\": \"Ann Example\", \"created\": \"2026-11-22T10:02:00Z\", \"modified\": \"2026-11-22T10:02:00Z\", \"quote\": \"the talks ran on coffee alone\", \"prefix\": \"Brook joked that \", \"suffix\": \".\\r\\nHale smiled.\"},\n"
+  "    {\"id\": \"a4\", \"document\": \"d2\", \"start\": 49, \"end\": 61, \"label\": \"diplomatic-signal\", \"speaker\": \"hale\", \"note\": \"\", \"author\": \"Ann Example\", \"created\": \"2026-11-22T10:03:00Z\", \"modified\": \"2026-11-22T10:03:00Z\", \"quote\": \"Hale smiled.\", \"prefix\": \"the talks ran on coffee alone.\\r\\n\", \"suffix\": \"\"}\n"
   "  ],\n"
   "  \"relations\": [\n"
   "    {\"id\": \"r1\", \"type\": \"rebuts\", \"from\": \"a2\", \"to\": \"a1\"},\n"
@@ -241,8 +241,10 @@ START_TEST (test_optional_and_unknown_members)
     "     \"text\": \"Calm seas.\"}\n"
     "  ],\n"
     "  \"annotations\": [\n"
-    "    {\"id\": \"x1\", \"document\": \"n\", \"start\": 0, \"end\": 4, \"label\": \"l\", \"note\": \"\", \"author\": \"\"},\n"
-    "    {\"id\": \"x2\", \"document\": \"n\", \"start\": 5, \"end\": 9, \"label\": \"l\", \"note\": \"\", \"author\": \"\"}\n"
+    "    {\"id\": \"x1\", \"document\": \"n\", \"start\": 0, \"end\": 4, \"label\": \"l\", \"note\": \"\", \"author\": \"\", "
+    "\"quote\": \"Calm\", \"prefix\": \"\", \"suffix\": \" seas.\"},\n"
+    "    {\"id\": \"x2\", \"document\": \"n\", \"start\": 5, \"end\": 9, \"label\": \"l\", \"note\": \"\", \"author\": \"\", "
+    "\"quote\": \"seas\", \"prefix\": \"Calm \", \"suffix\": \".\"}\n"
     "  ],\n"
     "  \"relations\": []\n"
     "}\n";
@@ -377,7 +379,8 @@ static const Case cases[] = {
   /* text */
   { "the ceasefire holds", "the cease-fire holds",
     "documents[0].sha256: does not match the text, which hashes to "
-    "34f245b1d703a13d1a03b2fa860b71a7eef3ff139f8223115f43ab8662706c77: the text was changed outside Repartee" },
+    "34f245b1d703a13d1a03b2fa860b71a7eef3ff139f8223115f43ab8662706c77: the text of “d1” was changed outside "
+    "Repartee. To place its annotations again by their quotes, re-anchor the project (repartee-tool reanchor)" },
   { "Said \\\"", "Said \\u0000",
     "line 22, column 115: a string contains \\u0000 (a NUL character), which Repartee cannot keep" },
   { "Ceasefire\"", "Cease\xff" "fire\"", "line 15, column 33: the file is not valid UTF-8" },

@@ -337,10 +337,28 @@ START_TEST (test_filters)
   ck_assert_ptr_nonnull (strstr (okafor, "really worries me"));
   ck_assert_ptr_nonnull (strstr (okafor, "a better future for the harbour"));
 
+  /* Nothing matches: the page says so and offers to show everything. */
+  gtk_drop_down_set_selected (dropdown_with ("All Labels"), 3);   /* Joke */
+  {
+    g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+    gboolean shown = FALSE;
+
+    for (int i = 0; i < 200 && !shown; i++)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_ptr_array_set_size (pages, 0);
+        collect (window, ADW_TYPE_STATUS_PAGE, pages);
+        for (guint p = 0; p < pages->len; p++)
+          shown |= g_strcmp0 (adw_status_page_get_title (g_ptr_array_index (pages, p)), "No Matching Statements") == 0;
+      }
+    ck_assert (shown);
+  }
+
   /* Show Everything */
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "summary.clear-filters", NULL));
   g_free (wait_for_cards (contains, "protest boats"));
   ck_assert_uint_eq (gtk_drop_down_get_selected (articles), 0);
+  ck_assert_uint_eq (gtk_drop_down_get_selected (dropdown_with ("All Labels")), 0);
 }
 END_TEST
 
@@ -444,6 +462,72 @@ START_TEST (test_chart_export)
 }
 END_TEST
 
+static GtkFileChooser *
+find_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (w) && gtk_widget_get_visible (w))
+        return GTK_FILE_CHOOSER (w);
+    }
+  return NULL;
+}
+
+/* Export Chart through its button's action and the file chooser, and
+ * check the file that lands on disk. */
+static char *
+export_through_chooser (guint        which,
+                        const char  *name,
+                        gsize       *len)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GtkFileChooser *chooser = NULL;
+  char *contents = NULL;
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "summary.export-chart", "u", which));
+  for (int i = 0; i < 2000 && !(chooser = find_chooser ()); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  ck_assert_msg (chooser != NULL, "no file chooser came up");
+  /* Type the whole path into the name, as a user may, and press Export. */
+  gtk_file_chooser_set_current_name (chooser, path);
+  for (int i = 0; i < 100; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT));
+  for (int i = 0; i < 5000 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  ck_assert_msg (g_file_get_contents (path, &contents, len, NULL), "%s was not written", path);
+  return contents;
+}
+
+START_TEST (test_export_chart_to_file)
+{
+  g_autofree char *texts = wait_for_cards (contains, "Responds to");
+  g_autofree char *png = NULL, *svg = NULL, *pdf = NULL;
+  gsize len = 0;
+
+  png = export_through_chooser (RPT_SUMMARY_CHART_LABEL_SPEAKER, "speakers.png", &len);
+  ck_assert (len > 1000 && memcmp (png, "\x89PNG\r\n\x1a\n", 8) == 0);
+  svg = export_through_chooser (RPT_SUMMARY_CHART_ARTICLES, "articles.SVG", &len);
+  ck_assert (g_strstr_len (svg, len, "<svg") != NULL);
+  pdf = export_through_chooser (RPT_SUMMARY_CHART_ARTICLES, "articles.pdf", &len);
+  ck_assert (len > 500 && memcmp (pdf, "%PDF", 4) == 0);
+}
+END_TEST
+
 START_TEST (test_empty_project)
 {
   g_autoptr(RptProject) empty = rpt_project_new ();
@@ -479,6 +563,7 @@ summary_view_suite (void)
   tcase_add_test (tc, test_coverage);
   tcase_add_test (tc, test_rename_label);
   tcase_add_test (tc, test_chart_export);
+  tcase_add_test (tc, test_export_chart_to_file);
   tcase_add_test (tc, test_empty_project);
   suite_add_tcase (s, tc);
   return s;

@@ -119,7 +119,7 @@ START_TEST (test_export_layers_and_selection)
   python_check ("conll", conll, "codepoints");
 
   ck_assert_int_eq (run (some, &out, NULL), 0);
-  ck_assert_msg (strstr (out, "Exported 2 annotations from 1 articles") != NULL, "%s", out);
+  ck_assert_msg (strstr (out, "Exported 2 annotations from 1 article") != NULL, "%s", out);
 }
 END_TEST
 
@@ -222,7 +222,7 @@ START_TEST (test_import_failures)
   g_clear_pointer (&err, g_free);
   ck_assert_int_eq (run (lenient, &out, &err), 0);
   ck_assert_msg (strstr (err, "warning: ") && strstr (err, "line 2"), "%s", err);
-  ck_assert_msg (strstr (out, "Imported 1 articles") != NULL, "%s", out);
+  ck_assert_msg (strstr (out, "Imported 1 article") != NULL, "%s", out);
 
   for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
     ck_assert_msg (run (usage[i], NULL, NULL) == 2, "usage case %u", i);

@@ -97,6 +97,22 @@ START_TEST (test_add)
 }
 END_TEST
 
+/* Replacing an article's text: most annotations become orphans, which
+ * validate and stats then list. */
+START_TEST (test_reanchor)
+{
+  g_autofree char *article = rpt_test_write_file (tmpdir, "corrected.txt",
+                                                  "A corrected article from the valgrind test.\n", -1);
+  g_autofree char *option = g_strdup_printf ("tressaly-morning-post=%s", article);
+
+  memcheck ("reanchor", demo, NULL);
+  memcheck ("reanchor", "--dry-run", "--article", option, demo, NULL);
+  memcheck ("reanchor", "--article", option, demo, NULL);
+  memcheck ("validate", demo, NULL);
+  memcheck ("stats", "--json", demo, NULL);
+}
+END_TEST
+
 static Suite *
 valgrind_suite (void)
 {
@@ -109,6 +125,7 @@ valgrind_suite (void)
   tcase_add_test (tc, test_stats);
   tcase_add_test (tc, test_format);
   tcase_add_test (tc, test_add);
+  tcase_add_test (tc, test_reanchor);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -627,7 +627,8 @@ rpt_annotation_details_init (RptAnnotationDetails *self)
 
   self->label_choices = g_list_store_new (RPT_TYPE_LABEL);
   self->speaker_choices = g_list_store_new (G_TYPE_OBJECT);
-  self->none_item = gtk_string_object_new (_("None"));
+  /* Translators: the first choice of the Speaker list: no speaker */
+  self->none_item = gtk_string_object_new (C_("speaker", "None"));
   /* Translators: the last choice of the Speaker list: type a new name */
   self->new_item = gtk_string_object_new (_("New Speaker…"));
 

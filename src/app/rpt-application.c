@@ -1,5 +1,6 @@
 /* rpt-application.c: one window per project; files given on the command
- * line are opened (projects) or imported (articles).
+ * line are opened (projects) or imported (articles). The first window
+ * offers to restore work left by a Repartee process that died.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -11,9 +12,21 @@
 struct _RptApplication
 {
   AdwApplication parent_instance;
+
+  gboolean       recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (RptApplication, rpt_application, ADW_TYPE_APPLICATION)
+
+static void
+offer_recovery_once (RptApplication *self,
+                     RptWindow      *window)
+{
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+  rpt_window_offer_recovery (window);
+}
 
 static void
 rpt_application_activate (GApplication *app)
@@ -23,6 +36,7 @@ rpt_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (rpt_window_new (RPT_APPLICATION (app)));
   gtk_window_present (window);
+  offer_recovery_once (RPT_APPLICATION (app), RPT_WINDOW (window));
 }
 
 static void
@@ -35,6 +49,34 @@ rpt_application_open (GApplication  *app,
 
   rpt_window_open_files (window, files, n_files);
   gtk_window_present (GTK_WINDOW (window));
+  offer_recovery_once (RPT_APPLICATION (app), window);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  /* Each window asks about its own unsaved changes. */
+  for (GList *l = windows; l; l = l->next)
+    if (RPT_IS_WINDOW (l->data))
+      gtk_window_close (l->data);
+}
+
+static void
+rpt_application_startup (GApplication *app)
+{
+  static const GActionEntry entries[] = {
+    { .name = "quit", .activate = quit_action },
+  };
+  const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (rpt_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
 }
 
 static void
@@ -42,6 +84,7 @@ rpt_application_class_init (RptApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->startup = rpt_application_startup;
   app_class->activate = rpt_application_activate;
   app_class->open = rpt_application_open;
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rpt-annotation-format.h"
 #include "rpt-article-view-private.h"
 #include "rpt-color-chip.h"
 
@@ -472,6 +473,44 @@ _rpt_article_view_class_init_input (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "article.select-annotation", "s", select_annotation_action);
 }
 
+/* Hovering a highlight names its label and speaker, one line per
+ * annotation there: the colour is never the only cue. */
+static gboolean
+on_query_tooltip (RptArticleView *self,
+                  int             x,
+                  int             y,
+                  gboolean        keyboard,
+                  GtkTooltip     *tooltip)
+{
+  RptAnnotationStore *store = _rpt_article_view_get_store (self);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GString) text = NULL;
+  GtkTextIter iter;
+  int bx, by;
+
+  if (store == NULL || keyboard)
+    return FALSE;
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self->text_view), GTK_TEXT_WINDOW_WIDGET,
+                                         x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->text_view), &iter, bx, by))
+    return FALSE;
+  hits = rpt_annotation_store_query (store, gtk_text_iter_get_offset (&iter), gtk_text_iter_get_offset (&iter));
+  if (hits == NULL || hits->len == 0)
+    return FALSE;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      g_autofree char *title = rpt_annotation_format_title (self->project, g_ptr_array_index (hits, i));
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, title);
+    }
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
+}
+
 void
 _rpt_article_view_init_input (RptArticleView *self)
 {
@@ -486,4 +525,7 @@ _rpt_article_view_init_input (RptArticleView *self)
                            G_CALLBACK (on_scrolled), self, 0);
 
   add_key_bindings (self);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
+  g_signal_connect_object (self->text_view, "query-tooltip", G_CALLBACK (on_query_tooltip), self, G_CONNECT_SWAPPED);
 }

@@ -343,7 +343,7 @@ on_progress (double   fraction,
 {
   RptExportDialog *self = data;
 
-  if (is_running (self))
+  if (is_running (self) && self->progress)
     gtk_progress_bar_set_fraction (self->progress, fraction);
 }
 
@@ -355,8 +355,15 @@ on_export_done (GObject      *source,
   g_autoptr(RptExportDialog) self = data;
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean ok = rpt_export_finish (result, &warnings, &error);
 
-  if (!rpt_export_finish (result, &warnings, &error))
+  /* Closed while the worker ran (with its parent window, say). */
+  if (self->progress == NULL)
+    {
+      g_clear_object (&self->cancellable);
+      return;
+    }
+  if (!ok)
     {
       set_running (self, FALSE);
       gtk_progress_bar_set_fraction (self->progress, 0);

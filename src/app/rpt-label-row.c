@@ -23,9 +23,11 @@ static const char * const palette_colors[] = {
   NULL
 };
 
+/* Translators: the names of the colour swatches of a label */
 static const char * const palette_names[] = {
-  N_("Blue"), N_("Red"), N_("Yellow"), N_("Green"), N_("Purple"),
-  N_("Orange"), N_("Brown"), N_("Pink"), N_("Dark Blue"), N_("Grey"),
+  NC_("colour", "Blue"), NC_("colour", "Red"), NC_("colour", "Yellow"), NC_("colour", "Green"),
+  NC_("colour", "Purple"), NC_("colour", "Orange"), NC_("colour", "Brown"), NC_("colour", "Pink"),
+  NC_("colour", "Dark Blue"), NC_("colour", "Grey"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (palette_colors) == G_N_ELEMENTS (palette_names) + 1);
@@ -71,7 +73,7 @@ const char *
 rpt_label_palette_name (guint index)
 {
   g_return_val_if_fail (index < G_N_ELEMENTS (palette_names), NULL);
-  return _(palette_names[index]);
+  return g_dpgettext2 (NULL, "colour", palette_names[index]);
 }
 
 static void
@@ -362,13 +364,16 @@ rpt_label_row_init (RptLabelRow *self)
     gtk_button_set_child (GTK_BUTTON (self->custom_button), box);
     gtk_widget_set_name (GTK_WIDGET (self->custom_button), "label-custom-color");
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->custom_button), _("Custom Colour…"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->custom_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Custom Colour…"), -1);
     gtk_widget_add_css_class (GTK_WIDGET (self->custom_button), "flat");
     g_signal_connect_object (self->custom_button, "clicked", G_CALLBACK (on_custom_clicked),
                              self, G_CONNECT_SWAPPED);
     gtk_flow_box_append (self->swatches, GTK_WIDGET (self->custom_button));
   }
 
-  gtk_string_list_append (keys, _("None"));
+  /* Translators: the first choice of the Shortcut Key list: no key */
+  gtk_string_list_append (keys, C_("shortcut key", "None"));
   for (guint key = 1; key <= 9; key++)
     {
       char text[2] = { (char) ('0' + key), 0 };

@@ -216,6 +216,10 @@ rpt_link_popover_show (GtkWidget *widget)
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   refilter (self);
+  /* Filtering every annotation of a large project costs a main-loop stall,
+   * so the model is attached only when someone looks at the list. */
+  if (self->all && gtk_filter_list_model_get_model (self->filtered) != G_LIST_MODEL (self->all))
+    gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->all));
 
   GTK_WIDGET_CLASS (rpt_link_popover_parent_class)->show (widget);
 
@@ -335,7 +339,9 @@ rpt_link_popover_set_project (RptLinkPopover *self,
       self->stores = gtk_map_list_model_new (g_object_ref (rpt_project_get_documents (project)),
                                              map_document_to_store, self, NULL);
       self->all = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->stores)));
-      gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->all));
+      /* Attached in show(): nobody sees the targets until the popover opens. */
+      if (gtk_widget_get_visible (GTK_WIDGET (self)))
+        gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->all));
     }
   update_empty (self);
 }

@@ -129,7 +129,8 @@ create_reports_popover (GtkMenuButton *button,
       GtkWidget *row = gtk_button_new ();
       GtkWidget *lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       GtkWidget *title = gtk_label_new (rpt_summary_document_display (self->summary, s->document));
-      g_autofree char *wording = g_strdup_printf ("“%s”", quote);
+      /* Translators: a quoted statement; use the quotation marks of your language */
+      g_autofree char *wording = g_strdup_printf (_("“%s”"), quote);
       GtkWidget *text = gtk_label_new (wording);
 
       gtk_widget_add_css_class (row, "flat");
@@ -274,7 +275,7 @@ rpt_summary_card_set_row (RptSummaryCard *self,
   /* The fullest wording of the statement. */
   quote = rpt_summary_dup_quote (summary, group->representative, 0);
   {
-    g_autofree char *quoted = g_strdup_printf ("“%s”", quote);
+    g_autofree char *quoted = g_strdup_printf (_("“%s”"), quote);
     gtk_label_set_text (self->quote_label, quoted);
   }
 

@@ -68,8 +68,10 @@ fill_omitted (RptSummaryCoverageRow *self)
       const RptSummaryGroup *g = rpt_summary_get_group (self->summary, group);
       g_autofree char *quote = rpt_summary_dup_quote (self->summary, g->representative, 80);
       g_autofree char *reach = rpt_summary_describe_reach (self->summary, group);
-      g_autofree char *markup = g_markup_printf_escaped ("“%s”\n<span size=\"small\" alpha=\"65%%\">%s</span>",
-                                                       quote, reach);
+      /* Translators: a quoted statement; use the quotation marks of your language */
+      g_autofree char *quoted = g_strdup_printf (_("“%s”"), quote);
+      g_autofree char *markup = g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"65%%\">%s</span>",
+                                                       quoted, reach);
       GtkWidget *button = gtk_button_new ();
       GtkWidget *label = gtk_label_new (NULL);
 

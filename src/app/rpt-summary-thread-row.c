@@ -43,10 +43,12 @@ visual_depth (RptSummaryThreadRow *self)
   return MIN (self->depth, MAX_LEVELS);
 }
 
-/* Where the card goes in a row @width wide: x and width. */
+/* Where the card goes in a row @width wide: x and width. Too narrow for
+ * lanes, every card takes the whole width (the speaker is on the card). */
 static void
 card_box (RptSummaryThreadRow *self,
           int                  width,
+          int                  card_min,
           int                 *x,
           int                 *card_width)
 {
@@ -56,14 +58,16 @@ card_box (RptSummaryThreadRow *self,
   int lanes = MAX (width - indent - PAD, 1);
   int w = CLAMP ((int) (lanes * CARD_SHARE), MIN (CARD_MIN, lanes), CARD_MAX);
 
-  w = MIN (w, lanes);
+  if (lanes < CARD_MIN * 2)
+    w = lanes;
+  w = MAX (MIN (w, lanes), card_min);
   switch (self->lane)
     {
     case RPT_SUMMARY_LANE_END:
-      *x = width - PAD - w;
+      *x = MAX (indent, width - PAD - w);
       break;
     case RPT_SUMMARY_LANE_MIDDLE:
-      *x = indent + (lanes - w) / 2;
+      *x = indent + MAX (lanes - w, 0) / 2;
       break;
     case RPT_SUMMARY_LANE_START:
     default:
@@ -97,7 +101,7 @@ rpt_summary_thread_row_measure (GtkWidget      *widget,
       int extra = PAD * 2 + MAX_LEVELS * STEP;
 
       gtk_widget_measure (self->card, orientation, -1, &card_min, &card_nat, NULL, NULL);
-      *minimum = card_min + PAD * 2 + visual_depth (self) * STEP + STEP;
+      *minimum = card_min + PAD * 2 + visual_depth (self) * STEP;
       *natural = MAX (card_nat, CARD_MAX) + extra;
     }
   else
@@ -108,9 +112,9 @@ rpt_summary_thread_row_measure (GtkWidget      *widget,
         gtk_widget_measure (self->card, orientation, -1, &card_min, &card_nat, NULL, NULL);
       else
         {
-          card_box (self, for_size, &x, &w);
           gtk_widget_measure (self->card, GTK_ORIENTATION_HORIZONTAL, -1, &card_min, NULL, NULL, NULL);
-          gtk_widget_measure (self->card, orientation, MAX (w, card_min), &card_min, &card_nat, NULL, NULL);
+          card_box (self, for_size, card_min, &x, &w);
+          gtk_widget_measure (self->card, orientation, w, &card_min, &card_nat, NULL, NULL);
         }
       *minimum = card_min + GAP * 2 + top_gap (self);
       *natural = card_nat + GAP * 2 + top_gap (self);
@@ -126,9 +130,8 @@ rpt_summary_thread_row_size_allocate (GtkWidget *widget,
   RptSummaryThreadRow *self = RPT_SUMMARY_THREAD_ROW (widget);
   int x, w, min_width;
 
-  card_box (self, width, &x, &w);
   gtk_widget_measure (self->card, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
-  w = MAX (w, min_width);
+  card_box (self, width, min_width, &x, &w);
   gtk_widget_size_allocate (self->card,
                             &(GtkAllocation) { x, GAP + top_gap (self), w, MAX (height - GAP * 2 - top_gap (self), 0) },
                             -1);

@@ -48,6 +48,7 @@ struct _RptSummaryView
   gboolean          updating_filters;
 
   guint             update_source;
+  gboolean          stale;            /* changed while unmapped */
   GCancellable     *cancellable;
   /* The export waiting for its file name. */
   RptSummaryChart  *export_chart;

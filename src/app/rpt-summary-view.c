@@ -1,8 +1,8 @@
 /* rpt-summary-view.c: the Summary page. The project's "changed" signal
  * starts a timer; 150 ms after the last change a snapshot is taken and the
  * summary computed in a worker (rpt_summary_compute_async), then swapped in
- * on the main thread. Long lists are GtkListViews over models that make
- * items on demand, so 100,000 statements cost only the visible widgets.
+ * on the main thread; while the view is hidden this waits until it is
+ * mapped. Long lists are GtkListViews over models that make items on demand, so 100,000 statements cost only the visible widgets.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -398,6 +398,15 @@ start_update (RptSummaryView *self)
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
       return;
     }
+  /* Hidden: summarising (and building rows for) a large project would only
+   * stall the main loop; map() catches up when the page is shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      gtk_spinner_stop (self->spinner);
+      return;
+    }
+  self->stale = FALSE;
   self->cancellable = g_cancellable_new ();
   gtk_spinner_start (self->spinner);
   rpt_summary_compute_async (self->project, self->cancellable, on_computed, g_object_ref (self));
@@ -553,6 +562,18 @@ bind_coverage_item (GtkSignalListItemFactory *factory,
 /* ---- Life cycle ---- */
 
 static void
+rpt_summary_view_map (GtkWidget *widget)
+{
+  RptSummaryView *self = RPT_SUMMARY_VIEW (widget);
+
+  GTK_WIDGET_CLASS (rpt_summary_view_parent_class)->map (widget);
+
+  /* Changes made while hidden (and a pending debounce) are summarised now. */
+  if (self->stale && self->update_source == 0)
+    start_update (self);
+}
+
+static void
 rpt_summary_view_dispose (GObject *object)
 {
   RptSummaryView *self = RPT_SUMMARY_VIEW (object);
@@ -630,6 +651,7 @@ rpt_summary_view_class_init (RptSummaryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RptSummaryView, script_list);
   gtk_widget_class_bind_template_child (widget_class, RptSummaryView, figures_box);
   gtk_widget_class_bind_template_child (widget_class, RptSummaryView, coverage_list);
+  widget_class->map = rpt_summary_view_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "summaryview");
 }

@@ -1,14 +1,27 @@
 /* rpt-anchor.c
  *
- * 1. Every exact occurrence of the quote is a candidate. One candidate wins
- *    outright; several are scored by how much of the stored prefix and suffix
- *    match around them, and one wins only if its whole context matches and
- *    no other's does. Anything less is an orphan: misplacing is worse than
- *    asking.
- * 2. No occurrence: the quote was edited. If the prefix and the suffix each
- *    occur once, in order, and what lies between them is similar enough to
- *    the old quote (edit distance ≤ 25 % of the longer), that is the span.
- * 3. Otherwise the annotation is an orphan.
+ * Finding a quote again in an edited text (docs/FORMAT.md, "Re-anchoring",
+ * gives the same rules for readers of the file):
+ *
+ * 1. Every exact occurrence of the quote is a candidate, scored by how many
+ *    code points of the stored prefix and suffix agree with its
+ *    surroundings (a side whose whole stored context agrees and that reaches
+ *    the edge of the text, as the stored one did, scores the full
+ *    RPT_ANCHOR_CONTEXT_CHARS).
+ *    - One candidate wins outright (EXACT) if at least MIN_AGREE_CHARS of
+ *      its context agree on one side.
+ *    - Among several, the best wins (CONTEXT) if it agrees on at least
+ *      MIN_AGREE_CHARS more than any other, and on at least twice as many;
+ *      or if it is the only one whose whole context agrees, both sides.
+ * 2. Otherwise the quote may have been edited: if the stored prefix and
+ *    suffix each occur once, in order, and what lies between them is close
+ *    to the old quote (edit distance at most MAX_EDIT_RATIO of the longer),
+ *    that is the span (FUZZY). A side whose whole context no longer occurs
+ *    once is tried again with the NEAR_CHARS code points next to the span,
+ *    since edits often come in pairs.
+ * 3. Otherwise a single occurrence of a quote of at least SURE_QUOTE_CHARS
+ *    code points is a moved passage and is placed there (EXACT).
+ * 4. Anything else is an orphan: misplacing is worse than asking.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define _GNU_SOURCE /* memmem */
 #include "config.h"
@@ -17,9 +30,12 @@
 
 #include "rpt-anchor.h"
 
+#define MIN_AGREE_CHARS   8
+#define NEAR_CHARS        (RPT_ANCHOR_CONTEXT_CHARS / 2)
+#define SURE_QUOTE_CHARS  16
 /* Fuzzy placement compares at most this many code points each way. */
-#define MAX_FUZZY_CHARS 4000
-#define MAX_EDIT_RATIO  0.25
+#define MAX_FUZZY_CHARS   4000
+#define MAX_EDIT_RATIO    0.25
 
 void
 rpt_anchor_capture (const char  *text,
@@ -44,38 +60,14 @@ rpt_anchor_capture (const char  *text,
   *suffix = g_strndup (p_end, p_after - p_end);
 }
 
-/* Bytes of the longest common tail of a[0:a_len] and b[0:b_len]. */
-static gsize
-common_tail (const char *a, gsize a_len,
-             const char *b, gsize b_len)
-{
-  gsize n = 0;
-
-  while (n < a_len && n < b_len && a[a_len - 1 - n] == b[b_len - 1 - n])
-    n++;
-  return n;
-}
-
-static gsize
-common_head (const char *a, gsize a_len,
-             const char *b, gsize b_len)
-{
-  gsize n = 0;
-
-  while (n < a_len && n < b_len && a[n] == b[n])
-    n++;
-  return n;
-}
-
-/* Byte offsets of every occurrence of @needle (non-overlapping starts are not
- * required: "aa" in "aaa" occurs twice). */
+/* Byte offsets of every occurrence of @needle ("aa" occurs twice in "aaa"). */
 static GArray *
 find_all (const char *haystack,
           gsize       haystack_len,
-          const char *needle)
+          const char *needle,
+          gsize       needle_len)
 {
   GArray *hits = g_array_new (FALSE, FALSE, sizeof (gsize));
-  gsize needle_len = strlen (needle);
   const char *p = haystack;
   const char *end = haystack + haystack_len;
 
@@ -84,40 +76,92 @@ find_all (const char *haystack,
   while (p + needle_len <= end && (p = memmem (p, end - p, needle, needle_len)) != NULL)
     {
       gsize offset = p - haystack;
+
       g_array_append_val (hits, offset);
       p = g_utf8_next_char (p);
     }
   return hits;
 }
 
-/* Levenshtein distance in code points, with rows of the shorter length. */
+/* How well [text, before) agrees with @prefix, read backwards from the span,
+ * in code points. Reaching the start of both is full agreement. */
 static guint
-edit_distance (const char *a,
-               const char *b)
+prefix_score (const char *text,
+              const char *before,
+              const char *prefix,
+              gsize       prefix_len)
 {
-  g_autofree gunichar *ua = g_utf8_to_ucs4_fast (a, -1, NULL);
-  g_autofree gunichar *ub = g_utf8_to_ucs4_fast (b, -1, NULL);
-  glong la = 0, lb = 0;
+  const char *a = before, *b = prefix + prefix_len;
+  guint n = 0;
+
+  while (a > text && b > prefix)
+    {
+      const char *pa = g_utf8_prev_char (a), *pb = g_utf8_prev_char (b);
+
+      if (a - pa != b - pb || memcmp (pa, pb, a - pa) != 0)
+        return n;
+      a = pa;
+      b = pb;
+      n++;
+    }
+  return (a == text && b == prefix) ? MAX (n, RPT_ANCHOR_CONTEXT_CHARS) : n;
+}
+
+/* The same for [after, text_end) and @suffix, read forwards. */
+static guint
+suffix_score (const char *after,
+              const char *text_end,
+              const char *suffix,
+              gsize       suffix_len)
+{
+  const char *a = after, *b = suffix, *b_end = suffix + suffix_len;
+  guint n = 0;
+
+  while (a < text_end && b < b_end)
+    {
+      const char *na = g_utf8_next_char (a), *nb = g_utf8_next_char (b);
+
+      if (na - a != nb - b || memcmp (a, b, na - a) != 0)
+        return n;
+      a = na;
+      b = nb;
+      n++;
+    }
+  return (a == text_end && b == b_end) ? MAX (n, RPT_ANCHOR_CONTEXT_CHARS) : n;
+}
+
+/* Levenshtein distance in code points, or G_MAXUINT once it must exceed
+ * @limit. */
+static guint
+edit_distance (const gunichar *a,
+               glong           la,
+               const gunichar *b,
+               glong           lb,
+               guint           limit)
+{
   g_autofree guint *row = NULL;
 
-  while (ua[la]) la++;
-  while (ub[lb]) lb++;
+  if ((guint) ABS (la - lb) > limit)
+    return G_MAXUINT;
   row = g_new (guint, lb + 1);
   for (glong j = 0; j <= lb; j++)
     row[j] = j;
   for (glong i = 1; i <= la; i++)
     {
       guint diag = row[0];
+      guint best = row[0] = i;
 
-      row[0] = i;
       for (glong j = 1; j <= lb; j++)
         {
           guint up = row[j];
-          guint cost = ua[i - 1] == ub[j - 1] ? 0 : 1;
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
 
           row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diag + cost);
+          best = MIN (best, row[j]);
           diag = up;
         }
+      if (best > limit)
+        return G_MAXUINT;
     }
   return row[lb];
 }
@@ -133,48 +177,101 @@ set_result (const char *text,
   *end = *start + (guint) g_utf8_pointer_to_offset (text + byte_start, text + byte_end);
 }
 
+/* Where the span starts: after the one occurrence of @prefix, or at the
+ * start of the text when the stored prefix was empty (the span began the
+ * text) or is the text's own beginning. G_MAXSIZE when unknown. */
+static gsize
+locate_after_prefix (const char *text,
+                     gsize       text_len,
+                     const char *prefix,
+                     gsize       prefix_len)
+{
+  g_autoptr(GArray) hits = NULL;
+  glong chars;
+
+  if (prefix_len == 0)
+    return 0;
+  hits = find_all (text, text_len, prefix, prefix_len);
+  chars = g_utf8_strlen (prefix, prefix_len);
+  if (hits->len == 1)
+    return g_array_index (hits, gsize, 0) + prefix_len;
+  if (hits->len > 1 && g_array_index (hits, gsize, 0) == 0 && chars < RPT_ANCHOR_CONTEXT_CHARS)
+    return prefix_len;
+  if (chars > NEAR_CHARS)
+    {
+      const char *near = g_utf8_offset_to_pointer (prefix, chars - NEAR_CHARS);
+
+      return locate_after_prefix (text, text_len, near, prefix + prefix_len - near);
+    }
+  return G_MAXSIZE;
+}
+
+static gsize
+locate_before_suffix (const char *text,
+                      gsize       text_len,
+                      const char *suffix,
+                      gsize       suffix_len)
+{
+  g_autoptr(GArray) hits = NULL;
+  glong chars;
+
+  if (suffix_len == 0)
+    return text_len;
+  hits = find_all (text, text_len, suffix, suffix_len);
+  chars = g_utf8_strlen (suffix, suffix_len);
+  if (hits->len == 1)
+    return g_array_index (hits, gsize, 0);
+  if (hits->len > 1 && g_array_index (hits, gsize, hits->len - 1) == text_len - suffix_len &&
+      chars < RPT_ANCHOR_CONTEXT_CHARS)
+    return text_len - suffix_len;
+  if (chars > NEAR_CHARS)
+    return locate_before_suffix (text, text_len, suffix,
+                                 g_utf8_offset_to_pointer (suffix, NEAR_CHARS) - suffix);
+  return G_MAXSIZE;
+}
+
 static RptAnchorResult
 find_fuzzy (const char *text,
             gsize       text_len,
             const char *exact,
+            gsize       exact_len,
             const char *prefix,
+            gsize       prefix_len,
             const char *suffix,
+            gsize       suffix_len,
             guint      *start,
             guint      *end)
 {
-  g_autoptr(GArray) before = NULL;
-  g_autoptr(GArray) after = NULL;
-  g_autofree char *between = NULL;
-  gsize from, to, exact_chars, between_chars, longer;
-  guint distance;
+  g_autofree gunichar *old_chars = NULL;
+  g_autofree gunichar *new_chars = NULL;
+  glong n_old, n_new;
+  gsize from, to;
+  guint limit, distance;
 
-  /* Without context on both sides there is nothing to stand on. */
-  if (*prefix == '\0' || *suffix == '\0')
+  /* Without any context there is nothing to stand on. */
+  if (prefix_len == 0 && suffix_len == 0)
     return RPT_ANCHOR_ORPHAN;
 
-  before = find_all (text, text_len, prefix);
-  after = find_all (text, text_len, suffix);
-  if (before->len != 1 || after->len != 1)
+  from = locate_after_prefix (text, text_len, prefix, prefix_len);
+  to = locate_before_suffix (text, text_len, suffix, suffix_len);
+  if (from == G_MAXSIZE || to == G_MAXSIZE || to <= from)
     return RPT_ANCHOR_ORPHAN;
 
-  from = g_array_index (before, gsize, 0) + strlen (prefix);
-  to = g_array_index (after, gsize, 0);
-  if (to <= from)
+  n_old = g_utf8_strlen (exact, exact_len);
+  n_new = g_utf8_strlen (text + from, to - from);
+  if (n_old > MAX_FUZZY_CHARS || n_new > MAX_FUZZY_CHARS)
     return RPT_ANCHOR_ORPHAN;
 
-  between = g_strndup (text + from, to - from);
-  exact_chars = g_utf8_strlen (exact, -1);
-  between_chars = g_utf8_strlen (between, -1);
-  if (exact_chars > MAX_FUZZY_CHARS || between_chars > MAX_FUZZY_CHARS)
-    return RPT_ANCHOR_ORPHAN;
-
-  longer = MAX (exact_chars, between_chars);
-  distance = edit_distance (exact, between);
-  if ((double) distance > MAX_EDIT_RATIO * (double) longer)
+  old_chars = g_utf8_to_ucs4_fast (exact, exact_len, NULL);
+  new_chars = g_utf8_to_ucs4_fast (text + from, to - from, NULL);
+  limit = (guint) (MAX_EDIT_RATIO * (double) MAX (n_old, n_new));
+  distance = edit_distance (old_chars, n_old, new_chars, n_new, limit);
+  if (distance > limit)
     return RPT_ANCHOR_ORPHAN;
 
   set_result (text, from, to, start, end);
-  return RPT_ANCHOR_FUZZY;
+  /* The very quote, told apart by its context after all. */
+  return distance == 0 ? RPT_ANCHOR_CONTEXT : RPT_ANCHOR_FUZZY;
 }
 
 RptAnchorResult
@@ -187,7 +284,9 @@ rpt_anchor_find (const char *text,
 {
   g_autoptr(GArray) hits = NULL;
   gsize text_len, exact_len, prefix_len, suffix_len;
-  gsize best = 0, best_score = 0, second_score = 0;
+  gsize best = 0, whole_at = 0;
+  guint best_score = 0, second_score = 0, n_whole = 0, prefix_full, suffix_full;
+  RptAnchorResult result;
 
   g_return_val_if_fail (text != NULL && exact != NULL, RPT_ANCHOR_ORPHAN);
 
@@ -201,27 +300,28 @@ rpt_anchor_find (const char *text,
   prefix_len = strlen (prefix);
   suffix_len = strlen (suffix);
 
-  hits = find_all (text, text_len, exact);
-  if (hits->len == 0)
-    return find_fuzzy (text, text_len, exact, prefix, suffix, start, end);
+  /* What a side scores when all of it agrees (to the edge of the text,
+   * if the stored context reached it). */
+  prefix_full = MAX ((guint) g_utf8_strlen (prefix, prefix_len), RPT_ANCHOR_CONTEXT_CHARS);
+  suffix_full = MAX ((guint) g_utf8_strlen (suffix, suffix_len), RPT_ANCHOR_CONTEXT_CHARS);
 
-  if (hits->len == 1)
-    {
-      gsize at = g_array_index (hits, gsize, 0);
-
-      set_result (text, at, at + exact_len, start, end);
-      return RPT_ANCHOR_EXACT;
-    }
-
+  hits = find_all (text, text_len, exact, exact_len);
   for (guint i = 0; i < hits->len; i++)
     {
       gsize at = g_array_index (hits, gsize, i);
-      gsize score = common_tail (text, at, prefix, prefix_len) +
-                    common_head (text + at + exact_len, text_len - at - exact_len, suffix, suffix_len);
+      guint before = prefix_score (text, text + at, prefix, prefix_len);
+      guint after = suffix_score (text + at + exact_len, text + text_len, suffix, suffix_len);
+      guint score = before + after;
 
-      if (score > best_score)
+      if (before >= prefix_full && after >= suffix_full && n_whole++ == 0)
+        whole_at = at;
+
+      /* A lone occurrence needs some agreement on one side. */
+      if (hits->len == 1 && MAX (before, after) < MIN_AGREE_CHARS)
+        score = 0;
+      if (i == 0 || score > best_score)
         {
-          second_score = best_score;
+          second_score = i == 0 ? 0 : best_score;
           best_score = score;
           best = at;
         }
@@ -229,13 +329,34 @@ rpt_anchor_find (const char *text,
         second_score = score;
     }
 
-  /* The winner must sit in exactly the context it was saved in, and be the
-   * only one that does. */
-  if (best_score != prefix_len + suffix_len || second_score == best_score)
-    return RPT_ANCHOR_ORPHAN;
+  if (hits->len == 1 && best_score > 0)
+    {
+      set_result (text, best, best + exact_len, start, end);
+      return RPT_ANCHOR_EXACT;
+    }
+  if (hits->len > 1 && best_score >= second_score + MIN_AGREE_CHARS && best_score >= 2 * second_score)
+    {
+      set_result (text, best, best + exact_len, start, end);
+      return RPT_ANCHOR_CONTEXT;
+    }
+  if (hits->len > 1 && n_whole == 1)
+    {
+      set_result (text, whole_at, whole_at + exact_len, start, end);
+      return RPT_ANCHOR_CONTEXT;
+    }
 
-  set_result (text, best, best + exact_len, start, end);
-  return RPT_ANCHOR_CONTEXT;
+  result = find_fuzzy (text, text_len, exact, exact_len, prefix, prefix_len, suffix, suffix_len,
+                       start, end);
+  if (result != RPT_ANCHOR_ORPHAN)
+    return result;
+
+  /* A long passage that occurs once, elsewhere: it was moved. */
+  if (hits->len == 1 && g_utf8_strlen (exact, exact_len) >= SURE_QUOTE_CHARS)
+    {
+      set_result (text, best, best + exact_len, start, end);
+      return RPT_ANCHOR_EXACT;
+    }
+  return RPT_ANCHOR_ORPHAN;
 }
 
 const char *

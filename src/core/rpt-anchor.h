@@ -26,9 +26,13 @@ void            rpt_anchor_capture (const char      *text,
                                     char           **suffix);
 
 /* Finds @exact in @text using @prefix and @suffix to decide between several
- * occurrences, or to place a quote that was edited. Never guesses: when two
- * candidates are equally good the result is RPT_ANCHOR_ORPHAN. On success
- * *start and *end are code point offsets into @text. */
+ * occurrences, or to place a quote that was edited (the rules and their
+ * thresholds are at the top of rpt-anchor.c and in docs/FORMAT.md). Never
+ * guesses: when no candidate is clearly best the result is
+ * RPT_ANCHOR_ORPHAN and *start and *end are left alone. On success they are
+ * code point offsets into @text. @prefix and @suffix may be NULL or of any
+ * length; Repartee stores RPT_ANCHOR_CONTEXT_CHARS code points, fewer at
+ * the edges of the text. */
 RptAnchorResult rpt_anchor_find    (const char      *text,
                                     const char      *exact,
                                     const char      *prefix,

@@ -17,6 +17,11 @@ struct _RptAnnotation
   char   *speaker;   /* GRefString or NULL */
   char   *author;    /* GRefString */
   char   *note;
+  /* Orphans only: what the annotation quoted, and its context, when it
+   * lost its place. NULL while it is placed. */
+  char   *quote;
+  char   *prefix;
+  char   *suffix;
   gint64  created;
   gint64  modified;
   guint   start;
@@ -60,6 +65,9 @@ rpt_annotation_finalize (GObject *object)
 
   g_free (self->id);
   g_free (self->note);
+  g_free (self->quote);
+  g_free (self->prefix);
+  g_free (self->suffix);
   release (&self->document);
   release (&self->label);
   release (&self->speaker);
@@ -234,6 +242,34 @@ rpt_annotation_get_modified (RptAnnotation *self)
   return self->modified;
 }
 
+gboolean
+rpt_annotation_is_orphan (RptAnnotation *self)
+{
+  g_return_val_if_fail (RPT_IS_ANNOTATION (self), FALSE);
+  return self->quote != NULL;
+}
+
+const char *
+rpt_annotation_get_quote (RptAnnotation *self)
+{
+  g_return_val_if_fail (RPT_IS_ANNOTATION (self), NULL);
+  return self->quote;
+}
+
+const char *
+rpt_annotation_get_prefix (RptAnnotation *self)
+{
+  g_return_val_if_fail (RPT_IS_ANNOTATION (self), NULL);
+  return self->prefix;
+}
+
+const char *
+rpt_annotation_get_suffix (RptAnnotation *self)
+{
+  g_return_val_if_fail (RPT_IS_ANNOTATION (self), NULL);
+  return self->suffix;
+}
+
 int
 rpt_annotation_compare (RptAnnotation *a,
                         RptAnnotation *b)
@@ -310,6 +346,22 @@ _rpt_annotation_set_modified (RptAnnotation *self,
     return;
   self->modified = modified;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+void
+_rpt_annotation_set_anchor (RptAnnotation *self,
+                            const char    *quote,
+                            const char    *prefix,
+                            const char    *suffix)
+{
+  g_return_if_fail (quote != NULL || (prefix == NULL && suffix == NULL));
+
+  g_free (self->quote);
+  g_free (self->prefix);
+  g_free (self->suffix);
+  self->quote = g_strdup (quote);
+  self->prefix = quote ? g_strdup (prefix ? prefix : "") : NULL;
+  self->suffix = quote ? g_strdup (suffix ? suffix : "") : NULL;
 }
 
 gint64

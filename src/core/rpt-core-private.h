@@ -26,6 +26,12 @@ void           _rpt_annotation_set_label    (RptAnnotation *self, const char *la
 void           _rpt_annotation_set_speaker  (RptAnnotation *self, const char *speaker);
 void           _rpt_annotation_set_note     (RptAnnotation *self, const char *note);
 void           _rpt_annotation_set_modified (RptAnnotation *self, gint64 modified);
+/* Makes it an orphan carrying @quote and its context, or (all NULL) a
+ * placed annotation again. No notification: it is out of every list. */
+void           _rpt_annotation_set_anchor   (RptAnnotation *self,
+                                             const char    *quote,
+                                             const char    *prefix,
+                                             const char    *suffix);
 
 void           _rpt_label_set_name          (RptLabel *self, const char *name);
 void           _rpt_label_set_color         (RptLabel *self, const char *color);

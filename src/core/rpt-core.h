@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "rpt-anchor.h"
 #include "rpt-annotation.h"
 #include "rpt-annotation-store.h"
 #include "rpt-document.h"
@@ -10,6 +11,7 @@
 #include "rpt-label.h"
 #include "rpt-project.h"
 #include "rpt-project-io.h"
+#include "rpt-reanchor-report.h"
 #include "rpt-relation.h"
 #include "rpt-safe-file.h"
 #include "rpt-speaker.h"

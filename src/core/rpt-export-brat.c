@@ -261,7 +261,6 @@ _rpt_export_brat (RptExportContext  *ctx,
   Brat brat = { crlf, 0, 0 };
   guint n_dropped = 0, n_crlf_documents = 0, n_renamed = 0;
 
-  /* The configuration names must not collide with an article's files. */
   for (guint d = 0; d < snap->n_documents; d++)
     {
       RptExportDocument *doc = &snap->documents[d];

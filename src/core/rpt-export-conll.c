@@ -14,6 +14,10 @@
  * others are counted in a warning. With layers, one tag column per label in
  * label order (overlaps between labels are kept; spans of one label that
  * overlap each other are still resolved as above).
+ *
+ * Articles are independent and Pango's boundaries are the costly part, so
+ * they are worked on by one thread per processor and joined in order: the
+ * output does not depend on the number of threads.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -29,21 +29,16 @@ append_iri (GString    *out,
   g_autofree char *escaped = NULL;
   const char *p;
 
-  rpt_json_put_literal (out, "\"urn:repartee:");
-  rpt_json_put (out, kind, strlen (kind));
-  rpt_json_put_literal (out, ":");
-  /* Most ids need no escaping (only RFC 3986 unreserved characters): copy
-   * them rather than allocate an escaped copy three times per annotation. */
-  for (p = id; *p && (g_ascii_isalnum (*p) || strchr ("-._~", *p)); p++)
+  /* Most ids need no escaping: skip the copy. */
+  for (p = id; g_ascii_isalnum (*p) || *p == '-' || *p == '.' || *p == '_' || *p == '~'; p++)
     ;
-  if (*p == '\0')
-    rpt_json_put (out, id, p - id);
-  else
-    {
-      escaped = g_uri_escape_string (id, NULL, FALSE);
-      rpt_json_put (out, escaped, strlen (escaped));
-    }
-  rpt_json_put_literal (out, "\"");
+  if (*p != '\0')
+    id = escaped = g_uri_escape_string (id, NULL, FALSE);
+  g_string_append (out, "\"urn:repartee:");
+  g_string_append (out, kind);
+  g_string_append_c (out, ':');
+  g_string_append (out, id);
+  g_string_append_c (out, '"');
 }
 
 static void

@@ -7,7 +7,6 @@
 #include <time.h>
 
 #include "rpt-export-private.h"
-#include "rpt-json-writer.h"
 #include "rpt-safe-file.h"
 
 typedef gboolean (*WriteFunc) (RptExportContext *ctx, GError **error);
@@ -523,21 +522,34 @@ rpt_export_append_time (GString *out,
    * and an export writes hundreds of thousands of times. */
   time_t seconds = (time_t) (usec / G_USEC_PER_SEC);
   struct tm tm;
+  char buf[24], *p = buf;
+  int fields[6];
 
-  /* Years up to 9999: the project writer's digits, without printf (half
-   * the time of a JSONL or W3C export went to formatting times). */
-  if (usec >= 0 && seconds <= G_GINT64_CONSTANT (253402300799))
-    {
-      rpt_json_append_timestamp (out, usec);
-      return;
-    }
-  if (usec < 0 || gmtime_r (&seconds, &tm) == NULL)
+  if (usec < 0 || gmtime_r (&seconds, &tm) == NULL || tm.tm_year + 1900 > 9999)
     {
       g_string_append (out, "null");
       return;
     }
-  g_string_append_printf (out, "\"%04d-%02d-%02dT%02d:%02d:%02dZ\"", tm.tm_year + 1900, tm.tm_mon + 1,
-                          tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+  fields[0] = tm.tm_year + 1900;
+  fields[1] = tm.tm_mon + 1;
+  fields[2] = tm.tm_mday;
+  fields[3] = tm.tm_hour;
+  fields[4] = tm.tm_min;
+  fields[5] = tm.tm_sec;
+  *p++ = '"';
+  for (int i = 0; i < 6; i++)
+    {
+      if (i == 0)
+        {
+          *p++ = '0' + fields[0] / 1000;
+          *p++ = '0' + fields[0] / 100 % 10;
+        }
+      *p++ = '0' + fields[i] / 10 % 10;
+      *p++ = '0' + fields[i] % 10;
+      *p++ = "--T::Z"[i];
+    }
+  *p++ = '"';
+  g_string_append_len (out, buf, p - buf);
 }
 
 /* ---- Running an export ---- */

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "rpt-export-private.h"
 #include "rpt-import-private.h"
@@ -65,19 +66,22 @@ typedef struct
   char             *section;
 } ConfState;
 
+/* The name a type stands for: its decoded form (Repartee's encoding keeps
+ * every character, leading spaces too), unless visual.conf shows it under
+ * another name; the type itself when it decodes to nothing. */
 static char *
 type_to_name (Visual     *visual,
               const char *type)
 {
   const char *display = visual ? g_hash_table_lookup (visual->display, type) : NULL;
-  char *decoded;
+  g_autofree char *decoded = rpt_export_safe_name_decode (type);
+  g_autofree char *stripped = decoded ? g_strstrip (g_strdup (decoded)) : NULL;
 
-  if (display)
+  if (display && g_strcmp0 (display, stripped) != 0)
     return g_strdup (display);
-  if ((decoded = rpt_export_safe_name_decode (type)) && *decoded)
-    return decoded;
-  g_free (decoded);
-  return g_strdup (type);
+  if (decoded && *decoded)
+    return g_steal_pointer (&decoded);
+  return g_strdup (display ? display : type);
 }
 
 static gboolean
@@ -308,19 +312,22 @@ text_bound (Ann        *ann,
       if (g_strv_length (pair) != 2 || !parse_offset (pair[0], &start) || !parse_offset (pair[1], &end))
         return bad_line (ann, number, _("“%s” is not a pair of offsets"), pieces[i]);
       if (end <= start)
-        return bad_line (ann, number, _("the span %" G_GUINT64_FORMAT "–%" G_GUINT64_FORMAT " is empty or reversed"),
+        return bad_line (ann, number, _("the span %" PRIu64 "–%" PRIu64 " is empty or reversed"),
                          start, end);
       values[0] = (guint) MIN (from_brat (ann, start), G_MAXUINT);
       values[1] = (guint) MIN (from_brat (ann, end), G_MAXUINT);
       values[2] = (guint) start;
       values[3] = (guint) end;
       if (values[1] > length && values[3] > length)
-        return bad_line (ann, number, _("the end %" G_GUINT64_FORMAT " is past the end of the text (%u characters)"),
+        return bad_line (ann, number, g_dngettext (GETTEXT_PACKAGE, "the end %" PRIu64 " is past the end of the text (%u character)",
+                                                      "the end %" PRIu64 " is past the end of the text (%u characters)", length),
                          end, length);
       g_array_append_vals (brat, values, 2);
       g_array_append_vals (raw, values + 2, 2);
     }
 
+  if (brat->len == 0)
+    return bad_line (ann, number, "%s", _("a T line needs at least one pair of offsets"));
   /* brat's reading first; CRLF as two characters if only that matches. */
   if (g_array_index (brat, guint, brat->len - 1) <= length)
     brat_quote = quote_of (ann->record, brat);
@@ -453,7 +460,7 @@ ann_line (const char *line,
     case '#':
       {
         g_auto(GStrv) parts = g_strsplit (fields[1], "\t", 2);
-        g_auto(GStrv) words = g_strsplit (parts[0], " ", 2);
+        g_auto(GStrv) words = g_strsplit (parts[0] ? parts[0] : "", " ", 2);
 
         if (g_strcmp0 (words[0], "AnnotatorNotes") != 0 || words[1] == NULL)
           return TRUE;
@@ -525,7 +532,7 @@ add_relations (Ann *ann)
       const char *from = NULL, *to = NULL;
       RptRelationType type;
 
-      for (guint k = 1; words[k]; k++)
+      for (guint k = 1; words[0] && words[k]; k++)
         {
           g_strstrip (words[k]);
           if (g_str_has_prefix (words[k], "Arg1:"))

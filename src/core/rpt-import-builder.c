@@ -38,7 +38,7 @@ struct _RptImportBuilder
   RptImportOptions  options;
   GPtrArray        *warnings;
   GPtrArray        *labels;         /* PendingLabel */
-  GHashTable       *label_index;    /* name -> index + 1 */
+  GHashTable       *label_index;    /* casefolded name -> index + 1 */
   GPtrArray        *speakers;       /* PendingSpeaker */
   GHashTable       *speaker_index;
   GPtrArray        *records;        /* committed RptImportRecord */
@@ -77,9 +77,11 @@ _rpt_import_builder_new (const RptImportOptions *options,
   builder->options = *options;
   builder->warnings = warnings;
   builder->labels = g_ptr_array_new_with_free_func (pending_label_free);
-  builder->label_index = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Keyed by the casefolded name: the project file refuses two labels (or
+   * speakers) whose names differ only in case, so an import must merge them. */
+  builder->label_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   builder->speakers = g_ptr_array_new_with_free_func (pending_speaker_free);
-  builder->speaker_index = g_hash_table_new (g_str_hash, g_str_equal);
+  builder->speaker_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   builder->records = g_ptr_array_new_with_free_func ((GDestroyNotify) _rpt_import_record_free);
   builder->document_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return builder;
@@ -152,7 +154,8 @@ guint
 _rpt_import_builder_label_index (RptImportBuilder *builder,
                                  const char       *name)
 {
-  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (builder->label_index, name));
+  g_autofree char *key = g_utf8_casefold (name, -1);
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (builder->label_index, key));
   PendingLabel *label;
 
   if (index > 0)
@@ -160,7 +163,7 @@ _rpt_import_builder_label_index (RptImportBuilder *builder,
   label = g_new0 (PendingLabel, 1);
   label->name = g_strdup (name);
   g_ptr_array_add (builder->labels, label);
-  g_hash_table_insert (builder->label_index, label->name, GUINT_TO_POINTER (builder->labels->len));
+  g_hash_table_insert (builder->label_index, g_steal_pointer (&key), GUINT_TO_POINTER (builder->labels->len));
   return builder->labels->len - 1;
 }
 
@@ -168,7 +171,8 @@ guint
 _rpt_import_builder_speaker_index (RptImportBuilder *builder,
                                    const char       *name)
 {
-  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (builder->speaker_index, name));
+  g_autofree char *key = g_utf8_casefold (name, -1);
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (builder->speaker_index, key));
   PendingSpeaker *speaker;
 
   if (index > 0)
@@ -176,7 +180,7 @@ _rpt_import_builder_speaker_index (RptImportBuilder *builder,
   speaker = g_new0 (PendingSpeaker, 1);
   speaker->name = g_strdup (name);
   g_ptr_array_add (builder->speakers, speaker);
-  g_hash_table_insert (builder->speaker_index, speaker->name, GUINT_TO_POINTER (builder->speakers->len));
+  g_hash_table_insert (builder->speaker_index, g_steal_pointer (&key), GUINT_TO_POINTER (builder->speakers->len));
   return builder->speakers->len - 1;
 }
 
@@ -240,7 +244,9 @@ _rpt_import_commit (RptImportBuilder  *builder,
   if ((guint64) builder->n_annotations + record->spans->len > RPT_MAX_ANNOTATIONS)
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_TOO_LARGE,
-                   _("more than %u annotations in all"), RPT_MAX_ANNOTATIONS);
+                   g_dngettext (GETTEXT_PACKAGE, "more than %u annotation in all",
+                                "more than %u annotations in all", RPT_MAX_ANNOTATIONS),
+                   RPT_MAX_ANNOTATIONS);
       _rpt_import_record_free (record);
       return FALSE;
     }
@@ -289,13 +295,26 @@ unique_id (GHashTable *taken,
     }
 }
 
+/* An id from a name: its slug, from at most 48 characters of it, so that
+ * any name gives an id within RPT_MAX_ID_BYTES. */
+static char *
+id_from_name (RptProject *project,
+              GHashTable *taken,
+              const char *name,
+              const char *fallback)
+{
+  g_autofree char *head = g_utf8_substring (name, 0, MIN (g_utf8_strlen (name, -1), 48));
+
+  return _rpt_project_unique_slug (project, taken, head, fallback);
+}
+
 /* Position of @name among the default labels, or -1. */
 static int
 default_position (RptProject *defaults,
                   const char *name)
 {
   g_autoptr(GHashTable) none = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *id = _rpt_project_unique_slug (defaults, none, name, "label");
+  g_autofree char *id = id_from_name (defaults, none, name, "label");
   GListModel *labels = rpt_project_get_labels (defaults);
 
   for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
@@ -368,7 +387,7 @@ finish_labels (RptImportBuilder *builder,
 
       if (!label->declared && !label->used)
         continue;
-      id = _rpt_project_unique_slug (project, taken, label->name, "label");
+      id = id_from_name (project, taken, label->name, "label");
       g_hash_table_add (taken, id);
       label_ids[i] = id;
       /* The four default labels keep their colours and descriptions. */
@@ -415,7 +434,7 @@ finish_speakers (RptImportBuilder *builder,
 
       if (!speaker->declared && !speaker->used)
         continue;
-      id = _rpt_project_unique_slug (project, taken, speaker->name, "speaker");
+      id = id_from_name (project, taken, speaker->name, "speaker");
       g_hash_table_add (taken, id);
       speaker_ids[i] = id;
       made = rpt_speaker_new (id, speaker->name);

@@ -89,7 +89,9 @@ _rpt_import_check_json (const char  *name,
       else if ((c == '{' || c == '[') && ++depth > RPT_MAX_DEPTH)
         {
           g_set_error (error, RPT_ERROR, RPT_ERROR_TOO_LARGE,
-                       _("%s: line %u: nested more than %u levels deep"), name, line, RPT_MAX_DEPTH);
+                       g_dngettext (GETTEXT_PACKAGE, "%s: line %u: nested more than %u level deep",
+                                    "%s: line %u: nested more than %u levels deep", RPT_MAX_DEPTH),
+                       name, line, RPT_MAX_DEPTH);
           return FALSE;
         }
       else if ((c == '}' || c == ']') && depth > 0)
@@ -372,4 +374,82 @@ out:
   g_ptr_array_unref (files.paths);
   g_hash_table_unref (files.seen);
   return project;
+}
+
+/* ---- In a worker ---- */
+
+typedef struct
+{
+  RptImportOptions  options;
+  char            **paths;
+  RptProject       *project;
+  GPtrArray        *warnings;
+} ImportJob;
+
+static void
+import_job_free (gpointer data)
+{
+  ImportJob *job = data;
+
+  g_strfreev (job->paths);
+  g_clear_object (&job->project);
+  g_clear_pointer (&job->warnings, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  GError *error = NULL;
+
+  job->warnings = g_ptr_array_new_with_free_func (g_free);
+  job->project = rpt_import_dataset (&job->options, (const char * const *) job->paths, job->warnings, &error);
+  if (job->project == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+rpt_import_dataset_async (const RptImportOptions  *options,
+                          const char * const      *paths,
+                          GCancellable            *cancellable,
+                          GAsyncReadyCallback      callback,
+                          gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (paths != NULL);
+
+  job = g_new0 (ImportJob, 1);
+  job->options = *options;
+  job->paths = g_strdupv ((char **) paths);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rpt_import_dataset_async);
+  g_task_set_name (task, "rpt-import-dataset");
+  g_task_set_task_data (task, job, import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+RptProject *
+rpt_import_dataset_finish (GAsyncResult  *result,
+                           GPtrArray    **warnings,
+                           GError       **error)
+{
+  ImportJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  job = g_task_get_task_data (G_TASK (result));
+  if (warnings)
+    *warnings = g_steal_pointer (&job->warnings);
+  return g_steal_pointer (&job->project);
 }

@@ -65,6 +65,17 @@ RptProject  *rpt_import_dataset             (const RptImportOptions  *options,
                                              GPtrArray               *warnings_out,
                                              GError                 **error);
 
+/* rpt_import_dataset() in a worker thread, for the window. */
+void         rpt_import_dataset_async       (const RptImportOptions  *options,
+                                             const char * const      *paths,
+                                             GCancellable            *cancellable,
+                                             GAsyncReadyCallback      callback,
+                                             gpointer                 user_data);
+/* @warnings: (out) (transfer full) (optional): array of strings. */
+RptProject  *rpt_import_dataset_finish      (GAsyncResult            *result,
+                                             GPtrArray              **warnings,
+                                             GError                 **error);
+
 /* The same over bytes already read. */
 RptProject  *rpt_import_dataset_from_inputs (const RptImportOptions  *options,
                                              const RptImportInput    *inputs,

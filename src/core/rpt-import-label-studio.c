@@ -212,7 +212,8 @@ pick_results (Task       *task,
         results = array_member (annotation, "result");
     }
   if (usable > 1)
-    _rpt_import_warn (task->builder, _("%s: line %u: task %u has %u annotations; the first is imported"),
+    _rpt_import_warn (task->builder, g_dngettext (GETTEXT_PACKAGE, "%s: line %u: task %u has %u annotation; the first is imported",
+                                   "%s: line %u: task %u has %u annotations; the first is imported", usable),
                       task->name, task->line, task->number, usable);
   return results;
 }

@@ -151,8 +151,6 @@ guint             _rpt_import_builder_speaker_index (RptImportBuilder *builder,
                                                      const char       *name);
 gboolean          _rpt_import_builder_has_document  (RptImportBuilder *builder,
                                                      const char       *id);
-/* Non-empty, at most RPT_MAX_ID_BYTES, UTF-8, no control characters. */
-gboolean          _rpt_import_valid_id        (const char             *id);
 
 /* ---- The parsers ---- */
 

@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
+#include "rpt-core-private.h"
 #include "rpt-import-private.h"
 #include "rpt-import-text.h"
 #include "rpt-project-io.h"
@@ -24,17 +26,6 @@ static void
 pending_relation_clear (gpointer data)
 {
   g_free (((PendingRelation *) data)->id);
-}
-
-gboolean
-_rpt_import_valid_id (const char *id)
-{
-  if (id == NULL || *id == '\0' || strlen (id) > RPT_MAX_ID_BYTES || !g_utf8_validate (id, -1, NULL))
-    return FALSE;
-  for (const char *p = id; *p; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7f)
-      return FALSE;
-  return TRUE;
 }
 
 RptImportRecord *
@@ -68,7 +59,9 @@ _rpt_import_record_new (RptImportBuilder  *builder,
   if (g_utf8_strlen (text, (gssize) text_len) > RPT_MAX_ARTICLE_CHARS)
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_TOO_LARGE,
-                   _("the text is longer than %u characters"), RPT_MAX_ARTICLE_CHARS);
+                   g_dngettext (GETTEXT_PACKAGE, "the text is longer than %u character",
+                                "the text is longer than %u characters", RPT_MAX_ARTICLE_CHARS),
+                   RPT_MAX_ARTICLE_CHARS);
       return NULL;
     }
 
@@ -86,10 +79,13 @@ _rpt_import_record_new (RptImportBuilder  *builder,
         }
       id = made_id;
     }
-  if (!_rpt_import_valid_id (id))
+  if (!_rpt_id_is_valid (id))
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
-                   _("the article id is empty, longer than %d bytes or has control characters"),
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "the article id is empty, longer than %d byte or has control characters",
+                                "the article id is empty, longer than %d bytes or has control characters",
+                                RPT_MAX_ID_BYTES),
                    RPT_MAX_ID_BYTES);
       return NULL;
     }
@@ -214,8 +210,10 @@ _rpt_import_record_add_span (RptImportRecord      *record,
                              RptOffsetUnit         unit,
                              GError              **error)
 {
-  const char *unit_name = unit == RPT_OFFSETS_CODEPOINTS ? _("characters")
-                        : unit == RPT_OFFSETS_UTF16 ? _("UTF-16 units") : _("bytes");
+  /* Translators: completes "are the offsets %s?" in an import error */
+  const char *unit_name = unit == RPT_OFFSETS_CODEPOINTS ? C_("offset unit", "characters")
+                        : unit == RPT_OFFSETS_UTF16 ? C_("offset unit", "UTF-16 units")
+                        : C_("offset unit", "bytes");
   guint length = rpt_document_get_length (record->document);
   guint64 max = unit == RPT_OFFSETS_CODEPOINTS ? length
               : unit == RPT_OFFSETS_UTF16 ? rpt_document_utf16_offset (record->document, length)
@@ -227,16 +225,29 @@ _rpt_import_record_add_span (RptImportRecord      *record,
     return g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID, "%s", _("the label is missing or empty")), FALSE;
   if (in->end <= in->start)
     return g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
-                        _("the span %" G_GUINT64_FORMAT "–%" G_GUINT64_FORMAT " is empty or reversed"),
+                        _("the span %" PRIu64 "–%" PRIu64 " is empty or reversed"),
                         in->start, in->end), FALSE;
   if (in->end > max)
     return g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
-                        _("the end %" G_GUINT64_FORMAT " is past the end of the text (%" G_GUINT64_FORMAT " %s)"),
-                        in->end, max, unit_name), FALSE;
+                        unit == RPT_OFFSETS_CODEPOINTS
+                        ? g_dngettext (GETTEXT_PACKAGE,
+                                       "the end %" PRIu64 " is past the end of the text (%" PRIu64 " character)",
+                                       "the end %" PRIu64 " is past the end of the text (%" PRIu64 " characters)",
+                                       max)
+                        : unit == RPT_OFFSETS_UTF16
+                        ? g_dngettext (GETTEXT_PACKAGE,
+                                       "the end %" PRIu64 " is past the end of the text (%" PRIu64 " UTF-16 unit)",
+                                       "the end %" PRIu64 " is past the end of the text (%" PRIu64 " UTF-16 units)",
+                                       max)
+                        : g_dngettext (GETTEXT_PACKAGE,
+                                       "the end %" PRIu64 " is past the end of the text (%" PRIu64 " byte)",
+                                       "the end %" PRIu64 " is past the end of the text (%" PRIu64 " bytes)",
+                                       max),
+                        in->end, max), FALSE;
   if (!_rpt_import_record_to_chars (record, in->start, unit, &span.start) ||
       !_rpt_import_record_to_chars (record, in->end, unit, &span.end))
     return g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
-                        _("the span %" G_GUINT64_FORMAT "–%" G_GUINT64_FORMAT " cuts a character in two: "
+                        _("the span %" PRIu64 "–%" PRIu64 " cuts a character in two: "
                           "are the offsets %s?"), in->start, in->end, unit_name), FALSE;
   if (in->quote != NULL)
     {
@@ -244,7 +255,7 @@ _rpt_import_record_add_span (RptImportRecord      *record,
 
       if (strcmp (actual, in->quote) != 0)
         return g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
-                            _("the text at %" G_GUINT64_FORMAT "–%" G_GUINT64_FORMAT " is “%s”, not “%s” "
+                            _("the text at %" PRIu64 "–%" PRIu64 " is “%s”, not “%s” "
                               "as the file says: are the offsets %s?"),
                             in->start, in->end, actual, in->quote, unit_name), FALSE;
     }
@@ -254,11 +265,11 @@ _rpt_import_record_add_span (RptImportRecord      *record,
   seen_key = g_strdup_printf ("%u %u %s", span.start, span.end, in->label);
   if (g_hash_table_contains (record->seen_spans, seen_key))
     return g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
-                        _("the span %" G_GUINT64_FORMAT "–%" G_GUINT64_FORMAT " is tagged “%s” twice"),
+                        _("the span %" PRIu64 "–%" PRIu64 " is tagged “%s” twice"),
                         in->start, in->end, in->label), FALSE;
 
   span.key = g_strdup (in->key);
-  span.id = _rpt_import_valid_id (in->id) ? g_strdup (in->id) : NULL;
+  span.id = _rpt_id_is_valid (in->id) ? g_strdup (in->id) : NULL;
   span.note = g_strdup (in->note && g_utf8_validate (in->note, -1, NULL) ? in->note : "");
   span.author = g_strdup (in->author && g_utf8_validate (in->author, -1, NULL) ? in->author : "");
   span.created = in->created;
@@ -303,7 +314,7 @@ _rpt_import_record_add_relation (RptImportRecord  *record,
                         _("the relation “%s” from “%s” to “%s” is there twice"),
                         rpt_relation_type_to_string (type), from_key, to_key), FALSE;
 
-  relation.id = _rpt_import_valid_id (id) ? g_strdup (id) : NULL;
+  relation.id = _rpt_id_is_valid (id) ? g_strdup (id) : NULL;
   relation.type = type;
   relation.from = from - 1;
   relation.to = to - 1;

@@ -114,7 +114,9 @@ rpt_import_text (RptProject  *project,
   if (g_utf8_strlen (data, (gssize) len) > RPT_MAX_ARTICLE_CHARS)
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_TOO_LARGE,
-                   _("%s: the article is longer than %u characters"), base, RPT_MAX_ARTICLE_CHARS);
+                   g_dngettext (GETTEXT_PACKAGE, "%s: the article is longer than %u character",
+                                "%s: the article is longer than %u characters", RPT_MAX_ARTICLE_CHARS),
+                   base, RPT_MAX_ARTICLE_CHARS);
       return NULL;
     }
 

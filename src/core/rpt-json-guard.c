@@ -75,7 +75,8 @@ rpt_json_guard_check (const char  *data,
   *incomplete = FALSE;
   if (len > RPT_MAX_FILE_BYTES)
     return refuse_code (error, RPT_ERROR_TOO_LARGE, NULL,
-                        _("the file is %" G_GSIZE_FORMAT " bytes; the limit is %" G_GSIZE_FORMAT),
+                        g_dngettext (GETTEXT_PACKAGE, "the file is %zu bytes; the limit is %zu",
+                                     "the file is %zu bytes; the limit is %zu", len),
                         len, RPT_MAX_FILE_BYTES);
 
   if (!g_utf8_validate_len (data, len, &bad))
@@ -129,13 +130,16 @@ rpt_json_guard_check (const char  *data,
             {
               g_autofree char *where = rpt_json_guard_locate (data, i);
               return refuse_code (error, RPT_ERROR_TOO_LARGE, where,
-                                  _("nested more than %u levels deep"), RPT_MAX_DEPTH);
+                                  g_dngettext (GETTEXT_PACKAGE, "nested more than %u level deep",
+                                               "nested more than %u levels deep", RPT_MAX_DEPTH),
+                                  RPT_MAX_DEPTH);
             }
           if (c == '{' && ++objects > RPT_MAX_OBJECTS)
             {
               g_autofree char *where = rpt_json_guard_locate (data, i);
               return refuse_code (error, RPT_ERROR_TOO_LARGE, where,
-                                  _("the file holds more than %u objects, the limit"),
+                                  g_dngettext (GETTEXT_PACKAGE, "the file holds more than %u object, the limit",
+                                               "the file holds more than %u objects, the limit", RPT_MAX_OBJECTS),
                                   RPT_MAX_OBJECTS);
             }
         }

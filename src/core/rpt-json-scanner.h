@@ -36,7 +36,7 @@ typedef struct
 } RptJsonMember;
 
 #define RPT_JSON_MEMBER(name, kind) { name, sizeof (name) - 1, kind }
-#define RPT_JSON_MAX_MEMBERS 12
+#define RPT_JSON_MAX_MEMBERS 16
 
 typedef struct
 {

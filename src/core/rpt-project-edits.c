@@ -80,10 +80,15 @@ rpt_project_add_document (RptProject   *self,
 
   if (!_rpt_id_is_valid (rpt_document_get_id (document)))
     return fail (error, RPT_ERROR_INVALID,
-                 _("“%s” cannot be an article id: ids are 1 to %d bytes without control characters"),
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "“%s” cannot be an article id: ids are 1 to %d byte without control characters",
+                              "“%s” cannot be an article id: ids are 1 to %d bytes without control characters",
+                              RPT_MAX_ID_BYTES),
                  rpt_document_get_id (document), RPT_MAX_ID_BYTES);
   if (rpt_document_get_length (document) > RPT_MAX_ARTICLE_CHARS)
-    return fail (error, RPT_ERROR_TOO_LARGE, _("The article “%s” is longer than %u characters"),
+    return fail (error, RPT_ERROR_TOO_LARGE, g_dngettext (GETTEXT_PACKAGE, "The article “%s” is longer than %u character",
+                                                   "The article “%s” is longer than %u characters",
+                                                   RPT_MAX_ARTICLE_CHARS),
                  rpt_document_get_id (document), RPT_MAX_ARTICLE_CHARS);
   if (rpt_project_get_document (self, rpt_document_get_id (document)))
     return fail (error, RPT_ERROR_INVALID, _("An article with the id “%s” is already in the project"),
@@ -108,7 +113,45 @@ remove_annotation_and_relations (RptProject    *self,
       record_existence (self, OP_RELATION, relation, TRUE,
                         list_position (rpt_project_get_relations (self), relation));
     }
-  record_existence (self, OP_ANNOTATION, annotation, TRUE, 0);
+  record_existence (self, rpt_annotation_is_orphan (annotation) ? OP_ORPHAN : OP_ANNOTATION,
+                    annotation, TRUE, 0);
+}
+
+/* The orphans of @document_id, or those with @label_id or @speaker_id
+ * (whichever is not NULL), last first: removing them keeps the rest's
+ * positions. */
+static GPtrArray *
+orphans_matching (RptProject *self,
+                  const char *document_id,
+                  const char *label_id,
+                  const char *speaker_id)
+{
+  GListModel *orphans = rpt_project_get_orphans (self);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = g_list_model_get_n_items (orphans); i > 0; i--)
+    {
+      RptAnnotation *a = g_list_model_get_item (orphans, i - 1);
+
+      if ((document_id && g_strcmp0 (rpt_annotation_get_document (a), document_id) == 0) ||
+          (label_id && g_strcmp0 (rpt_annotation_get_label (a), label_id) == 0) ||
+          (speaker_id && g_strcmp0 (rpt_annotation_get_speaker (a), speaker_id) == 0))
+        g_ptr_array_add (found, a);
+      else
+        g_object_unref (a);
+    }
+  return found;
+}
+
+static void
+remove_orphans_matching (RptProject *self,
+                         const char *document_id,
+                         const char *label_id)
+{
+  g_autoptr(GPtrArray) orphans = orphans_matching (self, document_id, label_id, NULL);
+
+  for (guint i = 0; i < orphans->len; i++)
+    remove_annotation_and_relations (self, g_ptr_array_index (orphans, i));
 }
 
 void
@@ -126,6 +169,7 @@ rpt_project_remove_document (RptProject *self,
   store = rpt_project_get_annotations (self, document_id);
 
   _rpt_project_begin_edit (self, _("Remove Article"));
+  remove_orphans_matching (self, document_id, NULL);
   while (rpt_annotation_store_get_n_items (store) > 0)
     remove_annotation_and_relations (self, rpt_annotation_store_get (store, rpt_annotation_store_get_n_items (store) - 1));
   record_existence (self, OP_DOCUMENT, document, TRUE,
@@ -149,7 +193,9 @@ check_range (RptProject  *self,
   if (start >= end)
     return fail (error, RPT_ERROR_INVALID, _("The span %u–%u is empty or reversed"), start, end);
   if (end > rpt_document_get_length (document))
-    return fail (error, RPT_ERROR_INVALID, _("The span %u–%u is past the end of “%s” (%u characters)"),
+    return fail (error, RPT_ERROR_INVALID, g_dngettext (GETTEXT_PACKAGE, "The span %u–%u is past the end of “%s” (%u character)",
+                                                 "The span %u–%u is past the end of “%s” (%u characters)",
+                                                 rpt_document_get_length (document)),
                  start, end, document_id, rpt_document_get_length (document));
   return TRUE;
 }
@@ -263,6 +309,8 @@ rpt_project_remove_annotation (RptProject *self,
 
   annotation = rpt_project_get_annotation (self, annotation_id);
   if (annotation == NULL)
+    annotation = rpt_project_get_orphan (self, annotation_id);
+  if (annotation == NULL)
     return;
 
   _rpt_project_begin_edit (self, _("Delete Annotation"));
@@ -270,12 +318,17 @@ rpt_project_remove_annotation (RptProject *self,
   _rpt_project_end_edit (self);
 }
 
+/* A placed annotation or an orphan: both keep label, speaker, note and
+ * relations. */
 static RptAnnotation *
 lookup_annotation (RptProject  *self,
                    const char  *annotation_id,
                    GError     **error)
 {
   RptAnnotation *annotation = rpt_project_get_annotation (self, annotation_id);
+
+  if (annotation == NULL)
+    annotation = rpt_project_get_orphan (self, annotation_id);
 
   if (annotation == NULL)
     fail (error, RPT_ERROR_NOT_FOUND, _("No annotation with the id “%s”"), annotation_id);
@@ -309,7 +362,8 @@ rpt_project_set_annotation_label (RptProject  *self,
     return label_id ? FALSE : fail (error, RPT_ERROR_INVALID, _("An annotation needs a label"));
   if (g_strcmp0 (rpt_annotation_get_label (annotation), label_id) == 0)
     return TRUE;
-  if (!check_not_duplicate (self, rpt_annotation_get_document (annotation),
+  if (!rpt_annotation_is_orphan (annotation) &&
+      !check_not_duplicate (self, rpt_annotation_get_document (annotation),
                             rpt_annotation_get_start (annotation), rpt_annotation_get_end (annotation),
                             label_id, annotation, error))
     return FALSE;
@@ -351,7 +405,7 @@ rpt_project_set_annotation_note (RptProject *self,
 
   g_return_if_fail (note == NULL || g_utf8_validate (note, -1, NULL));
 
-  if (!(annotation = rpt_project_get_annotation (self, annotation_id)))
+  if (!(annotation = lookup_annotation (self, annotation_id, NULL)))
     return;
   if (note == NULL)
     note = "";
@@ -372,8 +426,13 @@ rpt_project_set_annotation_range (RptProject  *self,
 
   g_return_val_if_fail (RPT_IS_PROJECT (self), FALSE);
 
-  if (!(annotation = lookup_annotation (self, annotation_id, error)) ||
-      !check_range (self, rpt_annotation_get_document (annotation), start, end, error))
+  if (!(annotation = lookup_annotation (self, annotation_id, error)))
+    return FALSE;
+  if (rpt_annotation_is_orphan (annotation))
+    return fail (error, RPT_ERROR_INVALID,
+                 _("The annotation “%s” lost its place when its article's text changed; place it first"),
+                 annotation_id);
+  if (!check_range (self, rpt_annotation_get_document (annotation), start, end, error))
     return FALSE;
   if (rpt_annotation_get_start (annotation) == start && rpt_annotation_get_end (annotation) == end)
     return TRUE;
@@ -642,6 +701,7 @@ rpt_project_remove_label (RptProject *self,
   g_object_ref (label);
 
   _rpt_project_begin_edit (self, _("Remove Label"));
+  remove_orphans_matching (self, NULL, label_id);
   documents = rpt_project_get_documents (self);
   for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
     {
@@ -756,6 +816,18 @@ rpt_project_remove_speaker (RptProject *self,
   g_object_ref (speaker);
 
   _rpt_project_begin_edit (self, _("Remove Speaker"));
+  {
+    g_autoptr(GPtrArray) orphans = orphans_matching (self, NULL, NULL, speaker_id);
+
+    for (guint i = 0; i < orphans->len; i++)
+      {
+        AnnotationState after;
+
+        _rpt_annotation_state_capture (&after, g_ptr_array_index (orphans, i));
+        g_clear_pointer (&after.speaker, g_free);
+        record_annotation_state (self, g_ptr_array_index (orphans, i), &after);
+      }
+  }
   documents = rpt_project_get_documents (self);
   for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
     {

@@ -23,6 +23,7 @@
 #include "rpt-json-scanner.h"
 #include "rpt-project-io.h"
 #include "rpt-project-private.h"
+#include "rpt-reanchor-private.h"
 
 typedef struct
 {
@@ -278,25 +279,34 @@ read_document (Reader *r)
 }
 
 enum { A_ID, A_DOCUMENT, A_START, A_END, A_LABEL, A_SPEAKER, A_NOTE, A_AUTHOR, A_CREATED,
-       A_MODIFIED, A_N };
+       A_MODIFIED, A_QUOTE, A_PREFIX, A_SUFFIX, A_N };
 static const RptJsonMember annotation_members[] = {
   RPT_JSON_MEMBER ("id", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("document", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("start", RPT_JSON_MEMBER_UINT),
   RPT_JSON_MEMBER ("end", RPT_JSON_MEMBER_UINT), RPT_JSON_MEMBER ("label", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("speaker", RPT_JSON_MEMBER_STRING),
   RPT_JSON_MEMBER ("note", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("author", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("created", RPT_JSON_MEMBER_STRING),
-  RPT_JSON_MEMBER ("modified", RPT_JSON_MEMBER_STRING),
+  RPT_JSON_MEMBER ("modified", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("quote", RPT_JSON_MEMBER_STRING),
+  RPT_JSON_MEMBER ("prefix", RPT_JSON_MEMBER_STRING), RPT_JSON_MEMBER ("suffix", RPT_JSON_MEMBER_STRING),
 };
+G_STATIC_ASSERT (A_N <= RPT_JSON_MAX_MEMBERS);
 
-static gboolean
-read_annotation (Reader *r)
+/* An annotation or an orphan: the members they share, checked with their
+ * references. Orphans need their quote and context. */
+static RptAnnotation *
+read_annotation_object (Reader       *r,
+                        gboolean      orphan,
+                        RptDocument **document_out,
+                        const char  **quote,
+                        const char  **prefix,
+                        const char  **suffix)
 {
-  g_autoptr(RptAnnotation) annotation = NULL;
   const char *id, *doc_id, *label, *speaker, *note, *author;
   guint start, end;
   gint64 created, modified;
   RptDocument *document = r->last_document;
 
+  /* Orphans count towards the same limit. */
   if (++r->n_annotations > RPT_MAX_ANNOTATIONS)
-    return FALSE;
+    return NULL;
   if (!rpt_json_scanner_object (&r->s, annotation_members, A_N) ||
       !(id = req_id (r, A_ID)) ||
       !(doc_id = req_id (r, A_DOCUMENT)) ||
@@ -308,8 +318,13 @@ read_annotation (Reader *r)
       !opt_string (r, A_AUTHOR, &author) ||
       !opt_time (r, A_CREATED, &created) ||
       !opt_time (r, A_MODIFIED, &modified) ||
-      rpt_project_get_annotation (r->project, id) != NULL)
-    return FALSE;
+      !opt_string (r, A_QUOTE, quote) ||
+      !opt_string (r, A_PREFIX, prefix) ||
+      !opt_string (r, A_SUFFIX, suffix) ||
+      (orphan && (*quote == NULL || *prefix == NULL || *suffix == NULL)) ||
+      rpt_project_get_annotation (r->project, id) != NULL ||
+      rpt_project_get_orphan (r->project, id) != NULL)
+    return NULL;
 
   /* Annotations come grouped by document: look it up once per group. */
   if (document == NULL || strcmp (rpt_document_get_id (document), doc_id) != 0)
@@ -317,12 +332,44 @@ read_annotation (Reader *r)
   if (document == NULL ||
       rpt_project_get_label (r->project, label) == NULL ||
       (speaker && *speaker && rpt_project_get_speaker (r->project, speaker) == NULL) ||
-      end <= start || end > rpt_document_get_length (document))
+      end <= start)
+    return NULL;
+
+  *document_out = document;
+  return _rpt_annotation_new (id, doc_id, start, end, label, speaker, note, author, created, modified);
+}
+
+static gboolean
+read_annotation (Reader *r)
+{
+  g_autoptr(RptAnnotation) annotation = NULL;
+  RptDocument *document;
+  const char *quote, *prefix, *suffix;
+  guint start, end;
+
+  if (!(annotation = read_annotation_object (r, FALSE, &document, &quote, &prefix, &suffix)))
+    return FALSE;
+  start = rpt_annotation_get_start (annotation);
+  end = rpt_annotation_get_end (annotation);
+  if (end > rpt_document_get_length (document) ||
+      _rpt_anchor_check (document, start, end, quote, prefix, suffix) != NULL)
     return FALSE;
 
-  annotation = _rpt_annotation_new (id, doc_id, start, end, label, speaker, note, author,
-                                    created, modified);
   _rpt_project_load_annotation (r->project, annotation);
+  return TRUE;
+}
+
+static gboolean
+read_orphan (Reader *r)
+{
+  g_autoptr(RptAnnotation) orphan = NULL;
+  RptDocument *document;
+  const char *quote, *prefix, *suffix;
+
+  if (!(orphan = read_annotation_object (r, TRUE, &document, &quote, &prefix, &suffix)))
+    return FALSE;
+  _rpt_annotation_set_anchor (orphan, quote, prefix, suffix);
+  _rpt_project_load_orphan (r->project, orphan);
   return TRUE;
 }
 
@@ -371,8 +418,10 @@ read_relation (Reader *r)
       !(to = req_id (r, R_TO)) ||
       rpt_project_get_relation (r->project, id) != NULL ||
       !rpt_relation_type_from_string (type_name, &type) ||
-      !(link.from = rpt_project_get_annotation (r->project, from)) ||
-      !(link.to = rpt_project_get_annotation (r->project, to)) ||
+      !((link.from = rpt_project_get_annotation (r->project, from)) ||
+        (link.from = rpt_project_get_orphan (r->project, from))) ||
+      !((link.to = rpt_project_get_annotation (r->project, to)) ||
+        (link.to = rpt_project_get_orphan (r->project, to))) ||
       link.from == link.to)
     return FALSE;
   link.type = type;
@@ -418,12 +467,12 @@ has_duplicate_spans (RptProject *project)
 
 /* ---- The top level ---- */
 
-enum { SEC_LABELS, SEC_SPEAKERS, SEC_DOCUMENTS, SEC_ANNOTATIONS, SEC_RELATIONS, N_SECTIONS };
+enum { SEC_LABELS, SEC_SPEAKERS, SEC_DOCUMENTS, SEC_ANNOTATIONS, SEC_RELATIONS, SEC_ORPHANS, N_SECTIONS };
 static const char *section_names[N_SECTIONS] = {
-  "labels", "speakers", "documents", "annotations", "relations",
+  "labels", "speakers", "documents", "annotations", "relations", "orphans",
 };
 static const ItemFunc section_items[N_SECTIONS] = {
-  read_label, read_speaker, read_document, read_annotation, read_relation,
+  read_label, read_speaker, read_document, read_annotation, read_relation, read_orphan,
 };
 
 static gboolean
@@ -478,9 +527,13 @@ read_top (Reader *r)
             return FALSE;
           continue;
         }
-      /* Each section once, and after the ones it refers to. */
-      if (done[s] || (s == SEC_ANNOTATIONS && !(done[SEC_LABELS] && done[SEC_SPEAKERS] && done[SEC_DOCUMENTS])) ||
-          (s == SEC_RELATIONS && !done[SEC_ANNOTATIONS]))
+      /* Each section once, and after the ones it refers to; relations
+       * may refer to orphans, which are optional. */
+      if (done[s] ||
+          ((s == SEC_ANNOTATIONS || s == SEC_ORPHANS) &&
+           !(done[SEC_LABELS] && done[SEC_SPEAKERS] && done[SEC_DOCUMENTS])) ||
+          (s == SEC_RELATIONS && !done[SEC_ANNOTATIONS]) ||
+          (s == SEC_ORPHANS && done[SEC_RELATIONS]))
         return FALSE;
       if (!scan_array (r, section_items[s]))
         return FALSE;
@@ -494,7 +547,7 @@ read_top (Reader *r)
   if (r->s.p != r->s.end || !have_format || !have_version)
     return FALSE;
   for (guint s = 0; s < N_SECTIONS; s++)
-    if (!done[s])
+    if (!done[s] && s != SEC_ORPHANS)
       return FALSE;
 #ifdef RPT_MAX_OBJECTS
   if (r->s.n_objects > RPT_MAX_OBJECTS)

@@ -22,10 +22,46 @@ G_BEGIN_DECLS
 #define RPT_MAX_OBJECTS         (3u * RPT_MAX_ANNOTATIONS)
 
 /* Validates everything and builds a new project, or returns NULL with an
- * error of the form "annotations[3].end: 812 is past the end of …". */
+ * error of the form "annotations[3].end: 812 is past the end of …". An
+ * article whose text no longer matches its sha256 (edited outside
+ * Repartee) is refused with RPT_ERROR_TEXT_CHANGED, naming the document
+ * and saying how to re-anchor: load it again with RPT_LOAD_REANCHOR. */
 RptProject *rpt_project_load_from_data  (const char   *data,
                                          gsize         len,
                                          GError      **error);
+typedef enum {
+  RPT_LOAD_DEFAULT  = 0,
+  /* Accept articles whose text changed: their annotations (and orphans)
+   * are placed again by their stored quote and context (rpt-anchor.h);
+   * those that cannot be placed with confidence, and those without a
+   * stored quote, become orphans. The sha256 is recomputed. The project
+   * comes back dirty, with nothing to undo, so that the user saves the
+   * repaired file. Everything else is checked as usual. */
+  RPT_LOAD_REANCHOR = 1 << 0,
+} RptLoadFlags;
+
+/* rpt_project_load_from_data with @flags. @report (optional) receives,
+ * with RPT_LOAD_REANCHOR, what re-anchoring did (no documents when every
+ * text matched); NULL without it or on failure. */
+RptProject *rpt_project_load_from_data_full (const char          *data,
+                                             gsize                len,
+                                             RptLoadFlags         flags,
+                                             RptReanchorReport  **report,
+                                             GError             **error);
+RptProject *rpt_project_load_from_file_full (const char          *path,
+                                             RptLoadFlags         flags,
+                                             RptReanchorReport  **report,
+                                             GError             **error);
+/* Reads, parses, validates and re-anchors in a worker thread. */
+void        rpt_project_load_full_async     (GFile               *file,
+                                             RptLoadFlags         flags,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+RptProject *rpt_project_load_full_finish    (GAsyncResult        *result,
+                                             RptReanchorReport  **report,
+                                             GError             **error);
+
 /* As above, reading @path; errors are prefixed with the file name. */
 RptProject *rpt_project_load_from_file  (const char   *path,
                                          GError      **error);

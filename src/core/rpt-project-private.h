@@ -18,6 +18,9 @@ typedef enum {
   OP_LABEL_STATE,        /* name, colour, shortcut, description */
   OP_SPEAKER_STATE,      /* name */
   OP_MOVE_LABEL,
+  OP_ORPHAN,             /* existence of an orphan */
+  OP_ANCHOR_STATE,       /* range, quote and modified of an annotation in no list */
+  OP_REPLACE_DOCUMENT,   /* @other is the old document, @object the new one */
 } OpKind;
 
 typedef struct
@@ -29,6 +32,18 @@ typedef struct
   guint   end;
   gint64  modified;
 } AnnotationState;
+
+/* Where an annotation is anchored; quote, prefix and suffix are NULL
+ * while it is placed. */
+typedef struct
+{
+  guint   start;
+  guint   end;
+  char   *quote;
+  char   *prefix;
+  char   *suffix;
+  gint64  modified;
+} AnchorState;
 
 typedef struct
 {
@@ -43,12 +58,14 @@ typedef struct
   OpKind    kind;
   gboolean  removes;   /* existence ops: the edit removed the object */
   GObject  *object;
+  GObject  *other;     /* OP_REPLACE_DOCUMENT: the document replaced */
   guint     position;  /* existence ops: index in its list; moves: from */
   guint     to;        /* moves: destination index */
   union {
     struct { AnnotationState before, after; } ann;
     struct { LabelState before, after; } label;
     struct { char *before, *after; } speaker;
+    struct { AnchorState before, after; } anchor;
   } u;
 } Op;
 
@@ -64,6 +81,8 @@ void      _rpt_annotation_state_capture (AnnotationState *state,
                                          RptAnnotation   *annotation);
 void      _rpt_label_state_capture      (LabelState *state,
                                          RptLabel   *label);
+void      _rpt_anchor_state_capture     (AnchorState   *state,
+                                         RptAnnotation *annotation);
 char     *_rpt_project_new_id           (RptProject *self,
                                          const char *prefix);
 char     *_rpt_project_unique_slug      (RptProject *self,
@@ -84,8 +103,24 @@ void      _rpt_project_load_annotation  (RptProject    *self,
                                          RptAnnotation *annotation);
 void      _rpt_project_load_relation    (RptProject    *self,
                                          RptRelation   *relation);
-/* Sorts the annotation stores and resets the history: the result is clean. */
+/* @annotation must be an orphan (rpt_annotation_is_orphan). */
+void      _rpt_project_load_orphan      (RptProject    *self,
+                                         RptAnnotation *annotation);
+/* Sorts the annotation stores and the orphans and resets the history: the
+ * result is clean. */
 void      _rpt_project_load_finish      (RptProject    *self);
+
+/* Dirty with nothing to undo: a load that repaired the file. */
+void      _rpt_project_mark_unsaved     (RptProject    *self);
+
+/* Re-anchoring reports (rpt-reanchor-report.c). */
+RptReanchorReport *_rpt_reanchor_report_new          (void);
+guint              _rpt_reanchor_report_add_document (RptReanchorReport *self,
+                                                      const char        *document_id);
+void               _rpt_reanchor_report_add          (RptReanchorReport *self,
+                                                      guint              index,
+                                                      RptAnchorResult    result,
+                                                      const char        *annotation_id);
 
 /* The one-pass reader (rpt-project-fast-reader.c): the project, or NULL
  * when the json-glib reader must decide. */

@@ -7,13 +7,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 
 #include "rpt-core-private.h"
 #include "rpt-json-guard.h"
 #include "rpt-project-io.h"
 #include "rpt-project-private.h"
-#include "rpt-safe-file.h"
+#include "rpt-reanchor-private.h"
 
 static gboolean
 refuse_code (GError     **error,
@@ -53,6 +54,8 @@ typedef struct
   const char *place;   /* "annotations[3]", or NULL for the top level */
 } Item;
 
+/* Translators: the kinds of JSON value below complete messages such as
+ * "must be a string, not null"; "null", "true" and "false" are JSON words. */
 static const char *
 describe (JsonNode *node)
 {
@@ -63,7 +66,7 @@ describe (JsonNode *node)
     case JSON_NODE_ARRAY:
       return _("an array");
     case JSON_NODE_NULL:
-      return _("null");
+      return C_("JSON value", "null");
     case JSON_NODE_VALUE:
     default:
       break;
@@ -174,7 +177,8 @@ get_id (Item         *item,
     return refuse_member (error, RPT_ERROR_INVALID, item, name, _("must not be empty"));
   if (len > RPT_MAX_ID_BYTES)
     return refuse_member (error, RPT_ERROR_TOO_LARGE, item, name,
-                          _("is %" G_GSIZE_FORMAT " bytes long; the limit for an id is %d"),
+                          g_dngettext (GETTEXT_PACKAGE, "is %zu bytes long; the limit for an id is %d",
+                                       "is %zu bytes long; the limit for an id is %d", len),
                           len, RPT_MAX_ID_BYTES);
   if (!_rpt_id_is_valid (*out))
     return refuse_member (error, RPT_ERROR_INVALID, item, name, _("contains a control character"));
@@ -199,11 +203,11 @@ get_uint (Item        *item,
                           describe (node));
   value = json_node_get_int (node);
   if (value < 0)
-    return refuse_member (error, RPT_ERROR_INVALID, item, name, _("%" G_GINT64_FORMAT " is negative"),
+    return refuse_member (error, RPT_ERROR_INVALID, item, name, _("%" PRId64 " is negative"),
                           value);
   if (value > max)
     return refuse_member (error, RPT_ERROR_INVALID, item, name,
-                          _("%" G_GINT64_FORMAT " is too large (the largest allowed is %u)"), value, max);
+                          _("%" PRId64 " is too large (the largest allowed is %u)"), value, max);
   *out = (guint) value;
   return TRUE;
 }
@@ -321,6 +325,16 @@ check_unique_name (GHashTable  *seen,
   return TRUE;
 }
 
+/* What one load shares between sections. */
+typedef struct
+{
+  RptProject        *project;
+  RptLoadFlags       flags;
+  GHashTable        *changed;  /* id of a document whose text changed -> GArray of jobs */
+  GHashTable        *ids;      /* annotation and orphan ids -> the place that used it first */
+  RptReanchorReport *report;
+} Load;
+
 /* ---- Sections ---- */
 
 static gboolean
@@ -412,6 +426,7 @@ read_speakers (RptProject  *project,
 static gboolean
 read_documents (RptProject  *project,
                 JsonObject  *root,
+                Load        *load,
                 GError     **error)
 {
   g_autoptr(GHashTable) ids = places_table ();
@@ -439,24 +454,127 @@ read_documents (RptProject  *project,
       document = rpt_document_new (id, title, source, text);
       if (rpt_document_get_length (document) > RPT_MAX_ARTICLE_CHARS)
         return refuse_member (error, RPT_ERROR_TOO_LARGE, &item, "text",
-                              _("%u characters; the limit is %u"),
+                              g_dngettext (GETTEXT_PACKAGE, "%u characters; the limit is %u",
+                                           "%u characters; the limit is %u",
+                                           rpt_document_get_length (document)),
                               rpt_document_get_length (document), RPT_MAX_ARTICLE_CHARS);
       if (g_ascii_strcasecmp (sha256, rpt_document_get_sha256 (document)) != 0)
-        return refuse_member (error, RPT_ERROR_INVALID, &item, "sha256",
-                              _("does not match the text, which hashes to %s: "
-                                "the text was changed outside Repartee"),
-                              rpt_document_get_sha256 (document));
+        {
+          if (!(load->flags & RPT_LOAD_REANCHOR))
+            return refuse_member (error, RPT_ERROR_TEXT_CHANGED, &item, "sha256",
+                                  _("does not match the text, which hashes to %s: the text of “%s” "
+                                    "was changed outside Repartee. To place its annotations again by "
+                                    "their quotes, re-anchor the project (repartee-tool reanchor)"),
+                                  rpt_document_get_sha256 (document), id);
+          g_hash_table_insert (load->changed, g_strdup (id), _rpt_anchor_jobs_new ());
+        }
       _rpt_project_load_document (project, document);
     }
   return TRUE;
 }
 
+/* "quote", "prefix" and "suffix": optional for annotations, required for
+ * orphans. */
+static gboolean
+get_anchor (Item         *item,
+            gboolean      required,
+            const char  **quote,
+            const char  **prefix,
+            const char  **suffix,
+            GError      **error)
+{
+  return get_string (item, "quote", required, quote, error) &&
+         get_string (item, "prefix", required, prefix, error) &&
+         get_string (item, "suffix", required, suffix, error);
+}
+
+/* A quote or context that disagrees with the text it claims to come from. */
+static gboolean
+refuse_anchor (GError      **error,
+               Item         *item,
+               const char   *member,
+               RptDocument  *document,
+               guint         start,
+               guint         end)
+{
+  const char *doc_id = rpt_document_get_id (document);
+
+  if (g_str_equal (member, "quote"))
+    {
+      g_autofree char *text = rpt_document_dup_slice (document, start, MIN (end, start + 40));
+
+      return refuse_member (error, RPT_ERROR_INVALID, item, member,
+                            _("is not the text at %u–%u of document “%s”, which begins “%s”"),
+                            start, end, doc_id, text);
+    }
+  if (g_str_equal (member, "prefix"))
+    return refuse_member (error, RPT_ERROR_INVALID, item, member,
+                          _("is not the text before %u in document “%s”"), start, doc_id);
+  return refuse_member (error, RPT_ERROR_INVALID, item, member,
+                        _("is not the text after %u in document “%s”"), end, doc_id);
+}
+
+/* The members an annotation and an orphan share, checked with their
+ * references. */
+typedef struct
+{
+  const char  *id, *doc_id, *label, *speaker, *note, *author, *quote, *prefix, *suffix;
+  guint        start, end;
+  gint64       created, modified;
+  RptDocument *document;
+} Fields;
+
+static gboolean
+read_fields (RptProject  *project,
+             Item        *item,
+             gboolean     orphan,
+             GHashTable  *ids,
+             Fields      *f,
+             GError     **error)
+{
+  f->start = f->end = 0;
+  if (!get_id (item, "id", TRUE, &f->id, error) ||
+      !get_id (item, "document", TRUE, &f->doc_id, error) ||
+      !get_uint (item, "start", TRUE, G_MAXUINT, &f->start, error) ||
+      !get_uint (item, "end", TRUE, G_MAXUINT, &f->end, error) ||
+      !get_id (item, "label", TRUE, &f->label, error) ||
+      !get_string (item, "speaker", FALSE, &f->speaker, error) ||
+      !get_string (item, "note", FALSE, &f->note, error) ||
+      !get_string (item, "author", FALSE, &f->author, error) ||
+      !get_time (item, "created", &f->created, error) ||
+      !get_time (item, "modified", &f->modified, error) ||
+      !get_anchor (item, orphan, &f->quote, &f->prefix, &f->suffix, error) ||
+      !check_unique_id (ids, item, f->id, error))
+    return FALSE;
+
+  if (!(f->document = rpt_project_get_document (project, f->doc_id)))
+    return refuse_member (error, RPT_ERROR_INVALID, item, "document",
+                          _("“%s” is not the id of any document"), f->doc_id);
+  if (!rpt_project_get_label (project, f->label))
+    return refuse_member (error, RPT_ERROR_INVALID, item, "label",
+                          _("“%s” is not the id of any label"), f->label);
+  if (f->speaker && *f->speaker && !rpt_project_get_speaker (project, f->speaker))
+    return refuse_member (error, RPT_ERROR_INVALID, item, "speaker",
+                          _("“%s” is not the id of any speaker"), f->speaker);
+  if (f->end <= f->start)
+    return refuse_member (error, RPT_ERROR_INVALID, item, "end",
+                          _("%u is not after the start (%u)"), f->end, f->start);
+  return TRUE;
+}
+
+static RptAnnotation *
+new_annotation (const Fields *f)
+{
+  return _rpt_annotation_new (f->id, f->doc_id, f->start, f->end, f->label, f->speaker, f->note,
+                              f->author, f->created, f->modified);
+}
+
 static gboolean
 read_annotations (RptProject  *project,
                   JsonObject  *root,
+                  Load        *load,
                   GError     **error)
 {
-  g_autoptr(GHashTable) ids = places_table ();
   g_autoptr(GHashTable) spans = places_table ();
   g_autofree char *place = NULL;
   JsonArray *array;
@@ -468,61 +586,126 @@ read_annotations (RptProject  *project,
   n = json_array_get_length (array);
   if (n > RPT_MAX_ANNOTATIONS)
     return refuse_code (error, RPT_ERROR_TOO_LARGE, "annotations",
-                        _("%u annotations; the limit is %u"), n, RPT_MAX_ANNOTATIONS);
+                        g_dngettext (GETTEXT_PACKAGE, "%u annotations; the limit is %u",
+                                     "%u annotations; the limit is %u", n),
+                        n, RPT_MAX_ANNOTATIONS);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RptAnnotation) annotation = NULL;
       g_autofree char *span = NULL;
-      const char *id, *doc_id, *label, *speaker, *note, *author, *first;
-      guint start = 0, end = 0, length;
-      gint64 created, modified;
-      RptDocument *document;
+      const char *first, *wrong;
+      guint length;
+      GArray *jobs;
+      Fields f;
 
       if (!get_item (array, "annotations", i, &place, &item, error) ||
-          !get_id (&item, "id", TRUE, &id, error) ||
-          !get_id (&item, "document", TRUE, &doc_id, error) ||
-          !get_uint (&item, "start", TRUE, G_MAXUINT, &start, error) ||
-          !get_uint (&item, "end", TRUE, G_MAXUINT, &end, error) ||
-          !get_id (&item, "label", TRUE, &label, error) ||
-          !get_string (&item, "speaker", FALSE, &speaker, error) ||
-          !get_string (&item, "note", FALSE, &note, error) ||
-          !get_string (&item, "author", FALSE, &author, error) ||
-          !get_time (&item, "created", &created, error) ||
-          !get_time (&item, "modified", &modified, error) ||
-          !check_unique_id (ids, &item, id, error))
+          !read_fields (project, &item, FALSE, load->ids, &f, error))
         return FALSE;
 
-      if (!(document = rpt_project_get_document (project, doc_id)))
-        return refuse_member (error, RPT_ERROR_INVALID, &item, "document",
-                              _("“%s” is not the id of any document"), doc_id);
-      if (!rpt_project_get_label (project, label))
-        return refuse_member (error, RPT_ERROR_INVALID, &item, "label",
-                              _("“%s” is not the id of any label"), label);
-      if (speaker && *speaker && !rpt_project_get_speaker (project, speaker))
-        return refuse_member (error, RPT_ERROR_INVALID, &item, "speaker",
-                              _("“%s” is not the id of any speaker"), speaker);
+      /* In a text that changed, the offsets are re-anchored later. */
+      if ((jobs = g_hash_table_lookup (load->changed, f.doc_id)) != NULL)
+        {
+          annotation = new_annotation (&f);
+          _rpt_anchor_jobs_add (jobs, annotation, f.quote, f.prefix, f.suffix, FALSE);
+          continue;
+        }
 
-      length = rpt_document_get_length (document);
-      if (end <= start)
+      length = rpt_document_get_length (f.document);
+      if (f.end > length)
         return refuse_member (error, RPT_ERROR_INVALID, &item, "end",
-                              _("%u is not after the start (%u)"), end, start);
-      if (end > length)
-        return refuse_member (error, RPT_ERROR_INVALID, &item, "end",
-                              _("%u is past the end of document “%s” (%u characters)"),
-                              end, doc_id, length);
+                              g_dngettext (GETTEXT_PACKAGE, "%u is past the end of document “%s” (%u character)",
+                                           "%u is past the end of document “%s” (%u characters)", length),
+                              f.end, f.doc_id, length);
 
       /* Ids hold no control characters, so \x1f separates safely. */
-      span = g_strdup_printf ("%s\x1f%u\x1f%u\x1f%s", doc_id, start, end, label);
+      span = g_strdup_printf ("%s\x1f%u\x1f%u\x1f%s", f.doc_id, f.start, f.end, f.label);
       if ((first = remember (spans, span, place)) != NULL)
         return refuse (error, place, _("tags the same span of document “%s” with the same label as %s"),
-                       doc_id, first);
+                       f.doc_id, first);
+      if ((wrong = _rpt_anchor_check (f.document, f.start, f.end, f.quote, f.prefix, f.suffix)) != NULL)
+        return refuse_anchor (error, &item, wrong, f.document, f.start, f.end);
 
-      annotation = _rpt_annotation_new (id, doc_id, start, end, label, speaker, note, author,
-                                        created, modified);
+      annotation = new_annotation (&f);
       _rpt_project_load_annotation (project, annotation);
     }
   return TRUE;
+}
+
+/* Optional: only files with orphans have it. The shape of an annotation,
+ * with its quote and context required, and start and end where it last
+ * was, in an older text. */
+static gboolean
+read_orphans (RptProject  *project,
+              JsonObject  *root,
+              Load        *load,
+              GError     **error)
+{
+  g_autofree char *place = NULL;
+  JsonArray *array;
+  Item item;
+  guint n, n_annotations;
+
+  if (!json_object_has_member (root, "orphans"))
+    return TRUE;
+  if (!(array = get_array (root, "orphans", error)))
+    return FALSE;
+  n = json_array_get_length (array);
+  n_annotations = g_hash_table_size (load->ids);
+  if (n > RPT_MAX_ANNOTATIONS - n_annotations)
+    return refuse_code (error, RPT_ERROR_TOO_LARGE, "orphans",
+                        g_dngettext (GETTEXT_PACKAGE, "%u annotations and orphans; the limit is %u",
+                                     "%u annotations and orphans; the limit is %u", n_annotations + n),
+                        n_annotations + n,
+                        RPT_MAX_ANNOTATIONS);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RptAnnotation) orphan = NULL;
+      GArray *jobs;
+      Fields f;
+
+      if (!get_item (array, "orphans", i, &place, &item, error) ||
+          !read_fields (project, &item, TRUE, load->ids, &f, error))
+        return FALSE;
+
+      orphan = new_annotation (&f);
+      /* A text that changed gets another try at placing its orphans. */
+      if ((jobs = g_hash_table_lookup (load->changed, f.doc_id)) != NULL)
+        _rpt_anchor_jobs_add (jobs, orphan, f.quote, f.prefix, f.suffix, TRUE);
+      else
+        {
+          _rpt_annotation_set_anchor (orphan, f.quote, f.prefix, f.suffix);
+          _rpt_project_load_orphan (project, orphan);
+        }
+    }
+  return TRUE;
+}
+
+/* Every annotation and orphan of a changed text, placed or orphaned, in
+ * the documents' order. */
+static void
+reanchor_changed (Load *load)
+{
+  GListModel *documents = rpt_project_get_documents (load->project);
+
+  if (g_hash_table_size (load->changed) == 0)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(RptDocument) document = g_list_model_get_item (documents, i);
+      GArray *jobs = g_hash_table_lookup (load->changed, rpt_document_get_id (document));
+
+      if (jobs != NULL)
+        _rpt_project_reanchor_loaded (load->project, document, jobs, load->report);
+    }
+}
+
+static gboolean
+exists (RptProject *project,
+        const char *annotation_id)
+{
+  return rpt_project_get_annotation (project, annotation_id) || rpt_project_get_orphan (project, annotation_id);
 }
 
 static gboolean
@@ -556,10 +739,10 @@ read_relations (RptProject  *project,
       if (!rpt_relation_type_from_string (type_name, &type))
         return refuse_member (error, RPT_ERROR_INVALID, &item, "type",
                               _("“%s” is not one of “rebuts”, “responds-to”, “supports”"), type_name);
-      if (!rpt_project_get_annotation (project, from))
+      if (!exists (project, from))
         return refuse_member (error, RPT_ERROR_INVALID, &item, "from",
                               _("“%s” is not the id of any annotation"), from);
-      if (!rpt_project_get_annotation (project, to))
+      if (!exists (project, to))
         return refuse_member (error, RPT_ERROR_INVALID, &item, "to",
                               _("“%s” is not the id of any annotation"), to);
       if (g_str_equal (from, to))
@@ -581,21 +764,43 @@ rpt_project_load_from_data (const char  *data,
                             gsize        len,
                             GError     **error)
 {
+  return rpt_project_load_from_data_full (data, len, RPT_LOAD_DEFAULT, NULL, error);
+}
+
+RptProject *
+rpt_project_load_from_data_full (const char          *data,
+                                 gsize                len,
+                                 RptLoadFlags         flags,
+                                 RptReanchorReport  **report,
+                                 GError             **error)
+{
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(RptProject) project = NULL;
   g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GHashTable) changed = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(RptReanchorReport) done = NULL;
   JsonNode *root;
   Item top = { NULL, NULL };
   const char *format;
   gboolean incomplete;
   guint version = 0;
+  Load load = { NULL };
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (report == NULL || *report == NULL, NULL);
+
+  if (flags & RPT_LOAD_REANCHOR)
+    done = _rpt_reanchor_report_new ();
 
   /* Well-formed files take the one-pass reader (rpt-project-fast-reader.c);
    * whatever it does not take, json-glib reads and judges below. */
   if ((project = _rpt_project_read_fast (data, len)) != NULL)
-    return g_steal_pointer (&project);
+    {
+      if (report)
+        *report = g_steal_pointer (&done);
+      return g_steal_pointer (&project);
+    }
 
   /* Some editors put a byte order mark in front of UTF-8; it is not JSON. */
   if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
@@ -630,7 +835,7 @@ rpt_project_load_from_data (const char  *data,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       refuse (error, NULL, _("the top level is %s, not an object: this is not a Repartee project"),
-              root ? describe (root) : _("empty"));
+              root ? describe (root) : C_("JSON top level", "empty"));
       return NULL;
     }
   top.object = json_node_get_object (root);
@@ -660,84 +865,25 @@ rpt_project_load_from_data (const char  *data,
     }
 
   project = rpt_project_new_empty ();
+  changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  ids = places_table ();
+  load = (Load) { project, flags, changed, ids, done };
   if (!read_labels (project, top.object, error) ||
       !read_speakers (project, top.object, error) ||
-      !read_documents (project, top.object, error) ||
-      !read_annotations (project, top.object, error) ||
-      !read_relations (project, top.object, error))
+      !read_documents (project, top.object, &load, error) ||
+      !read_annotations (project, top.object, &load, error) ||
+      !read_orphans (project, top.object, &load, error))
+    return NULL;
+  reanchor_changed (&load);
+  if (!read_relations (project, top.object, error))
     return NULL;
 
   _rpt_project_load_finish (project);
+  /* Repaired, not saved: the file on disk still has the old offsets. */
+  if (g_hash_table_size (changed) > 0)
+    _rpt_project_mark_unsaved (project);
+  if (report)
+    *report = g_steal_pointer (&done);
   return g_steal_pointer (&project);
 }
 
-RptProject *
-rpt_project_load_from_file (const char  *path,
-                            GError     **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  RptProject *project;
-  gsize len;
-  const char *data;
-
-  bytes = rpt_safe_file_read (path, RPT_MAX_FILE_BYTES, error);
-  if (bytes == NULL)
-    return NULL;
-
-  data = g_bytes_get_data (bytes, &len);
-  project = rpt_project_load_from_data (data ? data : "", len, &local_error);
-  if (project == NULL)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", display, local_error->message);
-    }
-  return project;
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-  RptProject *project = rpt_project_load_from_file (task_data, &error);
-
-  if (project)
-    g_task_return_pointer (task, project, g_object_unref);
-  else
-    g_task_return_error (task, error);
-}
-
-void
-rpt_project_load_async (GFile               *file,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  char *path;
-
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, rpt_project_load_async);
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_task_return_new_error (task, RPT_ERROR, RPT_ERROR_IO, "%s", _("Only local files can be opened"));
-      return;
-    }
-  g_task_set_task_data (task, path, g_free);
-  g_task_run_in_thread (task, load_thread);
-}
-
-RptProject *
-rpt_project_load_finish (GAsyncResult  *result,
-                         GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}

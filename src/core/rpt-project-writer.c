@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rpt-anchor.h"
 #include "rpt-json-writer.h"
 #include "rpt-project-io.h"
 #include "rpt-safe-file.h"
@@ -44,8 +45,10 @@ end_item (GString  *out,
  * Saving a large project must not hold up the window: the bytes are made
  * in a worker thread from a copy taken on the main thread. The copy is
  * cheap: documents and relations never change, so they are only
- * referenced; labels, speakers and annotations are copied, their repeated
- * strings (document, label, speaker, author) once each. */
+ * referenced; labels, speakers, annotations and orphans are copied, their
+ * repeated strings (document, label, speaker, author) once each. An
+ * annotation's quote and context are sliced from its document's text when
+ * the bytes are made; an orphan's are copied. */
 
 typedef struct
 {
@@ -60,9 +63,11 @@ typedef struct
 
 typedef struct
 {
-  const char *id, *document, *label, *speaker, *note, *author;
-  gint64      created, modified;
-  guint       start, end;
+  const char  *id, *document, *label, *speaker, *note, *author;
+  gint64       created, modified;
+  guint        start, end;
+  RptDocument *text;                    /* placed: the text it quotes (borrowed) */
+  const char  *quote, *prefix, *suffix; /* orphans */
 } AnnotationCopy;
 
 struct _RptProjectSnapshot
@@ -73,6 +78,7 @@ struct _RptProjectSnapshot
   GArray       *speakers;     /* SpeakerCopy */
   GPtrArray    *documents;    /* RptDocument, referenced */
   GArray       *annotations;  /* AnnotationCopy: document order, then text order */
+  GArray       *orphans;      /* AnnotationCopy, in the orphans' order */
   GPtrArray    *relations;    /* RptRelation, referenced */
   gsize         text_bytes;
 };
@@ -101,11 +107,37 @@ copy_shared (RptProjectSnapshot *snapshot,
   return copy;
 }
 
+static AnnotationCopy
+copy_annotation (RptProjectSnapshot *snapshot,
+                 RptAnnotation      *a,
+                 RptDocument        *text)
+{
+  const char *note = rpt_annotation_get_note (a);
+  AnnotationCopy copy = {
+    copy_string (snapshot, rpt_annotation_get_id (a)),
+    copy_shared (snapshot, rpt_annotation_get_document (a)),
+    copy_shared (snapshot, rpt_annotation_get_label (a)),
+    copy_shared (snapshot, rpt_annotation_get_speaker (a)),
+    *note ? copy_string (snapshot, note) : "",
+    copy_shared (snapshot, rpt_annotation_get_author (a)),
+    rpt_annotation_get_created (a),
+    rpt_annotation_get_modified (a),
+    rpt_annotation_get_start (a),
+    rpt_annotation_get_end (a),
+    text,
+    copy_string (snapshot, rpt_annotation_get_quote (a)),
+    copy_string (snapshot, rpt_annotation_get_prefix (a)),
+    copy_string (snapshot, rpt_annotation_get_suffix (a)),
+  };
+
+  return copy;
+}
+
 RptProjectSnapshot *
 rpt_project_snapshot_new (RptProject *self)
 {
   RptProjectSnapshot *snapshot;
-  GListModel *labels, *speakers, *documents, *relations;
+  GListModel *labels, *speakers, *documents, *relations, *orphans;
 
   g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
 
@@ -113,6 +145,7 @@ rpt_project_snapshot_new (RptProject *self)
   speakers = rpt_project_get_speakers (self);
   documents = rpt_project_get_documents (self);
   relations = rpt_project_get_relations (self);
+  orphans = rpt_project_get_orphans (self);
 
   snapshot = g_new0 (RptProjectSnapshot, 1);
   snapshot->strings = g_string_chunk_new (64 * 1024);
@@ -122,6 +155,7 @@ rpt_project_snapshot_new (RptProject *self)
   snapshot->documents = g_ptr_array_new_with_free_func (g_object_unref);
   snapshot->annotations = g_array_sized_new (FALSE, FALSE, sizeof (AnnotationCopy),
                                              rpt_project_get_n_annotations (self));
+  snapshot->orphans = g_array_new (FALSE, FALSE, sizeof (AnnotationCopy));
   snapshot->relations = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
@@ -159,23 +193,18 @@ rpt_project_snapshot_new (RptProject *self)
       snapshot->text_bytes += rpt_document_get_text_bytes (document);
       for (guint i = 0; i < n; i++)
         {
-          RptAnnotation *a = rpt_annotation_store_get (store, i);
-          const char *note = rpt_annotation_get_note (a);
-          AnnotationCopy copy = {
-            copy_string (snapshot, rpt_annotation_get_id (a)),
-            copy_shared (snapshot, rpt_annotation_get_document (a)),
-            copy_shared (snapshot, rpt_annotation_get_label (a)),
-            copy_shared (snapshot, rpt_annotation_get_speaker (a)),
-            *note ? copy_string (snapshot, note) : "",
-            copy_shared (snapshot, rpt_annotation_get_author (a)),
-            rpt_annotation_get_created (a),
-            rpt_annotation_get_modified (a),
-            rpt_annotation_get_start (a),
-            rpt_annotation_get_end (a),
-          };
+          AnnotationCopy copy = copy_annotation (snapshot, rpt_annotation_store_get (store, i), document);
 
           g_array_append_val (snapshot->annotations, copy);
         }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (orphans); i++)
+    {
+      g_autoptr(RptAnnotation) orphan = g_list_model_get_item (orphans, i);
+      AnnotationCopy copy = copy_annotation (snapshot, orphan, NULL);
+
+      g_array_append_val (snapshot->orphans, copy);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
@@ -195,6 +224,7 @@ rpt_project_snapshot_free (RptProjectSnapshot *snapshot)
   g_array_unref (snapshot->speakers);
   g_ptr_array_unref (snapshot->documents);
   g_array_unref (snapshot->annotations);
+  g_array_unref (snapshot->orphans);
   g_ptr_array_unref (snapshot->relations);
   g_free (snapshot);
 }
@@ -274,6 +304,33 @@ write_documents (RptProjectSnapshot *snapshot,
   end_array (out, n, FALSE);
 }
 
+/* The quote and its context, sliced straight out of the text: no string
+ * is made per annotation. */
+static void
+write_anchor (GString     *out,
+              RptDocument *document,
+              guint        start_offset,
+              guint        end_offset)
+{
+  const char *text = rpt_document_get_text (document);
+  const char *text_end = text + rpt_document_get_text_bytes (document);
+  const char *start = text + rpt_document_byte_offset (document, start_offset);
+  const char *end = text + rpt_document_byte_offset (document, end_offset);
+  const char *before = start, *after = end;
+
+  for (guint i = 0; i < RPT_ANCHOR_CONTEXT_CHARS && before > text; i++)
+    before = g_utf8_prev_char (before);
+  for (guint i = 0; i < RPT_ANCHOR_CONTEXT_CHARS && after < text_end; i++)
+    after = g_utf8_next_char (after);
+
+  rpt_json_put_literal (out, ", \"quote\": ");
+  rpt_json_append_string_len (out, start, end - start);
+  rpt_json_put_literal (out, ", \"prefix\": ");
+  rpt_json_append_string_len (out, before, start - before);
+  rpt_json_put_literal (out, ", \"suffix\": ");
+  rpt_json_append_string_len (out, end, after - end);
+}
+
 static void
 write_annotation (GString        *out,
                   AnnotationCopy *a)
@@ -308,6 +365,17 @@ write_annotation (GString        *out,
       rpt_json_put_literal (out, ", \"modified\": ");
       rpt_json_append_timestamp (out, a->modified);
     }
+  if (a->text != NULL)
+    write_anchor (out, a->text, a->start, a->end);
+  else
+    {
+      rpt_json_put_literal (out, ", ");
+      rpt_json_append_member_string (out, "quote", a->quote);
+      rpt_json_put_literal (out, ", ");
+      rpt_json_append_member_string (out, "prefix", a->prefix);
+      rpt_json_put_literal (out, ", ");
+      rpt_json_append_member_string (out, "suffix", a->suffix);
+    }
 }
 
 /* Annotations in document order, then text order within each document. */
@@ -321,6 +389,25 @@ write_annotations (RptProjectSnapshot *snapshot,
   for (guint i = 0; i < n; i++)
     {
       write_annotation (out, &g_array_index (snapshot->annotations, AnnotationCopy, i));
+      end_item (out, i + 1 == n);
+    }
+  end_array (out, n, FALSE);
+}
+
+/* Only when there are any: a project without orphans is written as
+ * before they existed. */
+static void
+write_orphans (RptProjectSnapshot *snapshot,
+               GString            *out)
+{
+  guint n = snapshot->orphans->len;
+
+  if (n == 0)
+    return;
+  begin_array (out, "orphans", n);
+  for (guint i = 0; i < n; i++)
+    {
+      write_annotation (out, &g_array_index (snapshot->orphans, AnnotationCopy, i));
       end_item (out, i + 1 == n);
     }
   end_array (out, n, FALSE);
@@ -357,7 +444,8 @@ rpt_project_snapshot_to_bytes (RptProjectSnapshot *snapshot)
 
   g_return_val_if_fail (snapshot != NULL, NULL);
 
-  out = g_string_sized_new (1024 + snapshot->annotations->len * 220 + snapshot->relations->len * 72 +
+  /* Quote and context add about as much again per annotation. */
+  out = g_string_sized_new (1024 + snapshot->annotations->len * 400 + snapshot->orphans->len * 400 + snapshot->relations->len * 72 +
                             snapshot->documents->len * 256 + snapshot->text_bytes);
   rpt_json_put_literal (out, "{\n");
   g_string_append (out, "  \"format\": \"" RPT_PROJECT_FORMAT "\",\n");
@@ -366,6 +454,7 @@ rpt_project_snapshot_to_bytes (RptProjectSnapshot *snapshot)
   write_speakers (snapshot, out);
   write_documents (snapshot, out);
   write_annotations (snapshot, out);
+  write_orphans (snapshot, out);
   write_relations (snapshot, out);
   rpt_json_put_literal (out, "}\n");
 

@@ -19,6 +19,7 @@ struct _RptProject
   GListStore *labels;
   GListStore *speakers;
   GListStore *relations;
+  GListStore *orphans;           /* RptAnnotation, by (document, start, end, id) */
 
   GHashTable *document_by_id;    /* id -> RptDocument (borrowed) */
   GHashTable *store_by_document; /* id -> RptAnnotationStore (owned) */
@@ -26,6 +27,7 @@ struct _RptProject
   GHashTable *speaker_by_id;
   GHashTable *annotation_by_id;  /* id -> RptAnnotation (owned ref) */
   GHashTable *relation_by_id;
+  GHashTable *orphan_by_id;      /* id -> RptAnnotation (borrowed from orphans) */
   RptRelationIndex *relation_index; /* the relations of each annotation */
 
   RptHistory *history;
@@ -50,6 +52,7 @@ enum {
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_N_ANNOTATIONS,
+  PROP_N_ORPHANS,
   N_PROPS
 };
 
@@ -88,11 +91,13 @@ rpt_project_finalize (GObject *object)
   g_clear_pointer (&self->speaker_by_id, g_hash_table_unref);
   g_clear_pointer (&self->annotation_by_id, g_hash_table_unref);
   g_clear_pointer (&self->relation_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->orphan_by_id, g_hash_table_unref);
   g_clear_pointer (&self->relation_index, rpt_relation_index_free);
   g_clear_object (&self->documents);
   g_clear_object (&self->labels);
   g_clear_object (&self->speakers);
   g_clear_object (&self->relations);
+  g_clear_object (&self->orphans);
   g_free (self->author);
 
   G_OBJECT_CLASS (rpt_project_parent_class)->finalize (object);
@@ -120,6 +125,9 @@ rpt_project_get_property (GObject    *object,
     case PROP_N_ANNOTATIONS:
       g_value_set_uint (value, rpt_project_get_n_annotations (self));
       break;
+    case PROP_N_ORPHANS:
+      g_value_set_uint (value, rpt_project_get_n_orphans (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -140,6 +148,8 @@ rpt_project_class_init (RptProjectClass *klass)
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, flags);
   properties[PROP_N_ANNOTATIONS] =
     g_param_spec_uint ("n-annotations", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_ORPHANS] =
+    g_param_spec_uint ("n-orphans", NULL, NULL, 0, G_MAXUINT, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -188,6 +198,7 @@ rpt_project_init (RptProject *self)
   self->labels = g_list_store_new (RPT_TYPE_LABEL);
   self->speakers = g_list_store_new (RPT_TYPE_SPEAKER);
   self->relations = g_list_store_new (RPT_TYPE_RELATION);
+  self->orphans = g_list_store_new (RPT_TYPE_ANNOTATION);
 
   self->document_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->store_by_document = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
@@ -195,6 +206,7 @@ rpt_project_init (RptProject *self)
   self->speaker_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->annotation_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   self->relation_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->orphan_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->relation_index = rpt_relation_index_new ();
 
   self->history = rpt_history_new (apply_op, op_free, self);
@@ -217,10 +229,11 @@ rpt_project_new (void)
   static const struct {
     const char *id, *name, *color, *description;
   } defaults[] = {
-    { "claim", N_("Claim"), "#3584e4", N_("A statement put forward as true") },
-    { "rebuttal", N_("Rebuttal"), "#e01b24", N_("An answer that disputes a claim") },
-    { "joke", N_("Joke"), "#f5c211", N_("Something said in jest") },
-    { "diplomatic-signal", N_("Diplomatic signal"), "#2ec27e",
+    /* Translators: the default labels of a new project; nouns */
+    { "claim", NC_("label name", "Claim"), "#3584e4", N_("A statement put forward as true") },
+    { "rebuttal", NC_("label name", "Rebuttal"), "#e01b24", N_("An answer that disputes a claim") },
+    { "joke", NC_("label name", "Joke"), "#f5c211", N_("Something said in jest") },
+    { "diplomatic-signal", NC_("label name", "Diplomatic signal"), "#2ec27e",
       N_("A message about relations between the parties") },
   };
   RptProject *self = rpt_project_new_empty ();
@@ -229,7 +242,7 @@ rpt_project_new (void)
     {
       g_autoptr(RptLabel) label =
         rpt_label_new (defaults[i].id,
-                       g_dgettext (GETTEXT_PACKAGE, defaults[i].name),
+                       g_dpgettext2 (GETTEXT_PACKAGE, "label name", defaults[i].name),
                        defaults[i].color, i + 1,
                        g_dgettext (GETTEXT_PACKAGE, defaults[i].description));
       _rpt_project_load_label (self, label);
@@ -284,6 +297,20 @@ rpt_project_get_n_annotations (RptProject *self)
   return g_hash_table_size (self->annotation_by_id);
 }
 
+GListModel *
+rpt_project_get_orphans (RptProject *self)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
+  return G_LIST_MODEL (self->orphans);
+}
+
+guint
+rpt_project_get_n_orphans (RptProject *self)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (self), 0);
+  return g_hash_table_size (self->orphan_by_id);
+}
+
 #define LOOKUP(table) \
   g_return_val_if_fail (RPT_IS_PROJECT (self), NULL); \
   return id ? g_hash_table_lookup (self->table, id) : NULL
@@ -316,6 +343,12 @@ RptRelation *
 rpt_project_get_relation (RptProject *self, const char *id)
 {
   LOOKUP (relation_by_id);
+}
+
+RptAnnotation *
+rpt_project_get_orphan (RptProject *self, const char *id)
+{
+  LOOKUP (orphan_by_id);
 }
 
 #undef LOOKUP
@@ -351,13 +384,17 @@ count_annotations (RptProject *self,
   gpointer value;
   guint count = 0;
 
-  g_hash_table_iter_init (&iter, self->annotation_by_id);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  /* Orphans too: they keep their label and speaker. */
+  for (guint t = 0; t < 2; t++)
     {
-      const char *field = by_label ? rpt_annotation_get_label (value)
-                                   : rpt_annotation_get_speaker (value);
-      if (g_strcmp0 (field, id) == 0)
-        count++;
+      g_hash_table_iter_init (&iter, t == 0 ? self->annotation_by_id : self->orphan_by_id);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          const char *field = by_label ? rpt_annotation_get_label (value)
+                                       : rpt_annotation_get_speaker (value);
+          if (g_strcmp0 (field, id) == 0)
+            count++;
+        }
     }
   return count;
 }
@@ -427,6 +464,7 @@ _rpt_project_new_id (RptProject *self,
       char *id = g_strdup_printf ("%s%" G_GUINT64_FORMAT, prefix, self->next_serial++);
 
       if (!g_hash_table_contains (self->annotation_by_id, id) &&
+          !g_hash_table_contains (self->orphan_by_id, id) &&
           !g_hash_table_contains (self->relation_by_id, id))
         return id;
       g_free (id);
@@ -590,8 +628,10 @@ apply_annotation_state (RptProject            *self,
                         RptAnnotation         *annotation,
                         const AnnotationState *state)
 {
+  /* An orphan is in no store, and views of the text must not hear of it. */
+  gboolean orphan = g_hash_table_lookup (self->orphan_by_id, rpt_annotation_get_id (annotation)) == annotation;
   RptAnnotationStore *store =
-    g_hash_table_lookup (self->store_by_document, rpt_annotation_get_document (annotation));
+    orphan ? NULL : g_hash_table_lookup (self->store_by_document, rpt_annotation_get_document (annotation));
   guint old_start = rpt_annotation_get_start (annotation);
   guint old_end = rpt_annotation_get_end (annotation);
   gboolean moves = old_start != state->start || old_end != state->end;
@@ -615,8 +655,100 @@ apply_annotation_state (RptProject            *self,
       else
         _rpt_annotation_store_notify_changed (store, annotation);
     }
-  g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, annotation, old_start, old_end);
+  if (orphan)
+    {
+      guint position;
+
+      if (g_list_store_find (self->orphans, annotation, &position))
+        g_list_model_items_changed (G_LIST_MODEL (self->orphans), position, 1, 1);
+    }
+  else
+    g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, annotation, old_start, old_end);
   g_object_unref (annotation);
+}
+
+/* ---- Orphans and replaced texts ---- */
+
+static guint
+document_index (RptProject *self,
+                const char *document_id)
+{
+  RptDocument *document = g_hash_table_lookup (self->document_by_id, document_id);
+  guint position = G_MAXUINT;
+
+  if (document != NULL)
+    g_list_store_find (self->documents, document, &position);
+  return position;
+}
+
+/* Orphans are listed by document (in the documents' order), then where
+ * they last were: the order the file stores them in. */
+static int
+compare_orphans (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  RptProject *self = user_data;
+  const char *doc_a = rpt_annotation_get_document ((RptAnnotation *) a);
+  const char *doc_b = rpt_annotation_get_document ((RptAnnotation *) b);
+
+  if (strcmp (doc_a, doc_b) != 0)
+    {
+      guint pos_a = document_index (self, doc_a), pos_b = document_index (self, doc_b);
+
+      if (pos_a != pos_b)
+        return pos_a < pos_b ? -1 : 1;
+      return strcmp (doc_a, doc_b);
+    }
+  return rpt_annotation_compare ((RptAnnotation *) a, (RptAnnotation *) b);
+}
+
+static void
+insert_orphan (RptProject    *self,
+               RptAnnotation *annotation)
+{
+  g_hash_table_insert (self->orphan_by_id, (gpointer) rpt_annotation_get_id (annotation), annotation);
+  g_list_store_insert_sorted (self->orphans, annotation, compare_orphans, self);
+}
+
+static void
+remove_orphan (RptProject    *self,
+               RptAnnotation *annotation)
+{
+  g_object_ref (annotation);
+  g_hash_table_remove (self->orphan_by_id, rpt_annotation_get_id (annotation));
+  remove_from_list (self->orphans, annotation);
+  g_object_unref (annotation);
+}
+
+/* Only ever applied to an annotation that is in no list (between leaving
+ * its store or the orphans and entering the other), so nothing is told. */
+static void
+apply_anchor_state (RptAnnotation     *annotation,
+                    const AnchorState *state)
+{
+  g_object_freeze_notify (G_OBJECT (annotation));
+  _rpt_annotation_set_range (annotation, state->start, state->end);
+  _rpt_annotation_set_anchor (annotation, state->quote, state->prefix, state->suffix);
+  _rpt_annotation_set_modified (annotation, state->modified);
+  g_object_thaw_notify (G_OBJECT (annotation));
+}
+
+/* The same id, another object, at the same place in the documents list:
+ * views see one item replaced (items-changed position, 1, 1). */
+static void
+swap_document (RptProject  *self,
+               RptDocument *from,
+               RptDocument *to)
+{
+  const char *id = rpt_document_get_id (to);
+  guint position;
+
+  if (!g_list_store_find (self->documents, from, &position))
+    g_return_if_reached ();
+  g_hash_table_replace (self->document_by_id, (gpointer) id, to);
+  set_document_count (self, id);
+  g_list_store_splice (self->documents, position, 1, (gpointer *) &to, 1);
 }
 
 static void
@@ -716,6 +848,25 @@ apply_op (gpointer data,
                               forward ? &op->u.ann.after : &op->u.ann.before);
       break;
 
+    case OP_ORPHAN:
+      if (add)
+        insert_orphan (self, RPT_ANNOTATION (op->object));
+      else
+        remove_orphan (self, RPT_ANNOTATION (op->object));
+      break;
+
+    case OP_ANCHOR_STATE:
+      apply_anchor_state (RPT_ANNOTATION (op->object),
+                          forward ? &op->u.anchor.after : &op->u.anchor.before);
+      break;
+
+    case OP_REPLACE_DOCUMENT:
+      if (forward)
+        swap_document (self, RPT_DOCUMENT (op->other), RPT_DOCUMENT (op->object));
+      else
+        swap_document (self, RPT_DOCUMENT (op->object), RPT_DOCUMENT (op->other));
+      break;
+
     case OP_LABEL_STATE:
       apply_label_state (RPT_LABEL (op->object),
                          forward ? &op->u.label.after : &op->u.label.before);
@@ -752,6 +903,14 @@ annotation_state_clear (AnnotationState *state)
 }
 
 static void
+anchor_state_clear (AnchorState *state)
+{
+  g_free (state->quote);
+  g_free (state->prefix);
+  g_free (state->suffix);
+}
+
+static void
 label_state_clear (LabelState *state)
 {
   g_free (state->name);
@@ -778,10 +937,15 @@ op_free (gpointer data)
       g_free (op->u.speaker.before);
       g_free (op->u.speaker.after);
       break;
+    case OP_ANCHOR_STATE:
+      anchor_state_clear (&op->u.anchor.before);
+      anchor_state_clear (&op->u.anchor.after);
+      break;
     default:
       break;
     }
   g_clear_object (&op->object);
+  g_clear_object (&op->other);
   g_free (op);
 }
 
@@ -805,6 +969,18 @@ _rpt_annotation_state_capture (AnnotationState *state,
   state->note = g_strdup (rpt_annotation_get_note (annotation));
   state->start = rpt_annotation_get_start (annotation);
   state->end = rpt_annotation_get_end (annotation);
+  state->modified = rpt_annotation_get_modified (annotation);
+}
+
+void
+_rpt_anchor_state_capture (AnchorState   *state,
+                           RptAnnotation *annotation)
+{
+  state->start = rpt_annotation_get_start (annotation);
+  state->end = rpt_annotation_get_end (annotation);
+  state->quote = g_strdup (rpt_annotation_get_quote (annotation));
+  state->prefix = g_strdup (rpt_annotation_get_prefix (annotation));
+  state->suffix = g_strdup (rpt_annotation_get_suffix (annotation));
   state->modified = rpt_annotation_get_modified (annotation);
 }
 
@@ -836,6 +1012,7 @@ notify_state (RptProject *self)
   if (can_redo != self->could_redo)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ANNOTATIONS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ORPHANS]);
   self->was_dirty = dirty;
   self->could_undo = can_undo;
   self->could_redo = can_redo;
@@ -975,6 +1152,13 @@ rpt_project_mark_saved_state (RptProject *self,
     }
 }
 
+void
+_rpt_project_mark_unsaved (RptProject *self)
+{
+  /* States count up from 1 and never reach G_MAXUINT64. */
+  rpt_project_mark_saved_state (self, G_MAXUINT64);
+}
+
 guint64
 rpt_project_get_generation (RptProject *self)
 {
@@ -1019,6 +1203,19 @@ _rpt_project_load_annotation (RptProject    *self,
 }
 
 void
+_rpt_project_load_orphan (RptProject    *self,
+                          RptAnnotation *annotation)
+{
+  const char *id = rpt_annotation_get_id (annotation);
+
+  g_return_if_fail (rpt_annotation_is_orphan (annotation));
+
+  g_hash_table_insert (self->orphan_by_id, (gpointer) id, annotation);
+  g_list_store_append (self->orphans, annotation);
+  note_serial (self, id, 'a');
+}
+
+void
 _rpt_project_load_relation (RptProject  *self,
                             RptRelation *relation)
 {
@@ -1041,6 +1238,7 @@ _rpt_project_load_finish (RptProject *self)
       _rpt_annotation_store_sort (value);
       set_document_count (self, key);
     }
+  g_list_store_sort (self->orphans, compare_orphans, self);
   rpt_history_clear (self->history);
   self->was_dirty = FALSE;
   self->could_undo = FALSE;

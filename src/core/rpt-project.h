@@ -10,6 +10,7 @@
 #include "rpt-annotation-store.h"
 #include "rpt-document.h"
 #include "rpt-label.h"
+#include "rpt-reanchor-report.h"
 #include "rpt-relation.h"
 #include "rpt-speaker.h"
 
@@ -21,6 +22,8 @@ typedef enum {
   RPT_ERROR_NOT_FOUND,   /* an id that does not exist */
   RPT_ERROR_IO,          /* reading or writing failed */
   RPT_ERROR_TOO_LARGE,   /* past a documented limit */
+  RPT_ERROR_TEXT_CHANGED, /* an article's text no longer matches its sha256:
+                           * load again with RPT_LOAD_REANCHOR */
 } RptError;
 GQuark rpt_error_quark (void);
 
@@ -42,13 +45,34 @@ RptAnnotationStore *rpt_project_get_annotations (RptProject *self,
                                                  const char *document_id);
 guint          rpt_project_get_n_annotations   (RptProject *self);
 
-/* Lookups by id (borrowed, NULL when absent). */
+/* Orphans: annotations that lost their place when their document's text
+ * changed and could not be placed again with confidence. They are kept,
+ * with their label, speaker, note and relations, until the user places
+ * them (rpt_project_place_orphan) or deletes them
+ * (rpt_project_remove_annotation). An RptAnnotation for which
+ * rpt_annotation_is_orphan() is TRUE; sorted by document (in the
+ * documents' order), then by where they last were. The list changes
+ * through items-changed only (an edit of an orphan's label, speaker or
+ * note too): views of a document's text never hear of orphans through
+ * annotation-added/-removed/-changed. The "n-orphans" property follows its
+ * length. rpt_project_set_annotation_label/_speaker/_note and
+ * rpt_project_add_relation accept orphans' ids; _set_annotation_range
+ * refuses them (use rpt_project_place_orphan). */
+GListModel    *rpt_project_get_orphans         (RptProject *self);
+guint          rpt_project_get_n_orphans       (RptProject *self);
+
+/* Lookups by id (borrowed, NULL when absent). rpt_project_get_annotation
+ * finds placed annotations only; rpt_project_get_orphan finds orphans.
+ * Annotations and orphans share one set of ids, and a relation's from or
+ * to may be either. */
 RptDocument   *rpt_project_get_document        (RptProject *self, const char *id);
 RptLabel      *rpt_project_get_label           (RptProject *self, const char *id);
 RptSpeaker    *rpt_project_get_speaker         (RptProject *self, const char *id);
 RptAnnotation *rpt_project_get_annotation      (RptProject *self, const char *id);
 RptRelation   *rpt_project_get_relation        (RptProject *self, const char *id);
+RptAnnotation *rpt_project_get_orphan          (RptProject *self, const char *id);
 RptLabel      *rpt_project_get_label_by_shortcut (RptProject *self, guint key);
+/* Both count orphans too. */
 guint          rpt_project_count_label_uses    (RptProject *self, const char *label_id);
 guint          rpt_project_count_speaker_uses  (RptProject *self, const char *speaker_id);
 /* Relations whose from or to is @annotation_id (borrowed pointers). */
@@ -64,7 +88,7 @@ void           rpt_project_set_author          (RptProject *self, const char *au
 gboolean       rpt_project_add_document        (RptProject  *self,
                                                 RptDocument *document,
                                                 GError     **error);
-/* Also removes its annotations and their relations. */
+/* Also removes its annotations and orphans, and their relations. */
 void           rpt_project_remove_document     (RptProject  *self,
                                                 const char  *document_id);
 
@@ -79,7 +103,8 @@ RptAnnotation *rpt_project_add_annotation      (RptProject  *self,
                                                 const char  *label_id,
                                                 const char  *speaker_id,
                                                 GError     **error);
-/* Also removes the relations that reference it. */
+/* Also removes the relations that reference it. @annotation_id may be
+ * an orphan's. */
 void           rpt_project_remove_annotation   (RptProject  *self,
                                                 const char  *annotation_id);
 gboolean       rpt_project_set_annotation_label   (RptProject *self,
@@ -124,7 +149,8 @@ void           rpt_project_set_label_description (RptProject *self,
 void           rpt_project_move_label          (RptProject  *self,
                                                 const char  *label_id,
                                                 guint        position);
-/* Also removes the annotations with this label (see count_label_uses). */
+/* Also removes the annotations and orphans with this label (see
+ * count_label_uses). */
 void           rpt_project_remove_label        (RptProject  *self,
                                                 const char  *label_id);
 
@@ -135,7 +161,7 @@ gboolean       rpt_project_rename_speaker      (RptProject  *self,
                                                 const char  *speaker_id,
                                                 const char  *name,
                                                 GError     **error);
-/* Annotations attributed to it become unattributed. */
+/* Annotations and orphans attributed to it become unattributed. */
 void           rpt_project_remove_speaker      (RptProject  *self,
                                                 const char  *speaker_id);
 
@@ -146,6 +172,59 @@ RptRelation   *rpt_project_add_relation        (RptProject     *self,
                                                 GError        **error);
 void           rpt_project_remove_relation     (RptProject     *self,
                                                 const char     *relation_id);
+
+/* ---- Re-anchoring (rpt-project-reanchor.c) ---- */
+
+/* Puts the orphan @orphan_id back into its document at [start, end), as a
+ * placed annotation (its modified time becomes now). Fails, changing
+ * nothing, for an unknown id (RPT_ERROR_NOT_FOUND), an empty, reversed or
+ * out-of-range span, or a span that already has its label
+ * (RPT_ERROR_INVALID). One undo step, "Place Annotation". */
+gboolean       rpt_project_place_orphan        (RptProject  *self,
+                                                const char  *orphan_id,
+                                                guint        start,
+                                                guint        end,
+                                                GError     **error);
+
+/* Replaces the text of document @document_id (a corrected version of the
+ * article) and re-anchors its annotations by their quote and context, and
+ * tries its orphans again (rpt-anchor.h): those found move to their new
+ * place, the rest become orphans. The document keeps its id, title and
+ * source; its sha256 and length follow the new text. One undo step,
+ * "Replace Article Text"; undo restores the previous state exactly.
+ *
+ * What views see, in this order: annotation-removed for each annotation of
+ * the document, last first (at its old place, in the old text), and the
+ * orphans list loses those of its orphans that are found again; the
+ * documents list replaces the old RptDocument with a new one at the same
+ * position (items-changed position, 1, 1; the annotation store of the id
+ * stays the same object); the orphans list gains the annotations not
+ * found; annotation-added for each one placed in the new text, in text
+ * order; then "changed". Undo emits the reverse, in reverse order.
+ *
+ * @new_text must be UTF-8 and at most RPT_MAX_ARTICLE_CHARS long;
+ * otherwise, or for an unknown id, it fails and changes nothing. A text
+ * identical to the current one changes nothing and reports every
+ * annotation as exact. @report (optional) receives what happened. Runs on
+ * the calling thread: see the async variant for long articles. */
+gboolean       rpt_project_replace_document_text (RptProject         *self,
+                                                  const char         *document_id,
+                                                  const char         *new_text,
+                                                  RptReanchorReport **report,
+                                                  GError            **error);
+/* The same, with the searching done in a worker thread on a snapshot; the
+ * project is changed on the calling thread when it completes (re-planned
+ * there if the project was edited in between). */
+void           rpt_project_replace_document_text_async  (RptProject          *self,
+                                                         const char          *document_id,
+                                                         const char          *new_text,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+gboolean       rpt_project_replace_document_text_finish (RptProject          *self,
+                                                         GAsyncResult        *result,
+                                                         RptReanchorReport  **report,
+                                                         GError             **error);
 
 /* Several edits as one undo step. Nestable. */
 void           rpt_project_begin_group         (RptProject *self,

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -156,7 +157,9 @@ rpt_safe_file_read (const char  *path,
   if ((guint64) st.st_size > max_bytes)
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_TOO_LARGE,
-                   _("%s: the file is %" G_GUINT64_FORMAT " bytes; the limit is %" G_GSIZE_FORMAT),
+                   g_dngettext (GETTEXT_PACKAGE, "%s: the file is %" PRIu64 " bytes; the limit is %zu",
+                                "%s: the file is %" PRIu64 " bytes; the limit is %zu",
+                                (gulong) st.st_size),
                    display, (guint64) st.st_size, max_bytes);
       return NULL;
     }

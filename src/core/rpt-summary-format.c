@@ -264,7 +264,7 @@ md_counts (GString    *out,
   guint n_labels = rpt_summary_get_n_labels (summary);
   guint n_speakers = rpt_summary_get_n_speakers (summary);
 
-  g_string_append_printf (out, "## %s\n\n### %s\n\n| %s |", _("Counts"),
+  g_string_append_printf (out, "## %s\n\n### %s\n\n| %s |", C_("heading", "Counts"),
                           _("Annotations by speaker and label"), _("Speaker"));
   for (guint l = 0; l < n_labels; l++)
     {
@@ -272,7 +272,7 @@ md_counts (GString    *out,
       md_escape (out, rpt_summary_get_label_name (summary, l));
       g_string_append (out, " |");
     }
-  g_string_append_printf (out, " %s |\n|---|", _("Total"));
+  g_string_append_printf (out, " %s |\n|---|", C_("table column", "Total"));
   for (guint l = 0; l <= n_labels; l++)
     g_string_append (out, "---:|");
   g_string_append_c (out, '\n');
@@ -298,7 +298,7 @@ md_counts (GString    *out,
       md_escape (out, rpt_summary_get_label_name (summary, l));
       g_string_append (out, " |");
     }
-  g_string_append_printf (out, " %s |\n|---|", _("Total"));
+  g_string_append_printf (out, " %s |\n|---|", C_("table column", "Total"));
   for (guint l = 0; l <= n_labels; l++)
     g_string_append (out, "---:|");
   g_string_append_c (out, '\n');
@@ -352,9 +352,13 @@ rpt_summary_to_markdown (RptSummary *summary,
       md_escape (out, rpt_summary_get_label_name (summary, group->label));
       g_string_append (out, "** · ");
       md_escape (out, rpt_summary_speaker_display (summary, group->speaker));
-      g_string_append (out, ": “");
-      md_escape (out, quote);
-      g_string_append_printf (out, "”  \n%s  ", indent);
+      g_string_append (out, ": ");
+      {
+        /* Translators: a quoted statement; use the quotation marks of your language */
+        g_autofree char *quoted = g_strdup_printf (_("“%s”"), quote);
+        md_escape (out, quoted);
+      }
+      g_string_append_printf (out, "  \n%s  ", indent);
       md_sources (out, summary, row->group);
       {
         g_autofree char *others = rpt_summary_describe_other_links (summary, row->group, 60, 5);
@@ -374,7 +378,8 @@ rpt_summary_to_markdown (RptSummary *summary,
                                             "%u statements are reported by at least two articles.",
                                             n_shared), n_shared);
   g_string_append_printf (out, "\n\n| %s | %s | %s | %s |\n|---|---:|---:|---|\n",
-                          _("Article"), _("Annotations"), _("Shared statements"), _("Left out"));
+                          _("Article"), _("Annotations"), _("Shared statements"),
+                          C_("table column", "Left out"));
   for (guint d = 0; d < rpt_summary_get_n_documents (summary); d++)
     {
       g_autoptr(GArray) omitted = rpt_summary_dup_omitted (summary, d);
@@ -390,9 +395,10 @@ rpt_summary_to_markdown (RptSummary *summary,
           g_autofree char *quote =
             rpt_summary_dup_quote (summary, rpt_summary_get_group (summary, g)->representative, 60);
 
-          g_string_append (out, i > 0 ? "; “" : "“");
-          md_escape (out, quote);
-          g_string_append (out, "”");
+          g_autofree char *quoted = g_strdup_printf (_("“%s”"), quote);
+
+          g_string_append (out, i > 0 ? "; " : "");
+          md_escape (out, quoted);
         }
       if (omitted->len > MAX_LISTED)
         g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "; and %u more", "; and %u more",

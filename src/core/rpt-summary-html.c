@@ -104,21 +104,27 @@ html_card (GString             *out,
   escape (out, rpt_summary_speaker_display (summary, group->speaker));
   g_string_append (out, "</span><span class=\"badge\">");
   escape (out, reach);
-  g_string_append (out, "</span></div><blockquote>“");
-  escape (out, quote);
-  g_string_append (out, "”</blockquote><details><summary>");
-  escape (out, group->n_documents > 1 ? _("Sources") : _("Source"));
+  g_string_append (out, "</span></div><blockquote>");
+  {
+    /* Translators: a quoted statement; use the quotation marks of your language */
+    g_autofree char *quoted = g_strdup_printf (_("“%s”"), quote);
+    escape (out, quoted);
+  }
+  g_string_append (out, "</blockquote><details><summary>");
+  /* Translators: the folded list of the articles that report a statement */
+  escape (out, g_dngettext (GETTEXT_PACKAGE, "Source", "Sources", group->n_documents));
   g_string_append (out, "</summary><ul>");
   for (guint m = 0; m < group->n_members; m++)
     {
       const RptSummaryStatement *s = rpt_summary_get_statement (summary, group->members[m]);
       g_autofree char *wording = rpt_summary_dup_quote (summary, group->members[m], 0);
+      g_autofree char *quoted = g_strdup_printf (_("“%s”"), wording);
 
       g_string_append (out, "<li>");
       escape (out, rpt_summary_document_display (summary, s->document));
-      g_string_append (out, ": “");
-      escape (out, wording);
-      g_string_append (out, "”</li>");
+      g_string_append (out, ": ");
+      escape (out, quoted);
+      g_string_append (out, "</li>");
     }
   g_string_append (out, "</ul></details>");
   {
@@ -196,7 +202,7 @@ html_coverage (GString    *out,
   g_string_append (out, "</th><th>");
   escape (out, _("Shared statements"));
   g_string_append (out, "</th><th>");
-  escape (out, _("Left out"));
+  escape (out, C_("table column", "Left out"));
   g_string_append (out, "</th></tr>\n");
   for (guint d = 0; d < rpt_summary_get_n_documents (summary); d++)
     {
@@ -216,10 +222,11 @@ html_coverage (GString    *out,
             {
               const RptSummaryGroup *group = rpt_summary_get_group (summary, g_array_index (omitted, guint, i));
               g_autofree char *quote = rpt_summary_dup_quote (summary, group->representative, 90);
+              g_autofree char *quoted = g_strdup_printf (_("“%s”"), quote);
 
-              g_string_append (out, "<li>“");
-              escape (out, quote);
-              g_string_append (out, "”</li>");
+              g_string_append (out, "<li>");
+              escape (out, quoted);
+              g_string_append (out, "</li>");
             }
           g_string_append (out, "</ul>");
         }
@@ -261,7 +268,7 @@ html_count_header (GString    *out,
       g_string_append (out, "</span></th>");
     }
   g_string_append (out, "<th>");
-  escape (out, _("Total"));
+  escape (out, C_("table column", "Total"));
   g_string_append (out, "</th></tr>\n");
 }
 
@@ -278,7 +285,7 @@ html_counts (GString    *out,
       max = MAX (max, rpt_summary_count_label_speaker (summary, l, sp));
 
   g_string_append (out, "<h2>");
-  escape (out, _("Counts"));
+  escape (out, C_("heading", "Counts"));
   g_string_append (out, "</h2><h3>");
   escape (out, _("Annotations by speaker and label"));
   g_string_append (out, "</h3>");

@@ -125,9 +125,21 @@ rpt_tool_export (int    argc,
     if (!quiet)
       for (guint i = 0; i < warnings->len; i++)
         fprintf (stderr, _("repartee-tool export: warning: %s\n"), (char *) g_ptr_array_index (warnings, i));
-    printf (_("Exported %u annotations from %u articles to %s (%s)\n"),
-            rpt_export_snapshot_get_n_annotations (snapshot),
-            rpt_export_snapshot_get_n_documents (snapshot), output, rpt_export_format_to_string (format));
+    {
+      guint n_annotations = rpt_export_snapshot_get_n_annotations (snapshot);
+      guint n_documents = rpt_export_snapshot_get_n_documents (snapshot);
+      /* Translators: the first part of "Exported 9 annotations from 2 articles
+       * to out.jsonl (jsonl)"; the next message completes it */
+      g_autofree char *exported = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u annotation",
+                                                                "Exported %u annotations", n_annotations),
+                                                   n_annotations);
+
+      /* Translators: %s is "Exported 9 annotations" from the message before,
+       * then the number of articles, the output file and the format */
+      printf (g_dngettext (GETTEXT_PACKAGE, "%s from %u article to %s (%s)\n",
+                           "%s from %u articles to %s (%s)\n", n_documents),
+              exported, n_documents, output, rpt_export_format_to_string (format));
+    }
   }
   return RPT_TOOL_OK;
 }

@@ -81,9 +81,21 @@ rpt_tool_import (int    argc,
       rpt_tool_error ("%s", error->message);
       return RPT_TOOL_FAILED;
     }
-  printf (_("Imported %u articles, %u annotations and %u relations into %s\n"),
-          g_list_model_get_n_items (rpt_project_get_documents (project)),
-          rpt_project_get_n_annotations (project),
-          g_list_model_get_n_items (rpt_project_get_relations (project)), output);
+  {
+    guint n_documents = g_list_model_get_n_items (rpt_project_get_documents (project));
+    guint n_annotations = rpt_project_get_n_annotations (project);
+    guint n_relations = g_list_model_get_n_items (rpt_project_get_relations (project));
+    g_autofree char *documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles",
+                                                               n_documents), n_documents);
+    g_autofree char *annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation",
+                                                                 "%u annotations", n_annotations),
+                                                    n_annotations);
+    g_autofree char *relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations",
+                                                               n_relations), n_relations);
+
+    /* Translators: "Imported 2 articles, 9 annotations and 3 relations into
+     * project.json"; the counts are the messages "%u article" and so on */
+    printf (_("Imported %s, %s and %s into %s\n"), documents, annotations, relations, output);
+  }
   return RPT_TOOL_OK;
 }

@@ -15,9 +15,10 @@ static const RptToolCommand commands[] = {
   { "validate", N_("Check a project file and print its counts"), rpt_tool_validate },
   { "stats", N_("Count annotations by article, label and speaker"), rpt_tool_stats },
   { "format", N_("Rewrite a project file exactly as Repartee writes it"), rpt_tool_format },
+  { "summary", N_("Summarise the exchange as Markdown, HTML or JSON"), rpt_tool_summary },
   { "export", N_("Write a labelled dataset (JSONL, Label Studio, brat, CoNLL, CSV, W3C)"), rpt_tool_export },
   { "import", N_("Make a project from a labelled dataset or plain-text articles"), rpt_tool_import },
-  { "summary", N_("Summarise the exchange as Markdown, HTML or JSON"), rpt_tool_summary },
+  { "reanchor", N_("Place annotations again after article texts changed; keep the rest as orphans"), rpt_tool_reanchor },
 };
 
 static void
@@ -174,9 +175,12 @@ main (int   argc,
 {
   const RptToolCommand *command;
   const char *name;
+  const char *localedir = g_getenv ("REPARTEE_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* REPARTEE_LOCALEDIR=<build>/po reads the catalogues meson compiled, so
+   * the uninstalled program runs translated. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   /* A save past RLIMIT_FSIZE must fail with EFBIG, not kill the process. */

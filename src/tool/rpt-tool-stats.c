@@ -140,6 +140,37 @@ append_json_rows (GString    *out,
   g_string_append (out, last ? "\n" : ",\n");
 }
 
+/* Annotations that lost their place in an edited text. */
+static void
+append_json_orphans (GString    *out,
+                     RptProject *project)
+{
+  GListModel *orphans = rpt_project_get_orphans (project);
+  guint n = g_list_model_get_n_items (orphans);
+
+  g_string_append (out, "  \"orphans\": [");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RptAnnotation) a = g_list_model_get_item (orphans, i);
+
+      g_string_append (out, i ? ",\n    {" : "\n    {");
+      rpt_json_append_member_string (out, "id", rpt_annotation_get_id (a));
+      g_string_append (out, ", ");
+      rpt_json_append_member_string (out, "document", rpt_annotation_get_document (a));
+      g_string_append (out, ", ");
+      rpt_json_append_member_string (out, "label", rpt_annotation_get_label (a));
+      g_string_append (out, ", \"speaker\": ");
+      if (rpt_annotation_get_speaker (a))
+        rpt_json_append_string (out, rpt_annotation_get_speaker (a));
+      else
+        g_string_append (out, "null");
+      g_string_append (out, ", ");
+      rpt_json_append_member_string (out, "quote", rpt_annotation_get_quote (a));
+      g_string_append (out, "}");
+    }
+  g_string_append (out, n ? "\n  ]\n" : "]\n");
+}
+
 int
 rpt_tool_stats (int    argc,
                 char **argv)
@@ -172,7 +203,8 @@ rpt_tool_stats (int    argc,
       append_json_rows (out, "documents", counts.documents, FALSE);
       append_json_rows (out, "labels", counts.labels, FALSE);
       append_json_rows (out, "speakers", counts.speakers, FALSE);
-      append_json_rows (out, "relations", counts.relations, TRUE);
+      append_json_rows (out, "relations", counts.relations, FALSE);
+      append_json_orphans (out, project);
       g_string_append (out, "}\n");
       fputs (out->str, stdout);
     }
@@ -184,6 +216,11 @@ rpt_tool_stats (int    argc,
       print_table (_("By label:"), counts.labels);
       print_table (_("By speaker:"), counts.speakers);
       print_table (_("Relations by type:"), counts.relations);
+      if (rpt_project_get_n_orphans (project) > 0)
+        {
+          printf ("\n");
+          rpt_tool_print_orphans (project);
+        }
     }
 
   g_array_unref (counts.documents);

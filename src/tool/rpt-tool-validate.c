@@ -12,7 +12,7 @@ rpt_tool_validate (int    argc,
                    char **argv)
 {
   g_autoptr(RptProject) project = NULL;
-  g_auto(GStrv) counts = g_new0 (char *, 6);
+  g_auto(GStrv) counts = g_new0 (char *, 7);
   g_autofree char *display = NULL;
   g_autofree char *list = NULL;
   guint n;
@@ -39,9 +39,12 @@ rpt_tool_validate (int    argc,
   counts[3] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations", n), n);
   n = g_list_model_get_n_items (rpt_project_get_relations (project));
   counts[4] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations", n), n);
+  if ((n = rpt_project_get_n_orphans (project)) > 0)
+    counts[5] = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u orphan", "%u orphans", n), n);
   list = g_strjoinv (", ", counts);
 
   /* TRANSLATORS: "demo.json: valid: 4 articles, 4 labels, …" */
   printf (_("%s: valid: %s\n"), display, list);
+  rpt_tool_print_orphans (project);
   return RPT_TOOL_OK;
 }

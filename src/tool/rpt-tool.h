@@ -50,8 +50,11 @@ int rpt_tool_add      (int argc, char **argv);
 int rpt_tool_validate (int argc, char **argv);
 int rpt_tool_stats    (int argc, char **argv);
 int rpt_tool_format   (int argc, char **argv);
+int rpt_tool_summary  (int argc, char **argv);
 int rpt_tool_export   (int argc, char **argv);
 int rpt_tool_import   (int argc, char **argv);
-int rpt_tool_summary  (int argc, char **argv);
+int rpt_tool_reanchor (int argc, char **argv);
+/* Lists the project's orphans, if any, after a heading (rpt-tool-reanchor.c). */
+void rpt_tool_print_orphans (RptProject *project);
 
 G_END_DECLS

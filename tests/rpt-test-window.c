@@ -1,0 +1,304 @@
+/* rpt-test-window.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "rpt-test-util.h"
+#include "rpt-test-window.h"
+
+static RptApplication *app;
+static char *data_home;
+
+static void
+register_app (void)
+{
+  /* As main() does: recent files are registered under this name. */
+  g_set_prgname ("repartee");
+  g_set_application_name ("Repartee");
+  app = rpt_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  /* No animations: toasts and transitions finish at once, so what a test
+   * sees does not depend on timing (and libadwaita 1.2's toast overlay
+   * misbehaves when a toast goes while it still slides). */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* Keep the application alive between windows. */
+  g_application_hold (G_APPLICATION (app));
+}
+
+RptApplication *
+rpt_test_app_init_keeping_folders (void)
+{
+  data_home = g_strdup (g_get_user_data_dir ());
+  register_app ();
+  return app;
+}
+
+RptApplication *
+rpt_test_app_init (void)
+{
+  /* Not rpt_test_make_tmpdir(): Check cannot report outside a test. */
+  char *home = g_dir_make_tmp ("repartee-window-test-XXXXXX", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+
+  /* Before anything asks GLib for the user folders (it caches them). */
+  g_mkdir_with_parents (data, 0700);
+  g_mkdir_with_parents (config, 0700);
+  g_mkdir_with_parents (cache, 0700);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  data_home = g_strdup (data);
+  g_free (home);
+  /* The folder is left for inspection after a failure; it is small. */
+
+  register_app ();
+  return app;
+}
+
+RptApplication *
+rpt_test_app (void)
+{
+  return app;
+}
+
+const char *
+rpt_test_data_home (void)
+{
+  return data_home;
+}
+
+void
+rpt_test_spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+RptWindow *
+rpt_test_new_window (void)
+{
+  RptWindow *window = rpt_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+void
+rpt_test_close_discarding (RptWindow *window)
+{
+  GtkWidget *weak = GTK_WIDGET (window);
+  AdwMessageDialog *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
+  gtk_window_close (GTK_WINDOW (window));
+  rpt_test_spin (50);
+  if (weak && (dialog = rpt_test_find_dialog (GTK_WINDOW (window))))
+    rpt_test_respond (dialog, "discard");
+  rpt_test_wait_until (weak == NULL);
+}
+
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  const char *shown = NULL;
+
+  if (GTK_IS_BUTTON (widget))
+    shown = gtk_button_get_label (GTK_BUTTON (widget));
+  else if (GTK_IS_LABEL (widget))
+    shown = gtk_label_get_label (GTK_LABEL (widget));
+  return shown && g_str_equal (shown, text);
+}
+
+GtkWidget *
+rpt_test_find_widget (GtkWidget  *root,
+                      GType       type,
+                      const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (label == NULL || shows_text (root, label)))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = rpt_test_find_widget (child, type, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+void
+rpt_test_click (GtkWidget *button)
+{
+  ck_assert (GTK_IS_BUTTON (button));
+  ck_assert (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+AdwMessageDialog *
+rpt_test_find_dialog (GtkWindow *parent)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data)
+        && gtk_window_get_transient_for (l->data) == parent)
+      return l->data;
+  return NULL;
+}
+
+void
+rpt_test_respond (AdwMessageDialog *dialog,
+                  const char       *response)
+{
+  const char *label;
+  GtkWidget *button;
+
+  ck_assert_msg (adw_message_dialog_has_response (dialog, response), "no response “%s”", response);
+  label = adw_message_dialog_get_response_label (dialog, response);
+  button = rpt_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, label);
+  ck_assert_msg (button != NULL, "no button “%s”", label);
+  rpt_test_click (button);
+}
+
+GtkWindow *
+rpt_test_find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+try_controller (GtkEventController *controller,
+                GtkWidget          *widget,
+                guint               keyval,
+                GdkModifierType     modifiers)
+{
+  if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+    {
+      gboolean handled = FALSE;
+
+      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, modifiers, &handled);
+      return handled;
+    }
+  if (GTK_IS_SHORTCUT_CONTROLLER (controller))
+    {
+      GListModel *shortcuts = G_LIST_MODEL (controller);
+
+      if (gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) != GTK_SHORTCUT_SCOPE_LOCAL)
+        return FALSE;
+      for (guint i = 0; i < g_list_model_get_n_items (shortcuts); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, i);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger)
+              || gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))) != gdk_keyval_to_lower (keyval)
+              || gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) != modifiers)
+            continue;
+          if (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                            widget, gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+try_phase (GtkWidget           *widget,
+           GtkPropagationPhase  phase,
+           guint                keyval,
+           GdkModifierType      modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (gtk_event_controller_get_propagation_phase (controller) == phase
+          && try_controller (controller, widget, keyval, modifiers))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+rpt_test_send_key (GtkWindow       *window,
+                   guint            keyval,
+                   GdkModifierType  modifiers)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+
+  for (GtkWidget *w = focus ? focus : GTK_WIDGET (window); w; w = gtk_widget_get_parent (w))
+    g_ptr_array_insert (chain, 0, w);
+
+  for (guint i = 0; i < chain->len; i++)
+    if (try_phase (g_ptr_array_index (chain, i), GTK_PHASE_CAPTURE, keyval, modifiers))
+      return TRUE;
+  if (try_phase (g_ptr_array_index (chain, chain->len - 1), GTK_PHASE_TARGET, keyval, modifiers))
+    return TRUE;
+  for (guint i = chain->len; i > 0; i--)
+    if (try_phase (g_ptr_array_index (chain, i - 1), GTK_PHASE_BUBBLE, keyval, modifiers))
+      return TRUE;
+  return FALSE;
+}
+
+void
+rpt_test_pixel (GtkWidget *widget,
+                int        x,
+                int        y,
+                GdkRGBA   *color)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autofree guchar *pixels = NULL;
+  gsize stride = (gsize) width * 4;
+  guchar *p;
+
+  ck_assert_int_gt (width, 0);
+  ck_assert (x >= 0 && x < width && y >= 0 && y < height);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  ck_assert_ptr_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);
+
+  /* Cairo's ARGB32, premultiplied, native endian (BGRA in memory here). */
+  p = pixels + (gsize) y * stride + (gsize) x * 4;
+  color->alpha = p[3] / 255.0;
+  color->red = p[3] ? p[2] / (double) p[3] : 0;
+  color->green = p[3] ? p[1] / (double) p[3] : 0;
+  color->blue = p[3] ? p[0] / (double) p[3] : 0;
+}
+
+void
+rpt_test_char_color (GtkTextView *text_view,
+                     guint        offset,
+                     GdkRGBA     *color)
+{
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int x, y;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, offset);
+  gtk_text_view_get_iter_location (text_view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x + rect.width / 2, rect.y + rect.height / 2, &x, &y);
+  rpt_test_pixel (GTK_WIDGET (text_view), x, y, color);
+}
