@@ -262,7 +262,12 @@ _rpt_import_record_add_span (RptImportRecord      *record,
   if (in->key && g_hash_table_contains (record->keys, in->key))
     return g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
                         _("the id “%s” is used twice"), in->key), FALSE;
-  seen_key = g_strdup_printf ("%u %u %s", span.start, span.end, in->label);
+  {
+    /* Labels are told apart as the builder does, ignoring case. */
+    g_autofree char *folded = g_utf8_casefold (in->label, -1);
+
+    seen_key = g_strdup_printf ("%u %u %s", span.start, span.end, folded);
+  }
   if (g_hash_table_contains (record->seen_spans, seen_key))
     return g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
                         _("the span %" PRIu64 "–%" PRIu64 " is tagged “%s” twice"),
