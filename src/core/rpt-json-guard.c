@@ -11,19 +11,12 @@
 #include "rpt-json-guard.h"
 #include "rpt-project-io.h"
 
-static gboolean
-refuse_code (GError     **error,
-             RptError     code,
-             const char  *place,
-             const char  *format,
-             ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-refuse_code (GError     **error,
-             RptError     code,
-             const char  *place,
-             const char  *format,
-             ...)
+gboolean
+_rpt_refuse_code (GError     **error,
+                  RptError     code,
+                  const char  *place,
+                  const char  *format,
+                  ...)
 {
   g_autofree char *reason = NULL;
   va_list args;
@@ -39,7 +32,7 @@ refuse_code (GError     **error,
   return FALSE;
 }
 
-#define refuse(error, place, ...) refuse_code (error, RPT_ERROR_INVALID, place, __VA_ARGS__)
+#define refuse(error, place, ...) _rpt_refuse_code (error, RPT_ERROR_INVALID, place, __VA_ARGS__)
 
 /* "line 3, column 14", 1-based, columns in characters. */
 char *
@@ -74,7 +67,7 @@ rpt_json_guard_check (const char  *data,
 
   *incomplete = FALSE;
   if (len > RPT_MAX_FILE_BYTES)
-    return refuse_code (error, RPT_ERROR_TOO_LARGE, NULL,
+    return _rpt_refuse_code (error, RPT_ERROR_TOO_LARGE, NULL,
                         g_dngettext (GETTEXT_PACKAGE, "the file is %zu bytes; the limit is %zu",
                                      "the file is %zu bytes; the limit is %zu", len),
                         len, RPT_MAX_FILE_BYTES);
@@ -129,7 +122,7 @@ rpt_json_guard_check (const char  *data,
           if (++depth > RPT_MAX_DEPTH)
             {
               g_autofree char *where = rpt_json_guard_locate (data, i);
-              return refuse_code (error, RPT_ERROR_TOO_LARGE, where,
+              return _rpt_refuse_code (error, RPT_ERROR_TOO_LARGE, where,
                                   g_dngettext (GETTEXT_PACKAGE, "nested more than %u level deep",
                                                "nested more than %u levels deep", RPT_MAX_DEPTH),
                                   RPT_MAX_DEPTH);
@@ -137,7 +130,7 @@ rpt_json_guard_check (const char  *data,
           if (c == '{' && ++objects > RPT_MAX_OBJECTS)
             {
               g_autofree char *where = rpt_json_guard_locate (data, i);
-              return refuse_code (error, RPT_ERROR_TOO_LARGE, where,
+              return _rpt_refuse_code (error, RPT_ERROR_TOO_LARGE, where,
                                   g_dngettext (GETTEXT_PACKAGE, "the file holds more than %u object, the limit",
                                                "the file holds more than %u objects, the limit", RPT_MAX_OBJECTS),
                                   RPT_MAX_OBJECTS);
@@ -165,7 +158,7 @@ rpt_json_guard_check (const char  *data,
                         (digits == 19 && memcmp (data + digits_start, "9223372036854775807", 19) > 0)))
             {
               g_autofree char *where = rpt_json_guard_locate (data, i);
-              return refuse_code (error, RPT_ERROR_TOO_LARGE, where, _("the number %.*s%s is out of range"),
+              return _rpt_refuse_code (error, RPT_ERROR_TOO_LARGE, where, _("the number %.*s%s is out of range"),
                                   (int) MIN (j - i, 24), data + i, j - i > 24 ? "…" : "");
             }
           i = j - 1;

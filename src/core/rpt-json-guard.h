@@ -5,7 +5,17 @@
 
 #include <glib.h>
 
+#include "rpt-project.h"
+
 G_BEGIN_DECLS
+
+/* Sets an RPT_ERROR @code "PLACE: REASON" (or just REASON without a place)
+ * and returns FALSE; shared by the guard and the project reader. */
+gboolean _rpt_refuse_code (GError     **error,
+                           RptError     code,
+                           const char  *place,
+                           const char  *format,
+                           ...) G_GNUC_PRINTF (4, 5);
 
 /* Size (RPT_MAX_FILE_BYTES), UTF-8, nesting (RPT_MAX_DEPTH), object count
  * (RPT_MAX_OBJECTS), \u0000 escapes, integers outside gint64, data after

@@ -16,35 +16,7 @@
 #include "rpt-project-private.h"
 #include "rpt-reanchor-private.h"
 
-static gboolean
-refuse_code (GError     **error,
-             RptError     code,
-             const char  *place,
-             const char  *format,
-             ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-refuse_code (GError     **error,
-             RptError     code,
-             const char  *place,
-             const char  *format,
-             ...)
-{
-  g_autofree char *reason = NULL;
-  va_list args;
-
-  va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (place != NULL)
-    g_set_error (error, RPT_ERROR, code, "%s: %s", place, reason);
-  else
-    g_set_error_literal (error, RPT_ERROR, code, reason);
-  return FALSE;
-}
-
-#define refuse(error, place, ...) refuse_code (error, RPT_ERROR_INVALID, place, __VA_ARGS__)
+#define refuse(error, place, ...) _rpt_refuse_code (error, RPT_ERROR_INVALID, place, __VA_ARGS__)
 
 /* ---- Typed member access ---- */
 
@@ -585,7 +557,7 @@ read_annotations (RptProject  *project,
     return FALSE;
   n = json_array_get_length (array);
   if (n > RPT_MAX_ANNOTATIONS)
-    return refuse_code (error, RPT_ERROR_TOO_LARGE, "annotations",
+    return _rpt_refuse_code (error, RPT_ERROR_TOO_LARGE, "annotations",
                         g_dngettext (GETTEXT_PACKAGE, "%u annotations; the limit is %u",
                                      "%u annotations; the limit is %u", n),
                         n, RPT_MAX_ANNOTATIONS);
@@ -653,7 +625,7 @@ read_orphans (RptProject  *project,
   n = json_array_get_length (array);
   n_annotations = g_hash_table_size (load->ids);
   if (n > RPT_MAX_ANNOTATIONS - n_annotations)
-    return refuse_code (error, RPT_ERROR_TOO_LARGE, "orphans",
+    return _rpt_refuse_code (error, RPT_ERROR_TOO_LARGE, "orphans",
                         g_dngettext (GETTEXT_PACKAGE, "%u annotations and orphans; the limit is %u",
                                      "%u annotations and orphans; the limit is %u", n_annotations + n),
                         n_annotations + n,
