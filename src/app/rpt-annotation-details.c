@@ -282,24 +282,6 @@ on_speaker_selected (RptAnnotationDetails *self)
     report (self, error);
 }
 
-static RptSpeaker *
-find_speaker_by_name (RptProject *project,
-                      const char *name)
-{
-  GListModel *speakers = rpt_project_get_speakers (project);
-  g_autofree char *key = g_utf8_casefold (name, -1);
-
-  for (guint i = 0; i < g_list_model_get_n_items (speakers); i++)
-    {
-      g_autoptr(RptSpeaker) speaker = g_list_model_get_item (speakers, i);
-      g_autofree char *other = g_utf8_casefold (rpt_speaker_get_name (speaker), -1);
-
-      if (g_strcmp0 (key, other) == 0)
-        return speaker;
-    }
-  return NULL;
-}
-
 static void
 on_new_speaker_activated (RptAnnotationDetails *self)
 {
@@ -313,7 +295,7 @@ on_new_speaker_activated (RptAnnotationDetails *self)
 
   /* Typing a name that exists picks that speaker rather than failing. */
   rpt_project_begin_group (self->project, _("Add Speaker"));
-  speaker = find_speaker_by_name (self->project, name);
+  speaker = rpt_project_find_speaker_by_name (self->project, name);
   if (speaker == NULL)
     speaker = rpt_project_add_speaker (self->project, name, &error);
   ok = speaker != NULL &&

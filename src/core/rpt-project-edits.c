@@ -723,9 +723,9 @@ rpt_project_remove_label (RptProject *self,
 
 /* ---- Speakers ---- */
 
-static RptSpeaker *
-find_speaker_by_name (RptProject *self,
-                      const char *name)
+RptSpeaker *
+rpt_project_find_speaker_by_name (RptProject *self,
+                                  const char *name)
 {
   GListModel *speakers = rpt_project_get_speakers (self);
   g_autofree char *key = g_utf8_casefold (name, -1);
@@ -755,7 +755,7 @@ rpt_project_add_speaker (RptProject  *self,
   if (!check_name (name, error))
     return NULL;
   stripped = g_strstrip (g_strdup (name));
-  if (find_speaker_by_name (self, stripped))
+  if (rpt_project_find_speaker_by_name (self, stripped))
     {
       fail (error, RPT_ERROR_INVALID, _("There is already a speaker named “%s”"), stripped);
       return NULL;
@@ -787,7 +787,7 @@ rpt_project_rename_speaker (RptProject  *self,
   if (!check_name (name, error))
     return FALSE;
   stripped = g_strstrip (g_strdup (name));
-  other = find_speaker_by_name (self, stripped);
+  other = rpt_project_find_speaker_by_name (self, stripped);
   if (other != NULL && other != speaker)
     return fail (error, RPT_ERROR_INVALID, _("There is already a speaker named “%s”"), stripped);
   if (g_strcmp0 (rpt_speaker_get_name (speaker), stripped) == 0)

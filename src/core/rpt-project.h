@@ -75,6 +75,9 @@ RptLabel      *rpt_project_get_label_by_shortcut (RptProject *self, guint key);
 /* Both count orphans too. */
 guint          rpt_project_count_label_uses    (RptProject *self, const char *label_id);
 guint          rpt_project_count_speaker_uses  (RptProject *self, const char *speaker_id);
+/* The speaker whose name equals @name ignoring case (the rule that keeps
+ * speaker names unique), or NULL. */
+RptSpeaker    *rpt_project_find_speaker_by_name (RptProject *self, const char *name);
 /* Relations whose from or to is @annotation_id (borrowed pointers). */
 GPtrArray     *rpt_project_relations_of        (RptProject *self, const char *annotation_id);
 
