@@ -6,6 +6,8 @@
 #include <adwaita.h>
 #include <check.h>
 
+#include "rpt-annotation-row.h"
+
 /* Runs what is pending in the main loop. */
 static inline void
 spin (void)
@@ -79,6 +81,13 @@ collect_text (GtkWidget *root,
     {
       g_string_append (out, gtk_label_get_text (GTK_LABEL (root)));
       g_string_append_c (out, '\n');
+    }
+  /* Annotation rows draw their texts themselves. */
+  if (RPT_IS_ANNOTATION_ROW (root))
+    {
+      g_autofree char *text = rpt_annotation_row_dup_text (RPT_ANNOTATION_ROW (root));
+
+      g_string_append (out, text);
     }
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     if (!GTK_IS_POPOVER (child))

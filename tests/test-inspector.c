@@ -615,6 +615,56 @@ START_TEST (test_selection_scrolls_into_view)
 }
 END_TEST
 
+static int
+row_height (GtkWidget *row,
+            int        width)
+{
+  int height;
+
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+  return height;
+}
+
+/* The rows draw their own text: check the lines they lay out, the height
+ * they ask for, and that they are redrawn only when what they show
+ * changes. */
+START_TEST (test_row_lines_and_height)
+{
+  GtkWidget *row = find_row (GTK_WIDGET (inspector), rebuttal);
+  GtkWidget *claim_row = find_row (GTK_WIDGET (inspector), claim);
+  RptAnnotation *whole;
+  g_autofree char *text = NULL;
+  int plain, linked, narrow, one_line;
+
+  ck_assert (row != NULL && claim_row != NULL);
+  plain = row_height (row, 360);
+  ck_assert_int_gt (plain, 0);
+
+  /* A relation adds a line under the excerpt. */
+  ck_assert (rpt_project_add_relation (project, RPT_RELATION_REBUTS, rpt_annotation_get_id (rebuttal),
+                                       rpt_annotation_get_id (claim), NULL) != NULL);
+  redraw ();
+  text = rpt_annotation_row_dup_text (RPT_ANNOTATION_ROW (row));
+  ck_assert_str_eq (text, "Rebuttal · The Engineer\n"
+                          "“That date is a fantasy”\n"
+                          "↳ rebuts: “the new bridge would open in May”\n");
+  linked = row_height (row, 360);
+  ck_assert_int_gt (linked, plain);
+
+  /* The excerpt wraps to two lines at most, then is cut with an ellipsis. */
+  one_line = row_height (claim_row, 1000);
+  narrow = row_height (claim_row, 120);
+  ck_assert_int_gt (narrow, one_line);
+  whole = tag (TEXT, "joke", NULL);
+  redraw ();
+  row = find_row (GTK_WIDGET (inspector), whole);
+  ck_assert_int_eq (row_height (row, 200), row_height (row, 120));
+  ck_assert_int_eq (row_height (row, 200), narrow);
+  text = (g_free (text), rpt_annotation_row_dup_text (RPT_ANNOTATION_ROW (row)));
+  ck_assert_msg (g_str_has_suffix (text, "…”\n"), "row: %s", text);
+}
+END_TEST
+
 static Suite *
 inspector_suite (void)
 {
@@ -630,6 +680,7 @@ inspector_suite (void)
   tcase_add_test (tc, test_pick_in_text);
   tcase_add_test (tc, test_list_follows_project);
   tcase_add_test (tc, test_selection_scrolls_into_view);
+  tcase_add_test (tc, test_row_lines_and_height);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -27,5 +27,8 @@ void           rpt_annotation_row_set_show_document (RptAnnotationRow *self,
                                                      gboolean          show_document);
 /* Refreshes every text from the model. */
 void           rpt_annotation_row_update         (RptAnnotationRow *self);
+/* What the row shows, a line per line of text ("" when unbound); also its
+ * accessible label. */
+char          *rpt_annotation_row_dup_text       (RptAnnotationRow *self);
 
 G_END_DECLS
