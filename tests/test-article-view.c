@@ -10,6 +10,7 @@
 #include <check.h>
 #include <string.h>
 
+#include "rpt-article-text-view.h"
 #include "rpt-article-view.h"
 #include "rpt-label-adder.h"
 #include "rpt-test-util.h"
@@ -109,6 +110,40 @@ assert_runs (const char *name,
   g_autofree char *runs = tag_runs (name);
 
   ck_assert_msg (g_str_equal (runs, expected), "tag %s covers \"%s\", expected \"%s\"", name, runs, expected);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The selected or flashed range as the view fills it: "start-end", or "". */
+static void
+assert_emphasis (RptEmphasis  which,
+                 const char  *expected)
+{
+  RptArticleTextView *text_view =
+    RPT_ARTICLE_TEXT_VIEW (find_widget (GTK_WIDGET (fx.view), RPT_TYPE_ARTICLE_TEXT_VIEW));
+  g_autofree char *shown = NULL;
+  guint start, end;
+
+  if (rpt_article_text_view_get_emphasis (text_view, which, &start, &end))
+    shown = g_strdup_printf ("%u-%u", start, end);
+  else
+    shown = g_strdup ("");
+  ck_assert_msg (g_str_equal (shown, expected), "emphasis %d covers \"%s\", expected \"%s\"",
+                 which, shown, expected);
 }
 
 static char *
@@ -219,7 +254,7 @@ START_TEST (test_tag_by_action)
 
   /* Highlighted at once, on exactly those characters, and outlined. */
   assert_runs ("rpt-label:claim", expected);
-  assert_runs ("rpt-selected", expected);
+  assert_emphasis (RPT_EMPHASIS_SELECTED, expected);
   assert_runs ("rpt-overlap:claim", "");
   /* The text selection is consumed. */
   ck_assert (!gtk_text_buffer_get_selection_bounds (fx.buffer, &a, &b));
@@ -490,7 +525,7 @@ START_TEST (test_tab_moves_selection)
   wait_frames (1);
   {
     g_autofree char *runs = range (offset_of ("hello"), end_of ("world"));
-    assert_runs ("rpt-selected", runs);
+    assert_emphasis (RPT_EMPHASIS_SELECTED, runs);
   }
   ck_assert (press_key (GDK_KEY_Tab, GDK_SHIFT_MASK));
   ck_assert_ptr_eq (rpt_article_view_get_selected_annotation (fx.view), first);
@@ -503,7 +538,7 @@ START_TEST (test_tab_moves_selection)
   /* Escape drops the selection. */
   ck_assert (press_key (GDK_KEY_Escape, 0));
   ck_assert_ptr_null (rpt_article_view_get_selected_annotation (fx.view));
-  assert_runs ("rpt-selected", "");
+  assert_emphasis (RPT_EMPHASIS_SELECTED, "");
 }
 END_TEST
 
@@ -561,7 +596,7 @@ START_TEST (test_undo_removes_highlight)
   ck_assert (rpt_project_undo (fx.project));
   wait_frames (1);
   assert_runs ("rpt-label:joke", "");
-  assert_runs ("rpt-selected", "");
+  assert_emphasis (RPT_EMPHASIS_SELECTED, "");
   ck_assert_ptr_null (rpt_article_view_get_selected_annotation (fx.view));
 
   ck_assert (rpt_project_redo (fx.project));
@@ -621,9 +656,9 @@ START_TEST (test_reveal_flashes)
                                            offset_of ("agreed"), end_of ("again"), "claim", NULL, NULL);
   runs = range (rpt_annotation_get_start (annotation), rpt_annotation_get_end (annotation));
   rpt_article_view_reveal_annotation (fx.view, annotation);
-  assert_runs ("rpt-flash", runs);
+  assert_emphasis (RPT_EMPHASIS_FLASH, runs);
   iterate_for (1200);
-  assert_runs ("rpt-flash", "");
+  assert_emphasis (RPT_EMPHASIS_FLASH, "");
   assert_runs ("rpt-label:claim", runs);
 }
 END_TEST

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "rpt-annotation-row.h"
 #include "rpt-article-view.h"
 #include "rpt-export-dialog.h"
 #include "rpt-label-bar.h"
@@ -77,6 +78,15 @@ collect_texts (GtkWidget *widget,
 
   if (GTK_IS_LABEL (widget))
     add_text (texts, gtk_label_get_label (GTK_LABEL (widget)));
+  /* Annotation rows draw their lines themselves. */
+  if (RPT_IS_ANNOTATION_ROW (widget))
+    {
+      g_autofree char *shown = rpt_annotation_row_dup_text (RPT_ANNOTATION_ROW (widget));
+      g_auto(GStrv) lines = g_strsplit (shown, "\n", -1);
+
+      for (guint i = 0; lines[i]; i++)
+        add_text (texts, lines[i]);
+    }
   if (GTK_IS_BUTTON (widget))
     add_text (texts, gtk_button_get_label (GTK_BUTTON (widget)));
   if (GTK_IS_WINDOW (widget))

@@ -18,6 +18,12 @@ struct _RptArticleTextView
   guint        outline_end;
   GdkRGBA      outline_color;
 
+  struct {
+    guint      start;
+    guint      end;
+    GdkRGBA    color;
+  } emphases[RPT_N_EMPHASES];
+
   GPtrArray   *bar_tags;
 
   int          comfortable_width;
@@ -112,6 +118,15 @@ append_outline (RptArticleTextView    *self,
 }
 
 static void
+append_fill (RptArticleTextView    *self,
+             GtkSnapshot           *snapshot,
+             const graphene_rect_t *line,
+             gpointer               data)
+{
+  gtk_snapshot_append_color (snapshot, data, line);
+}
+
+static void
 append_bar (RptArticleTextView    *self,
             GtkSnapshot           *snapshot,
             const graphene_rect_t *line,
@@ -176,6 +191,15 @@ rpt_article_text_view_snapshot_layer (GtkTextView      *view,
 
   if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
     {
+      for (guint i = 0; i < RPT_N_EMPHASES; i++)
+        if (self->emphases[i].start < self->emphases[i].end)
+          {
+            GtkTextIter start, end;
+
+            gtk_text_buffer_get_iter_at_offset (buffer, &start, self->emphases[i].start);
+            gtk_text_buffer_get_iter_at_offset (buffer, &end, self->emphases[i].end);
+            foreach_line_rect (self, snapshot, &visible, start, &end, append_fill, &self->emphases[i].color);
+          }
       for (guint i = 0; i < self->bar_tags->len; i++)
         append_tag_bars (self, snapshot, &visible, g_ptr_array_index (self->bar_tags, i));
     }
@@ -298,6 +322,46 @@ rpt_article_text_view_set_outline (RptArticleTextView *self,
   if (color != NULL)
     self->outline_color = *color;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+rpt_article_text_view_set_emphasis (RptArticleTextView *self,
+                                    RptEmphasis         which,
+                                    guint               start,
+                                    guint               end,
+                                    const GdkRGBA      *color)
+{
+  g_return_if_fail (RPT_IS_ARTICLE_TEXT_VIEW (self));
+  g_return_if_fail (which < RPT_N_EMPHASES);
+
+  if (start >= end || color == NULL)
+    start = end = 0;
+
+  if (start == self->emphases[which].start && end == self->emphases[which].end &&
+      (color == NULL || gdk_rgba_equal (color, &self->emphases[which].color)))
+    return;
+
+  self->emphases[which].start = start;
+  self->emphases[which].end = end;
+  if (color != NULL)
+    self->emphases[which].color = *color;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+rpt_article_text_view_get_emphasis (RptArticleTextView *self,
+                                    RptEmphasis         which,
+                                    guint              *start,
+                                    guint              *end)
+{
+  g_return_val_if_fail (RPT_IS_ARTICLE_TEXT_VIEW (self), FALSE);
+  g_return_val_if_fail (which < RPT_N_EMPHASES, FALSE);
+
+  if (start)
+    *start = self->emphases[which].start;
+  if (end)
+    *end = self->emphases[which].end;
+  return self->emphases[which].start < self->emphases[which].end;
 }
 
 int

@@ -37,8 +37,6 @@ struct _RptHighlighter
   GListModel          *labels;
 
   GHashTable          *label_tags;    /* label id -> LabelTags */
-  GtkTextTag          *selected_tag;
-  GtkTextTag          *flash_tag;
 
   RptAnnotation       *selected;
   guint                selected_start;
@@ -89,6 +87,16 @@ strong_alpha (RptHighlighter *self)
   return self->dark ? 0.52 : 0.55;
 }
 
+/* The selection and the flash are filled by the view under the text, and
+ * the label's tint is drawn over that fill: this alpha makes the two add
+ * up to @alpha, the colour a single layer of @alpha would give. */
+static double
+under_tint_alpha (RptHighlighter *self,
+                  double          alpha)
+{
+  return 1.0 - (1.0 - alpha) / (1.0 - tint_alpha (self));
+}
+
 static void
 update_label_colors (RptHighlighter *self,
                      LabelTags      *tags)
@@ -116,13 +124,14 @@ update_selected_color (RptHighlighter *self)
   GdkRGBA strong, line;
   RptLabel *label;
 
-  if (self->selected == NULL)
+  if (self->selected == NULL || self->view == NULL)
     return;
 
   label = label_of (self, self->selected);
-  label_rgba (label, strong_alpha (self), &strong);
+  label_rgba (label, under_tint_alpha (self, strong_alpha (self)), &strong);
   label_rgba (label, 1.0, &line);
-  g_object_set (self->selected_tag, "background-rgba", &strong, NULL);
+  rpt_article_text_view_set_emphasis (self->view, RPT_EMPHASIS_SELECTED,
+                                      self->selected_start, self->selected_end, &strong);
   rpt_article_text_view_set_outline (self->view, self->selected_start, self->selected_end, &line);
 }
 
@@ -131,11 +140,12 @@ update_flash_color (RptHighlighter *self)
 {
   GdkRGBA strong;
 
-  if (self->flashed == NULL)
+  if (self->flashed == NULL || self->view == NULL)
     return;
 
-  label_rgba (label_of (self, self->flashed), 0.9, &strong);
-  g_object_set (self->flash_tag, "background-rgba", &strong, NULL);
+  label_rgba (label_of (self, self->flashed), under_tint_alpha (self, 0.9), &strong);
+  rpt_article_text_view_set_emphasis (self->view, RPT_EMPHASIS_FLASH,
+                                      self->flash_start, self->flash_end, &strong);
 }
 
 static void
@@ -199,16 +209,6 @@ remove_label_tags (RptHighlighter *self,
   gtk_text_tag_table_remove (table, tags->underline);
 }
 
-/* Keeps the selection and flash tags above every label tag. */
-static void
-raise_state_tags (RptHighlighter *self)
-{
-  int top = gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (self->buffer)) - 1;
-
-  gtk_text_tag_set_priority (self->selected_tag, top);
-  gtk_text_tag_set_priority (self->flash_tag, top);
-}
-
 static void
 sync_labels (RptHighlighter *self)
 {
@@ -258,8 +258,6 @@ sync_labels (RptHighlighter *self)
         remove_label_tags (self, tags);
         g_hash_table_iter_remove (&iter);
       }
-
-  raise_state_tags (self);
 
   /* Annotations may have come back before their label did (undoing a label
    * removal): draw them now that the tag exists. */
@@ -517,47 +515,33 @@ on_vadjustment_set (GtkTextView    *view,
 
 /* ---- Selection and flash ---- */
 
-static void
-apply_state_tag (RptHighlighter *self,
-                 GtkTextTag     *tag,
-                 guint           start,
-                 guint           end,
-                 gboolean        add)
-{
-  GtkTextIter a, b;
-
-  iters_at (self, start, end, &a, &b);
-  if (add)
-    gtk_text_buffer_apply_tag (self->buffer, tag, &a, &b);
-  else
-    gtk_text_buffer_remove_tag (self->buffer, tag, &a, &b);
-}
-
 void
 rpt_highlighter_set_selected (RptHighlighter *self,
                               RptAnnotation  *annotation)
 {
   g_return_if_fail (RPT_IS_HIGHLIGHTER (self));
 
-  if (self->selected != NULL)
-    apply_state_tag (self, self->selected_tag, self->selected_start, self->selected_end, FALSE);
   g_set_object (&self->selected, annotation);
-  rpt_article_text_view_set_outline (self->view, 0, 0, NULL);
-  if (annotation == NULL)
+  if (self->view == NULL)
     return;
+  if (annotation == NULL)
+    {
+      rpt_article_text_view_set_emphasis (self->view, RPT_EMPHASIS_SELECTED, 0, 0, NULL);
+      rpt_article_text_view_set_outline (self->view, 0, 0, NULL);
+      return;
+    }
 
   self->selected_start = rpt_annotation_get_start (annotation);
   self->selected_end = rpt_annotation_get_end (annotation);
   update_selected_color (self);
-  apply_state_tag (self, self->selected_tag, self->selected_start, self->selected_end, TRUE);
 }
 
 static void
 end_flash (RptHighlighter *self)
 {
   g_clear_handle_id (&self->flash_source, g_source_remove);
-  if (self->flashed != NULL)
-    apply_state_tag (self, self->flash_tag, self->flash_start, self->flash_end, FALSE);
+  if (self->flashed != NULL && self->view != NULL)
+    rpt_article_text_view_set_emphasis (self->view, RPT_EMPHASIS_FLASH, 0, 0, NULL);
   g_clear_object (&self->flashed);
 }
 
@@ -583,7 +567,6 @@ rpt_highlighter_flash (RptHighlighter *self,
   self->flash_start = rpt_annotation_get_start (annotation);
   self->flash_end = rpt_annotation_get_end (annotation);
   update_flash_color (self);
-  apply_state_tag (self, self->flash_tag, self->flash_start, self->flash_end, TRUE);
   self->flash_source = g_timeout_add (FLASH_MS, flash_timeout, self);
 }
 
@@ -766,8 +749,6 @@ rpt_highlighter_finalize (GObject *object)
   RptHighlighter *self = RPT_HIGHLIGHTER (object);
 
   g_hash_table_unref (self->label_tags);
-  g_clear_object (&self->selected_tag);
-  g_clear_object (&self->flash_tag);
   g_clear_object (&self->buffer);
 
   G_OBJECT_CLASS (rpt_highlighter_parent_class)->finalize (object);
@@ -799,8 +780,6 @@ rpt_highlighter_new (RptArticleTextView *view)
   self = g_object_new (RPT_TYPE_HIGHLIGHTER, NULL);
   g_set_weak_pointer (&self->view, view);
   self->buffer = g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
-  self->selected_tag = g_object_ref (gtk_text_buffer_create_tag (self->buffer, RPT_SELECTED_TAG, NULL));
-  self->flash_tag = g_object_ref (gtk_text_buffer_create_tag (self->buffer, RPT_FLASH_TAG, NULL));
 
   self->dark = adw_style_manager_get_dark (style);
   g_signal_connect_object (style, "notify::dark", G_CALLBACK (on_dark_changed), self, 0);

@@ -21,8 +21,6 @@ G_BEGIN_DECLS
 
 #define RPT_LABEL_TAG_PREFIX   "rpt-label:"
 #define RPT_OVERLAP_TAG_PREFIX "rpt-overlap:"
-#define RPT_SELECTED_TAG       "rpt-selected"
-#define RPT_FLASH_TAG          "rpt-flash"
 
 #define RPT_TYPE_HIGHLIGHTER (rpt_highlighter_get_type ())
 G_DECLARE_FINAL_TYPE (RptHighlighter, rpt_highlighter, RPT, HIGHLIGHTER, GObject)
