@@ -7,6 +7,7 @@
 #include <check.h>
 
 #include "rpt-annotation-row.h"
+#include "rpt-document-row.h"
 
 /* Runs what is pending in the main loop. */
 static inline void
@@ -82,13 +83,17 @@ collect_text (GtkWidget *root,
       g_string_append (out, gtk_label_get_text (GTK_LABEL (root)));
       g_string_append_c (out, '\n');
     }
-  /* Annotation rows draw their texts themselves. */
+  /* Annotation and document rows draw their texts themselves. */
   if (RPT_IS_ANNOTATION_ROW (root))
     {
       g_autofree char *text = rpt_annotation_row_dup_text (RPT_ANNOTATION_ROW (root));
 
       g_string_append (out, text);
     }
+  if (RPT_IS_DOCUMENT_ROW (root) && rpt_document_row_get_document (RPT_DOCUMENT_ROW (root)))
+    g_string_append_printf (out, "%s\n%s\n",
+                            rpt_document_get_title (rpt_document_row_get_document (RPT_DOCUMENT_ROW (root))),
+                            rpt_document_row_get_subtitle (RPT_DOCUMENT_ROW (root)));
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     if (!GTK_IS_POPOVER (child))
       collect_text (child, out);

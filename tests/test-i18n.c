@@ -12,6 +12,7 @@
 
 #include "rpt-annotation-row.h"
 #include "rpt-article-view.h"
+#include "rpt-document-row.h"
 #include "rpt-export-dialog.h"
 #include "rpt-label-bar.h"
 #include "rpt-labels-dialog.h"
@@ -87,6 +88,8 @@ collect_texts (GtkWidget *widget,
       for (guint i = 0; lines[i]; i++)
         add_text (texts, lines[i]);
     }
+  if (RPT_IS_DOCUMENT_ROW (widget))
+    add_text (texts, rpt_document_row_get_subtitle (RPT_DOCUMENT_ROW (widget)));
   if (GTK_IS_BUTTON (widget))
     add_text (texts, gtk_button_get_label (GTK_BUTTON (widget)));
   if (GTK_IS_WINDOW (widget))
@@ -274,6 +277,7 @@ START_TEST (test_annotation_in_german)
 
   texts = assert_all_german (GTK_WIDGET (f.window));
   assert_shows (texts, "Annotationen (1)");
+  assert_shows (texts, "harbour-talks.txt · 1 Annotation");
   assert_shows (texts, "„the new harbour fees were fair“");
   assert_shows (texts, "_Kategorie");
   assert_shows (texts, "_Sprecher");

@@ -1,12 +1,10 @@
 /* rpt-annotation-row.c
  *
- * The row draws its texts itself, with one PangoLayout per line of text,
- * rather than holding a box of GtkLabels. GtkListView keeps up to 200 rows
- * alive and measures every one of them when an article with many
- * annotations is shown; with labels (a template, five children, a wrapping
- * label measured several times) that was 150 ms for a 20,000-annotation
- * article. Here a row is one widget, its width is known from font metrics
- * alone, and its height costs one laid-out excerpt.
+ * The row draws its texts itself (rpt-drawn-text.h). With a box of
+ * GtkLabels, showing an article with 20,000 annotations took 150 ms just
+ * to build and measure the list's 200 rows; here a row is one widget, its
+ * width is known from font metrics alone, and its height costs one
+ * laid-out excerpt.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
@@ -15,6 +13,7 @@
 
 #include "rpt-annotation-format.h"
 #include "rpt-annotation-row.h"
+#include "rpt-drawn-text.h"
 
 #define EXCERPT_CHARS 160
 #define TARGET_EXCERPT_CHARS 40
@@ -29,9 +28,6 @@
 #define EXCERPT_LINES 2
 #define MIN_CHARS 12
 #define NATURAL_CHARS 40
-/* libadwaita's .dim-label and .caption (9 pt beside the 11 pt body). */
-#define DIM_OPACITY 0.55f
-#define CAPTION_SCALE (9.0 / 11.0)
 
 struct _RptAnnotationRow
 {
@@ -65,22 +61,6 @@ struct _RptAnnotationRow
 G_DEFINE_FINAL_TYPE (RptAnnotationRow, rpt_annotation_row, GTK_TYPE_WIDGET)
 
 /* ---- Texts ---- */
-
-static PangoLayout *
-new_layout (RptAnnotationRow *self,
-            PangoAttribute   *attribute,
-            PangoEllipsizeMode ellipsize)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
-
-  if (attribute)
-    pango_attr_list_insert (attributes, attribute);
-  pango_layout_set_attributes (layout, attributes);
-  pango_layout_set_ellipsize (layout, ellipsize);
-  pango_layout_set_single_paragraph_mode (layout, TRUE);
-  return layout;
-}
 
 /* Replaces *@field by @text (taken); TRUE when it changed. */
 static gboolean
@@ -147,7 +127,9 @@ sync_relation_layouts (RptAnnotationRow *self)
   g_ptr_array_set_size (self->relation_layouts, 0);
   for (guint i = 0; i < self->relations->len; i++)
     {
-      PangoLayout *layout = new_layout (self, pango_attr_scale_new (CAPTION_SCALE), PANGO_ELLIPSIZE_END);
+      PangoLayout *layout = rpt_drawn_text_new_layout (GTK_WIDGET (self),
+                                                       pango_attr_scale_new (RPT_DRAWN_TEXT_CAPTION_SCALE),
+                                                       PANGO_ELLIPSIZE_END);
 
       pango_layout_set_text (layout, g_ptr_array_index (self->relations, i), -1);
       g_ptr_array_add (self->relation_layouts, layout);
@@ -252,33 +234,6 @@ rpt_annotation_row_dup_text (RptAnnotationRow *self)
 
 /* ---- Size ---- */
 
-/* The widest character of the row's font, as GtkLabel counts width-chars.
- * Font metrics take a moment to compute; every row shares one font, so they
- * are kept until the font changes. */
-static int
-char_width (RptAnnotationRow *self)
-{
-  static PangoFontDescription *cached_font;
-  static PangoLanguage *cached_language;
-  static int cached_width;
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  const PangoFontDescription *font = pango_context_get_font_description (context);
-  PangoLanguage *language = pango_context_get_language (context);
-  PangoFontMetrics *metrics;
-
-  if (cached_font && cached_language == language && pango_font_description_equal (cached_font, font))
-    return cached_width;
-
-  metrics = pango_context_get_metrics (context, font, language);
-  cached_width = PANGO_PIXELS_CEIL (MAX (pango_font_metrics_get_approximate_char_width (metrics),
-                                         pango_font_metrics_get_approximate_digit_width (metrics)));
-  pango_font_metrics_unref (metrics);
-  g_clear_pointer (&cached_font, pango_font_description_free);
-  cached_font = pango_font_description_copy (font);
-  cached_language = language;
-  return cached_width;
-}
-
 static int
 text_x (void)
 {
@@ -310,25 +265,16 @@ set_text_width (RptAnnotationRow *self,
 }
 
 static int
-layout_height (PangoLayout *layout)
-{
-  int height;
-
-  pango_layout_get_pixel_size (layout, NULL, &height);
-  return height;
-}
-
-static int
 content_height (RptAnnotationRow *self)
 {
-  int height = MAX (layout_height (self->name_layout), layout_height (self->speaker_layout));
+  int height = MAX (rpt_drawn_text_height (self->name_layout), rpt_drawn_text_height (self->speaker_layout));
 
-  height += BLOCK_SPACING + layout_height (self->excerpt_layout);
+  height += BLOCK_SPACING + rpt_drawn_text_height (self->excerpt_layout);
   if (self->title[0])
-    height += BLOCK_SPACING + layout_height (self->title_layout);
+    height += BLOCK_SPACING + rpt_drawn_text_height (self->title_layout);
   for (guint i = 0; i < self->relation_layouts->len; i++)
     height += (i == 0 ? BLOCK_SPACING : RELATION_SPACING) +
-              layout_height (g_ptr_array_index (self->relation_layouts, i));
+              rpt_drawn_text_height (g_ptr_array_index (self->relation_layouts, i));
   return height;
 }
 
@@ -342,7 +288,7 @@ rpt_annotation_row_measure (GtkWidget      *widget,
                             int            *natural_baseline)
 {
   RptAnnotationRow *self = RPT_ANNOTATION_ROW (widget);
-  int chars = char_width (self);
+  int chars = rpt_drawn_text_char_width (widget);
   int fixed = text_x () + MARGIN;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
@@ -368,19 +314,6 @@ rpt_annotation_row_get_request_mode (GtkWidget *widget)
 }
 
 /* ---- Drawing ---- */
-
-static void
-append_layout (GtkSnapshot *snapshot,
-               PangoLayout *layout,
-               int          x,
-               int          y,
-               const GdkRGBA *color)
-{
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
 
 static void
 append_chip (RptAnnotationRow *self,
@@ -421,26 +354,22 @@ rpt_annotation_row_snapshot (GtkWidget   *widget,
     return;
 
   set_text_width (self, text_width);
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  dim = color;
-  dim.alpha *= DIM_OPACITY;
+  rpt_drawn_text_colors (widget, &color, &dim);
 
   /* Mirrors x for right-to-left locales: the chip on the right. */
 #define X(x, w) (rtl ? width - (x) - (w) : (x))
   append_chip (self, snapshot, X (MARGIN, CHIP_WIDTH), height - 2 * MARGIN);
 
   pango_layout_get_pixel_size (self->name_layout, &name_width, &header);
-  header = MAX (header, layout_height (self->speaker_layout));
-  append_layout (snapshot, self->name_layout, X (text_x (), name_width), MARGIN, &color);
+  header = MAX (header, rpt_drawn_text_height (self->speaker_layout));
+  rpt_drawn_text_append (snapshot, self->name_layout, X (text_x (), name_width), MARGIN, &color);
   if (pango_layout_get_width (self->speaker_layout) > 0)
     {
       int speaker_width;
 
       pango_layout_get_pixel_size (self->speaker_layout, &speaker_width, NULL);
       /* Same baseline as the bolder name. */
-      append_layout (snapshot, self->speaker_layout,
+      rpt_drawn_text_append (snapshot, self->speaker_layout,
                      X (text_x () + name_width + NAME_GAP, speaker_width),
                      MARGIN + (pango_layout_get_baseline (self->name_layout) -
                                pango_layout_get_baseline (self->speaker_layout)) / PANGO_SCALE,
@@ -448,14 +377,14 @@ rpt_annotation_row_snapshot (GtkWidget   *widget,
     }
   y = MARGIN + header + BLOCK_SPACING;
 
-  append_layout (snapshot, self->excerpt_layout, X (text_x (), text_width), y, &color);
-  y += layout_height (self->excerpt_layout);
+  rpt_drawn_text_append (snapshot, self->excerpt_layout, X (text_x (), text_width), y, &color);
+  y += rpt_drawn_text_height (self->excerpt_layout);
 
   if (self->title[0])
     {
       y += BLOCK_SPACING;
-      append_layout (snapshot, self->title_layout, X (text_x (), text_width), y, &dim);
-      y += layout_height (self->title_layout);
+      rpt_drawn_text_append (snapshot, self->title_layout, X (text_x (), text_width), y, &dim);
+      y += rpt_drawn_text_height (self->title_layout);
     }
 
   for (guint i = 0; i < self->relation_layouts->len; i++)
@@ -463,8 +392,8 @@ rpt_annotation_row_snapshot (GtkWidget   *widget,
       PangoLayout *layout = g_ptr_array_index (self->relation_layouts, i);
 
       y += i == 0 ? BLOCK_SPACING : RELATION_SPACING;
-      append_layout (snapshot, layout, X (text_x (), text_width), y, &dim);
-      y += layout_height (layout);
+      rpt_drawn_text_append (snapshot, layout, X (text_x (), text_width), y, &dim);
+      y += rpt_drawn_text_height (layout);
     }
 #undef X
 }
@@ -528,13 +457,16 @@ rpt_annotation_row_init (RptAnnotationRow *self)
   self->relations = g_ptr_array_new_with_free_func (g_free);
   self->layout_width = -1;
 
-  self->name_layout = new_layout (self, pango_attr_weight_new (PANGO_WEIGHT_BOLD), PANGO_ELLIPSIZE_END);
-  self->speaker_layout = new_layout (self, NULL, PANGO_ELLIPSIZE_END);
-  self->excerpt_layout = new_layout (self, NULL, PANGO_ELLIPSIZE_END);
+  self->name_layout = rpt_drawn_text_new_layout (GTK_WIDGET (self), pango_attr_weight_new (PANGO_WEIGHT_BOLD),
+                                                  PANGO_ELLIPSIZE_END);
+  self->speaker_layout = rpt_drawn_text_new_layout (GTK_WIDGET (self), NULL, PANGO_ELLIPSIZE_END);
+  self->excerpt_layout = rpt_drawn_text_new_layout (GTK_WIDGET (self), NULL, PANGO_ELLIPSIZE_END);
   pango_layout_set_wrap (self->excerpt_layout, PANGO_WRAP_WORD_CHAR);
   /* Negative: at most this many lines, the last one ellipsized. */
   pango_layout_set_height (self->excerpt_layout, -EXCERPT_LINES);
-  self->title_layout = new_layout (self, pango_attr_scale_new (CAPTION_SCALE), PANGO_ELLIPSIZE_MIDDLE);
+  self->title_layout = rpt_drawn_text_new_layout (GTK_WIDGET (self),
+                                                   pango_attr_scale_new (RPT_DRAWN_TEXT_CAPTION_SCALE),
+                                                   PANGO_ELLIPSIZE_MIDDLE);
   self->relation_layouts = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->project_signals = g_signal_group_new (RPT_TYPE_PROJECT);
