@@ -208,7 +208,12 @@ assign (Conll             *conll,
           conll->result->n_untokened++;
           continue;
         }
+      /* The last token that starts inside the span: the one holding its
+       * last character, or the one before when the span ends in white
+       * space (token_after() then gives the next token, or none). */
       last = token_after (tokens, span->end - 1);
+      if (last >= n_tokens || g_array_index (tokens, Token, last).start >= span->end)
+        last--;
       for (guint t = first; t <= last && available; t++)
         available = conll->owner[(gsize) t * conll->n_columns + column] < 0;
       if (!available)
