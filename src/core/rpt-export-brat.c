@@ -23,32 +23,73 @@ static const char *relation_names[RPT_RELATION_N_TYPES] = {
 };
 
 /* Characters that end a line for Python's str.splitlines(), which is how
- * brat splits an .ann file: none may appear inside a T line or a note. */
-static gboolean
-is_line_break (gunichar c)
+ * brat splits an .ann file: none may appear inside a T line or a note.
+ * Returns the length in bytes of the one at @p, or 0. Works on the bytes:
+ * the writer walks hundreds of thousands of spans. */
+static inline guint
+line_break_at (const char *p)
 {
-  return c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || (c >= 0x1c && c <= 0x1e) ||
-         c == 0x85 || c == 0x2028 || c == 0x2029;
+  guchar b = (guchar) p[0];
+
+  if (b < 0x20)
+    return (b >= '\n' && b <= '\r') || (b >= 0x1c && b <= 0x1e) ? 1 : 0;
+  if (b == 0xc2)
+    return (guchar) p[1] == 0x85 ? 2 : 0;  /* U+0085 */
+  if (b == 0xe2)
+    return (guchar) p[1] == 0x80 && ((guchar) p[2] == 0xa8 || (guchar) p[2] == 0xa9) ? 3 : 0;
+  return 0;  /* U+2028, U+2029 above */
 }
+
+/* Appends @n in decimal: printf costs more than the rest of a T line. */
+static inline void
+append_uint (GString *out,
+             guint    n)
+{
+  char buf[16], *p = buf + sizeof buf;
+
+  do
+    *--p = (char) ('0' + n % 10);
+  while ((n /= 10) > 0);
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+/* A run of a span without line breaks. */
+typedef struct
+{
+  guint       start;   /* code points */
+  guint       end;
+  const char *bytes;
+  gsize       n_bytes;
+} Run;
 
 typedef struct
 {
-  GArray *crlf;   /* guint: code point offsets of the CR of each CRLF */
-  guint   n_edge_in_crlf;
-  guint   n_trimmed;
+  GArray     *crlf;   /* guint: code point offsets of the CR of each CRLF */
+  GArray     *runs;   /* Run, scratch */
+  const char *text;   /* the current document's text */
+  const char *at;     /* a cursor in it: byte of code point at_offset */
+  guint       at_offset;
+  guint       n_edge_in_crlf;
+  guint       n_trimmed;
 } Brat;
 
 static void
-find_crlf (RptDocument *document,
-           GArray      *crlf)
+find_crlf (const char *text,
+           GArray     *crlf)
 {
-  const char *text = rpt_document_get_text (document);
+  const char *p = text, *cr;
   guint i = 0;
 
   g_array_set_size (crlf, 0);
-  for (const char *p = text; *p; p = g_utf8_next_char (p), i++)
-    if (p[0] == '\r' && p[1] == '\n')
+  while ((cr = strstr (p, "\r\n")))
+    {
+      /* Count the code points up to the CR: every byte but continuations. */
+      for (; p < cr; p++)
+        i += ((guchar) *p & 0xc0) != 0x80;
       g_array_append_val (crlf, i);
+      p = cr + 1;
+      i++;
+    }
 }
 
 /* Code points before @offset minus the CRLFs wholly before it. */
@@ -58,6 +99,8 @@ brat_offset (Brat  *brat,
 {
   guint lo = 0, hi = brat->crlf->len;
 
+  if (hi == 0)
+    return offset;
   while (lo < hi)
     {
       guint mid = (lo + hi) / 2;
@@ -72,27 +115,54 @@ brat_offset (Brat  *brat,
   return offset - lo;
 }
 
+/* The byte of code point @offset. Spans come in text order, so the cursor
+ * mostly moves forward a little; a step back starts from the document's
+ * checkpoints. */
+static const char *
+seek (Brat        *brat,
+      RptDocument *document,
+      guint        offset)
+{
+  if (offset < brat->at_offset)
+    {
+      brat->at = brat->text + rpt_document_byte_offset (document, offset);
+      brat->at_offset = offset;
+    }
+  for (; brat->at_offset < offset && *brat->at; brat->at_offset++)
+    brat->at = g_utf8_next_char (brat->at);
+  return brat->at;
+}
+
 static void
 append_escaped_note (GString    *out,
                      const char *note)
 {
-  for (const char *p = note; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
+  const char *run = note, *p = note;
 
-      if (c == '\\')
+  while (*p)
+    {
+      guint brk = line_break_at (p);
+
+      if (*p != '\\' && *p != '\t' && brk == 0)
+        {
+          p++;
+          continue;
+        }
+      g_string_append_len (out, run, p - run);
+      if (*p == '\\')
         g_string_append (out, "\\\\");
-      else if (c == '\n')
+      else if (*p == '\n')
         g_string_append (out, "\\n");
-      else if (c == '\r')
+      else if (*p == '\r')
         g_string_append (out, "\\r");
-      else if (c == '\t')
+      else if (*p == '\t')
         g_string_append (out, "\\t");
-      else if (is_line_break (c))
-        g_string_append_printf (out, "\\u%04x", c);
       else
-        g_string_append_unichar (out, c);
+        g_string_append_printf (out, "\\u%04x", g_utf8_get_char (p));
+      p += brk ? brk : 1;
+      run = p;
     }
+  g_string_append_len (out, run, p - run);
 }
 
 /* Writes "TYPE s e;s e\tfrag frag" for the runs of @span without line
@@ -104,45 +174,56 @@ append_fragments (Brat           *brat,
                   const char     *type,
                   GString        *out)
 {
-  const char *text = rpt_document_get_text (document);
-  const char *p = text + rpt_document_byte_offset (document, span->start);
-  g_autoptr(GString) quote = g_string_new (NULL);
-  guint run_start = G_MAXUINT, n_runs = 0;
+  const char *first = seek (brat, document, span->start);
+  const char *p = first, *last = NULL, *run_bytes = NULL;
+  GArray *runs = brat->runs;
+  guint run_start = G_MAXUINT;
 
-  g_string_append (out, type);
+  g_array_set_size (runs, 0);
   for (guint i = span->start; i <= span->end; i++)
     {
-      gboolean brk = i == span->end || is_line_break (g_utf8_get_char (p));
+      guint brk = i < span->end ? line_break_at (p) : 1;
 
       if (!brk && run_start == G_MAXUINT)
-        run_start = i;
+        {
+          run_start = i;
+          run_bytes = p;
+        }
       else if (brk && run_start != G_MAXUINT)
         {
-          const char *a = text + rpt_document_byte_offset (document, run_start);
+          Run run = { run_start, i, run_bytes, (gsize) (p - run_bytes) };
 
-          g_string_append_printf (out, "%s%u %u", n_runs ? ";" : " ",
-                                  brat_offset (brat, run_start), brat_offset (brat, i));
-          if (n_runs)
-            g_string_append_c (quote, ' ');
-          g_string_append_len (quote, a, p - a);
-          n_runs++;
+          g_array_append_val (runs, run);
           run_start = G_MAXUINT;
         }
       if (i < span->end)
-        p = g_utf8_next_char (p);
+        {
+          last = p;
+          p = g_utf8_next_char (p);
+        }
     }
-  if (n_runs == 0)
+  if (runs->len == 0)
     return FALSE;
 
-  {
-    const char *first = text + rpt_document_byte_offset (document, span->start);
-    const char *last = g_utf8_prev_char (p);
+  if (line_break_at (first) || line_break_at (last))
+    brat->n_trimmed++;
+  g_string_append (out, type);
+  for (guint r = 0; r < runs->len; r++)
+    {
+      Run *run = &g_array_index (runs, Run, r);
 
-    if (is_line_break (g_utf8_get_char (first)) || is_line_break (g_utf8_get_char (last)))
-      brat->n_trimmed++;
-  }
-  g_string_append_c (out, '\t');
-  g_string_append_len (out, quote->str, quote->len);
+      g_string_append_c (out, r ? ';' : ' ');
+      append_uint (out, brat_offset (brat, run->start));
+      g_string_append_c (out, ' ');
+      append_uint (out, brat_offset (brat, run->end));
+    }
+  for (guint r = 0; r < runs->len; r++)
+    {
+      Run *run = &g_array_index (runs, Run, r);
+
+      g_string_append_c (out, r ? ' ' : '\t');
+      g_string_append_len (out, run->bytes, run->n_bytes);
+    }
   return TRUE;
 }
 
@@ -156,13 +237,19 @@ write_ann (Brat              *brat,
   g_autofree guint *t_number = g_new0 (guint, MAX (doc->n_spans, 1));
   guint n_t = 0, n_a = 0, n_r = 0, n_notes = 0;
 
+  brat->text = rpt_document_get_text (doc->document);
+  brat->at = brat->text;
+  brat->at_offset = 0;
+
   for (guint i = 0; i < doc->n_spans; i++)
     {
       RptExportSpan *span = &doc->spans[i];
       RptExportLabel *label = &g_array_index (snap->labels, RptExportLabel, span->label);
       gsize mark = out->len;
 
-      g_string_append_printf (out, "T%u\t", n_t + 1);
+      g_string_append_c (out, 'T');
+      append_uint (out, n_t + 1);
+      g_string_append_c (out, '\t');
       if (!append_fragments (brat, doc->document, span, label->safe_name, out))
         {
           g_string_truncate (out, mark);
@@ -179,8 +266,13 @@ write_ann (Brat              *brat,
 
       if (t_number[i] == 0 || span->speaker < 0)
         continue;
-      g_string_append_printf (out, "A%u\tSpeaker T%u %s\n", ++n_a, t_number[i],
-                              g_array_index (snap->speakers, RptExportSpeaker, span->speaker).safe_name);
+      g_string_append_c (out, 'A');
+      append_uint (out, ++n_a);
+      g_string_append (out, "\tSpeaker T");
+      append_uint (out, t_number[i]);
+      g_string_append_c (out, ' ');
+      g_string_append (out, g_array_index (snap->speakers, RptExportSpeaker, span->speaker).safe_name);
+      g_string_append_c (out, '\n');
     }
 
   for (guint i = 0; i < doc->n_relations; i++)
@@ -188,9 +280,17 @@ write_ann (Brat              *brat,
       RptExportRelation *relation = doc->relations[i];
       guint from = t_number[relation->from->index], to = t_number[relation->to->index];
 
-      if (from && to)
-        g_string_append_printf (out, "R%u\t%s Arg1:T%u Arg2:T%u\n", ++n_r,
-                                relation_names[relation->type], from, to);
+      if (!from || !to)
+        continue;
+      g_string_append_c (out, 'R');
+      append_uint (out, ++n_r);
+      g_string_append_c (out, '\t');
+      g_string_append (out, relation_names[relation->type]);
+      g_string_append (out, " Arg1:T");
+      append_uint (out, from);
+      g_string_append (out, " Arg2:T");
+      append_uint (out, to);
+      g_string_append_c (out, '\n');
     }
 
   for (guint i = 0; i < doc->n_spans; i++)
@@ -199,7 +299,11 @@ write_ann (Brat              *brat,
 
       if (t_number[i] == 0 || *span->note == '\0')
         continue;
-      g_string_append_printf (out, "#%u\tAnnotatorNotes T%u\t", ++n_notes, t_number[i]);
+      g_string_append_c (out, '#');
+      append_uint (out, ++n_notes);
+      g_string_append (out, "\tAnnotatorNotes T");
+      append_uint (out, t_number[i]);
+      g_string_append_c (out, '\t');
       append_escaped_note (out, span->note);
       g_string_append_c (out, '\n');
     }
@@ -258,7 +362,8 @@ _rpt_export_brat (RptExportContext  *ctx,
   RptExportSnapshot *snap = ctx->snapshot;
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) crlf = g_array_new (FALSE, FALSE, sizeof (guint));
-  Brat brat = { crlf, 0, 0 };
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  Brat brat = { crlf, runs };
   guint n_dropped = 0, n_crlf_documents = 0, n_renamed = 0;
 
   for (guint d = 0; d < snap->n_documents; d++)
@@ -274,7 +379,7 @@ _rpt_export_brat (RptExportContext  *ctx,
       if (!g_str_equal (stem, rpt_document_get_id (document)))
         n_renamed++;
       g_string_append_len (txt, rpt_document_get_text (document), rpt_document_get_text_bytes (document));
-      find_crlf (document, crlf);
+      find_crlf (rpt_document_get_text (document), crlf);
       if (crlf->len > 0)
         n_crlf_documents++;
       write_ann (&brat, snap, doc, ann, &n_dropped);

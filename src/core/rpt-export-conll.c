@@ -22,8 +22,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <pango/pango.h>
-
+#include "rpt-export-breaks.h"
 #include "rpt-export-private.h"
 
 #define MAX_LISTED 10
@@ -73,7 +72,6 @@ static void
 tokenize (RptDocument *document,
           GArray      *tokens)
 {
-  static PangoLanguage *language;
   const char *text = rpt_document_get_text (document);
   guint n = rpt_document_get_length (document);
   g_autofree PangoLogAttr *attrs = g_new0 (PangoLogAttr, n + 1);
@@ -82,12 +80,8 @@ tokenize (RptDocument *document,
   gboolean boundary_since = FALSE;
   guint last_end = 0;
 
-  /* Fixed, so that the output does not depend on the locale. */
-  if (g_once_init_enter (&language))
-    g_once_init_leave (&language, pango_language_from_string ("und"));
-
   g_array_set_size (tokens, 0);
-  pango_get_log_attrs (text, (int) rpt_document_get_text_bytes (document), -1, language, attrs, n + 1);
+  rpt_export_breaks (text, rpt_document_get_text_bytes (document), n, attrs);
 
   for (guint i = 0; i <= n; i++)
     {
@@ -208,7 +202,12 @@ assign (Conll             *conll,
           conll->result->n_untokened++;
           continue;
         }
+      /* The last token that starts inside the span: the one holding its
+       * last character, or the one before when the span ends in white
+       * space (token_after() then gives the next token, or none). */
       last = token_after (tokens, span->end - 1);
+      if (last >= n_tokens || g_array_index (tokens, Token, last).start >= span->end)
+        last--;
       for (guint t = first; t <= last && available; t++)
         available = conll->owner[(gsize) t * conll->n_columns + column] < 0;
       if (!available)
