@@ -601,6 +601,25 @@ START_TEST (test_selection_scrolls_into_view)
   row = find_row (GTK_WIDGET (inspector), last);
   ck_assert_msg (row == NULL || !gtk_widget_get_mapped (row), "the last row should start out of view");
 
+  /* Changed while out of view (a rename touches no row's item): the row
+   * catches up when it is shown. */
+  ck_assert (rpt_project_rename_label (project, "claim", "Assertion", NULL));
+  redraw ();
+  {
+    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+    g_autofree char *shown = NULL;
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    for (int i = 0; i < 5; i++)
+      redraw ();
+    row = find_row (GTK_WIDGET (inspector), last);
+    ck_assert_msg (row != NULL && gtk_widget_get_mapped (row), "the last row is not in view at the bottom");
+    shown = visible_text (row);
+    ck_assert_msg (g_str_has_prefix (shown, "Assertion\n"), "row: %s", shown);
+    gtk_adjustment_set_value (adjustment, 0);
+    redraw ();
+  }
+
   /* Selected from the article: the list scrolls to it… */
   gtk_widget_grab_focus (details ("note-view"));
   rpt_inspector_set_selected_annotation (inspector, last);
@@ -608,6 +627,11 @@ START_TEST (test_selection_scrolls_into_view)
     redraw ();
   row = find_row (GTK_WIDGET (inspector), last);
   ck_assert_msg (row != NULL && gtk_widget_get_mapped (row), "the selected row is not in view");
+  {
+    g_autofree char *shown = visible_text (row);
+
+    ck_assert_msg (g_str_has_prefix (shown, "Assertion\n"), "row: %s", shown);
+  }
   /* …without taking the keyboard focus from where the user is. */
   focus = gtk_window_get_focus (GTK_WINDOW (window));
   ck_assert_msg (focus == NULL || !gtk_widget_is_ancestor (focus, list),

@@ -56,6 +56,7 @@ struct _RptAnnotationRow
   int            layout_width;     /* the text width the layouts were set for */
 
   guint          show_document : 1;
+  guint          stale : 1;        /* the project changed while unmapped */
 };
 
 G_DEFINE_FINAL_TYPE (RptAnnotationRow, rpt_annotation_row, GTK_TYPE_WIDGET)
@@ -160,6 +161,7 @@ rpt_annotation_row_update (RptAnnotationRow *self)
 
   if (self->annotation == NULL || self->project == NULL)
     return;
+  self->stale = FALSE;
 
   label = rpt_project_get_label (self->project, rpt_annotation_get_label (self->annotation));
   self->has_chip = label != NULL && gdk_rgba_parse (&self->chip, rpt_label_get_color (label));
@@ -209,6 +211,27 @@ rpt_annotation_row_update (RptAnnotationRow *self)
     gtk_widget_queue_resize (GTK_WIDGET (self));
   else
     gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* GtkListView keeps 200 rows but shows a screenful: the others catch up
+ * when they come into view, so an edit costs what is on screen. */
+static void
+on_project_changed (RptAnnotationRow *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rpt_annotation_row_update (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+rpt_annotation_row_map (GtkWidget *widget)
+{
+  RptAnnotationRow *self = RPT_ANNOTATION_ROW (widget);
+
+  GTK_WIDGET_CLASS (rpt_annotation_row_parent_class)->map (widget);
+  if (self->stale)
+    rpt_annotation_row_update (self);
 }
 
 char *
@@ -442,6 +465,7 @@ rpt_annotation_row_class_init (RptAnnotationRowClass *klass)
   widget_class->measure = rpt_annotation_row_measure;
   widget_class->get_request_mode = rpt_annotation_row_get_request_mode;
   widget_class->snapshot = rpt_annotation_row_snapshot;
+  widget_class->map = rpt_annotation_row_map;
 
   gtk_widget_class_set_css_name (widget_class, "annotationrow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
@@ -471,7 +495,7 @@ rpt_annotation_row_init (RptAnnotationRow *self)
 
   self->project_signals = g_signal_group_new (RPT_TYPE_PROJECT);
   g_signal_group_connect_swapped (self->project_signals, "changed",
-                                  G_CALLBACK (rpt_annotation_row_update), self);
+                                  G_CALLBACK (on_project_changed), self);
 }
 
 GtkWidget *

@@ -28,7 +28,8 @@ void           rpt_annotation_row_set_show_document (RptAnnotationRow *self,
 /* Refreshes every text from the model. */
 void           rpt_annotation_row_update         (RptAnnotationRow *self);
 /* What the row shows, a line per line of text ("" when unbound); also its
- * accessible label. */
+ * accessible label. A row out of view catches up with the project when it
+ * is shown again. */
 char          *rpt_annotation_row_dup_text       (RptAnnotationRow *self);
 
 G_END_DECLS
