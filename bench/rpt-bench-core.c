@@ -184,14 +184,36 @@ figure_missing (RptBenchFigure *figure,
   va_end (args);
 }
 
+/* Cached workloads are named after what the generator writes today: the
+ * checksum of workload S from @seed, made again in memory (a few ms). The
+ * generator follows the project writer, so a new member in the file format
+ * changes every workload, S included, and the old files are not reused. */
+static const char *
+generator_fingerprint (guint32 seed)
+{
+  static char *fingerprint;
+  static guint32 fingerprint_seed;
+
+  if (fingerprint == NULL || fingerprint_seed != seed)
+    {
+      g_autoptr(GBytes) bytes = rpt_bench_generate (rpt_bench_workload_lookup ("S"), seed);
+      g_autofree char *sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+      g_free (fingerprint);
+      fingerprint = g_strndup (sum, 12);
+      fingerprint_seed = seed;
+    }
+  return fingerprint;
+}
+
 char *
 rpt_bench_ensure_file (const RptBenchWorkload *workload,
                        guint32                 seed,
                        const char             *dir,
                        GError                **error)
 {
-  g_autofree char *name = g_strdup_printf ("%s-seed%u-v%d.json", workload->name, seed,
-                                           RPT_BENCH_GENERATOR_VERSION);
+  g_autofree char *name = g_strdup_printf ("%s-seed%u-%s.json", workload->name, seed,
+                                           generator_fingerprint (seed));
   char *path = g_build_filename (dir, name, NULL);
   double t0;
 
@@ -251,27 +273,34 @@ rpt_bench_remove_tree (const char *path)
     g_warning ("cannot remove %s: %s", path, g_strerror (errno));
 }
 
-/* Where export @format of the workload at @path goes: beside it. */
+/* Where run @run of export @format of the workload at @path goes: beside
+ * it, a new name per run. Each run writes to a fresh destination and all
+ * are removed after the last: removing brat's 2,000 files before every run
+ * made the next run's file creation slower and slower (ext4 skips inodes
+ * freed in the last minutes, scanning past each), a cost of the loop, not
+ * of one export. */
 static char *
 export_destination (const char      *path,
-                    RptExportFormat  format)
+                    RptExportFormat  format,
+                    guint            run)
 {
   const char *extension = rpt_export_format_get_extension (format);
 
-  return g_strdup_printf ("%s.export-%s%s", path, rpt_export_format_to_string (format),
+  return g_strdup_printf ("%s.export-%u-%s%s", path, run, rpt_export_format_to_string (format),
                           extension ? extension : "");
 }
 
-/* The whole export as the window runs it: snapshot and write, over a
- * destination that the caller has removed. */
+/* The whole export as the window runs it: snapshot and write, to a
+ * destination that does not exist. */
 static gboolean
 run_export (RptProject  *project,
             const char  *path,
             guint        index,
+            guint        run,
             GError     **error)
 {
   RptExportFormat format = (RptExportFormat) index;
-  g_autofree char *destination = export_destination (path, format);
+  g_autofree char *destination = export_destination (path, format, run);
   RptExportOptions options;
 
   rpt_export_options_init (&options, format);
@@ -279,14 +308,16 @@ run_export (RptProject  *project,
 }
 
 static void
-remove_exports (const char *path)
+remove_exports (const char *path,
+                guint       runs)
 {
-  for (guint i = 0; i < RPT_EXPORT_N_FORMATS; i++)
-    {
-      g_autofree char *destination = export_destination (path, (RptExportFormat) i);
+  for (guint run = 0; run < runs; run++)
+    for (guint i = 0; i < RPT_EXPORT_N_FORMATS; i++)
+      {
+        g_autofree char *destination = export_destination (path, (RptExportFormat) i, run);
 
-      rpt_bench_remove_tree (destination);
-    }
+        rpt_bench_remove_tree (destination);
+      }
 }
 
 /* Snapshot and compute, as the Summary view does (off the main thread). */
@@ -395,12 +426,13 @@ rpt_bench_memory_child (const char *path)
   g_unlink (save_path);
 
   list_exports (&dummy);
+  remove_exports (path, 1);
   for (guint i = 0; i < dummy.n_exports; i++)
     {
       g_clear_error (&error);
-      run_export (project, path, i, &error);
+      run_export (project, path, i, 0, &error);
     }
-  remove_exports (path);
+  remove_exports (path, 1);
   g_clear_error (&error);
   run_summary (project, &error);
   for (guint i = 0; i < dummy.n_exports; i++)
@@ -539,6 +571,7 @@ rpt_bench_measure (RptBenchFigures        *figures,
   g_unlink (save_path);
 
   list_exports (figures);
+  remove_exports (path, runs);
   for (guint e = 0; e < figures->n_exports; e++)
     {
       g_autoptr(GError) export_error = NULL;
@@ -546,9 +579,8 @@ rpt_bench_measure (RptBenchFigures        *figures,
       runs_init (&samples);
       for (guint i = 0; i < runs && export_error == NULL; i++)
         {
-          remove_exports (path);
           runs_start (&samples);
-          if (run_export (project, path, e, &export_error))
+          if (run_export (project, path, e, i, &export_error))
             runs_stop (&samples);
         }
       if (export_error)
@@ -558,7 +590,7 @@ rpt_bench_measure (RptBenchFigures        *figures,
       runs_clear (&samples);
     }
 
-  remove_exports (path);
+  remove_exports (path, runs);
   figure_set (&figures->exports_total, 0);
   figures->exports_total.cpu = 0;
   for (guint e = 0; e < figures->n_exports; e++)
