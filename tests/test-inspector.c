@@ -689,6 +689,30 @@ START_TEST (test_row_lines_and_height)
 }
 END_TEST
 
+/* GTK 4.8 unbinds and rebinds rows whose position moves: a rebind of the
+ * same annotation reuses what the row shows, unless the project changed
+ * while the row was unbound. */
+START_TEST (test_row_rebind)
+{
+  GtkWidget *row = g_object_ref_sink (rpt_annotation_row_new ());
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  rpt_annotation_row_bind (RPT_ANNOTATION_ROW (row), project, claim);
+  before = rpt_annotation_row_dup_text (RPT_ANNOTATION_ROW (row));
+  ck_assert_msg (g_str_has_prefix (before, "Claim · The Mayor\n"), "row: %s", before);
+
+  rpt_annotation_row_unbind (RPT_ANNOTATION_ROW (row));
+  ck_assert_ptr_null (rpt_annotation_row_get_annotation (RPT_ANNOTATION_ROW (row)));
+  ck_assert (rpt_project_rename_label (project, "claim", "Assertion", NULL));
+  rpt_annotation_row_bind (RPT_ANNOTATION_ROW (row), project, claim);
+  after = rpt_annotation_row_dup_text (RPT_ANNOTATION_ROW (row));
+  ck_assert_msg (g_str_has_prefix (after, "Assertion · The Mayor\n"), "row: %s", after);
+  ck_assert_ptr_eq (rpt_annotation_row_get_annotation (RPT_ANNOTATION_ROW (row)), claim);
+  g_object_unref (row);
+}
+END_TEST
+
 static Suite *
 inspector_suite (void)
 {
@@ -705,6 +729,7 @@ inspector_suite (void)
   tcase_add_test (tc, test_list_follows_project);
   tcase_add_test (tc, test_selection_scrolls_into_view);
   tcase_add_test (tc, test_row_lines_and_height);
+  tcase_add_test (tc, test_row_rebind);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -56,7 +56,8 @@ struct _RptAnnotationRow
   int            layout_width;     /* the text width the layouts were set for */
 
   guint          show_document : 1;
-  guint          stale : 1;        /* the project changed while unmapped */
+  guint          bound : 1;
+  guint          stale : 1;        /* the project changed while unmapped or unbound */
 };
 
 G_DEFINE_FINAL_TYPE (RptAnnotationRow, rpt_annotation_row, GTK_TYPE_WIDGET)
@@ -218,7 +219,7 @@ rpt_annotation_row_update (RptAnnotationRow *self)
 static void
 on_project_changed (RptAnnotationRow *self)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (self->bound && gtk_widget_get_mapped (GTK_WIDGET (self)))
     rpt_annotation_row_update (self);
   else
     self->stale = TRUE;
@@ -241,7 +242,7 @@ rpt_annotation_row_dup_text (RptAnnotationRow *self)
 
   g_return_val_if_fail (RPT_IS_ANNOTATION_ROW (self), NULL);
 
-  if (self->annotation == NULL)
+  if (!self->bound)
     return g_string_free (out, FALSE);
 
   g_string_append (out, self->name);
@@ -321,7 +322,7 @@ rpt_annotation_row_measure (GtkWidget      *widget,
       return;
     }
 
-  if (self->annotation == NULL)
+  if (!self->bound)
     {
       *minimum = *natural = 2 * MARGIN;
       return;
@@ -373,7 +374,7 @@ rpt_annotation_row_snapshot (GtkWidget   *widget,
   int name_width, y, header;
   GdkRGBA color, dim;
 
-  if (self->annotation == NULL)
+  if (!self->bound)
     return;
 
   set_text_width (self, text_width);
@@ -428,8 +429,11 @@ rpt_annotation_row_dispose (GObject *object)
 {
   RptAnnotationRow *self = RPT_ANNOTATION_ROW (object);
 
-  rpt_annotation_row_unbind (self);
+  if (self->project_signals)
+    g_signal_group_set_target (self->project_signals, NULL);
   g_clear_object (&self->project_signals);
+  g_clear_object (&self->project);
+  g_clear_object (&self->annotation);
   g_clear_object (&self->name_layout);
   g_clear_object (&self->speaker_layout);
   g_clear_object (&self->excerpt_layout);
@@ -513,28 +517,34 @@ rpt_annotation_row_bind (RptAnnotationRow *self,
   g_return_if_fail (RPT_IS_PROJECT (project));
   g_return_if_fail (RPT_IS_ANNOTATION (annotation));
 
+  self->bound = TRUE;
+  /* GTK 4.8 unbinds and binds again every row after an inserted or removed
+   * item, to give it its new position: the same annotation, still current,
+   * costs nothing. */
+  if (project == self->project && annotation == self->annotation && !self->stale)
+    return;
+
   g_set_object (&self->project, project);
   g_set_object (&self->annotation, annotation);
   g_signal_group_set_target (self->project_signals, project);
   rpt_annotation_row_update (self);
 }
 
+/* Keeps the annotation and the project's signals for a rebind; changes
+ * meanwhile mark the row stale. */
 void
 rpt_annotation_row_unbind (RptAnnotationRow *self)
 {
   g_return_if_fail (RPT_IS_ANNOTATION_ROW (self));
 
-  if (self->project_signals)
-    g_signal_group_set_target (self->project_signals, NULL);
-  g_clear_object (&self->project);
-  g_clear_object (&self->annotation);
+  self->bound = FALSE;
 }
 
 RptAnnotation *
 rpt_annotation_row_get_annotation (RptAnnotationRow *self)
 {
   g_return_val_if_fail (RPT_IS_ANNOTATION_ROW (self), NULL);
-  return self->annotation;
+  return self->bound ? self->annotation : NULL;
 }
 
 void
