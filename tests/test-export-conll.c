@@ -1,5 +1,6 @@
 /* test-export-conll.c: the CoNLL export: Pango's word and sentence
- * boundaries, IOB2 tags, overlaps with and without one column per label.
+ * boundaries, IOB2 tags, overlaps with and without one column per label,
+ * spans that end in white space.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -184,6 +185,104 @@ START_TEST (test_conll_layers)
 }
 END_TEST
 
+/* Spans that end in white space, as a selection often does (a space or a
+ * line break taken along): only the tokens that start inside the span are
+ * tagged, the word after it stays O, and a span at the very end of the text
+ * tags its last token without looking past the token table. */
+static void
+setup_bare (void)
+{
+  project = rpt_project_new ();
+  tmp = rpt_test_make_tmpdir ();
+}
+
+static void
+add_article (const char *text)
+{
+  g_autoptr(RptDocument) document = rpt_document_new ("article", "Article", "article.txt", text);
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_msg (rpt_project_add_document (project, document, &error), "%s", error ? error->message : "");
+}
+
+/* Only the caveat every CoNLL export gives: no span edge inside a token,
+ * no overlap, no sentence crossed, no span left out. */
+static void
+assert_only_caveat (GPtrArray *warnings)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    ck_assert_msg (strstr (g_ptr_array_index (warnings, i), "relations") != NULL,
+                   "unexpected warning: %s", (char *) g_ptr_array_index (warnings, i));
+  ck_assert_uint_eq (warnings->len, 1);
+}
+
+START_TEST (test_conll_span_ends_in_space)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *data = NULL;
+
+  add_article ("She said the claim stands firm.");
+  fixture_tag (project, "article", "the claim ", "claim", NULL);
+  data = export_conll (FALSE, warnings);
+  ck_assert_str_eq (data,
+                    "-DOCSTART- O\n\n"
+                    "She O\nsaid O\nthe B-Claim\nclaim I-Claim\nstands O\nfirm O\n. O\n\n");
+  assert_only_caveat (warnings);
+}
+END_TEST
+
+START_TEST (test_conll_span_ends_in_space_at_end)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) warnings_again = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) warnings_layers = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *data = NULL, *again = NULL, *layers = NULL;
+
+  add_article ("The minister repeated her claim twice ");
+  fixture_tag (project, "article", "repeated her claim twice ", "claim", NULL);
+  data = export_conll (FALSE, warnings);
+  ck_assert_str_eq (data,
+                    "-DOCSTART- O\n\n"
+                    "The O\nminister O\nrepeated B-Claim\nher I-Claim\nclaim I-Claim\ntwice I-Claim\n\n");
+  assert_only_caveat (warnings);
+  /* Nothing read past the tag table: the same bytes every time. */
+  again = export_conll (FALSE, warnings_again);
+  ck_assert_str_eq (again, data);
+  assert_only_caveat (warnings_again);
+
+  /* One column per label: Claim, Rebuttal, Joke, Diplomatic signal. */
+  layers = export_conll (TRUE, warnings_layers);
+  ck_assert_str_eq (layers,
+                    "-DOCSTART- O O O O\n\n"
+                    "The O O O O\nminister O O O O\nrepeated B-Claim O O O\nher I-Claim O O O\n"
+                    "claim I-Claim O O O\ntwice I-Claim O O O\n\n");
+  assert_only_caveat (warnings_layers);
+}
+END_TEST
+
+START_TEST (test_conll_span_ends_in_crlf)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) warnings_again = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *data = NULL, *again = NULL;
+
+  add_article ("The envoy called it a claim\r\nThe press stayed quiet.\r\nNobody answered\r\n");
+  /* Before a word, and at the very end of the text. */
+  fixture_tag (project, "article", "called it a claim\r\n", "claim", NULL);
+  fixture_tag (project, "article", "Nobody answered\r\n", "rebuttal", NULL);
+  data = export_conll (FALSE, warnings);
+  ck_assert_str_eq (data,
+                    "-DOCSTART- O\n\n"
+                    "The O\nenvoy O\ncalled B-Claim\nit I-Claim\na I-Claim\nclaim I-Claim\n\n"
+                    "The O\npress O\nstayed O\nquiet O\n. O\n\n"
+                    "Nobody B-Rebuttal\nanswered I-Rebuttal\n\n");
+  assert_only_caveat (warnings);
+  again = export_conll (FALSE, warnings_again);
+  ck_assert_str_eq (again, data);
+  assert_only_caveat (warnings_again);
+}
+END_TEST
+
 static Suite *
 conll_suite (void)
 {
@@ -193,6 +292,13 @@ conll_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_conll_tokens_and_tags);
   tcase_add_test (tc, test_conll_layers);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("white-space-end");
+  tcase_add_checked_fixture (tc, setup_bare, teardown);
+  tcase_add_test (tc, test_conll_span_ends_in_space);
+  tcase_add_test (tc, test_conll_span_ends_in_space_at_end);
+  tcase_add_test (tc, test_conll_span_ends_in_crlf);
   suite_add_tcase (s, tc);
   return s;
 }

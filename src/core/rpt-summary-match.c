@@ -518,7 +518,7 @@ _rpt_summary_match (const RptMatchItem *items,
   g_autofree guint8 *distinct_bits = NULL;
   g_autoptr(GHashTable) exact = g_hash_table_new (exact_hash, exact_equal);
   g_autofree ExactKey *exact_keys = NULL;
-  guint n_groups = 0, n_words;
+  guint n_groups = 0, n_words = 0;
   const guint32 *tokens;
   const Word *words;
   gboolean cancelled = FALSE;
