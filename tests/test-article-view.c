@@ -14,6 +14,7 @@
 #include "rpt-article-view.h"
 #include "rpt-label-adder.h"
 #include "rpt-test-util.h"
+#include "rpt-test-widgets.h"
 
 /* Written for this test. CRLF line ends and characters outside the BMP
  * make byte, UTF-16 and code point offsets all differ. */
@@ -112,29 +113,13 @@ assert_runs (const char *name,
   ck_assert_msg (g_str_equal (runs, expected), "tag %s covers \"%s\", expected \"%s\"", name, runs, expected);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* The selected or flashed range as the view fills it: "start-end", or "". */
 static void
 assert_emphasis (RptEmphasis  which,
                  const char  *expected)
 {
   RptArticleTextView *text_view =
-    RPT_ARTICLE_TEXT_VIEW (find_widget (GTK_WIDGET (fx.view), RPT_TYPE_ARTICLE_TEXT_VIEW));
+    RPT_ARTICLE_TEXT_VIEW (find_of_type (GTK_WIDGET (fx.view), RPT_TYPE_ARTICLE_TEXT_VIEW));
   g_autofree char *shown = NULL;
   guint start, end;
 
