@@ -5,7 +5,12 @@
 #include "config.h"
 
 #include <check.h>
+#include <errno.h>
 #include <json-glib/json-glib.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "export-fixture.h"
 #include "rpt-export.h"
@@ -671,6 +676,133 @@ START_TEST (test_safe_names)
 }
 END_TEST
 
+/* ---- Large single files are written as they are made ---- */
+
+#define LARGE_ARTICLES 8
+#define LARGE_SPANS 6000
+
+/* Articles whose JSONL is several times the 4 MB that is held before
+ * writing, so that the file is written in pieces. */
+static RptProject *
+make_large_project (void)
+{
+  RptProject *big = rpt_project_new ();
+
+  for (guint d = 0; d < LARGE_ARTICLES; d++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(RptDocument) doc = NULL;
+      g_autofree char *id = g_strdup_printf ("d%u", d);
+      guint length;
+
+      for (guint i = 0; i < LARGE_SPANS; i++)
+        g_string_append_printf (text, "Envoy %u said the ferry “will run” 👋 again. ", i);
+      doc = rpt_document_new (id, "Long dispatch", "long.txt", text->str);
+      ck_assert (rpt_project_add_document (big, doc, NULL));
+      length = rpt_document_get_length (doc);
+      for (guint i = 0; i < LARGE_SPANS; i++)
+        {
+          guint start = length / LARGE_SPANS * i;
+
+          ck_assert (rpt_project_add_annotation (big, id, start, start + 5, "claim", NULL, NULL));
+        }
+    }
+  return big;
+}
+
+START_TEST (test_large_file_in_pieces)
+{
+  g_autoptr(RptProject) big = make_large_project ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dest = g_build_filename (tmp, "big.jsonl", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  RptExportOptions options;
+  gsize len;
+  guint n_annotations = 0, n = 0;
+
+  rpt_export_options_init (&options, RPT_EXPORT_JSONL);
+  ck_assert_msg (rpt_export (big, &options, dest, NULL, NULL, NULL, NULL, &error), "%s", error ? error->message : "");
+  ck_assert (g_file_get_contents (dest, &contents, &len, NULL));
+  ck_assert_uint_gt (len, 3 * (4u << 20));
+
+  /* Every line whole JSON, the records in order, none lost or repeated
+   * at the seams between pieces. */
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] && lines[i][0]; i++, n++)
+    {
+      g_autoptr(JsonNode) node = parse_json (lines[i], -1);
+      JsonObject *record = json_node_get_object (node);
+
+      n_annotations += json_array_get_length (json_object_get_array_member (record, "entities"));
+    }
+  ck_assert_uint_eq (n, LARGE_ARTICLES);
+  ck_assert_uint_eq (n_annotations, LARGE_ARTICLES * LARGE_SPANS);
+}
+END_TEST
+
+/* A write that fails part-way (the file size limit: a real EFBIG, as on a
+ * full disk) leaves the old file as it was and no temporary file. */
+START_TEST (test_large_file_failure)
+{
+  g_autofree char *dest = rpt_test_write_file (tmp, "big.jsonl", "old contents\n", -1);
+  g_autofree char *expected = g_strdup_printf ("%s: could not save: %s", dest, g_strerror (EFBIG));
+  g_autofree char *old = NULL;
+  char message[4096] = "";
+  int pipefd[2];
+  int status;
+  gssize got;
+  pid_t pid;
+  GDir *dir;
+  const char *name;
+  guint n_files = 0;
+
+  ck_assert_int_eq (pipe (pipefd), 0);
+  pid = fork ();
+  ck_assert_int_ge (pid, 0);
+  if (pid == 0)
+    {
+      struct rlimit limit = { 6u << 20, 6u << 20 };
+      g_autoptr(RptProject) big = make_large_project ();
+      g_autoptr(GError) error = NULL;
+      RptExportOptions options;
+      int code = 0;
+
+      close (pipefd[0]);
+      signal (SIGXFSZ, SIG_IGN);
+      if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
+        _exit (10);
+      rpt_export_options_init (&options, RPT_EXPORT_JSONL);
+      if (rpt_export (big, &options, dest, NULL, NULL, NULL, NULL, &error))
+        _exit (12);                     /* the write did not fail */
+      if (write (pipefd[1], error->message, strlen (error->message)) < 0)
+        code = 14;
+      close (pipefd[1]);
+      _exit (code);                     /* no atexit: the parent owns the folder */
+    }
+
+  close (pipefd[1]);
+  got = read (pipefd[0], message, sizeof message - 1);
+  close (pipefd[0]);
+  ck_assert_int_eq (waitpid (pid, &status, 0), pid);
+  ck_assert_msg (WIFEXITED (status) && WEXITSTATUS (status) == 0, "the child failed (%d)", status);
+  ck_assert_int_gt (got, 0);
+  message[got] = '\0';
+  ck_assert_str_eq (message, expected);
+
+  ck_assert (g_file_get_contents (dest, &old, NULL, NULL));
+  ck_assert_str_eq (old, "old contents\n");
+  dir = g_dir_open (tmp, 0, NULL);
+  while ((name = g_dir_read_name (dir)))
+    {
+      ck_assert_msg (g_str_equal (name, "big.jsonl"), "left behind: %s", name);
+      n_files++;
+    }
+  g_dir_close (dir);
+  ck_assert_uint_eq (n_files, 1);
+}
+END_TEST
+
 static Suite *
 export_suite (void)
 {
@@ -685,6 +817,8 @@ export_suite (void)
   tcase_add_test (tc, test_w3c_fields);
   tcase_add_test (tc, test_units_refused_where_fixed);
   tcase_add_test (tc, test_safe_names);
+  tcase_add_test (tc, test_large_file_in_pieces);
+  tcase_add_test (tc, test_large_file_failure);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -7,6 +7,7 @@
 #include "rpt-document.h"
 #include "rpt-export.h"
 #include "rpt-relation.h"
+#include "rpt-safe-file.h"
 
 G_BEGIN_DECLS
 
@@ -97,6 +98,9 @@ typedef struct
   RptProgressFunc    progress;
   gpointer           progress_data;
   GCancellable      *cancellable;
+  /* Single-file formats: where the file goes as it is made (see
+   * rpt_export_step). */
+  RptSafeFile       *stream;
 } RptExportContext;
 
 /* A new output file; @name NULL for single-file formats. */
@@ -107,7 +111,8 @@ void         rpt_export_warn             (RptExportContext  *ctx,
                                           const char        *format,
                                           ...) G_GNUC_PRINTF (2, 3);
 /* Reports progress after article @done of the snapshot's documents and
- * fails if the export was cancelled. */
+ * fails if the export was cancelled. A single file is written out as it
+ * grows, from here: call it between articles. */
 gboolean     rpt_export_step             (RptExportContext  *ctx,
                                           guint              done,
                                           GError           **error);

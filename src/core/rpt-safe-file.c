@@ -1,5 +1,6 @@
 /* rpt-safe-file.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE /* sync_file_range() */
 #include "config.h"
 
 #include <errno.h>
@@ -52,28 +53,56 @@ write_all (int          fd,
   return TRUE;
 }
 
-gboolean
-rpt_safe_file_replace (const char  *path,
-                       const void  *data,
-                       gsize        len,
-                       GError     **error)
+/* Writeback is started every this many bytes, so that the disk works while
+ * the rest is made and the final fsync has little left to wait for. */
+#define WRITEBACK_BYTES (16u << 20)
+
+struct _RptSafeFile
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
+  char     *path;      /* as given, for messages */
+  char     *target;    /* what is replaced: @path, or what its link points to */
+  char     *dir;
+  char     *tmp_path;
+  int       fd;
+  gboolean  exists;
+  mode_t    mode;
+  guint64   written;
+  guint64   flushed;   /* writeback started up to here */
+};
+
+static void
+safe_file_free (RptSafeFile *file)
+{
+  if (file->fd >= 0)
+    close (file->fd);
+  g_free (file->path);
+  g_free (file->target);
+  g_free (file->dir);
+  g_free (file->tmp_path);
+  g_free (file);
+}
+
+RptSafeFile *
+rpt_safe_file_begin (const char  *path,
+                     GError     **error)
+{
+  RptSafeFile *file;
   g_autofree char *resolved = NULL;
+  g_autofree char *base = NULL;
   const char *target = path;
   struct stat st;
-  gboolean exists = FALSE;
-  int fd, dir_fd, saved;
 
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, NULL);
 
   /* Replace what a symbolic link points to, not the link itself. */
   if (g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode) &&
       (resolved = realpath (path, NULL)) != NULL)
     target = resolved;
 
+  file = g_new0 (RptSafeFile, 1);
+  file->fd = -1;
+  file->path = g_strdup (path);
+  file->target = g_strdup (target);
   if (g_stat (target, &st) == 0)
     {
       if (S_ISDIR (st.st_mode))
@@ -81,53 +110,130 @@ rpt_safe_file_replace (const char  *path,
           g_autofree char *display = g_filename_display_name (path);
 
           g_set_error (error, RPT_ERROR, RPT_ERROR_IO, _("%s: is a folder, not a file"), display);
-          return FALSE;
+          safe_file_free (file);
+          return NULL;
         }
-      exists = TRUE;
+      file->exists = TRUE;
+      file->mode = st.st_mode & 0777;
     }
 
-  dir = g_path_get_dirname (target);
+  file->dir = g_path_get_dirname (target);
   base = g_path_get_basename (target);
-  tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  file->tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", file->dir, base);
 
   /* A new file gets 0666 less the umask, as any new file would; an
    * existing one keeps its permissions. */
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, exists ? 0600 : 0666);
-  if (fd < 0)
-    return set_errno_error (error, errno, path, _("cannot create a temporary file beside it"));
-
-  if (!write_all (fd, data, len))
-    goto fail;
-  if (exists && fchmod (fd, st.st_mode & 0777) != 0)
-    goto fail;
-  if (fsync (fd) != 0)
-    goto fail;
-  if (close (fd) != 0)
+  file->fd = g_mkstemp_full (file->tmp_path, O_WRONLY | O_CLOEXEC, file->exists ? 0600 : 0666);
+  if (file->fd < 0)
     {
-      fd = -1;
-      goto fail;
+      set_errno_error (error, errno, path, _("cannot create a temporary file beside it"));
+      safe_file_free (file);
+      return NULL;
     }
-  fd = -1;
+  return file;
+}
 
-  if (g_rename (tmp_path, target) != 0)
-    goto fail;
+static gboolean
+fail (RptSafeFile  *file,
+      GError      **error)
+{
+  int saved = errno;
+
+  set_errno_error (error, saved, file->path, _("could not save"));
+  rpt_safe_file_abort (file);
+  return FALSE;
+}
+
+gboolean
+rpt_safe_file_write (RptSafeFile  *file,
+                     const void   *data,
+                     gsize         len,
+                     GError      **error)
+{
+  g_return_val_if_fail (file != NULL && file->fd >= 0, FALSE);
+
+  if (!write_all (file->fd, data, len))
+    {
+      set_errno_error (error, errno, file->path, _("could not save"));
+      return FALSE;
+    }
+  file->written += len;
+#ifdef SYNC_FILE_RANGE_WRITE
+  if (file->written - file->flushed >= WRITEBACK_BYTES)
+    {
+      /* Only starts writing; fsync() at the end is what makes it durable. */
+      sync_file_range (file->fd, (off_t) file->flushed, (off_t) (file->written - file->flushed),
+                       SYNC_FILE_RANGE_WRITE);
+      file->flushed = file->written;
+    }
+#endif
+  return TRUE;
+}
+
+gboolean
+rpt_safe_file_commit (RptSafeFile  *file,
+                      GError      **error)
+{
+  int dir_fd;
+
+  g_return_val_if_fail (file != NULL && file->fd >= 0, FALSE);
+
+  if (file->exists && fchmod (file->fd, file->mode) != 0)
+    return fail (file, error);
+  if (fsync (file->fd) != 0)
+    return fail (file, error);
+  if (close (file->fd) != 0)
+    {
+      file->fd = -1;
+      return fail (file, error);
+    }
+  file->fd = -1;
+
+  if (g_rename (file->tmp_path, file->target) != 0)
+    return fail (file, error);
 
   /* Make the rename itself durable. Failing here is not an error for the
    * data: the new file is complete either way. */
-  dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  dir_fd = open (file->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir_fd >= 0)
     {
       fsync (dir_fd);
       close (dir_fd);
     }
+  safe_file_free (file);
   return TRUE;
+}
 
-fail:
-  saved = errno;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (tmp_path);
-  return set_errno_error (error, saved, path, _("could not save"));
+void
+rpt_safe_file_abort (RptSafeFile *file)
+{
+  if (file == NULL)
+    return;
+  if (file->fd >= 0)
+    {
+      close (file->fd);
+      file->fd = -1;
+    }
+  g_unlink (file->tmp_path);
+  safe_file_free (file);
+}
+
+gboolean
+rpt_safe_file_replace (const char  *path,
+                       const void  *data,
+                       gsize        len,
+                       GError     **error)
+{
+  RptSafeFile *file = rpt_safe_file_begin (path, error);
+
+  if (file == NULL)
+    return FALSE;
+  if (!rpt_safe_file_write (file, data, len, error))
+    {
+      rpt_safe_file_abort (file);
+      return FALSE;
+    }
+  return rpt_safe_file_commit (file, error);
 }
 
 GBytes *

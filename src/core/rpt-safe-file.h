@@ -18,6 +18,22 @@ gboolean rpt_safe_file_replace (const char  *path,
                                 gsize        len,
                                 GError     **error);
 
+/* The same in steps, for contents made piece by piece: begin creates the
+ * temporary file, write appends to it, commit does what replace does after
+ * writing and frees @file, abort removes the temporary file and frees
+ * @file. After a failed write, call abort. */
+typedef struct _RptSafeFile RptSafeFile;
+
+RptSafeFile *rpt_safe_file_begin  (const char   *path,
+                                   GError      **error);
+gboolean     rpt_safe_file_write  (RptSafeFile  *file,
+                                   const void   *data,
+                                   gsize         len,
+                                   GError      **error);
+gboolean     rpt_safe_file_commit (RptSafeFile  *file,
+                                   GError      **error);
+void         rpt_safe_file_abort  (RptSafeFile  *file);
+
 /* Reads a whole file, refusing files over @max_bytes with RPT_ERROR_TOO_LARGE. */
 GBytes  *rpt_safe_file_read    (const char  *path,
                                 gsize        max_bytes,
