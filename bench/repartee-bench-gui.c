@@ -23,6 +23,7 @@
 #include "rpt-window.h"
 #ifdef HAVE_ARTICLE_VIEW
 #include "rpt-article-view.h"
+#include "rpt-link-popover.h"
 #endif
 
 #if defined (HAVE_WINDOW) && defined (HAVE_ARTICLE_VIEW)
@@ -73,6 +74,7 @@ main (int   argc,
     "open L → first frame of its first article",
     "longest main-loop stall while L loads",
     "longest main-loop stall while L saves",
+    "search L's 100,000 link targets: longest stall",
     "switch to the 1 MB article → first frame",
     "tag a selection in it → highlight drawn",
     "undo → highlight gone",
@@ -204,6 +206,22 @@ find_widget (GtkWidget *root,
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_widget (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
 
       if (found)
         return found;
@@ -551,13 +569,55 @@ max_of (GArray *samples)
 
 /* L: open from an empty window, tag (so that there is something to save),
  * save; one window per run so every run starts alike. */
+/* Types a search into the link chooser of the selected annotation, which
+ * searches every annotation of the project; the longest stall until all
+ * are searched, and in @done_ms the time until then. */
+static double
+gui_search_targets (Gui        *gui,
+                    const char *query,
+                    double     *done_ms,
+                    double     *stall_cpu_ms)
+{
+  GtkWidget *popover = find_widget (GTK_WIDGET (gui->window), RPT_TYPE_LINK_POPOVER);
+  GtkWidget *entry, *list;
+  GtkFilterListModel *filtered;
+  RptBenchStall stall;
+  double t0, worst;
+  gboolean ok;
+
+  if (popover == NULL)
+    return NAN;
+  gtk_popover_popup (GTK_POPOVER (popover));
+  settle ();
+  entry = find_named (popover, "link-search");
+  list = find_named (popover, "link-targets");
+  if (entry == NULL || list == NULL)
+    return NAN;
+  filtered = GTK_FILTER_LIST_MODEL (gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)))));
+
+  rpt_bench_stall_start (&stall);
+  t0 = rpt_bench_now_ms ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), query);
+  /* The entry reports the change after a short delay; then the search. */
+  spin_ms (300);
+  ok = SPIN_UNTIL (gtk_filter_list_model_get_pending (filtered) == 0);
+  *done_ms = rpt_bench_now_ms () - t0;
+  worst = rpt_bench_stall_stop (&stall);
+  *stall_cpu_ms = stall.worst_cpu;
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  settle ();
+  return ok ? worst : NAN;
+}
+
 static void
 measure_large (const char *path)
 {
   g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) load_stall = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) save_stall = g_array_new (FALSE, FALSE, sizeof (double));
-  double load_cpu = 0, save_cpu = 0;   /* busy time in the worst stalls */
+  g_autoptr(GArray) search_stall = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) search_done = g_array_new (FALSE, FALSE, sizeof (double));
+  double load_cpu = 0, save_cpu = 0, search_cpu = 0;   /* busy time in the worst stalls */
   double worst_load = 0, worst_save = 0;
   g_autofree char *load_detail = NULL;
   g_autofree char *save_detail = NULL;
@@ -604,6 +664,16 @@ measure_large (const char *path)
               worst_save = stall.worst;
               save_cpu = stall.worst_cpu;
             }
+          /* The tag selected its annotation: the details offer links. */
+          {
+            double done = NAN, cpu = 0;
+            double worst_search = gui_search_targets (&gui, "okafor", &done, &cpu);
+
+            if (!isnan (worst_search) && worst_search >= max_of (search_stall))
+              search_cpu = cpu;
+            ADD (search_stall, worst_search);
+            ADD (search_done, done);
+          }
         }
       settle ();
       gui_close_window (&gui);
@@ -615,6 +685,14 @@ measure_large (const char *path)
   report ("longest main-loop stall while L loads", max_of (load_stall), TARGET_STALL_MS, load_detail);
   report ("longest main-loop stall while L saves", failure ? NAN : max_of (save_stall), TARGET_STALL_MS,
           failure ? failure : save_detail);
+  {
+    g_autofree char *search_detail =
+      g_strdup_printf ("worst of %d; the main thread ran %.0f ms of it; all searched in %.0f ms",
+                       opt_runs, search_cpu, median_of (search_done));
+
+    report ("search L's 100,000 link targets: longest stall", failure ? NAN : max_of (search_stall),
+            TARGET_STALL_MS, failure ? failure : search_detail);
+  }
 }
 
 /* "median of 5; the main thread ran 12 ms" (the rest: waiting for the

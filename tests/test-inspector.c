@@ -435,6 +435,13 @@ START_TEST (test_add_and_remove_link)
     ck_assert_ptr_eq (first, claim);
   }
   ck_assert_uint_eq (g_list_model_get_n_items (search_targets ("submarine")), 0);
+  /* Typing on narrows and deleting widens (GTK re-examines only part of
+   * the list then): the results are those of a fresh search. */
+  ck_assert_uint_eq (g_list_model_get_n_items (search_targets ("mayor")), 2);
+  ck_assert_uint_eq (g_list_model_get_n_items (search_targets ("mayor cl")), 1);
+  ck_assert_uint_eq (g_list_model_get_n_items (search_targets ("mayor claim")), 1);
+  ck_assert_uint_eq (g_list_model_get_n_items (search_targets ("mayor")), 2);
+  ck_assert_uint_eq (g_list_model_get_n_items (search_targets ("")), 2);
   targets = search_targets ("open may");
   ck_assert_uint_eq (g_list_model_get_n_items (targets), 1);
 

@@ -24,6 +24,10 @@ struct _RptLinkPopover
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   char              **terms;      /* case-folded search words */
+  char               *query;      /* what they were split from */
+  /* Each annotation's searchable text, folded, made when first searched
+   * and dropped on any change to the project. */
+  GHashTable         *haystacks;  /* RptAnnotation * -> char * */
 
   GtkDropDown        *type_dropdown;
   GtkSearchEntry     *search_entry;
@@ -81,23 +85,15 @@ append_folded (GString    *haystack,
   g_string_append_c (haystack, '\n');
 }
 
-static gboolean
-match_target (gpointer item,
-              gpointer user_data)
+static char *
+make_haystack (RptLinkPopover *self,
+               RptAnnotation  *annotation)
 {
-  RptLinkPopover *self = user_data;
-  RptAnnotation *annotation = item;
+  GString *haystack = g_string_new (NULL);
   RptLabel *label;
   RptDocument *document;
-  g_autoptr(GString) haystack = NULL;
   g_autofree char *excerpt = NULL;
 
-  if (annotation == self->source || self->project == NULL)
-    return FALSE;
-  if (self->terms == NULL || self->terms[0] == NULL)
-    return TRUE;
-
-  haystack = g_string_new (NULL);
   excerpt = rpt_annotation_format_excerpt (self->project, annotation, SEARCH_CHARS);
   append_folded (haystack, excerpt);
   if ((label = rpt_project_get_label (self->project, rpt_annotation_get_label (annotation))))
@@ -111,18 +107,48 @@ match_target (gpointer item,
     }
   if ((document = rpt_project_get_document (self->project, rpt_annotation_get_document (annotation))))
     append_folded (haystack, rpt_document_get_title (document));
+  return g_string_free (haystack, FALSE);
+}
+
+static gboolean
+match_target (gpointer item,
+              gpointer user_data)
+{
+  RptLinkPopover *self = user_data;
+  RptAnnotation *annotation = item;
+  const char *haystack;
+
+  if (annotation == self->source || self->project == NULL)
+    return FALSE;
+  if (self->terms == NULL || self->terms[0] == NULL)
+    return TRUE;
+
+  haystack = g_hash_table_lookup (self->haystacks, annotation);
+  if (haystack == NULL)
+    {
+      haystack = make_haystack (self, annotation);
+      g_hash_table_insert (self->haystacks, annotation, (gpointer) haystack);
+    }
 
   /* Every word must appear somewhere: "lavrov claim" finds Lavrov's claims. */
   for (guint i = 0; self->terms[i]; i++)
-    if (strstr (haystack->str, self->terms[i]) == NULL)
+    if (strstr (haystack, self->terms[i]) == NULL)
       return FALSE;
   return TRUE;
 }
 
 static void
+forget_haystacks (RptLinkPopover *self)
+{
+  g_hash_table_remove_all (self->haystacks);
+}
+
+static void
 update_empty (RptLinkPopover *self)
 {
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
+  /* Still filtering: nothing found yet is not "no match". */
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0 &&
+                   gtk_filter_list_model_get_pending (self->filtered) == 0;
 
   gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
 }
@@ -134,12 +160,24 @@ refilter (RptLinkPopover *self)
   g_auto(GStrv) words = g_strsplit_set (folded, " \t\n", -1);
   g_autoptr(GStrvBuilder) terms = g_strv_builder_new ();
 
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
   for (guint i = 0; words[i]; i++)
     if (*words[i])
       g_strv_builder_add (terms, words[i]);
   g_clear_pointer (&self->terms, g_strfreev);
   self->terms = g_strv_builder_end (terms);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  /* Typing on only narrows what matched (each old word is the start of a
+   * new one), and deleting from the end only widens it: GTK then looks
+   * again at the matches, or at the rest, instead of at everything. */
+  if (self->query && g_str_has_prefix (folded, self->query))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->query && g_str_has_prefix (self->query, folded))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  g_free (self->query);
+  self->query = g_steal_pointer (&folded);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
 
 static void
@@ -238,6 +276,8 @@ rpt_link_popover_dispose (GObject *object)
   g_clear_object (&self->all);
   g_clear_object (&self->stores);
   g_clear_object (&self->filter);
+  if (self->project)
+    g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_object (&self->project);
   g_clear_object (&self->source);
 
@@ -250,6 +290,8 @@ rpt_link_popover_finalize (GObject *object)
   RptLinkPopover *self = RPT_LINK_POPOVER (object);
 
   g_strfreev (self->terms);
+  g_free (self->query);
+  g_hash_table_unref (self->haystacks);
 
   G_OBJECT_CLASS (rpt_link_popover_parent_class)->finalize (object);
 }
@@ -293,9 +335,15 @@ rpt_link_popover_init (RptLinkPopover *self)
     gtk_string_list_append (types, rpt_relation_type_get_display (i));
   gtk_drop_down_set_model (self->type_dropdown, G_LIST_MODEL (types));
 
+  self->haystacks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->filter = gtk_custom_filter_new (match_target, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  /* A hundred thousand annotations are searched a batch per main-loop
+   * turn, so typing never waits for the whole project. */
+  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_empty),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filtered, "notify::pending", G_CALLBACK (update_empty),
                            self, G_CONNECT_SWAPPED);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
@@ -332,7 +380,12 @@ rpt_link_popover_set_project (RptLinkPopover *self,
   gtk_filter_list_model_set_model (self->filtered, NULL);
   g_clear_object (&self->all);
   g_clear_object (&self->stores);
+  forget_haystacks (self);
+  if (self->project)
+    g_signal_handlers_disconnect_by_data (self->project, self);
   g_set_object (&self->project, project);
+  if (project)
+    g_signal_connect_object (project, "changed", G_CALLBACK (forget_haystacks), self, G_CONNECT_SWAPPED);
 
   if (project)
     {
