@@ -382,6 +382,42 @@ START_TEST (test_live_update)
 }
 END_TEST
 
+/* A long script reaches the list a few rows per frame (so that showing it
+ * never stalls): in the end every statement is listed. */
+START_TEST (test_long_script_listed)
+{
+  RptDocument *post = rpt_project_get_document (fixture->project, "post");
+  guint length = rpt_document_get_length (post);
+  g_autoptr(RptSummary) summary = NULL;
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  GListModel *shown;
+  gboolean timed_out = FALSE;
+  guint source, expected;
+
+  /* One-character statements all over the article: none alike. */
+  for (guint i = 0; i < 120 && 2 * i + 1 < length; i++)
+    ck_assert_ptr_nonnull (rpt_project_add_annotation (fixture->project, "post", 2 * i, 2 * i + 1,
+                                                       "claim", NULL, NULL));
+  summary = rpt_summary_new (fixture->project);
+  expected = rpt_summary_get_n_rows (summary);
+  ck_assert_uint_gt (expected, 48);    /* several frames of 16 */
+
+  g_free (wait_for_cards (contains, "Not with our money"));
+  collect_any (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW, lists);
+  shown = NULL;
+  for (guint i = 0; i < lists->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (lists, i), "rpt-script"))
+      shown = G_LIST_MODEL (gtk_list_view_get_model (g_ptr_array_index (lists, i)));
+  ck_assert_ptr_nonnull (shown);
+  source = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+  while (!timed_out && g_list_model_get_n_items (shown) < expected)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (source);
+  ck_assert_uint_eq (g_list_model_get_n_items (shown), expected);
+}
+END_TEST
+
 START_TEST (test_coverage)
 {
   g_autofree char *texts = wait_for_cards (contains, "Responds to");
@@ -560,6 +596,7 @@ summary_view_suite (void)
   tcase_add_test (tc, test_reports_list);
   tcase_add_test (tc, test_filters);
   tcase_add_test (tc, test_live_update);
+  tcase_add_test (tc, test_long_script_listed);
   tcase_add_test (tc, test_coverage);
   tcase_add_test (tc, test_rename_label);
   tcase_add_test (tc, test_chart_export);

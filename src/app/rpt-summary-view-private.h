@@ -8,6 +8,7 @@
 
 #include "rpt-summary-chart.h"
 #include "rpt-summary-rows.h"
+#include "rpt-list-reveal.h"
 #include "rpt-summary-view.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,8 @@ struct _RptSummaryView
   RptSummary       *summary;
   RptSummaryRows   *rows;             /* the visible thread rows */
   RptSummaryRows   *articles;         /* the coverage list */
+  RptListReveal    *script_reveal;
+  RptListReveal    *coverage_reveal;
   RptSummaryChart  *charts[2];
 
   /* Filter choices by id, so they survive recomputation; NULL for all. */

@@ -269,7 +269,12 @@ apply_filters (RptSummaryView *self,
   if (previous && same_context (previous, summary))
     rpt_summary_rows_update (self->rows, summary, positions, same_row, GINT_TO_POINTER (document));
   else
-    rpt_summary_rows_set (self->rows, summary, positions);
+    {
+      /* A new script: its first rows at once, the others over the next
+       * frames (a statement card takes a millisecond to build). */
+      rpt_list_reveal_start (self->script_reveal);
+      rpt_summary_rows_set (self->rows, summary, positions);
+    }
 }
 
 static void
@@ -339,7 +344,10 @@ set_summary (RptSummaryView *self,
   if (previous && same_context (previous, summary))
     rpt_summary_rows_update (self->articles, summary, documents, same_article, NULL);
   else
-    rpt_summary_rows_set (self->articles, summary, documents);
+    {
+      rpt_list_reveal_start (self->coverage_reveal);
+      rpt_summary_rows_set (self->articles, summary, documents);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (self->charts); i++)
     rpt_summary_chart_set_summary (self->charts[i], summary);
@@ -494,7 +502,10 @@ scroll_to_group (RptSummaryView *self,
       position = rpt_summary_rows_find (self->rows, rpt_summary_get_group_row (self->summary, group));
     }
   if (position != G_MAXUINT)
-    gtk_widget_activate_action (GTK_WIDGET (self->script_list), "list.scroll-to-item", "u", position);
+    {
+      rpt_list_reveal_finish (self->script_reveal);
+      gtk_widget_activate_action (GTK_WIDGET (self->script_list), "list.scroll-to-item", "u", position);
+    }
 }
 
 static void
@@ -588,6 +599,8 @@ rpt_summary_view_dispose (GObject *object)
   g_clear_object (&self->chooser);
   self->export_chart = NULL;
   g_clear_weak_pointer (&self->project);
+  g_clear_pointer (&self->script_reveal, rpt_list_reveal_free);
+  g_clear_pointer (&self->coverage_reveal, rpt_list_reveal_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_SUMMARY_VIEW);
   /* GTK 4.8 leaves unnamed template children parented. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -691,9 +704,7 @@ rpt_summary_view_init (RptSummaryView *self)
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_script_item), self, 0);
   gtk_list_view_set_factory (self->script_list, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->script_list,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
-  g_object_unref (gtk_list_view_get_model (self->script_list));
+  self->script_reveal = rpt_list_reveal_new (self->script_list, G_LIST_MODEL (self->rows));
   g_signal_connect_object (self->script_list, "activate", G_CALLBACK (on_script_activate), self, 0);
 
   factory = gtk_signal_list_item_factory_new ();
@@ -701,9 +712,7 @@ rpt_summary_view_init (RptSummaryView *self)
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_coverage_item), self, 0);
   gtk_list_view_set_factory (self->coverage_list, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->coverage_list,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->articles)))));
-  g_object_unref (gtk_list_view_get_model (self->coverage_list));
+  self->coverage_reveal = rpt_list_reveal_new (self->coverage_list, G_LIST_MODEL (self->articles));
 
   _rpt_summary_view_add_figure (self, RPT_SUMMARY_CHART_LABEL_SPEAKER);
   _rpt_summary_view_add_figure (self, RPT_SUMMARY_CHART_ARTICLES);
