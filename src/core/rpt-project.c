@@ -204,9 +204,9 @@ rpt_project_init (RptProject *self)
   self->store_by_document = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->label_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->speaker_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->annotation_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  self->relation_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->orphan_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->annotation_by_id = g_hash_table_new_full (_rpt_id_hash, g_str_equal, NULL, g_object_unref);
+  self->relation_by_id = g_hash_table_new (_rpt_id_hash, g_str_equal);
+  self->orphan_by_id = g_hash_table_new (_rpt_id_hash, g_str_equal);
   self->relation_index = rpt_relation_index_new ();
 
   self->history = rpt_history_new (apply_op, op_free, self);
@@ -1224,6 +1224,15 @@ _rpt_project_load_relation (RptProject  *self,
   rpt_relation_index_add (self->relation_index, relation);
   insert_keyed (self->relations, self->relation_by_id, id, relation, G_MAXUINT);
   note_serial (self, id, 'r');
+}
+
+gboolean
+_rpt_project_has_link (RptProject      *self,
+                       RptRelationType  type,
+                       const char      *from,
+                       const char      *to)
+{
+  return rpt_relation_index_has_link (self->relation_index, type, from, to);
 }
 
 void
