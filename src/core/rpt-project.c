@@ -84,12 +84,24 @@ static void
 rpt_project_finalize (GObject *object)
 {
   RptProject *self = RPT_PROJECT (object);
+  GListModel *documents = G_LIST_MODEL (self->documents);
 
+  /* The annotations are freed store by store in the order of the
+   * documents, which is the order of the file, rather than in the order of
+   * a hash table: the allocator hands memory out again in the order it got
+   * it back, so the next project opened gets each annotation beside its
+   * neighbours in the file instead of scattered over the heap. */
+  g_clear_pointer (&self->annotation_by_id, g_hash_table_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(RptDocument) document = g_list_model_get_item (documents, i);
+
+      g_hash_table_remove (self->store_by_document, rpt_document_get_id (document));
+    }
   g_clear_pointer (&self->document_by_id, g_hash_table_unref);
   g_clear_pointer (&self->store_by_document, g_hash_table_unref);
   g_clear_pointer (&self->label_by_id, g_hash_table_unref);
   g_clear_pointer (&self->speaker_by_id, g_hash_table_unref);
-  g_clear_pointer (&self->annotation_by_id, g_hash_table_unref);
   g_clear_pointer (&self->relation_by_id, g_hash_table_unref);
   g_clear_pointer (&self->orphan_by_id, g_hash_table_unref);
   g_clear_pointer (&self->relation_index, rpt_relation_index_free);
