@@ -46,10 +46,18 @@ RptRelation   *_rpt_relation_new            (const char     *id,
                                              RptRelationType type,
                                              const char     *from,
                                              const char     *to);
+/* Its place in the order of first insertion, for the relation index. */
+guint64        _rpt_relation_get_order      (RptRelation *self);
+void           _rpt_relation_set_order      (RptRelation *self,
+                                             guint64      order);
 
 /* What the project file accepts as an id: 1 to RPT_MAX_ID_BYTES bytes of
  * UTF-8 without control characters. */
 gboolean       _rpt_id_is_valid             (const char *id);
+
+/* A GHashFunc for ids, which keeps ids made one after another ("a1",
+ * "a2", ...) in neighbouring buckets. */
+guint          _rpt_id_hash                 (gconstpointer id);
 
 /* Now, in microseconds since the epoch, truncated to whole seconds so that
  * what is in memory is exactly what the file stores. */

@@ -31,7 +31,6 @@ typedef struct
   RptProject     *project;
   guint           n_annotations;
   RptDocument    *last_document;
-  GHashTable     *links;      /* (type, from, to) of the relations read */
   GHashTable     *names;      /* case-folded label and speaker names */
 } Reader;
 
@@ -379,37 +378,13 @@ static const RptJsonMember relation_members[] = {
   RPT_JSON_MEMBER ("to", RPT_JSON_MEMBER_STRING),
 };
 
-typedef struct
-{
-  RptRelationType  type;
-  RptAnnotation   *from;
-  RptAnnotation   *to;
-} Link;
-
-static guint
-link_hash (gconstpointer key)
-{
-  const Link *link = key;
-
-  return g_direct_hash (link->from) * 31 + g_direct_hash (link->to) * 7 + link->type;
-}
-
-static gboolean
-link_equal (gconstpointer a,
-            gconstpointer b)
-{
-  const Link *x = a, *y = b;
-
-  return x->type == y->type && x->from == y->from && x->to == y->to;
-}
-
 static gboolean
 read_relation (Reader *r)
 {
   g_autoptr(RptRelation) relation = NULL;
   const char *id, *type_name, *from, *to;
   RptRelationType type;
-  Link link;
+  RptAnnotation *from_annotation, *to_annotation;
 
   if (!rpt_json_scanner_object (&r->s, relation_members, R_N) ||
       !(id = req_id (r, R_ID)) ||
@@ -418,16 +393,15 @@ read_relation (Reader *r)
       !(to = req_id (r, R_TO)) ||
       rpt_project_get_relation (r->project, id) != NULL ||
       !rpt_relation_type_from_string (type_name, &type) ||
-      !((link.from = rpt_project_get_annotation (r->project, from)) ||
-        (link.from = rpt_project_get_orphan (r->project, from))) ||
-      !((link.to = rpt_project_get_annotation (r->project, to)) ||
-        (link.to = rpt_project_get_orphan (r->project, to))) ||
-      link.from == link.to)
+      !((from_annotation = rpt_project_get_annotation (r->project, from)) ||
+        (from_annotation = rpt_project_get_orphan (r->project, from))) ||
+      !((to_annotation = rpt_project_get_annotation (r->project, to)) ||
+        (to_annotation = rpt_project_get_orphan (r->project, to))) ||
+      from_annotation == to_annotation ||
+      /* Annotations and orphans share one set of ids, so the same two ids
+       * are the same two annotations. */
+      _rpt_project_has_link (r->project, type, from, to))
     return FALSE;
-  link.type = type;
-  if (g_hash_table_contains (r->links, &link))
-    return FALSE;
-  g_hash_table_add (r->links, g_memdup2 (&link, sizeof link));
 
   relation = _rpt_relation_new (id, type, from, to);
   _rpt_project_load_relation (r->project, relation);
@@ -568,7 +542,6 @@ _rpt_project_read_fast (const char *data,
                         gsize       len)
 {
   g_autoptr(RptProject) project = NULL;
-  g_autoptr(GHashTable) links = NULL;
   g_autoptr(GHashTable) names = NULL;
   Reader r = { 0 };
   gboolean ok;
@@ -578,11 +551,9 @@ _rpt_project_read_fast (const char *data,
     return NULL;
 
   project = rpt_project_new_empty ();
-  links = g_hash_table_new_full (link_hash, link_equal, g_free, NULL);
   names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   rpt_json_scanner_init (&r.s, data, len);
   r.project = project;
-  r.links = links;
   r.names = names;
 
   ok = read_top (&r);

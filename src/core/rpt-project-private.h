@@ -103,6 +103,11 @@ void      _rpt_project_load_annotation  (RptProject    *self,
                                          RptAnnotation *annotation);
 void      _rpt_project_load_relation    (RptProject    *self,
                                          RptRelation   *relation);
+/* Whether a relation of @type from @from to @to is loaded already. */
+gboolean  _rpt_project_has_link         (RptProject      *self,
+                                         RptRelationType  type,
+                                         const char      *from,
+                                         const char      *to);
 /* @annotation must be an orphan (rpt_annotation_is_orphan). */
 void      _rpt_project_load_orphan      (RptProject    *self,
                                          RptAnnotation *annotation);

@@ -78,6 +78,8 @@ struct _RptProjectSnapshot
   GArray       *speakers;     /* SpeakerCopy */
   GPtrArray    *documents;    /* RptDocument, referenced */
   GArray       *annotations;  /* AnnotationCopy: document order, then text order */
+  RptProject   *project;      /* set instead of annotations: see snapshot_new() */
+  guint         n_annotations;
   GArray       *orphans;      /* AnnotationCopy, in the orphans' order */
   GPtrArray    *relations;    /* RptRelation, referenced */
   gsize         text_bytes;
@@ -133,8 +135,37 @@ copy_annotation (RptProjectSnapshot *snapshot,
   return copy;
 }
 
-RptProjectSnapshot *
-rpt_project_snapshot_new (RptProject *self)
+/* A placed annotation as written, its strings borrowed from the model. */
+static AnnotationCopy
+borrow_annotation (RptAnnotation *a,
+                   RptDocument   *text)
+{
+  AnnotationCopy copy = {
+    rpt_annotation_get_id (a),
+    rpt_annotation_get_document (a),
+    rpt_annotation_get_label (a),
+    rpt_annotation_get_speaker (a),
+    rpt_annotation_get_note (a),
+    rpt_annotation_get_author (a),
+    rpt_annotation_get_created (a),
+    rpt_annotation_get_modified (a),
+    rpt_annotation_get_start (a),
+    rpt_annotation_get_end (a),
+    text,
+    NULL, NULL, NULL,
+  };
+
+  return copy;
+}
+
+/* With @direct (only for making the bytes on the calling thread, where
+ * nothing can change the project meanwhile), annotations are not copied:
+ * they are written straight from the model, which spares a copy of every
+ * annotation (100 bytes each, a million in a large project) that would be
+ * made only to be read once. */
+static RptProjectSnapshot *
+snapshot_new (RptProject *self,
+              gboolean    direct)
 {
   RptProjectSnapshot *snapshot;
   GListModel *labels, *speakers, *documents, *relations, *orphans;
@@ -153,8 +184,10 @@ rpt_project_snapshot_new (RptProject *self)
   snapshot->labels = g_array_new (FALSE, FALSE, sizeof (LabelCopy));
   snapshot->speakers = g_array_new (FALSE, FALSE, sizeof (SpeakerCopy));
   snapshot->documents = g_ptr_array_new_with_free_func (g_object_unref);
+  snapshot->n_annotations = rpt_project_get_n_annotations (self);
   snapshot->annotations = g_array_sized_new (FALSE, FALSE, sizeof (AnnotationCopy),
-                                             rpt_project_get_n_annotations (self));
+                                             direct ? 0 : snapshot->n_annotations);
+  snapshot->project = direct ? self : NULL;
   snapshot->orphans = g_array_new (FALSE, FALSE, sizeof (AnnotationCopy));
   snapshot->relations = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -191,7 +224,7 @@ rpt_project_snapshot_new (RptProject *self)
 
       g_ptr_array_add (snapshot->documents, document);
       snapshot->text_bytes += rpt_document_get_text_bytes (document);
-      for (guint i = 0; i < n; i++)
+      for (guint i = 0; !direct && i < n; i++)
         {
           AnnotationCopy copy = copy_annotation (snapshot, rpt_annotation_store_get (store, i), document);
 
@@ -211,6 +244,13 @@ rpt_project_snapshot_new (RptProject *self)
     g_ptr_array_add (snapshot->relations, g_list_model_get_item (relations, i));
 
   return snapshot;
+}
+
+RptProjectSnapshot *
+rpt_project_snapshot_new (RptProject *self)
+{
+  g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
+  return snapshot_new (self, FALSE);
 }
 
 void
@@ -383,14 +423,31 @@ static void
 write_annotations (RptProjectSnapshot *snapshot,
                    GString            *out)
 {
-  guint n = snapshot->annotations->len;
+  guint n = snapshot->n_annotations, written = 0;
 
   begin_array (out, "annotations", n);
-  for (guint i = 0; i < n; i++)
-    {
-      write_annotation (out, &g_array_index (snapshot->annotations, AnnotationCopy, i));
-      end_item (out, i + 1 == n);
-    }
+  if (snapshot->project == NULL)
+    for (guint i = 0; i < n; i++)
+      {
+        write_annotation (out, &g_array_index (snapshot->annotations, AnnotationCopy, i));
+        end_item (out, i + 1 == n);
+      }
+  else
+    for (guint d = 0; d < snapshot->documents->len; d++)
+      {
+        RptDocument *document = g_ptr_array_index (snapshot->documents, d);
+        RptAnnotationStore *store = rpt_project_get_annotations (snapshot->project,
+                                                                 rpt_document_get_id (document));
+        guint n_store = rpt_annotation_store_get_n_items (store);
+
+        for (guint i = 0; i < n_store; i++)
+          {
+            AnnotationCopy a = borrow_annotation (rpt_annotation_store_get (store, i), document);
+
+            write_annotation (out, &a);
+            end_item (out, ++written == n);
+          }
+      }
   end_array (out, n, FALSE);
 }
 
@@ -445,7 +502,7 @@ rpt_project_snapshot_to_bytes (RptProjectSnapshot *snapshot)
   g_return_val_if_fail (snapshot != NULL, NULL);
 
   /* Quote and context add about as much again per annotation. */
-  out = g_string_sized_new (1024 + snapshot->annotations->len * 400 + snapshot->orphans->len * 400 + snapshot->relations->len * 72 +
+  out = g_string_sized_new (1024 + snapshot->n_annotations * 400 + snapshot->orphans->len * 400 + snapshot->relations->len * 72 +
                             snapshot->documents->len * 256 + snapshot->text_bytes);
   rpt_json_put_literal (out, "{\n");
   g_string_append (out, "  \"format\": \"" RPT_PROJECT_FORMAT "\",\n");
@@ -468,7 +525,7 @@ rpt_project_to_bytes (RptProject *self)
 
   g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
 
-  snapshot = rpt_project_snapshot_new (self);
+  snapshot = snapshot_new (self, TRUE);
   return rpt_project_snapshot_to_bytes (snapshot);
 }
 

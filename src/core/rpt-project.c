@@ -84,12 +84,24 @@ static void
 rpt_project_finalize (GObject *object)
 {
   RptProject *self = RPT_PROJECT (object);
+  GListModel *documents = G_LIST_MODEL (self->documents);
 
+  /* The annotations are freed store by store in the order of the
+   * documents, which is the order of the file, rather than in the order of
+   * a hash table: the allocator hands memory out again in the order it got
+   * it back, so the next project opened gets each annotation beside its
+   * neighbours in the file instead of scattered over the heap. */
+  g_clear_pointer (&self->annotation_by_id, g_hash_table_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(RptDocument) document = g_list_model_get_item (documents, i);
+
+      g_hash_table_remove (self->store_by_document, rpt_document_get_id (document));
+    }
   g_clear_pointer (&self->document_by_id, g_hash_table_unref);
   g_clear_pointer (&self->store_by_document, g_hash_table_unref);
   g_clear_pointer (&self->label_by_id, g_hash_table_unref);
   g_clear_pointer (&self->speaker_by_id, g_hash_table_unref);
-  g_clear_pointer (&self->annotation_by_id, g_hash_table_unref);
   g_clear_pointer (&self->relation_by_id, g_hash_table_unref);
   g_clear_pointer (&self->orphan_by_id, g_hash_table_unref);
   g_clear_pointer (&self->relation_index, rpt_relation_index_free);
@@ -204,9 +216,9 @@ rpt_project_init (RptProject *self)
   self->store_by_document = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->label_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->speaker_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->annotation_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  self->relation_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->orphan_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->annotation_by_id = g_hash_table_new_full (_rpt_id_hash, g_str_equal, NULL, g_object_unref);
+  self->relation_by_id = g_hash_table_new (_rpt_id_hash, g_str_equal);
+  self->orphan_by_id = g_hash_table_new (_rpt_id_hash, g_str_equal);
   self->relation_index = rpt_relation_index_new ();
 
   self->history = rpt_history_new (apply_op, op_free, self);
@@ -1224,6 +1236,15 @@ _rpt_project_load_relation (RptProject  *self,
   rpt_relation_index_add (self->relation_index, relation);
   insert_keyed (self->relations, self->relation_by_id, id, relation, G_MAXUINT);
   note_serial (self, id, 'r');
+}
+
+gboolean
+_rpt_project_has_link (RptProject      *self,
+                       RptRelationType  type,
+                       const char      *from,
+                       const char      *to)
+{
+  return rpt_relation_index_has_link (self->relation_index, type, from, to);
 }
 
 void

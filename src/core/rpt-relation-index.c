@@ -9,6 +9,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
+#include "rpt-core-private.h"
 #include "rpt-relation-index.h"
 
 struct _RptRelationIndex
@@ -22,7 +25,7 @@ rpt_relation_index_new (void)
 {
   RptRelationIndex *self = g_new0 (RptRelationIndex, 1);
 
-  self->by_annotation = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  self->by_annotation = g_hash_table_new_full (_rpt_id_hash, g_str_equal, g_free,
                                                (GDestroyNotify) g_ptr_array_unref);
   return self;
 }
@@ -36,29 +39,18 @@ rpt_relation_index_free (RptRelationIndex *self)
   g_free (self);
 }
 
-static GQuark
-order_quark (void)
-{
-  static GQuark quark;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("rpt-relation-order");
-  return quark;
-}
-
 static guint64
 order_of (RptRelationIndex *self,
           RptRelation      *relation)
 {
-  guint64 *order = g_object_get_qdata (G_OBJECT (relation), order_quark ());
+  guint64 order = _rpt_relation_get_order (relation);
 
-  if (order == NULL)
+  if (order == 0)
     {
-      order = g_new (guint64, 1);
-      *order = ++self->last_order;
-      g_object_set_qdata_full (G_OBJECT (relation), order_quark (), order, g_free);
+      order = ++self->last_order;
+      _rpt_relation_set_order (relation, order);
     }
-  return *order;
+  return order;
 }
 
 static void
@@ -125,6 +117,26 @@ rpt_relation_index_remove (RptRelationIndex *self,
   remove_link (self, from, relation);
   if (g_strcmp0 (from, to) != 0)
     remove_link (self, to, relation);
+}
+
+gboolean
+rpt_relation_index_has_link (RptRelationIndex *self,
+                             RptRelationType   type,
+                             const char       *from,
+                             const char       *to)
+{
+  GPtrArray *linked = g_hash_table_lookup (self->by_annotation, from);
+
+  for (guint i = 0; linked != NULL && i < linked->len; i++)
+    {
+      RptRelation *relation = g_ptr_array_index (linked, i);
+
+      if (rpt_relation_get_kind (relation) == type &&
+          strcmp (rpt_relation_get_from (relation), from) == 0 &&
+          strcmp (rpt_relation_get_to (relation), to) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 GPtrArray *

@@ -19,6 +19,11 @@ void              rpt_relation_index_remove (RptRelationIndex *self,
                                              RptRelation      *relation);
 /* The relations from or to @annotation_id (borrowed pointers, a new
  * array), in the order of the relations list. */
+/* Whether a relation of @type from @from to @to is in the index. */
+gboolean          rpt_relation_index_has_link (RptRelationIndex *self,
+                                               RptRelationType   type,
+                                               const char       *from,
+                                               const char       *to);
 GPtrArray        *rpt_relation_index_lookup (RptRelationIndex *self,
                                              const char       *annotation_id);
 

@@ -15,6 +15,7 @@ struct _RptRelation
   char            *from;
   char            *to;
   RptRelationType  type;
+  guint64          order;  /* see rpt-relation-index.c; 0 until it has one */
 };
 
 G_DEFINE_FINAL_TYPE (RptRelation, rpt_relation, G_TYPE_OBJECT)
@@ -93,6 +94,19 @@ rpt_relation_get_to (RptRelation *self)
 {
   g_return_val_if_fail (RPT_IS_RELATION (self), NULL);
   return self->to;
+}
+
+guint64
+_rpt_relation_get_order (RptRelation *self)
+{
+  return self->order;
+}
+
+void
+_rpt_relation_set_order (RptRelation *self,
+                         guint64      order)
+{
+  self->order = order;
 }
 
 const char *
