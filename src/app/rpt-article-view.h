@@ -90,6 +90,7 @@ GtkTextView   *rpt_article_view_get_text_view       (RptArticleView *self);
  *
  * Properties: "project", "document", "selected-annotation", "snap-to-words".
  * Highlights are text tags named as in rpt-highlighter.h ("rpt-label:ID",
- * "rpt-overlap:ID", "rpt-selected", "rpt-flash"), for tests and tools. */
+ * "rpt-overlap:ID"), for tests and tools; the selection and the flash are
+ * drawn by RptArticleTextView (rpt_article_text_view_get_emphasis). */
 
 G_END_DECLS

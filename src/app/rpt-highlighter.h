@@ -5,8 +5,9 @@
  *   "rpt-label:ID"    soft tint of label ID's colour (one per label)
  *   "rpt-overlap:ID"  underline in label ID's colour, where a span of label
  *                     ID lies inside or across another span (one per label)
- *   "rpt-selected"    stronger tint of the selected annotation's label
- *   "rpt-flash"       brief strong tint while an annotation is revealed
+ * The selected and the flashed annotation are filled by the text view
+ * itself (rpt_article_text_view_set_emphasis), not tagged: recolouring a
+ * tag makes GtkTextView lay out every line on screen again.
  * Where spans overlap, the outer span keeps its tint and the inner one adds
  * its underline, so both stay visible.
  * SPDX-License-Identifier: GPL-3.0-or-later */
