@@ -27,7 +27,7 @@ make_base (void)
 {
   g_autofree char *sha_1 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text_1, -1);
   g_autofree char *sha_2 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text_2, -1);
-  GString *text = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
 
   rpt_json_append_string (text, text_1);
   return g_strdup_printf (
@@ -61,7 +61,6 @@ make_base (void)
     "  ]\n"
     "}\n",
     sha_1, text->str, text_2, sha_2);
-  g_string_free (text, TRUE);
 }
 
 typedef struct
