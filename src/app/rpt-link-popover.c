@@ -137,10 +137,13 @@ match_target (gpointer item,
   return TRUE;
 }
 
+/* What an annotation's text, label or speaker says may have changed: the
+ * next search starts over rather than narrowing or widening the last. */
 static void
 forget_haystacks (RptLinkPopover *self)
 {
   g_hash_table_remove_all (self->haystacks);
+  g_clear_pointer (&self->query, g_free);
 }
 
 static void
@@ -159,7 +162,6 @@ refilter (RptLinkPopover *self)
   g_autofree char *folded = fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   g_auto(GStrv) words = g_strsplit_set (folded, " \t\n", -1);
   g_autoptr(GStrvBuilder) terms = g_strv_builder_new ();
-
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
   for (guint i = 0; words[i]; i++)

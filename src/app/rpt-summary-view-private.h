@@ -6,9 +6,9 @@
 
 #include <adwaita.h>
 
+#include "rpt-list-reveal.h"
 #include "rpt-summary-chart.h"
 #include "rpt-summary-rows.h"
-#include "rpt-list-reveal.h"
 #include "rpt-summary-view.h"
 
 G_BEGIN_DECLS
