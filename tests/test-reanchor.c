@@ -989,6 +989,10 @@ assert_converged (RptProject *project,
   g_autoptr(GError) error = NULL;
   RptAnnotation *placed, *left;
 
+  ck_assert_msg (rpt_project_save_to_file (project, path, &error), "%s", error ? error->message : "");
+  loaded = rpt_project_load_from_file (path, &error);
+  ck_assert_msg (loaded != NULL, "the saved project does not load: %s", error ? error->message : "");
+
   fixture_assert_consistent (project);
   placed = rpt_project_get_annotation (project, survivor);
   ck_assert_msg (placed != NULL, "%s, whose sentence is still there, is not placed", survivor);
@@ -1001,9 +1005,6 @@ assert_converged (RptProject *project,
   ck_assert_str_eq (rpt_annotation_get_quote (left), TWICE_QUOTE);
   ck_assert_uint_eq (rpt_project_get_n_annotations (project), 1);
 
-  ck_assert_msg (rpt_project_save_to_file (project, path, &error), "%s", error ? error->message : "");
-  loaded = rpt_project_load_from_file (path, &error);
-  ck_assert_msg (loaded != NULL, "the saved project does not load: %s", error ? error->message : "");
   ck_assert_ptr_nonnull (rpt_project_get_annotation (loaded, survivor));
   ck_assert_ptr_nonnull (rpt_project_get_orphan (loaded, orphan));
 }
