@@ -401,24 +401,26 @@ static const char * const extra_words[] = {
  * (never at either end, where a quote cut short is free): before word
  * @first, @first + 2, … so that the two statements of a pair, one given odd
  * places and the other even, never put extra words at the same place (that
- * would be a replaced word, which never matches). */
+ * would be a replaced word, which never matches). Then @n_outer more base
+ * words: the same quote, longer, of which the other is cut short. */
 static char *
 statement_text (guint n_words,
                 guint n_extra,
-                guint first)
+                guint first,
+                guint n_outer)
 {
   GString *text = g_string_new (NULL);
-  guint extra = 0;
+  guint extra = 0, n_all = n_words + n_outer;
 
-  g_assert (n_words <= G_N_ELEMENTS (base_words));
-  for (guint i = 0; i < n_words; i++)
+  g_assert (n_all <= G_N_ELEMENTS (base_words));
+  for (guint i = 0; i < n_all; i++)
     {
       if (extra < n_extra && i == first + 2 * extra)
         {
           g_assert (i > 0 && i < n_words - 1 && extra < G_N_ELEMENTS (extra_words));
           g_string_append_printf (text, "%s ", extra_words[extra++]);
         }
-      g_string_append_printf (text, "%s%s", base_words[i], i + 1 < n_words ? " " : ".");
+      g_string_append_printf (text, "%s%s", base_words[i], i + 1 < n_all ? " " : ".");
     }
   g_assert (extra == n_extra);
   return g_string_free (text, FALSE);
@@ -444,21 +446,32 @@ statements_match (const char *a,
   return rpt_summary_get_statement (result, 0)->group == rpt_summary_get_statement (result, 1)->group;
 }
 
-/* @n_a extra words in one, @n_b in the other, around @n_words in common. */
+/* @n_a extra words in one, @n_b in the other, around @n_words in common;
+ * the second goes on for @n_outer words after the first ends. */
 static void
-assert_pair (guint    n_words,
-             guint    n_a,
-             guint    n_b,
-             gboolean match)
+assert_pair_full (guint    n_words,
+                  guint    n_a,
+                  guint    n_b,
+                  guint    n_outer,
+                  gboolean match)
 {
-  g_autofree char *a = statement_text (n_words, n_a, 1);
-  g_autofree char *b = statement_text (n_words, n_b, 2);
+  g_autofree char *a = statement_text (n_words, n_a, 1, 0);
+  g_autofree char *b = statement_text (n_words, n_b, 2, n_outer);
 
   ck_assert_msg (statements_match (a, b) == match, "%s\n“%s”\n“%s”\n(%u words in common, %u differ)",
                  match ? "these should be one statement:" : "these should stay apart:",
                  a, b, n_words, n_a + n_b);
   /* Either order in the project. */
   ck_assert (statements_match (b, a) == match);
+}
+
+static void
+assert_pair (guint    n_words,
+             guint    n_a,
+             guint    n_b,
+             gboolean match)
+{
+  assert_pair_full (n_words, n_a, n_b, 0, match);
 }
 
 /* docs/SUMMARY.md: two statements match when at most 1 + L/10 words (L:
@@ -484,6 +497,10 @@ START_TEST (test_match_limit)
           assert_pair (n, limit / 2, limit - limit / 2, TRUE);
           assert_pair (n, limit / 2 + 1, limit - limit / 2, FALSE);
         }
+      /* all in the shorter, a quote cut short of the other (whose words
+       * beyond the shared stretch are free) */
+      assert_pair_full (n, limit, 0, limit + 2, TRUE);
+      assert_pair_full (n, limit + 1, 0, limit + 3, FALSE);
     }
 }
 END_TEST
