@@ -1,22 +1,17 @@
 /* test-save-syscalls.c: every kind of save reaches the disk in the order
  * that survives a power cut. A kill cannot show a missing fsync (the page
  * cache outlives the process, see test-kill-save.c), so this suite records
- * the system calls themselves: the executable is linked with
- * -Wl,--wrap=write,--wrap=fsync,… and the core and app libraries are
- * static, so their calls go through the recorders below (which also works
- * under AddressSanitizer, unlike LD_PRELOAD). For a file the promise is:
+ * the system calls themselves (rpt-syscall-log.c). For a file the promise is:
  * all of it is written to a temporary file beside the target, that file is
  * fsynced after its last write, then renamed over the target, then the
  * folder is fsynced. For a folder export: every file, and the temporary
  * folder, are flushed before the folder is renamed into place, then the
  * parent is fsynced.
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#define _GNU_SOURCE /* renameat2, syncfs, sync_file_range */
+#define _GNU_SOURCE /* nftw */
 #include "config.h"
 
 #include <check.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <ftw.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -27,36 +22,20 @@
 #include "rpt-core.h"
 #include "rpt-export.h"
 #include "rpt-recovery.h"
+#include "rpt-syscall-log.h"
 #include "rpt-test-util.h"
 
-/* ---- The recorder ---- */
-
-typedef enum {
-  CALL_WRITE,
-  CALL_SYNC_RANGE,   /* sync_file_range: starts writeback, makes nothing durable */
-  CALL_FSYNC,
-  CALL_FDATASYNC,
-  CALL_SYNCFS,
-  CALL_CLOSE,
-  CALL_RENAME,       /* rename, renameat, renameat2 */
-} CallKind;
-
-static const char * const call_names[] = {
-  "write", "sync_file_range", "fsync", "fdatasync", "syncfs", "close", "rename",
-};
-
-typedef struct
+static guint
+n_calls (void)
 {
-  CallKind  kind;
-  char     *path;    /* what the fd refers to, or what is renamed */
-  char     *to;      /* where it is renamed to */
-  gsize     bytes;   /* written */
-} Call;
+  return rpt_syscall_log_get ()->len;
+}
 
-static GMutex calls_lock;
-static GArray *calls;          /* Call, in the order they returned */
-static char *watched;          /* a folder: only calls on paths in it are recorded */
-static gboolean fail_syncfs;   /* syncfs() fails with ENOSYS, as on some file systems */
+static RptCall *
+call_at (guint i)
+{
+  return &g_array_index (rpt_syscall_log_get (), RptCall, i);
+}
 
 /* @path is @folder or in it. */
 static gboolean
@@ -68,260 +47,21 @@ is_in (const char *path,
   return path != NULL && strncmp (path, folder, len) == 0 && (path[len] == '\0' || path[len] == '/');
 }
 
-/* The path an open fd refers to, as the kernel reports it. */
-static char *
-fd_path (int fd)
-{
-  g_autofree char *link = g_strdup_printf ("/proc/self/fd/%d", fd);
-
-  return g_file_read_link (link, NULL);
-}
-
-static char *
-at_path (int         dir_fd,
-         const char *path)
-{
-  g_autofree char *dir = NULL;
-
-  if (g_path_is_absolute (path))
-    return g_strdup (path);
-  dir = dir_fd == AT_FDCWD ? g_get_current_dir () : fd_path (dir_fd);
-  return dir ? g_build_filename (dir, path, NULL) : NULL;
-}
-
-static void
-record (CallKind    kind,
-        char       *path,
-        char       *to,
-        gsize       bytes)
-{
-  Call call = { kind, path, to, bytes };
-
-  g_mutex_lock (&calls_lock);
-  if (watched != NULL && (is_in (path, watched) || is_in (to, watched)))
-    {
-      g_array_append_val (calls, call);
-      path = to = NULL;
-    }
-  g_mutex_unlock (&calls_lock);
-  g_free (path);
-  g_free (to);
-}
-
 static gboolean
-recording (void)
+is_flush (const RptCall *call)
 {
-  return g_atomic_pointer_get (&watched) != NULL;
-}
-
-ssize_t __real_write (int fd, const void *data, size_t len);
-int __real_fsync (int fd);
-int __real_fdatasync (int fd);
-int __real_syncfs (int fd);
-int __real_sync_file_range (int fd, off_t offset, off_t len, unsigned int flags);
-int __real_close (int fd);
-int __real_rename (const char *from, const char *to);
-int __real_renameat (int from_dir, const char *from, int to_dir, const char *to);
-int __real_renameat2 (int from_dir, const char *from, int to_dir, const char *to, unsigned int flags);
-
-ssize_t __wrap_write (int fd, const void *data, size_t len);
-int __wrap_fsync (int fd);
-int __wrap_fdatasync (int fd);
-int __wrap_syncfs (int fd);
-int __wrap_sync_file_range (int fd, off_t offset, off_t len, unsigned int flags);
-int __wrap_close (int fd);
-int __wrap_rename (const char *from, const char *to);
-int __wrap_renameat (int from_dir, const char *from, int to_dir, const char *to);
-int __wrap_renameat2 (int from_dir, const char *from, int to_dir, const char *to, unsigned int flags);
-
-ssize_t
-__wrap_write (int         fd,
-              const void *data,
-              size_t      len)
-{
-  ssize_t n = __real_write (fd, data, len);
-  int saved = errno;
-
-  if (n > 0 && recording ())
-    record (CALL_WRITE, fd_path (fd), NULL, (gsize) n);
-  errno = saved;
-  return n;
-}
-
-/* The fd's path is read before the call: close() makes it unreadable. */
-#define FD_CALL(kind, call)                                  \
-  G_STMT_START {                                             \
-    char *path = recording () ? fd_path (fd) : NULL;         \
-    int ret = (call);                                        \
-    int saved = errno;                                       \
-                                                             \
-    if (ret == 0 && path != NULL)                            \
-      record (kind, path, NULL, 0);                          \
-    else                                                     \
-      g_free (path);                                         \
-    errno = saved;                                           \
-    return ret;                                              \
-  } G_STMT_END
-
-int
-__wrap_fsync (int fd)
-{
-  FD_CALL (CALL_FSYNC, __real_fsync (fd));
-}
-
-int
-__wrap_fdatasync (int fd)
-{
-  FD_CALL (CALL_FDATASYNC, __real_fdatasync (fd));
-}
-
-int
-__wrap_syncfs (int fd)
-{
-  if (fail_syncfs)
-    {
-      errno = ENOSYS;
-      return -1;
-    }
-  FD_CALL (CALL_SYNCFS, __real_syncfs (fd));
-}
-
-int
-__wrap_sync_file_range (int          fd,
-                        off_t        offset,
-                        off_t        len,
-                        unsigned int flags)
-{
-  FD_CALL (CALL_SYNC_RANGE, __real_sync_file_range (fd, offset, len, flags));
-}
-
-int
-__wrap_close (int fd)
-{
-  FD_CALL (CALL_CLOSE, __real_close (fd));
-}
-
-#define RENAME_CALL(call, from_dir, from, to_dir, to)                  \
-  G_STMT_START {                                                       \
-    char *from_path = recording () ? at_path (from_dir, from) : NULL;  \
-    char *to_path = recording () ? at_path (to_dir, to) : NULL;        \
-    int ret = (call);                                                  \
-    int saved = errno;                                                 \
-                                                                       \
-    if (ret == 0 && from_path != NULL)                                 \
-      record (CALL_RENAME, from_path, to_path, 0);                     \
-    else                                                               \
-      {                                                                \
-        g_free (from_path);                                            \
-        g_free (to_path);                                              \
-      }                                                                \
-    errno = saved;                                                     \
-    return ret;                                                        \
-  } G_STMT_END
-
-int
-__wrap_rename (const char *from,
-               const char *to)
-{
-  RENAME_CALL (__real_rename (from, to), AT_FDCWD, from, AT_FDCWD, to);
-}
-
-int
-__wrap_renameat (int         from_dir,
-                 const char *from,
-                 int         to_dir,
-                 const char *to)
-{
-  RENAME_CALL (__real_renameat (from_dir, from, to_dir, to), from_dir, from, to_dir, to);
-}
-
-int
-__wrap_renameat2 (int           from_dir,
-                  const char   *from,
-                  int           to_dir,
-                  const char   *to,
-                  unsigned int  flags)
-{
-  RENAME_CALL (__real_renameat2 (from_dir, from, to_dir, to, flags), from_dir, from, to_dir, to);
-}
-
-static void
-call_clear (gpointer data)
-{
-  Call *call = data;
-
-  g_free (call->path);
-  g_free (call->to);
-}
-
-/* Records the calls on paths in @dir (resolved: the kernel reports real
- * paths) from now on. */
-static void
-start_recording (const char *dir)
-{
-  char *real = realpath (dir, NULL);
-
-  ck_assert_ptr_nonnull (real);
-  g_mutex_lock (&calls_lock);
-  g_clear_pointer (&calls, g_array_unref);
-  calls = g_array_new (FALSE, TRUE, sizeof (Call));
-  g_array_set_clear_func (calls, call_clear);
-  g_atomic_pointer_set (&watched, g_strdup (real));
-  g_mutex_unlock (&calls_lock);
-  free (real);
-}
-
-static void
-stop_recording (void)
-{
-  char *dir;
-
-  g_mutex_lock (&calls_lock);
-  dir = g_atomic_pointer_exchange (&watched, NULL);
-  g_mutex_unlock (&calls_lock);
-  g_free (dir);
-}
-
-static Call *
-call_at (guint i)
-{
-  return &g_array_index (calls, Call, i);
-}
-
-/* The log, for failure messages. */
-static char *
-describe_calls (void)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < calls->len; i++)
-    {
-      Call *call = call_at (i);
-
-      g_string_append_printf (out, "\n  %u %s %s", i, call_names[call->kind], call->path);
-      if (call->to)
-        g_string_append_printf (out, " -> %s", call->to);
-      if (call->kind == CALL_WRITE)
-        g_string_append_printf (out, " (%zu bytes)", call->bytes);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-is_flush (const Call *call)
-{
-  return call->kind == CALL_FSYNC || call->kind == CALL_FDATASYNC;
+  return call->kind == RPT_CALL_FSYNC || call->kind == RPT_CALL_FDATASYNC;
 }
 
 /* The last rename onto @target. */
 static guint
 find_rename_to (const char *target)
 {
-  for (guint i = calls->len; i > 0; i--)
-    if (call_at (i - 1)->kind == CALL_RENAME && g_strcmp0 (call_at (i - 1)->to, target) == 0)
+  for (guint i = n_calls (); i > 0; i--)
+    if (call_at (i - 1)->kind == RPT_CALL_RENAME && g_strcmp0 (call_at (i - 1)->to, target) == 0)
       return i - 1;
   {
-    g_autofree char *log = describe_calls ();
+    g_autofree char *log = rpt_syscall_log_describe ();
     ck_abort_msg ("nothing was renamed onto %s; the calls were:%s", target, log);
   }
   return 0;
@@ -351,7 +91,7 @@ find_last_write (const char *path,
 
   *bytes = 0;
   for (guint i = 0; i < before; i++)
-    if (call_at (i)->kind == CALL_WRITE && g_str_equal (call_at (i)->path, path))
+    if (call_at (i)->kind == RPT_CALL_WRITE && g_str_equal (call_at (i)->path, path))
       {
         last = (int) i;
         *bytes += call_at (i)->bytes;
@@ -366,7 +106,7 @@ find_last_write (const char *path,
 static void
 assert_replaced_safely (const char *target)
 {
-  g_autofree char *log = describe_calls ();
+  g_autofree char *log = rpt_syscall_log_describe ();
   g_autofree char *folder = g_path_get_dirname (target);
   g_autofree char *tmp_folder = NULL;
   const char *tmp;
@@ -383,20 +123,20 @@ assert_replaced_safely (const char *target)
                  "%s was written in another folder than %s: a rename is atomic only within one file system",
                  tmp, target);
 
-  last_write = find_last_write (tmp, calls->len, &written);
+  last_write = find_last_write (tmp, n_calls (), &written);
   ck_assert_msg (last_write >= 0, "nothing was written to %s; the calls were:%s", tmp, log);
   ck_assert_msg ((guint) last_write < renamed, "%s was written after it was renamed; the calls were:%s", tmp, log);
   ck_assert_msg (written == (gsize) st.st_size, "%zu bytes were written to %s, and %s has %zu; the calls were:%s",
                  written, tmp, target, (gsize) st.st_size, log);
-  for (guint i = renamed + 1; i < calls->len; i++)
-    ck_assert_msg (call_at (i)->kind != CALL_WRITE || !g_str_equal (call_at (i)->path, target),
+  for (guint i = renamed + 1; i < n_calls (); i++)
+    ck_assert_msg (call_at (i)->kind != RPT_CALL_WRITE || !g_str_equal (call_at (i)->path, target),
                    "%s was written in place after the rename; the calls were:%s", target, log);
 
   flushed = find_flush (tmp, last_write, renamed);
   ck_assert_msg (flushed >= 0,
                  "%s was not fsynced between its last write and its rename onto %s: a power cut can leave "
                  "an empty file; the calls were:%s", tmp, target, log);
-  ck_assert_msg (find_flush (folder, (int) renamed, calls->len) >= 0,
+  ck_assert_msg (find_flush (folder, (int) renamed, n_calls ()) >= 0,
                  "the folder %s was not fsynced after the rename onto %s; the calls were:%s", folder, target, log);
 }
 
@@ -409,7 +149,7 @@ assert_replaced_safely (const char *target)
 static void
 assert_folder_replaced_safely (const char *destination)
 {
-  g_autofree char *log = describe_calls ();
+  g_autofree char *log = rpt_syscall_log_describe ();
   g_autofree char *parent = g_path_get_dirname (destination);
   g_autofree char *tmp_parent = NULL;
   g_autoptr(GDir) dir = g_dir_open (destination, 0, NULL);
@@ -441,7 +181,7 @@ assert_folder_replaced_safely (const char *destination)
   ck_assert_uint_gt (n_files, 0);
 
   for (guint i = (guint) (last_write_any + 1); i < renamed; i++)
-    if (call_at (i)->kind == CALL_SYNCFS && is_in (call_at (i)->path, tmp))
+    if (call_at (i)->kind == RPT_CALL_SYNCFS && is_in (call_at (i)->path, tmp))
       synced_fs = (int) i;
   if (synced_fs < 0)
     {
@@ -461,7 +201,7 @@ assert_folder_replaced_safely (const char *destination)
   ck_assert_msg (find_flush (tmp, last_write_any, renamed) >= 0,
                  "the temporary folder %s was not fsynced before its rename onto %s; the calls were:%s",
                  tmp, destination, log);
-  ck_assert_msg (find_flush (parent, (int) renamed, calls->len) >= 0,
+  ck_assert_msg (find_flush (parent, (int) renamed, n_calls ()) >= 0,
                  "the folder %s was not fsynced after the rename onto %s; the calls were:%s",
                  parent, destination, log);
 }
@@ -543,9 +283,9 @@ START_TEST (test_project_save_new_file)
   g_autoptr(GBytes) expected = rpt_project_to_bytes (project);
   g_autoptr(GError) error = NULL;
 
-  start_recording (dir);
+  rpt_syscall_log_start (dir);
   ck_assert_msg (rpt_project_save_to_file (project, path, &error), "%s", error ? error->message : "");
-  stop_recording ();
+  rpt_syscall_log_stop ();
   assert_file_holds (path, expected);
   assert_replaced_safely (path);
 }
@@ -559,9 +299,9 @@ START_TEST (test_project_save_over_old_file)
   g_autoptr(GBytes) expected = rpt_project_to_bytes (project);
   g_autoptr(GError) error = NULL;
 
-  start_recording (dir);
+  rpt_syscall_log_start (dir);
   ck_assert_msg (rpt_project_save_to_file (project, path, &error), "%s", error ? error->message : "");
-  stop_recording ();
+  rpt_syscall_log_stop ();
   assert_file_holds (path, expected);
   assert_replaced_safely (path);
 }
@@ -578,10 +318,10 @@ START_TEST (test_project_save_async)
   g_autoptr(GError) error = NULL;
   Wait wait = { g_main_loop_new (NULL, FALSE), NULL };
 
-  start_recording (dir);
+  rpt_syscall_log_start (dir);
   rpt_project_save_async (project, file, NULL, on_ready, &wait);
   g_main_loop_run (wait.loop);
-  stop_recording ();
+  rpt_syscall_log_stop ();
   ck_assert_msg (rpt_project_save_finish (project, wait.result, &error), "%s", error ? error->message : "");
   assert_file_holds (path, expected);
   assert_replaced_safely (path);
@@ -608,9 +348,9 @@ START_TEST (test_save_through_link)
   target = rpt_test_write_file (real_dir, "project.json", "{}\n", -1);
   ck_assert_int_eq (symlink (target, link), 0);
 
-  start_recording (dir);
+  rpt_syscall_log_start (dir);
   ck_assert_msg (rpt_project_save_to_file (project, link, &error), "%s", error ? error->message : "");
-  stop_recording ();
+  rpt_syscall_log_stop ();
   ck_assert (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
   assert_file_holds (target, expected);
   assert_replaced_safely (target);
@@ -626,10 +366,10 @@ START_TEST (test_replace_file)
   g_autoptr(GBytes) expected = g_bytes_new_static (text, sizeof text - 1);
   g_autoptr(GError) error = NULL;
 
-  start_recording (dir);
+  rpt_syscall_log_start (dir);
   ck_assert_msg (rpt_safe_file_replace (path, text, sizeof text - 1, &error), "%s",
                  error ? error->message : "");
-  stop_recording ();
+  rpt_syscall_log_stop ();
   assert_file_holds (path, expected);
   assert_replaced_safely (path);
 }
@@ -650,15 +390,15 @@ START_TEST (test_export_file)
   struct stat st;
 
   rpt_export_options_init (&options, RPT_EXPORT_JSONL);
-  start_recording (dir);
+  rpt_syscall_log_start (dir);
   ck_assert_msg (rpt_export (project, &options, path, NULL, NULL, NULL, NULL, &error), "%s",
                  error ? error->message : "");
-  stop_recording ();
+  rpt_syscall_log_stop ();
   ck_assert_int_eq (g_stat (path, &st), 0);
   ck_assert_int_gt (st.st_size, 4 << 20);
   assert_replaced_safely (path);
-  for (guint i = 0; i < calls->len; i++)
-    writes += call_at (i)->kind == CALL_WRITE;
+  for (guint i = 0; i < n_calls (); i++)
+    writes += call_at (i)->kind == RPT_CALL_WRITE;
   ck_assert_uint_gt (writes, 1);
 }
 END_TEST
@@ -673,10 +413,10 @@ export_folder (RptExportFormat  format,
   RptExportOptions options;
 
   rpt_export_options_init (&options, format);
-  start_recording (dir);
+  rpt_syscall_log_start (dir);
   ck_assert_msg (rpt_export (project, &options, destination, NULL, NULL, NULL, NULL, &error), "%s",
                  error ? error->message : "");
-  stop_recording ();
+  rpt_syscall_log_stop ();
 }
 
 START_TEST (test_export_brat)
@@ -708,11 +448,11 @@ START_TEST (test_export_folder_without_syncfs)
   g_autofree char *dir = make_dir ();
   g_autofree char *destination = g_build_filename (dir, "brat", NULL);
 
-  fail_syncfs = TRUE;
+  rpt_syscall_log_fail_syncfs (TRUE);
   export_folder (RPT_EXPORT_BRAT, dir, destination);
-  fail_syncfs = FALSE;
-  for (guint i = 0; i < calls->len; i++)
-    ck_assert_int_ne (call_at (i)->kind, CALL_SYNCFS);
+  rpt_syscall_log_fail_syncfs (FALSE);
+  for (guint i = 0; i < n_calls (); i++)
+    ck_assert_int_ne (call_at (i)->kind, RPT_CALL_SYNCFS);
   assert_folder_replaced_safely (destination);
 }
 END_TEST
@@ -743,11 +483,11 @@ START_TEST (test_recovery_copy)
   ck_assert_int_eq (g_mkdir_with_parents (dir, 0700), 0);
   recovery = rpt_recovery_new ();
   g_signal_connect (recovery, "written", G_CALLBACK (on_written), loop);
-  start_recording (dir);
+  rpt_syscall_log_start (dir);
   rpt_recovery_set_project (recovery, project, NULL, "Unsaved work");
   rpt_recovery_write_now (recovery);
   g_main_loop_run (loop);
-  stop_recording ();
+  rpt_syscall_log_stop ();
 
   {
     char *real = realpath (rpt_recovery_get_path (recovery), NULL);
