@@ -176,6 +176,38 @@ fixture_edited_file (RptProject *project,
   return data;
 }
 
+/* The same sentence said twice, tagged twice with one label (a1, a2):
+ * deleting either sentence makes both quotes converge on the other. */
+#define TWICE "The council met on Monday. Its leader told reporters: we will not raise the harbour fees " \
+              "this year. Fishermen doubted it. At the evening meeting the mayor repeated: we will not " \
+              "raise the harbour fees this year. Nobody asked more."
+#define TWICE_QUOTE "we will not raise the harbour fees this year."
+#define TWICE_FIRST_SENTENCE "Its leader told reporters: " TWICE_QUOTE " "
+#define TWICE_SECOND_SENTENCE "At the evening meeting the mayor repeated: " TWICE_QUOTE " "
+
+static inline RptProject *
+fixture_twice_project (void)
+{
+  RptProject *project = rpt_project_new ();
+  g_autoptr(RptDocument) document = rpt_document_new ("d1", "Harbour fees", "fees.txt", TWICE);
+
+  ck_assert (rpt_project_add_document (project, document, NULL));
+  fixture_tag (project, "d1", TWICE, TWICE_QUOTE, 1, "claim", NULL, "a1");
+  fixture_tag (project, "d1", TWICE, TWICE_QUOTE, 2, "claim", NULL, "a2");
+  rpt_project_mark_saved (project);
+  return project;
+}
+
+/* TWICE without @sentence (one of the two below). */
+static inline char *
+fixture_twice_without (const char *sentence)
+{
+  const char *at = strstr (TWICE, sentence);
+
+  ck_assert_ptr_nonnull (at);
+  return g_strdup_printf ("%.*s%s", (int) (at - TWICE), TWICE, at + strlen (sentence));
+}
+
 /* The text an annotation covers now. */
 static inline char *
 fixture_span (RptProject *project,

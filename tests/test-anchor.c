@@ -299,6 +299,106 @@ START_TEST (test_only_whole_context_decides)
 }
 END_TEST
 
+/* ---- The fuzzy limit ---- */
+
+/* An edited quote is placed when its edit distance (in code points) from the
+ * stored one is at most a quarter of the longer of the two, rounded down
+ * (docs/REANCHORING.md). The quotes are 40 code points (limit 10) and 42
+ * with two curly quotes (10.5, so 10: a rounding up would show). */
+#define FUZZY_BEFORE "The minister said the talks were “useful” on Monday. "
+#define FUZZY_AFTER " He called it a non-starter 🙄 and left the building early."
+
+typedef enum { SUBSTITUTE, INSERT, DELETE } Edit;
+
+/* @quote with @n code points edited, spread over its length or in its
+ * middle: replaced by 'Z' (absent from the quotes), inserted, or deleted. */
+static char *
+edit_quote (const char *quote,
+            Edit        edit,
+            guint       n)
+{
+  static const char filler[] = "and then, slowly, very loudly and at length, ";
+  glong len;
+  g_autofree gunichar *chars = g_utf8_to_ucs4_fast (quote, -1, &len);
+  GString *out = g_string_new (NULL);
+
+  g_assert (n <= (guint) len && n < sizeof filler);
+  /* n distinct places, spread over the quote */
+  for (guint j = 0; edit == SUBSTITUTE && j < n; j++)
+    {
+      glong at = (glong) j * len / (glong) n;
+
+      g_assert (chars[at] != 'Z');
+      chars[at] = 'Z';
+    }
+  for (glong i = 0; i < len; i++)
+    {
+      if (edit == INSERT && i == len / 2)
+        g_string_append_len (out, filler, n);
+      if (edit == DELETE && i >= (len - (glong) n) / 2 && i < (len - (glong) n) / 2 + (glong) n)
+        continue;
+      g_string_append_unichar (out, chars[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The edited quote is found (FUZZY, exactly where it now is) when @placed,
+ * an orphan otherwise. */
+static void
+assert_fuzzy (const char *quote,
+              Edit        edit,
+              guint       n,
+              gboolean    placed)
+{
+  g_autofree char *original = g_strconcat (FUZZY_BEFORE, quote, FUZZY_AFTER, NULL);
+  g_autofree char *edited_quote = edit_quote (quote, edit, n);
+  g_autofree char *edited = g_strconcat (FUZZY_BEFORE, edited_quote, FUZZY_AFTER, NULL);
+  Quote q = capture (original, quote);
+  guint start = G_MAXUINT, end = G_MAXUINT;
+  RptAnchorResult result = rpt_anchor_find (edited, q.exact, q.prefix, q.suffix, &start, &end);
+
+  ck_assert_msg (result == (placed ? RPT_ANCHOR_FUZZY : RPT_ANCHOR_ORPHAN),
+                 "“%s” edited to “%s” (%u code points of %ld) is %s, not %s", quote, edited_quote, n,
+                 g_utf8_strlen (quote, -1), rpt_anchor_result_to_string (result),
+                 placed ? "fuzzy" : "an orphan");
+  if (placed)
+    {
+      g_autofree char *found = slice (edited, start, end);
+
+      ck_assert_str_eq (found, edited_quote);
+    }
+  else
+    ck_assert_uint_eq (start, G_MAXUINT);
+  quote_clear (&q);
+}
+
+START_TEST (test_fuzzy_limit)
+{
+  const char *forty = "Her counterpart laughed at the proposal.";
+  const char *forty_two = "Her counterpart laughed at the “proposal”.";
+
+  ck_assert_int_eq (g_utf8_strlen (forty, -1), 40);
+  ck_assert_int_eq (g_utf8_strlen (forty_two, -1), 42);
+
+  /* replaced: the limit is a quarter of the quote's own length */
+  assert_fuzzy (forty, SUBSTITUTE, 10, TRUE);
+  assert_fuzzy (forty, SUBSTITUTE, 11, FALSE);
+  assert_fuzzy (forty_two, SUBSTITUTE, 10, TRUE);
+  assert_fuzzy (forty_two, SUBSTITUTE, 11, FALSE);
+  /* inserted: a quarter of the longer, the new text (13 of 53, not 14 of
+   * 54; 14 of 56, not 15 of 57) */
+  assert_fuzzy (forty, INSERT, 13, TRUE);
+  assert_fuzzy (forty, INSERT, 14, FALSE);
+  assert_fuzzy (forty_two, INSERT, 14, TRUE);
+  assert_fuzzy (forty_two, INSERT, 15, FALSE);
+  /* deleted: a quarter of the stored quote */
+  assert_fuzzy (forty, DELETE, 10, TRUE);
+  assert_fuzzy (forty, DELETE, 11, FALSE);
+  assert_fuzzy (forty_two, DELETE, 10, TRUE);
+  assert_fuzzy (forty_two, DELETE, 11, FALSE);
+}
+END_TEST
+
 static Suite *
 anchor_suite (void)
 {
@@ -321,6 +421,7 @@ anchor_suite (void)
   tcase_add_test (tc, test_span_at_text_edges);
   tcase_add_test (tc, test_edit_inside_and_near_span);
   tcase_add_test (tc, test_only_whole_context_decides);
+  tcase_add_test (tc, test_fuzzy_limit);
   suite_add_tcase (s, tc);
   return s;
 }

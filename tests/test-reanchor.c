@@ -970,6 +970,78 @@ START_TEST (test_replace_async)
 }
 END_TEST
 
+/* ---- Two annotations that converge on one span ---- */
+
+/* After one of the two sentences is deleted, both quotes are found at the
+ * one left: one label cannot tag one span twice (the file would be
+ * refused), so one annotation is placed there and the other is an orphan,
+ * and the one placed is the one whose own sentence survived, whichever
+ * comes first. The project saves and loads again. */
+static void
+assert_converged (RptProject *project,
+                  const char *survivor,
+                  const char *orphan,
+                  const char *text)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "project.json", NULL);
+  g_autoptr(RptProject) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  RptAnnotation *placed, *left;
+
+  ck_assert_msg (rpt_project_save_to_file (project, path, &error), "%s", error ? error->message : "");
+  loaded = rpt_project_load_from_file (path, &error);
+  ck_assert_msg (loaded != NULL, "the saved project does not load: %s", error ? error->message : "");
+
+  fixture_assert_consistent (project);
+  placed = rpt_project_get_annotation (project, survivor);
+  ck_assert_msg (placed != NULL, "%s, whose sentence is still there, is not placed", survivor);
+  ck_assert_uint_eq (rpt_annotation_get_start (placed), fixture_offset (text, TWICE_QUOTE, 1));
+  assert_span (project, survivor, TWICE_QUOTE);
+  ck_assert_msg (rpt_project_get_annotation (project, orphan) == NULL,
+                 "%s, whose sentence was deleted, took the same span", orphan);
+  left = rpt_project_get_orphan (project, orphan);
+  ck_assert_ptr_nonnull (left);
+  ck_assert_str_eq (rpt_annotation_get_quote (left), TWICE_QUOTE);
+  ck_assert_uint_eq (rpt_project_get_n_annotations (project), 1);
+
+  ck_assert_ptr_nonnull (rpt_project_get_annotation (loaded, survivor));
+  ck_assert_ptr_nonnull (rpt_project_get_orphan (loaded, orphan));
+}
+
+START_TEST (test_converging_annotations)
+{
+  const struct { const char *deleted, *survivor, *orphan; } cases[] = {
+    { TWICE_SECOND_SENTENCE, "a1", "a2" },
+    { TWICE_FIRST_SENTENCE, "a2", "a1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *edited = fixture_twice_without (cases[i].deleted);
+      g_autoptr(GError) error = NULL;
+
+      /* Replace Article Text, and a file whose text was edited by hand. */
+      {
+        g_autoptr(RptProject) project = fixture_twice_project ();
+
+        ck_assert (rpt_project_replace_document_text (project, "d1", edited, NULL, &error));
+        assert_converged (project, cases[i].survivor, cases[i].orphan, edited);
+      }
+      {
+        g_autoptr(RptProject) project = fixture_twice_project ();
+        g_autofree char *file = fixture_bytes (project);
+        g_autofree char *from = g_strdup_printf ("\"text\": \"%s\"", TWICE);
+        g_autofree char *to = g_strdup_printf ("\"text\": \"%s\"", edited);
+        g_autofree char *edited_file = fixture_replace (file, from, to);
+        g_autoptr(RptProject) loaded = load (edited_file, RPT_LOAD_REANCHOR, NULL);
+
+        assert_converged (loaded, cases[i].survivor, cases[i].orphan, edited);
+      }
+    }
+}
+END_TEST
+
 static Suite *
 reanchor_suite (void)
 {
@@ -1005,6 +1077,7 @@ reanchor_suite (void)
   tcase_set_timeout (readers, 300);
   tcase_add_test (async, test_load_async_reanchors);
   tcase_add_test (async, test_replace_async);
+  tcase_add_test (replace, test_converging_annotations);
   suite_add_tcase (s, file);
   suite_add_tcase (s, load_case);
   suite_add_tcase (s, replace);

@@ -383,6 +383,128 @@ START_TEST (test_empty)
 }
 END_TEST
 
+/* ---- The matcher's limit ---- */
+
+/* Distinct words, none a negation, for statements of up to 40 words. */
+static const char * const base_words[] = {
+  "harbour", "council", "members", "voted", "late", "on", "monday", "evening",
+  "to", "extend", "the", "wooden", "pier", "by", "forty", "metres",
+  "before", "summer", "tourists", "arrive", "while", "fishermen", "asked", "about",
+  "mooring", "fees", "and", "parking", "spaces", "near", "old", "warehouses",
+  "along", "eastern", "quay", "during", "winter", "storms", "each", "year",
+};
+static const char * const extra_words[] = {
+  "reportedly", "quietly", "finally", "again", "also", "formally",
+};
+
+/* The first @n_words base words, with @n_extra extra words inserted inside
+ * (never at either end, where a quote cut short is free): before word
+ * @first, @first + 2, … so that the two statements of a pair, one given odd
+ * places and the other even, never put extra words at the same place (that
+ * would be a replaced word, which never matches). Then @n_outer more base
+ * words: the same quote, longer, of which the other is cut short. */
+static char *
+statement_text (guint n_words,
+                guint n_extra,
+                guint first,
+                guint n_outer)
+{
+  GString *text = g_string_new (NULL);
+  guint extra = 0, n_all = n_words + n_outer;
+
+  g_assert (n_all <= G_N_ELEMENTS (base_words));
+  for (guint i = 0; i < n_all; i++)
+    {
+      if (extra < n_extra && i == first + 2 * extra)
+        {
+          g_assert (i > 0 && i < n_words - 1 && extra < G_N_ELEMENTS (extra_words));
+          g_string_append_printf (text, "%s ", extra_words[extra++]);
+        }
+      g_string_append_printf (text, "%s%s", base_words[i], i + 1 < n_all ? " " : ".");
+    }
+  g_assert (extra == n_extra);
+  return g_string_free (text, FALSE);
+}
+
+/* Whether the summary puts two statements in one group: two articles, each
+ * quoting one of them whole under the same label, as the user tags them. */
+static gboolean
+statements_match (const char *a,
+                  const char *b)
+{
+  g_autoptr(RptProject) project = rpt_project_new ();
+  g_autoptr(RptDocument) d1 = rpt_document_new ("d1", "First outlet", "d1.txt", a);
+  g_autoptr(RptDocument) d2 = rpt_document_new ("d2", "Second outlet", "d2.txt", b);
+  g_autoptr(RptSummary) result = NULL;
+
+  ck_assert (rpt_project_add_document (project, d1, NULL));
+  ck_assert (rpt_project_add_document (project, d2, NULL));
+  ck_assert (rpt_project_add_annotation (project, "d1", 0, g_utf8_strlen (a, -1), "claim", NULL, NULL));
+  ck_assert (rpt_project_add_annotation (project, "d2", 0, g_utf8_strlen (b, -1), "claim", NULL, NULL));
+  result = rpt_summary_new (project);
+  ck_assert_uint_eq (rpt_summary_get_n_statements (result), 2);
+  return rpt_summary_get_statement (result, 0)->group == rpt_summary_get_statement (result, 1)->group;
+}
+
+/* @n_a extra words in one, @n_b in the other, around @n_words in common;
+ * the second goes on for @n_outer words after the first ends. */
+static void
+assert_pair_full (guint    n_words,
+                  guint    n_a,
+                  guint    n_b,
+                  guint    n_outer,
+                  gboolean match)
+{
+  g_autofree char *a = statement_text (n_words, n_a, 1, 0);
+  g_autofree char *b = statement_text (n_words, n_b, 2, n_outer);
+
+  ck_assert_msg (statements_match (a, b) == match, "%s\n“%s”\n“%s”\n(%u words in common, %u differ)",
+                 match ? "these should be one statement:" : "these should stay apart:",
+                 a, b, n_words, n_a + n_b);
+  /* Either order in the project. */
+  ck_assert (statements_match (b, a) == match);
+}
+
+static void
+assert_pair (guint    n_words,
+             guint    n_a,
+             guint    n_b,
+             gboolean match)
+{
+  assert_pair_full (n_words, n_a, n_b, 0, match);
+}
+
+/* docs/SUMMARY.md: two statements match when at most 1 + L/10 words (L:
+ * the words they share, L/10 rounded down) are in one and not the other.
+ * Exactly at the limit they match; one word more and they stay apart, for
+ * lengths where L/10 is whole (10, 20) and where it rounds down (9, 19, 31). */
+START_TEST (test_match_limit)
+{
+  static const guint lengths[] = { 9, 10, 19, 20, 31 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lengths); i++)
+    {
+      guint n = lengths[i], limit = 1 + n / 10;
+
+      /* all the extra words in one of them */
+      assert_pair (n, 0, limit, TRUE);
+      assert_pair (n, 0, limit + 1, FALSE);
+      /* some in each */
+      assert_pair (n, 1, limit - 1, TRUE);
+      assert_pair (n, 1, limit, FALSE);
+      if (limit >= 2)
+        {
+          assert_pair (n, limit / 2, limit - limit / 2, TRUE);
+          assert_pair (n, limit / 2 + 1, limit - limit / 2, FALSE);
+        }
+      /* all in the shorter, a quote cut short of the other (whose words
+       * beyond the shared stretch are free) */
+      assert_pair_full (n, limit, 0, limit + 2, TRUE);
+      assert_pair_full (n, limit + 1, 0, limit + 3, FALSE);
+    }
+}
+END_TEST
+
 static Suite *
 summary_suite (void)
 {
@@ -402,6 +524,10 @@ summary_suite (void)
   tcase_add_test (tc, test_async_uses_a_snapshot);
   tcase_add_test (tc, test_cancel);
   tcase_add_test (tc, test_empty);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("limits");
+  tcase_add_test (tc, test_match_limit);
   suite_add_tcase (s, tc);
   return s;
 }

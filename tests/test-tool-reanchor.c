@@ -234,6 +234,54 @@ START_TEST (test_stats_lists_orphans)
 }
 END_TEST
 
+/* Two annotations with one label whose quotes converge on one sentence
+ * (the other sentence that said the same was deleted): reanchor keeps the
+ * one whose sentence survived, makes the other an orphan, and saves a file
+ * that validate accepts. Edited by hand, and replaced from a file. */
+START_TEST (test_converging_annotations_stay_valid)
+{
+  const struct { const char *deleted, *orphan; } cases[] = {
+    { TWICE_FIRST_SENTENCE, "a1" },
+    { TWICE_SECOND_SENTENCE, "a2" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint by_file = 0; by_file < 2; by_file++)
+      {
+        g_autofree char *dir = rpt_test_make_tmpdir ();
+        g_autoptr(RptProject) project = fixture_twice_project ();
+        g_autofree char *data = fixture_bytes (project);
+        g_autofree char *edited = fixture_twice_without (cases[i].deleted);
+        g_autofree char *path = NULL, *text = NULL, *article = NULL;
+        g_autofree char *out = NULL, *err = NULL;
+        g_autofree char *orphans = g_strdup_printf (
+          "1 orphan (not placed in its text; open the project in Repartee to place or delete it):\n"
+          "  %s in d1 (Claim): “" TWICE_QUOTE "”\n", cases[i].orphan);
+
+        if (by_file)
+          {
+            path = rpt_test_write_file (dir, "project.json", data, -1);
+            text = rpt_test_write_file (dir, "d1.txt", edited, -1);
+            article = g_strdup_printf ("d1=%s", text);
+            ck_assert_int_eq (run (&out, &err, "reanchor", path, "--article", article, NULL), 0);
+          }
+        else
+          {
+            g_autofree char *from = g_strdup_printf ("\"text\": \"%s\"", TWICE);
+            g_autofree char *to = g_strdup_printf ("\"text\": \"%s\"", edited);
+            g_autofree char *by_hand = fixture_replace (data, from, to);
+
+            path = rpt_test_write_file (dir, "project.json", by_hand, -1);
+            ck_assert_int_eq (run (&out, &err, "reanchor", path, NULL), 0);
+          }
+        ck_assert_str_eq (err, "");
+        ck_assert_msg (run (&out, &err, "validate", path, NULL) == 0, "%s", err);
+        ck_assert_str_eq (err, "");
+        ck_assert_msg (g_str_has_suffix (out, orphans), "%s", out);
+      }
+}
+END_TEST
+
 static Suite *
 tool_reanchor_suite (void)
 {
@@ -247,6 +295,7 @@ tool_reanchor_suite (void)
   tcase_add_test (tc, test_refusals);
   tcase_add_test (tc, test_failed_save);
   tcase_add_test (tc, test_stats_lists_orphans);
+  tcase_add_test (tc, test_converging_annotations_stay_valid);
   suite_add_tcase (s, tc);
   return s;
 }

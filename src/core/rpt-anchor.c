@@ -359,6 +359,22 @@ rpt_anchor_find (const char *text,
   return RPT_ANCHOR_ORPHAN;
 }
 
+guint
+rpt_anchor_context_agreement (const char *text,
+                              gsize       text_len,
+                              gsize       byte_start,
+                              gsize       byte_end,
+                              const char *prefix,
+                              const char *suffix)
+{
+  g_return_val_if_fail (text != NULL && byte_start <= byte_end && byte_end <= text_len, 0);
+
+  prefix = prefix ? prefix : "";
+  suffix = suffix ? suffix : "";
+  return prefix_score (text, text + byte_start, prefix, strlen (prefix)) +
+         suffix_score (text + byte_end, text + text_len, suffix, strlen (suffix));
+}
+
 const char *
 rpt_anchor_result_to_string (RptAnchorResult result)
 {

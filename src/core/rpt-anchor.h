@@ -40,6 +40,19 @@ RptAnchorResult rpt_anchor_find    (const char      *text,
                                     guint           *start,
                                     guint           *end);
 
+/* How many code points of @prefix and @suffix agree with the text around
+ * the span [@byte_start, @byte_end) of @text (@text_len bytes), scored as
+ * rpt_anchor_find() scores a candidate (a side whose whole stored context
+ * agrees up to the edge of the text counts RPT_ANCHOR_CONTEXT_CHARS).
+ * Tells which of two annotations placed on one span had its own context
+ * there. */
+guint           rpt_anchor_context_agreement (const char *text,
+                                              gsize       text_len,
+                                              gsize       byte_start,
+                                              gsize       byte_end,
+                                              const char *prefix,
+                                              const char *suffix);
+
 const char     *rpt_anchor_result_to_string (RptAnchorResult result);
 
 G_END_DECLS

@@ -141,13 +141,35 @@ still_there (RptDocument *document,
   return TRUE;
 }
 
+/* Whether @job, placed on the same span as @other (earlier in @jobs) and
+ * with the same label, takes the span from it: the surer placement keeps
+ * it (exact, then by context, then fuzzy); between two as sure, the one
+ * whose stored context agrees more with the text around the span, as when
+ * one sentence of two that said the same was deleted and both quotes are
+ * found in the one left; then the earlier. */
+static gboolean
+keeps_span (RptDocument *document,
+            const Job   *job,
+            const Job   *other)
+{
+  const char *text = rpt_document_get_text (document);
+  gsize len = rpt_document_get_text_bytes (document);
+  gsize b_start = rpt_document_byte_offset (document, job->start);
+  gsize b_end = rpt_document_byte_offset (document, job->end);
+
+  G_STATIC_ASSERT (RPT_ANCHOR_EXACT < RPT_ANCHOR_CONTEXT && RPT_ANCHOR_CONTEXT < RPT_ANCHOR_FUZZY);
+  if (job->result != other->result)
+    return job->result < other->result;
+  return rpt_anchor_context_agreement (text, len, b_start, b_end, job->prefix, job->suffix) >
+         rpt_anchor_context_agreement (text, len, b_start, b_end, other->prefix, other->suffix);
+}
+
 /* Touches nothing but @jobs and the new, immutable @document, so it may run
  * in a worker thread. */
 static void
 plan (RptDocument *document,
       GArray      *jobs)
 {
-  static const RptAnchorResult by_confidence[] = { RPT_ANCHOR_EXACT, RPT_ANCHOR_CONTEXT, RPT_ANCHOR_FUZZY };
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *text = rpt_document_get_text (document);
   gint64 shift = 0;
@@ -168,19 +190,32 @@ plan (RptDocument *document,
         shift = (gint64) job->start - job->old_start;
     }
 
-  /* One label cannot tag one span twice: the surer placement keeps it. */
-  for (guint r = 0; r < G_N_ELEMENTS (by_confidence); r++)
-    for (guint i = 0; i < jobs->len; i++)
-      {
-        Job *job = &g_array_index (jobs, Job, i);
-        char *key;
+  /* One label cannot tag one span twice (the file would be refused): one
+   * annotation keeps the span, the others become orphans. */
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      Job *job = &g_array_index (jobs, Job, i);
+      char *key;
+      gpointer value;
 
-        if (job->result != by_confidence[r])
-          continue;
-        key = g_strdup_printf ("%u\x1f%u\x1f%s", job->start, job->end, job->label);
-        if (!g_hash_table_add (taken, key))
-          job->result = RPT_ANCHOR_ORPHAN;
-      }
+      if (job->result == RPT_ANCHOR_ORPHAN)
+        continue;
+      key = g_strdup_printf ("%u\x1f%u\x1f%s", job->start, job->end, job->label);
+      if (g_hash_table_lookup_extended (taken, key, NULL, &value))
+        {
+          Job *other = &g_array_index (jobs, Job, GPOINTER_TO_UINT (value));
+
+          if (!keeps_span (document, job, other))
+            {
+              job->result = RPT_ANCHOR_ORPHAN;
+              g_free (key);
+              continue;
+            }
+          other->result = RPT_ANCHOR_ORPHAN;
+        }
+      /* A key already there keeps its own copy; this one is freed. */
+      g_hash_table_insert (taken, key, GUINT_TO_POINTER (i));
+    }
 }
 
 static RptReanchorReport *
