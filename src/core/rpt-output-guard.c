@@ -379,7 +379,8 @@ rpt_output_inspect (const char          *path,
   if (kind == RPT_OUTPUT_FOLDER)
     {
       state = inspect_folder (path, display, &reason);
-      if (state == RPT_OUTPUT_UNSUITABLE)
+      /* The user's files are the first thing to say about a folder. */
+      if (state == RPT_OUTPUT_UNSUITABLE || state == RPT_OUTPUT_FOREIGN_FILES)
         goto out;
     }
 
