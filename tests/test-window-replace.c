@@ -51,73 +51,6 @@ window_with_article (void)
   return window;
 }
 
-static gboolean
-choose (GtkFileChooser *chooser,
-        GFile          *file)
-{
-  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *name = NULL;
-
-  if (chosen && g_file_equal (chosen, file))
-    {
-      /* And it stays so (the chooser may still be settling). */
-      g_clear_object (&chosen);
-      rpt_test_spin (300);
-      chosen = gtk_file_chooser_get_file (chooser);
-      if (chosen && g_file_equal (chosen, file))
-        return TRUE;
-    }
-  folder = g_file_get_parent (file);
-  name = g_file_get_basename (file);
-  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
-  gtk_file_chooser_set_current_name (chooser, name);
-  rpt_test_spin (100);
-  return FALSE;
-}
-
-/* GTK's own "A file named … already exists" question, or NULL. */
-static GtkWindow *
-find_gtk_question (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (GTK_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      {
-        g_autofree char *text = NULL;
-
-        /* Not the chooser's other messages ("The folder contents could not
-         * be displayed", about a folder it browsed on the way). */
-        g_object_get (l->data, "text", &text, NULL);
-        if (text && strstr (text, "already exists"))
-          return l->data;
-      }
-  return NULL;
-}
-
-/* Answers the Save As chooser with @path as the user does (GTK asks its
- * own question about an existing file: Replace). Returns whether GTK
- * asked. */
-static gboolean
-answer_save_chooser (const char *path)
-{
-  GtkWindow *chooser, *question = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  rpt_test_wait_until ((chooser = rpt_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
-  rpt_test_wait_until (choose (GTK_FILE_CHOOSER (chooser), file));
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  rpt_test_wait_until (rpt_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL ||
-                       (question = find_gtk_question ()) != NULL);
-  if (question)
-    {
-      gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
-      rpt_test_wait_until (rpt_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
-    }
-  return question != NULL;
-}
-
 static AdwMessageDialog *
 wait_for_dialog (GtkWindow *parent)
 {
@@ -166,7 +99,7 @@ START_TEST (test_save_as_over_read_only_file)
 
   g_chmod (path, 0444);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
-  answer_save_chooser (path);
+  rpt_test_answer_save_chooser (path);
   assert_replace_question (wait_for_dialog (GTK_WINDOW (window)), "Replace “locked.json”?",
                            "locked.json is read-only");
   escape (window, rpt_test_find_dialog (GTK_WINDOW (window)));
@@ -175,7 +108,7 @@ START_TEST (test_save_as_over_read_only_file)
 
   /* Replace: saved, and still read-only as the user had it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
-  answer_save_chooser (path);
+  rpt_test_answer_save_chooser (path);
   rpt_test_respond (wait_for_dialog (GTK_WINDOW (window)), "replace");
   rpt_test_wait_until (!rpt_project_get_dirty (rpt_window_get_project (window)));
   {
@@ -199,7 +132,7 @@ START_TEST (test_save_as_over_another_users_file)
   ck_assert (chown (path, 65534, 65534) == 0);
   window = window_with_article ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
-  answer_save_chooser (path);
+  rpt_test_answer_save_chooser (path);
   assert_replace_question (wait_for_dialog (GTK_WINDOW (window)), "Replace “theirs.json”?",
                            "theirs.json belongs to another user");
   rpt_test_respond (rpt_test_find_dialog (GTK_WINDOW (window)), "cancel");
@@ -218,7 +151,7 @@ START_TEST (test_save_as_added_extension_asks)
   g_autofree char *typed = g_build_filename (dir, "notes", NULL);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
-  ck_assert (!answer_save_chooser (typed));
+  ck_assert (!rpt_test_answer_save_chooser (typed));
   assert_replace_question (wait_for_dialog (GTK_WINDOW (window)), "Replace “notes.json”?", "notes.json exists");
   rpt_test_respond (rpt_test_find_dialog (GTK_WINDOW (window)), "cancel");
   rpt_test_spin (100);
@@ -236,7 +169,7 @@ START_TEST (test_save_as_asks_once)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
   /* GTK 4.8's chooser asks "A file named … already exists" itself. */
-  ck_assert (answer_save_chooser (path));
+  ck_assert (rpt_test_answer_save_chooser (path));
   rpt_test_wait_until (!rpt_project_get_dirty (rpt_window_get_project (window)) ||
                        rpt_test_find_dialog (GTK_WINDOW (window)) != NULL);
   ck_assert_msg (rpt_test_find_dialog (GTK_WINDOW (window)) == NULL, "asked twice");
@@ -260,7 +193,7 @@ START_TEST (test_export_never_over_the_project)
   AdwMessageDialog *message;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
-  answer_save_chooser (path);
+  rpt_test_answer_save_chooser (path);
   rpt_test_wait_until (!rpt_project_get_dirty (rpt_window_get_project (window)));
   saved = rpt_test_read_file (path, NULL);
 

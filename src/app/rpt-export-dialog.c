@@ -487,36 +487,6 @@ replace_confirmed (gpointer data)
   start_export (self, TRUE);
 }
 
-static void
-show_refusal (RptExportDialog *self,
-              RptOutputState   state,
-              const char      *reason)
-{
-  gboolean folder = rpt_export_format_writes_folder (get_format (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export"), NULL);
-  g_autofree char *base = g_path_get_basename (self->destination);
-  g_autofree char *name = g_filename_display_name (base);
-
-  if (state == RPT_OUTPUT_INPUT)
-    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                    folder ? _("“%s” holds the open project’s file. Choose another folder.")
-                                           : _("“%s” is the open project’s file. Choose another file."),
-                                    name);
-  else if (state == RPT_OUTPUT_FOREIGN_FILES)
-    /* Translators: %s is the reason, e.g. "/home/ana/corpus holds “notes.txt”,
-     * which Repartee did not write" */
-    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                    _("%s. Repartee replaces only a folder it wrote. "
-                                      "Choose an empty or new folder."), reason);
-  else
-    /* Translators: %s is the reason, e.g. "/home/ana/out is a folder, not a file" */
-    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                    folder ? _("%s. Choose another folder.") : _("%s. Choose another file."),
-                                    reason);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* Looks at what is at the destination before anything is written. */
 static void
 run_export (GtkWidget  *widget,
@@ -536,7 +506,8 @@ run_export (GtkWidget  *widget,
                               inputs, &reason);
   /* The window never deletes a folder of the user's own files. */
   if (rpt_output_state_is_refused (state) || state == RPT_OUTPUT_FOREIGN_FILES)
-    show_refusal (self, state, reason);
+    rpt_output_refusal (GTK_WINDOW (self), _("Could Not Export"), self->destination,
+                        rpt_export_format_writes_folder (get_format (self)), state, reason);
   else if (state == RPT_OUTPUT_NEW ||
            ((state == RPT_OUTPUT_EXISTS || state == RPT_OUTPUT_EARLIER_EXPORT) && is_confirmed (self)))
     start_export (self, FALSE);

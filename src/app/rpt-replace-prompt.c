@@ -82,3 +82,37 @@ rpt_replace_prompt (GtkWindow      *parent,
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
+
+GtkWidget *
+rpt_output_refusal (GtkWindow      *parent,
+                    const char     *heading,
+                    const char     *path,
+                    gboolean        folder,
+                    RptOutputState  state,
+                    const char     *reason)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_filename_display_name (base);
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, NULL);
+
+  if (state == RPT_OUTPUT_INPUT)
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    folder ? _("“%s” holds the open project’s file. Choose another folder.")
+                                           : _("“%s” is the open project’s file. Choose another file."),
+                                    name);
+  else if (state == RPT_OUTPUT_FOREIGN_FILES)
+    /* Translators: %s is the reason, e.g. "/home/ana/corpus holds “notes.txt”,
+     * which Repartee did not write" */
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("%s. Repartee replaces only a folder it wrote. "
+                                      "Choose an empty or new folder."), reason);
+  else
+    /* Translators: %s is the reason, e.g. "/home/ana/out is a folder, not a file" */
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    folder ? _("%s. Choose another folder.") : _("%s. Choose another file."),
+                                    reason);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}

@@ -1,6 +1,7 @@
 /* rpt-replace-prompt.h: "Replace …?" before an output goes over something
- * that is there (rpt-output-guard.h says what): the window's Export and
- * Save As ask with it. Cancel is the default and what Escape does.
+ * that is there (rpt-output-guard.h says what), and the refusal when it
+ * may not: the window's Export and Save As use them. Cancel is the default
+ * and what Escape does.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -23,5 +24,15 @@ GtkWidget *rpt_replace_prompt (GtkWindow      *parent,
                                RptReplaceFunc  replace,
                                gpointer        user_data,
                                GDestroyNotify  destroy);
+
+/* Says over @parent, under @heading, why @path cannot be written: it is
+ * the open project's file (RPT_OUTPUT_INPUT), a folder of the user's
+ * files, or @reason. @folder: whether a folder was to be written. */
+GtkWidget *rpt_output_refusal (GtkWindow      *parent,
+                               const char     *heading,
+                               const char     *path,
+                               gboolean        folder,
+                               RptOutputState  state,
+                               const char     *reason);
 
 G_END_DECLS

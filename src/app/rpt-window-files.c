@@ -275,7 +275,7 @@ save_as_checked (RptWindow    *self,
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
 
-      _rpt_window_show_error (self, heading, reason);
+      rpt_output_refusal (GTK_WINDOW (self), heading, path, FALSE, state, reason);
       continuation_free (cont);
     }
   else if (state == RPT_OUTPUT_NEW || (state == RPT_OUTPUT_EXISTS && !renamed))
