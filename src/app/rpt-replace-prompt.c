@@ -116,3 +116,28 @@ rpt_output_refusal (GtkWindow      *parent,
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
+
+void
+rpt_output_check_then (GtkWindow      *parent,
+                       const char     *heading,
+                       const char     *path,
+                       gboolean        chooser_asked,
+                       RptReplaceFunc  write,
+                       gpointer        user_data,
+                       GDestroyNotify  destroy)
+{
+  g_autofree char *reason = NULL;
+  RptOutputState state = rpt_output_inspect (path, RPT_OUTPUT_FILE, NULL, &reason);
+
+  if (rpt_output_state_is_refused (state))
+    rpt_output_refusal (parent, heading, path, FALSE, state, reason);
+  else if (state == RPT_OUTPUT_NEW || (state == RPT_OUTPUT_EXISTS && chooser_asked))
+    write (user_data);
+  else
+    {
+      rpt_replace_prompt (parent, path, state, reason, write, user_data, destroy);
+      return;
+    }
+  if (destroy)
+    destroy (user_data);
+}

@@ -35,4 +35,18 @@ GtkWidget *rpt_output_refusal (GtkWindow      *parent,
                                RptOutputState  state,
                                const char     *reason);
 
+/* Before writing the file @path that a file chooser gave: calls @write at
+ * once when nothing needs saying (nothing there, or an existing file the
+ * chooser asked about: @chooser_asked), asks "Replace …?" when something
+ * does (a read-only file, another user's, one the chooser did not ask
+ * about), or shows why it cannot be written under @heading (a folder, a
+ * device). @destroy, if not NULL, frees @user_data in every case. */
+void       rpt_output_check_then (GtkWindow      *parent,
+                                  const char     *heading,
+                                  const char     *path,
+                                  gboolean        chooser_asked,
+                                  RptReplaceFunc  write,
+                                  gpointer        user_data,
+                                  GDestroyNotify  destroy);
+
 G_END_DECLS

@@ -258,8 +258,7 @@ replace_op_save (gpointer data)
 
 /* The chooser asked before choosing an existing file, but not whether it
  * is read-only or someone else's, nor about the name once ".json" is
- * added: those are asked here (rpt-output-guard.h), the rest is not asked
- * twice. */
+ * added: those are asked here, the rest is not asked twice. */
 static void
 save_as_checked (RptWindow    *self,
                  GFile        *file,
@@ -267,28 +266,20 @@ save_as_checked (RptWindow    *self,
                  gboolean      renamed)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *reason = NULL;
-  RptOutputState state = path ? rpt_output_inspect (path, RPT_OUTPUT_FILE, NULL, &reason) : RPT_OUTPUT_NEW;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+  ReplaceOp *op;
 
-  if (rpt_output_state_is_refused (state))
+  if (path == NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
-
-      rpt_output_refusal (GTK_WINDOW (self), heading, path, FALSE, state, reason);
-      continuation_free (cont);
+      save_to (self, file, cont);
+      return;
     }
-  else if (state == RPT_OUTPUT_NEW || (state == RPT_OUTPUT_EXISTS && !renamed))
-    save_to (self, file, cont);
-  else
-    {
-      ReplaceOp *op = g_new0 (ReplaceOp, 1);
-
-      op->self = g_object_ref (self);
-      op->file = g_object_ref (file);
-      op->cont = cont;
-      rpt_replace_prompt (GTK_WINDOW (self), path, state, reason, replace_op_save, op, replace_op_free);
-    }
+  op = g_new0 (ReplaceOp, 1);
+  op->self = g_object_ref (self);
+  op->file = g_object_ref (file);
+  op->cont = cont;
+  rpt_output_check_then (GTK_WINDOW (self), heading, path, !renamed, replace_op_save, op, replace_op_free);
 }
 
 static void
