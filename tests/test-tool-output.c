@@ -263,6 +263,22 @@ START_TEST (test_not_a_regular_file)
 }
 END_TEST
 
+START_TEST (test_empty_name)
+{
+  const char *formats[] = { "csv", "brat" };
+  g_autofree char *out = NULL, *err = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      ck_assert_int_eq (run (&out, &err, "export", "--format", formats[i], project_path, "-o", "", NULL), 1);
+      ck_assert_contains (err, "the output has an empty name");
+    }
+  ck_assert_int_eq (run (&out, &err, "summary", project_path, "-o", "", NULL), 1);
+  ck_assert_contains (err, "the output has an empty name");
+  assert_project_kept ();
+}
+END_TEST
+
 /* ---- Folders ---- */
 
 START_TEST (test_user_folder_is_kept)
@@ -487,6 +503,7 @@ output_suite (void)
   tcase_add_test (tc, test_file_of_another_user);
   tcase_add_test (tc, test_dangling_link);
   tcase_add_test (tc, test_not_a_regular_file);
+  tcase_add_test (tc, test_empty_name);
   tcase_add_test (tc, test_user_folder_is_kept);
   tcase_add_test (tc, test_folder_of_folders_is_never_replaced);
   tcase_add_test (tc, test_earlier_export_is_replaced);

@@ -307,6 +307,12 @@ rpt_output_inspect (const char          *path,
 
   if (reason_out)
     *reason_out = NULL;
+  if (*path == '\0')
+    {
+      if (reason_out)
+        *reason_out = g_strdup (_("the output has an empty name"));
+      return RPT_OUTPUT_UNSUITABLE;
+    }
   /* Nothing there (or a path that cannot be looked at, which the write
    * then reports with its reason). */
   if (g_lstat (path, &st) != 0)
