@@ -254,13 +254,10 @@ write_one (int          dir_fd,
       data += n;
       left -= (gsize) n;
     }
-  /* The time the manifest records: a later edit shows as another time. */
-  if (futimens (fd, times) != 0)
-    {
-      int saved = errno;
-      close (fd);
-      return file_error (error, saved, destination, name);
-    }
+  /* The time the manifest records: a later edit shows as another time. A
+   * file system that cannot set it only makes the next export ask for
+   * --force. */
+  futimens (fd, times);
   if (close (fd) != 0)
     return file_error (error, errno, destination, name);
   return TRUE;
