@@ -149,8 +149,8 @@ compare_names (gconstpointer a,
   return strcmp (*(const char **) a, *(const char **) b);
 }
 
-/* The entries of the folder @fd (which it consumes), sorted, with their
- * lstat; NULL when it cannot be read. */
+/* The names in the folder @fd (which it consumes), sorted, so that a
+ * message names the same file every time; NULL when it cannot be read. */
 static GPtrArray *
 list_folder (int fd)
 {
