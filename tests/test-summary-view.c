@@ -514,6 +514,30 @@ find_chooser (void)
   return NULL;
 }
 
+/* Types the whole path into the chooser's name, as a user may, and
+ * presses Export. */
+static void
+choose_chart_file (guint       which,
+                   const char *path)
+{
+  GtkFileChooser *chooser = NULL;
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "summary.export-chart", "u", which));
+  for (int i = 0; i < 2000 && !(chooser = find_chooser ()); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  ck_assert_msg (chooser != NULL, "no file chooser came up");
+  gtk_file_chooser_set_current_name (chooser, path);
+  for (int i = 0; i < 100; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT));
+}
+
 /* Export Chart through its button's action and the file chooser, and
  * check the file that lands on disk. */
 static char *
@@ -523,24 +547,9 @@ export_through_chooser (guint        which,
 {
   g_autofree char *dir = rpt_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  GtkFileChooser *chooser = NULL;
   char *contents = NULL;
 
-  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "summary.export-chart", "u", which));
-  for (int i = 0; i < 2000 && !(chooser = find_chooser ()); i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  ck_assert_msg (chooser != NULL, "no file chooser came up");
-  /* Type the whole path into the name, as a user may, and press Export. */
-  gtk_file_chooser_set_current_name (chooser, path);
-  for (int i = 0; i < 100; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT));
+  choose_chart_file (which, path);
   for (int i = 0; i < 5000 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
     {
       g_main_context_iteration (NULL, FALSE);
@@ -593,29 +602,6 @@ wait_for_message (void)
     }
   ck_abort_msg ("no question came up");
   return NULL;
-}
-
-/* Typed into the chooser and pressed Export, without waiting for a file. */
-static void
-choose_chart_file (guint       which,
-                   const char *path)
-{
-  GtkFileChooser *chooser = NULL;
-
-  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "summary.export-chart", "u", which));
-  for (int i = 0; i < 2000 && !(chooser = find_chooser ()); i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  ck_assert_msg (chooser != NULL, "no file chooser came up");
-  gtk_file_chooser_set_current_name (chooser, path);
-  for (int i = 0; i < 100; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT));
 }
 
 /* What the chooser did not ask about is asked: the name once ".png" is
