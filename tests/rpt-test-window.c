@@ -2,6 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "rpt-test-util.h"
 #include "rpt-test-window.h"
 
@@ -301,4 +303,73 @@ rpt_test_char_color (GtkTextView *text_view,
   gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
                                          rect.x + rect.width / 2, rect.y + rect.height / 2, &x, &y);
   rpt_test_pixel (GTK_WIDGET (text_view), x, y, color);
+}
+
+/* ---- The file chooser ---- */
+
+static gboolean
+choose (GtkFileChooser *chooser,
+        GFile          *file)
+{
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *name = NULL;
+
+  if (chosen && g_file_equal (chosen, file))
+    {
+      /* And it stays so (the chooser may still be settling). */
+      g_clear_object (&chosen);
+      rpt_test_spin (300);
+      chosen = gtk_file_chooser_get_file (chooser);
+      if (chosen && g_file_equal (chosen, file))
+        return TRUE;
+    }
+  folder = g_file_get_parent (file);
+  name = g_file_get_basename (file);
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+  gtk_file_chooser_set_current_name (chooser, name);
+  rpt_test_spin (100);
+  return FALSE;
+}
+
+/* GTK's own "A file named … already exists" question, or NULL. */
+static GtkWindow *
+find_gtk_question (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (GTK_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      {
+        g_autofree char *text = NULL;
+
+        /* Not the chooser's other messages ("The folder contents could not
+         * be displayed", about a folder it browsed on the way). */
+        g_object_get (l->data, "text", &text, NULL);
+        if (text && strstr (text, "already exists"))
+          return l->data;
+      }
+  return NULL;
+}
+
+gboolean
+rpt_test_answer_save_chooser (const char *path)
+{
+  GtkWindow *chooser, *question = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  rpt_test_wait_until ((chooser = rpt_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
+  ck_assert_int_eq (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), GTK_FILE_CHOOSER_ACTION_SAVE);
+  /* The chooser settles its folder asynchronously once shown: ask again
+   * until it has taken ours. */
+  rpt_test_wait_until (choose (GTK_FILE_CHOOSER (chooser), file));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  rpt_test_wait_until (rpt_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL ||
+                       (question = find_gtk_question ()) != NULL);
+  if (question)
+    {
+      gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
+      rpt_test_wait_until (rpt_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
+    }
+  return question != NULL;
 }

@@ -78,4 +78,10 @@ void            rpt_test_char_color      (GtkTextView *text_view,
                                           guint        offset,
                                           GdkRGBA     *color);
 
+/* Answers the Save As chooser (GtkFileChooserNative falls back to a
+ * GtkFileChooserDialog without a portal) with @path as the user does: when
+ * GTK asks its own "A file named … already exists" question, Replace.
+ * Returns whether GTK asked. */
+gboolean        rpt_test_answer_save_chooser (const char *path);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <glib/gstdio.h>
 
 #include "export-fixture.h"
 #include "rpt-export-dialog.h"
@@ -246,6 +247,197 @@ START_TEST (test_dialog_closed_while_exporting)
 }
 END_TEST
 
+/* ---- Replacing what is there ---- */
+
+static AdwMessageDialog *
+find_message (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Answers @message as its button does, and lets it go. */
+static void
+answer (AdwMessageDialog *message,
+        const char       *response)
+{
+  ck_assert (adw_message_dialog_has_response (message, response));
+  adw_message_dialog_response (message, response);
+  gtk_window_destroy (GTK_WINDOW (message));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+is_running (void)
+{
+  gboolean running = FALSE;
+
+  g_object_get (dialog, "running", &running, NULL);
+  return running;
+}
+
+/* Presses Export and returns the question or refusal it shows (nothing
+ * has started). */
+static AdwMessageDialog *
+export_and_expect_message (void)
+{
+  AdwMessageDialog *message;
+
+  gtk_widget_activate_action (dialog, "export.run", NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  ck_assert_msg (!is_running (), "Export started without asking");
+  message = find_message ();
+  ck_assert_msg (message != NULL, "Export did not ask");
+  return message;
+}
+
+static void
+assert_is_replace_question (AdwMessageDialog *message,
+                            const char       *heading,
+                            const char       *body_part)
+{
+  ck_assert_str_eq (adw_message_dialog_get_heading (message), heading);
+  ck_assert_msg (strstr (adw_message_dialog_get_body (message), body_part) != NULL, "%s",
+                 adw_message_dialog_get_body (message));
+  /* Enter and Escape keep what is there. */
+  ck_assert_str_eq (adw_message_dialog_get_default_response (message), "cancel");
+  ck_assert_str_eq (adw_message_dialog_get_close_response (message), "cancel");
+  ck_assert_int_eq (adw_message_dialog_get_response_appearance (message, "replace"), ADW_RESPONSE_DESTRUCTIVE);
+}
+
+START_TEST (test_dialog_asks_before_replacing_a_file)
+{
+  g_autofree char *dest = rpt_test_write_file (tmp, "mine.jsonl", "my own lines\n", -1);
+  g_autofree char *data = NULL;
+
+  g_object_set (dialog, "destination", dest, NULL);
+  assert_is_replace_question (export_and_expect_message (), "Replace “mine.jsonl”?", "mine.jsonl exists");
+  answer (find_message (), "cancel");
+  ck_assert (!is_running ());
+  data = rpt_test_read_file (dest, NULL);
+  ck_assert_str_eq (data, "my own lines\n");
+
+  /* Closing the question (Escape) is Cancel too. */
+  export_and_expect_message ();
+  gtk_window_close (GTK_WINDOW (find_message ()));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  ck_assert (!is_running ());
+  g_free (data);
+  data = rpt_test_read_file (dest, NULL);
+  ck_assert_str_eq (data, "my own lines\n");
+
+  answer (export_and_expect_message (), "replace");
+  while (is_running ())
+    g_main_context_iteration (NULL, TRUE);
+  g_free (data);
+  data = rpt_test_read_file (dest, NULL);
+  ck_assert (g_str_has_prefix (data, "{\"id\": \"summit\""));
+
+  /* What it just wrote goes again without a question. */
+  run_export ();
+  ck_assert (find_message () == NULL);
+}
+END_TEST
+
+START_TEST (test_dialog_asks_about_read_only_file)
+{
+  g_autofree char *dest = rpt_test_write_file (tmp, "locked.csv", "kept\n", -1);
+  g_autofree char *data = NULL;
+
+  g_chmod (dest, 0444);
+  g_object_set (dialog, "destination", dest, "format", "csv", NULL);
+  assert_is_replace_question (export_and_expect_message (), "Replace “locked.csv”?", "locked.csv is read-only");
+  answer (find_message (), "cancel");
+  data = rpt_test_read_file (dest, NULL);
+  ck_assert_str_eq (data, "kept\n");
+}
+END_TEST
+
+START_TEST (test_dialog_never_replaces_user_folder)
+{
+  g_autofree char *folder = g_build_filename (tmp, "corpus", NULL);
+  g_autofree char *mine = NULL, *data = NULL;
+  AdwMessageDialog *message;
+
+  g_mkdir (folder, 0755);
+  mine = rpt_test_write_file (folder, "notes.txt", "mine\n", -1);
+  g_object_set (dialog, "format", "brat", "destination", folder, NULL);
+  message = export_and_expect_message ();
+  ck_assert_str_eq (adw_message_dialog_get_heading (message), "Could Not Export");
+  ck_assert_msg (strstr (adw_message_dialog_get_body (message), "holds “notes.txt”, which Repartee did not write") &&
+                 strstr (adw_message_dialog_get_body (message), "Choose an empty or new folder"),
+                 "%s", adw_message_dialog_get_body (message));
+  /* No way to replace it from here. */
+  ck_assert (!adw_message_dialog_has_response (message, "replace"));
+  answer (message, "close");
+  data = rpt_test_read_file (mine, NULL);
+  ck_assert_str_eq (data, "mine\n");
+  ck_assert (!is_running ());
+}
+END_TEST
+
+START_TEST (test_dialog_asks_before_replacing_earlier_export)
+{
+  g_autofree char *folder = g_build_filename (tmp, "dataset", NULL);
+  g_autofree char *day2 = g_build_filename (folder, "day-2.ann", NULL);
+  RptExportOptions options;
+  g_autoptr(GError) error = NULL;
+
+  rpt_export_options_init (&options, RPT_EXPORT_BRAT);
+  options.document_ids = (const char *[]) { "day-2", NULL };
+  ck_assert (rpt_export (project, &options, folder, NULL, NULL, NULL, NULL, &error));
+  g_object_set (dialog, "format", "brat", "destination", folder, NULL);
+  assert_is_replace_question (export_and_expect_message (), "Replace “dataset”?", "holds an earlier export");
+  answer (find_message (), "cancel");
+  ck_assert (g_file_test (day2, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autofree char *summit = g_build_filename (folder, "summit.ann", NULL);
+    ck_assert (!g_file_test (summit, G_FILE_TEST_EXISTS));
+  }
+  answer (export_and_expect_message (), "replace");
+  while (is_running ())
+    g_main_context_iteration (NULL, TRUE);
+  {
+    g_autofree char *summit = g_build_filename (folder, "summit.ann", NULL);
+    ck_assert (g_file_test (summit, G_FILE_TEST_IS_REGULAR));
+  }
+}
+END_TEST
+
+START_TEST (test_dialog_never_over_project_file)
+{
+  g_autofree char *path = g_build_filename (tmp, "summit.json", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *message;
+
+  ck_assert (rpt_project_save_to_file (project, path, &error));
+  before = rpt_test_read_file (path, NULL);
+  g_object_set (dialog, "project-file", path, "destination", path, "format", "jsonl", NULL);
+  /* The format's extension follows; put the project's name back. */
+  g_object_set (dialog, "destination", path, NULL);
+  message = export_and_expect_message ();
+  ck_assert_str_eq (adw_message_dialog_get_heading (message), "Could Not Export");
+  ck_assert_msg (strstr (adw_message_dialog_get_body (message), "“summit.json” is the open project’s file"),
+                 "%s", adw_message_dialog_get_body (message));
+  ck_assert (!adw_message_dialog_has_response (message, "replace"));
+  answer (message, "close");
+  after = rpt_test_read_file (path, NULL);
+  ck_assert_str_eq (after, before);
+}
+END_TEST
+
 static Suite *
 dialog_suite (void)
 {
@@ -257,6 +449,11 @@ dialog_suite (void)
   tcase_add_test (tc, test_dialog_format_switch_and_checklist);
   tcase_add_test (tc, test_dialog_shows_errors);
   tcase_add_test (tc, test_dialog_closed_while_exporting);
+  tcase_add_test (tc, test_dialog_asks_before_replacing_a_file);
+  tcase_add_test (tc, test_dialog_asks_about_read_only_file);
+  tcase_add_test (tc, test_dialog_never_replaces_user_folder);
+  tcase_add_test (tc, test_dialog_asks_before_replacing_earlier_export);
+  tcase_add_test (tc, test_dialog_never_over_project_file);
   suite_add_tcase (s, tc);
   return s;
 }

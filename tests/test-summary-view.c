@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <check.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 
 #include "rpt-summary-card.h"
@@ -513,6 +514,30 @@ find_chooser (void)
   return NULL;
 }
 
+/* Types the whole path into the chooser's name, as a user may, and
+ * presses Export. */
+static void
+choose_chart_file (guint       which,
+                   const char *path)
+{
+  GtkFileChooser *chooser = NULL;
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "summary.export-chart", "u", which));
+  for (int i = 0; i < 2000 && !(chooser = find_chooser ()); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  ck_assert_msg (chooser != NULL, "no file chooser came up");
+  gtk_file_chooser_set_current_name (chooser, path);
+  for (int i = 0; i < 100; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT));
+}
+
 /* Export Chart through its button's action and the file chooser, and
  * check the file that lands on disk. */
 static char *
@@ -522,24 +547,9 @@ export_through_chooser (guint        which,
 {
   g_autofree char *dir = rpt_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  GtkFileChooser *chooser = NULL;
   char *contents = NULL;
 
-  ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "summary.export-chart", "u", which));
-  for (int i = 0; i < 2000 && !(chooser = find_chooser ()); i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  ck_assert_msg (chooser != NULL, "no file chooser came up");
-  /* Type the whole path into the name, as a user may, and press Export. */
-  gtk_file_chooser_set_current_name (chooser, path);
-  for (int i = 0; i < 100; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT));
+  choose_chart_file (which, path);
   for (int i = 0; i < 5000 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
     {
       g_main_context_iteration (NULL, FALSE);
@@ -561,6 +571,76 @@ START_TEST (test_export_chart_to_file)
   ck_assert (g_strstr_len (svg, len, "<svg") != NULL);
   pdf = export_through_chooser (RPT_SUMMARY_CHART_ARTICLES, "articles.pdf", &len);
   ck_assert (len > 500 && memcmp (pdf, "%PDF", 4) == 0);
+}
+END_TEST
+
+static AdwMessageDialog *
+wait_for_message (void)
+{
+  for (int i = 0; i < 5000; i++)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint t = 0; t < g_list_model_get_n_items (toplevels); t++)
+        {
+          g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, t);
+
+          if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (w))
+            return ADW_MESSAGE_DIALOG (w);
+          /* GTK's own question about an existing file: Replace. */
+          if (GTK_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (w))
+            {
+              g_autofree char *text = NULL;
+
+              g_object_get (w, "text", &text, NULL);
+              if (text && strstr (text, "already exists"))
+                gtk_dialog_response (GTK_DIALOG (w), GTK_RESPONSE_ACCEPT);
+            }
+        }
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  ck_abort_msg ("no question came up");
+  return NULL;
+}
+
+/* What the chooser did not ask about is asked: the name once ".png" is
+ * added, and a read-only file. Cancel keeps the file. */
+START_TEST (test_export_chart_asks_before_replacing)
+{
+  g_autofree char *texts = wait_for_cards (contains, "Responds to");
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *typed = g_build_filename (dir, "chart", NULL);
+  g_autofree char *png = rpt_test_write_file (dir, "chart.png", "my picture", -1);
+  g_autofree char *locked = rpt_test_write_file (dir, "locked.svg", "<svg/>", -1);
+  const char *cases[][3] = {
+    { typed, png, "chart.png exists" },
+    { locked, locked, "locked.svg is read-only" },
+  };
+
+  g_chmod (locked, 0444);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *heading = g_strdup_printf ("Replace “%s”?", strrchr (cases[i][1], '/') + 1);
+      g_autofree char *kept = NULL;
+      AdwMessageDialog *message;
+
+      choose_chart_file (RPT_SUMMARY_CHART_ARTICLES, cases[i][0]);
+      message = wait_for_message ();
+      ck_assert_str_eq (adw_message_dialog_get_heading (message), heading);
+      ck_assert_msg (strstr (adw_message_dialog_get_body (message), cases[i][2]) != NULL,
+                     "%s", adw_message_dialog_get_body (message));
+      ck_assert_str_eq (adw_message_dialog_get_default_response (message), "cancel");
+      adw_message_dialog_response (message, "cancel");
+      gtk_window_destroy (GTK_WINDOW (message));
+      for (int t = 0; t < 200; t++)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (1000);
+        }
+      kept = rpt_test_read_file (cases[i][1], NULL);
+      ck_assert_str_eq (kept, i == 0 ? "my picture" : "<svg/>");
+    }
 }
 END_TEST
 
@@ -598,6 +678,7 @@ summary_view_suite (void)
   tcase_add_test (tc, test_live_update);
   tcase_add_test (tc, test_long_script_listed);
   tcase_add_test (tc, test_coverage);
+  tcase_add_test (tc, test_export_chart_asks_before_replacing);
   tcase_add_test (tc, test_rename_label);
   tcase_add_test (tc, test_chart_export);
   tcase_add_test (tc, test_export_chart_to_file);

@@ -223,7 +223,8 @@ START_TEST (test_errors)
   g_autofree char *target = g_build_filename (dir, "kept.md", NULL);
   g_autofree char *kept = NULL;
   const char *wrong_format[] = { "summary", project_path, "--format", "pdf", NULL };
-  const char *bad_project[] = { "summary", bad, "-o", target, NULL };
+  /* --force: the existing file may go, but not for a project that fails. */
+  const char *bad_project[] = { "summary", "--force", bad, "-o", target, NULL };
   const char *no_dir[] = { "summary", project_path, "-o", "/nonexistent/folder/x.md", NULL };
 
   ck_assert_int_eq (rpt_test_run_tool (wrong_format, &out, &err), 2);

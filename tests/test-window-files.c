@@ -112,48 +112,6 @@ file_has_bytes (const char *path,
   return len == g_bytes_get_size (bytes) && memcmp (contents, g_bytes_get_data (bytes, NULL), len) == 0;
 }
 
-static gboolean
-choose (GtkFileChooser *chooser,
-        GFile          *file)
-{
-  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *name = NULL;
-
-  if (chosen && g_file_equal (chosen, file))
-    {
-      /* And it stays so (the chooser may still be settling). */
-      g_clear_object (&chosen);
-      rpt_test_spin (300);
-      chosen = gtk_file_chooser_get_file (chooser);
-      if (chosen && g_file_equal (chosen, file))
-        return TRUE;
-    }
-  folder = g_file_get_parent (file);
-  name = g_file_get_basename (file);
-  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
-  gtk_file_chooser_set_current_name (chooser, name);
-  rpt_test_spin (100);
-  return FALSE;
-}
-
-/* Answers the Save As chooser (GtkFileChooserNative falls back to a
- * GtkFileChooserDialog without a portal) with @path. */
-static void
-answer_save_chooser (const char *path)
-{
-  GtkWindow *chooser;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  rpt_test_wait_until ((chooser = rpt_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
-  ck_assert_int_eq (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), GTK_FILE_CHOOSER_ACTION_SAVE);
-  /* The chooser settles its folder asynchronously once shown: ask again
-   * until it has taken ours. */
-  rpt_test_wait_until (choose (GTK_FILE_CHOOSER (chooser), file));
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  rpt_test_wait_until (rpt_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
-}
-
 static AdwMessageDialog *
 wait_for_dialog (RptWindow *window)
 {
@@ -186,7 +144,7 @@ START_TEST (test_save_close_reopen)
 
   /* Never saved: Save asks where. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  answer_save_chooser (path);
+  rpt_test_answer_save_chooser (path);
   rpt_test_wait_until (!rpt_project_get_dirty (rpt_window_get_project (window)));
   ck_assert (g_file_equal (rpt_window_get_file (window), file));
   ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), "summit.json — Repartee");
@@ -267,7 +225,7 @@ START_TEST (test_prompt_cancel_then_save)
   /* Save: asks where, saves, then closes. */
   gtk_window_close (GTK_WINDOW (window));
   rpt_test_respond (wait_for_dialog (window), "save");
-  answer_save_chooser (path);
+  rpt_test_answer_save_chooser (path);
   rpt_test_wait_until (weak == NULL);
   ck_assert (file_has_bytes (path, before));
   loaded = rpt_project_load_from_file (path, NULL);

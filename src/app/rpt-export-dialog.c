@@ -5,6 +5,12 @@
  * main thread when Export is pressed and formats and writes that copy in a
  * worker, so the user may go on editing the project meanwhile and the file
  * shows the project as it was when Export was pressed.
+ *
+ * Export asks before it replaces anything (rpt-output-guard.h decides what
+ * is there): an existing file or an earlier export is replaced after
+ * "Replace …?", never the open project's file or a folder of the user's
+ * own files. A file the file chooser already asked about, or that this
+ * dialog wrote, is not asked about twice while it stays as it was.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -12,13 +18,18 @@
 
 #include "rpt-export.h"
 #include "rpt-export-dialog.h"
+#include "rpt-output-guard.h"
+#include "rpt-replace-prompt.h"
 
 struct _RptExportDialog
 {
   AdwWindow             parent_instance;
 
   RptProject           *project;
+  char                 *project_file;    /* the open project's file, never written */
   char                 *destination;
+  char                 *confirmed;       /* replacing it needs no question… */
+  RptFileStamp          confirmed_stamp; /* …while it is still this */
   GCancellable         *cancellable;     /* set while an export runs */
   GHashTable           *excluded_documents;
   GHashTable           *excluded_labels;
@@ -49,6 +60,7 @@ enum {
   PROP_PROJECT,
   PROP_FORMAT,
   PROP_DESTINATION,
+  PROP_PROJECT_FILE,
   PROP_RUNNING,
   N_PROPS
 };
@@ -294,6 +306,25 @@ selected_ids (GListModel *model,
 
 /* ---- Running ---- */
 
+/* Replacing @path needs no question while it is what it was when the user
+ * last agreed to it (or when this dialog wrote it). */
+static void
+set_confirmed (RptExportDialog *self,
+               const char      *path)
+{
+  g_free (self->confirmed);
+  self->confirmed = g_strdup (path);
+  rpt_file_stamp_read (path, &self->confirmed_stamp);
+}
+
+static gboolean
+is_confirmed (RptExportDialog *self)
+{
+  return self->confirmed && g_strcmp0 (self->confirmed, self->destination) == 0 &&
+         rpt_file_stamp_matches (&self->confirmed_stamp, self->destination);
+}
+
+
 static void
 set_running (RptExportDialog *self,
              gboolean         running)
@@ -385,6 +416,8 @@ on_export_done (GObject      *source,
     }
 
   self->done = TRUE;
+  /* What we just wrote may be written again without a question. */
+  set_confirmed (self, self->destination);
   set_running (self, FALSE);
   gtk_progress_bar_set_fraction (self->progress, 1.0);
   gtk_progress_bar_set_text (self->progress, _("Done"));
@@ -410,11 +443,9 @@ label_id (gpointer item)
 }
 
 static void
-run_export (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
+start_export (RptExportDialog *self,
+              gboolean         replace)
 {
-  RptExportDialog *self = RPT_EXPORT_DIALOG (widget);
   g_auto(GStrv) documents = NULL;
   g_auto(GStrv) labels = NULL;
   RptExportOptions options;
@@ -423,6 +454,7 @@ run_export (GtkWidget  *widget,
     return;
 
   rpt_export_options_init (&options, get_format (self));
+  options.replace = replace;
   if (rpt_export_format_has_offset_choice (options.format))
     options.offsets = MIN (adw_combo_row_get_selected (self->offsets_row), RPT_OFFSETS_N_UNITS - 1);
   options.conll_layers = gtk_switch_get_active (self->layers_switch);
@@ -442,6 +474,46 @@ run_export (GtkWidget  *widget,
   rpt_export_async (self->project, &options, self->destination,
                     on_progress, g_object_ref (self), g_object_unref,
                     self->cancellable, on_export_done, g_object_ref (self));
+}
+
+static void
+replace_confirmed (gpointer data)
+{
+  RptExportDialog *self = data;
+
+  /* Closed meanwhile. */
+  if (self->progress == NULL)
+    return;
+  start_export (self, TRUE);
+}
+
+/* Looks at what is at the destination before anything is written. */
+static void
+run_export (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  RptExportDialog *self = RPT_EXPORT_DIALOG (widget);
+  const char *inputs[] = { self->project_file, NULL };
+  g_autofree char *reason = NULL;
+  RptOutputState state;
+
+  if (is_running (self) || self->destination == NULL)
+    return;
+  state = rpt_output_inspect (self->destination,
+                              rpt_export_format_writes_folder (get_format (self)) ? RPT_OUTPUT_FOLDER
+                                                                                  : RPT_OUTPUT_FILE,
+                              inputs, &reason);
+  /* The window never deletes a folder of the user's own files. */
+  if (rpt_output_state_is_refused (state) || state == RPT_OUTPUT_FOREIGN_FILES)
+    rpt_output_refusal (GTK_WINDOW (self), _("Could Not Export"), self->destination,
+                        rpt_export_format_writes_folder (get_format (self)), state, reason);
+  else if (state == RPT_OUTPUT_NEW ||
+           ((state == RPT_OUTPUT_EXISTS || state == RPT_OUTPUT_EARLIER_EXPORT) && is_confirmed (self)))
+    start_export (self, FALSE);
+  else
+    rpt_replace_prompt (GTK_WINDOW (self), self->destination, state, reason,
+                        replace_confirmed, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -470,6 +542,11 @@ on_chooser_response (GtkNativeDialog *chooser,
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
       const char *extension = rpt_export_format_get_extension (get_format (self));
 
+      /* The chooser asked before choosing an existing file: that is the
+       * question, unless the name it asked about gets an extension here. */
+      if (path && g_file_test (path, G_FILE_TEST_IS_REGULAR) &&
+          !(extension && !g_str_has_suffix (path, extension)))
+        set_confirmed (self, path);
       if (path && extension && !g_str_has_suffix (path, extension))
         {
           char *with = g_strconcat (path, extension, NULL);
@@ -616,6 +693,8 @@ rpt_export_dialog_finalize (GObject *object)
   RptExportDialog *self = RPT_EXPORT_DIALOG (object);
 
   g_free (self->destination);
+  g_free (self->project_file);
+  g_free (self->confirmed);
   g_clear_object (&self->cancellable);
   g_hash_table_unref (self->excluded_documents);
   g_hash_table_unref (self->excluded_labels);
@@ -641,6 +720,9 @@ rpt_export_dialog_get_property (GObject    *object,
       break;
     case PROP_DESTINATION:
       g_value_set_string (value, self->destination);
+      break;
+    case PROP_PROJECT_FILE:
+      g_value_set_string (value, self->project_file);
       break;
     case PROP_RUNNING:
       g_value_set_boolean (value, is_running (self));
@@ -671,6 +753,10 @@ rpt_export_dialog_set_property (GObject      *object,
     case PROP_DESTINATION:
       set_destination (self, g_value_get_string (value));
       break;
+    case PROP_PROJECT_FILE:
+      g_free (self->project_file);
+      self->project_file = g_value_dup_string (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -698,6 +784,10 @@ rpt_export_dialog_class_init (RptExportDialogClass *klass)
   properties[PROP_DESTINATION] =
     g_param_spec_string ("destination", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The open project's file (a path, or NULL): never exported over. */
+  properties[PROP_PROJECT_FILE] =
+    g_param_spec_string ("project-file", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_RUNNING] =
     g_param_spec_boolean ("running", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "rpt-core.h"
+#include "rpt-replace-prompt.h"
 #include "rpt-summary-view-private.h"
 
 static void
@@ -42,6 +43,35 @@ write_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+typedef struct
+{
+  RptSummaryView *self;
+  char           *path;
+  GBytes         *bytes;
+} ChartWrite;
+
+static void
+chart_write_free (gpointer data)
+{
+  ChartWrite *write = data;
+
+  g_object_unref (write->self);
+  g_free (write->path);
+  g_bytes_unref (write->bytes);
+  g_free (write);
+}
+
+static void
+chart_write_start (gpointer data)
+{
+  ChartWrite *write = data;
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, export_written, g_object_ref (write->self));
+
+  g_task_set_task_data (task, g_strdup (write->path), g_free);
+  g_object_set_data_full (G_OBJECT (task), "bytes", g_bytes_ref (write->bytes), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, write_thread);
+}
+
 static void
 on_export_response (GtkNativeDialog *dialog,
                     int              response,
@@ -51,8 +81,8 @@ on_export_response (GtkNativeDialog *dialog,
   g_autofree char *path = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
   RptSummaryChartFormat format;
+  gboolean renamed = FALSE;
 
   if (response == GTK_RESPONSE_ACCEPT && self->export_chart)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
@@ -65,6 +95,7 @@ on_export_response (GtkNativeDialog *dialog,
           g_free (path);
           path = png;
           format = RPT_SUMMARY_CHART_PNG;
+          renamed = TRUE;
         }
       /* Drawing is quick; writing (and fsync) happens in a worker. */
       bytes = rpt_summary_chart_render (self->export_chart, format, 720, &error);
@@ -72,11 +103,15 @@ on_export_response (GtkNativeDialog *dialog,
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       else
         {
-          task = g_task_new (NULL, NULL, export_written, g_object_ref (self));
-          g_task_set_task_data (task, g_steal_pointer (&path), g_free);
-          g_object_set_data_full (G_OBJECT (task), "bytes", g_steal_pointer (&bytes),
-                                  (GDestroyNotify) g_bytes_unref);
-          g_task_run_in_thread (task, write_thread);
+          ChartWrite *write = g_new0 (ChartWrite, 1);
+          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+          write->self = g_object_ref (self);
+          write->path = g_steal_pointer (&path);
+          write->bytes = g_steal_pointer (&bytes);
+          /* As Save As: only what the chooser did not ask about is asked. */
+          rpt_output_check_then (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Could Not Export Chart"),
+                                 write->path, !renamed, chart_write_start, write, chart_write_free);
         }
     }
   self->export_chart = NULL;

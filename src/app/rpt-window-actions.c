@@ -91,8 +91,12 @@ export_action (GtkWidget  *widget,
                GVariant   *param)
 {
   RptWindow *self = RPT_WINDOW (widget);
+  GtkWidget *dialog = rpt_export_dialog_new (GTK_WINDOW (self), self->project);
+  g_autofree char *path = self->file ? g_file_get_path (self->file) : NULL;
 
-  gtk_window_present (GTK_WINDOW (rpt_export_dialog_new (GTK_WINDOW (self), self->project)));
+  /* Never exported over. */
+  g_object_set (dialog, "project-file", path, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rpt-replace-prompt.h"
 #include "rpt-window-private.h"
 
 /* ---- Continuations ---- */
@@ -228,6 +229,59 @@ save_to (RptWindow    *self,
   rpt_project_save_async (self->project, file, NULL, save_done_cb, op);
 }
 
+typedef struct
+{
+  RptWindow    *self;
+  GFile        *file;
+  Continuation *cont;
+} ReplaceOp;
+
+static void
+replace_op_free (gpointer data)
+{
+  ReplaceOp *op = data;
+
+  g_object_unref (op->self);
+  g_object_unref (op->file);
+  continuation_free (op->cont);
+  g_free (op);
+}
+
+static void
+replace_op_save (gpointer data)
+{
+  ReplaceOp *op = data;
+
+  if (!_rpt_window_is_gone (op->self))
+    save_to (op->self, op->file, g_steal_pointer (&op->cont));
+}
+
+/* The chooser asked before choosing an existing file, but not whether it
+ * is read-only or someone else's, nor about the name once ".json" is
+ * added: those are asked here, the rest is not asked twice. */
+static void
+save_as_checked (RptWindow    *self,
+                 GFile        *file,
+                 Continuation *cont,
+                 gboolean      renamed)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+  ReplaceOp *op;
+
+  if (path == NULL)
+    {
+      save_to (self, file, cont);
+      return;
+    }
+  op = g_new0 (ReplaceOp, 1);
+  op->self = g_object_ref (self);
+  op->file = g_object_ref (file);
+  op->cont = cont;
+  rpt_output_check_then (GTK_WINDOW (self), heading, path, !renamed, replace_op_save, op, replace_op_free);
+}
+
 static void
 save_as_response_cb (GtkNativeDialog *chooser,
                      int              response,
@@ -240,16 +294,17 @@ save_as_response_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *basename = g_file_get_basename (file);
+      gboolean renamed = !g_str_has_suffix (basename, ".json");
 
       /* Projects are recognised by their extension on open and drop. */
-      if (!g_str_has_suffix (basename, ".json"))
+      if (renamed)
         {
           g_autofree char *with_ext = g_strconcat (basename, ".json", NULL);
           g_autoptr(GFile) parent = g_file_get_parent (file);
 
           g_set_object (&file, g_file_get_child (parent, with_ext));
         }
-      save_to (self, file, cont);
+      save_as_checked (self, file, cont, renamed);
     }
   else
     continuation_free (cont);

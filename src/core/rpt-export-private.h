@@ -69,6 +69,7 @@ struct _RptExportSnapshot
   RptExportFormat     format;
   RptOffsetUnit       offsets;
   gboolean            conll_layers;
+  gboolean            replace;
 
   GArray             *labels;       /* RptExportLabel, project order */
   GArray             *speakers;     /* RptExportSpeaker, project order */
@@ -152,9 +153,13 @@ gboolean     _rpt_export_csv             (RptExportContext *ctx, GError **error)
 gboolean     _rpt_export_w3c             (RptExportContext *ctx, GError **error);
 
 /* Writes @files into a folder at @destination that appears complete or not
- * at all (rpt-export-folder.c). */
+ * at all, with a manifest naming @format (rpt-export-folder.c). An
+ * existing folder is replaced when Repartee wrote it, or when @replace
+ * (rpt-output-guard.h). */
 gboolean     _rpt_export_write_folder    (const char        *destination,
+                                          const char        *format,
                                           GPtrArray         *files,
+                                          gboolean           replace,
                                           GError           **error);
 
 G_END_DECLS

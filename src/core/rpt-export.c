@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "rpt-export-private.h"
+#include "rpt-output-guard.h"
 #include "rpt-safe-file.h"
 
 typedef gboolean (*WriteFunc) (RptExportContext *ctx, GError **error);
@@ -418,6 +419,7 @@ rpt_export_snapshot_new (RptProject              *project,
   snap->format = options->format;
   snap->offsets = options->offsets;
   snap->conll_layers = options->conll_layers;
+  snap->replace = options->replace;
   snap->labels = g_array_new (FALSE, TRUE, sizeof (RptExportLabel));
   snap->speakers = g_array_new (FALSE, TRUE, sizeof (RptExportSpeaker));
   snap->strings = g_string_chunk_new (64 * 1024);
@@ -608,11 +610,21 @@ rpt_export_snapshot_write (RptExportSnapshot  *snapshot,
     {
       if (!formats[snapshot->format].write (&ctx, error) ||
           g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !_rpt_export_write_folder (destination, files, error))
+          !_rpt_export_write_folder (destination, rpt_export_format_to_string (snapshot->format),
+                                     files, snapshot->replace, error))
         return FALSE;
     }
   else
     {
+      g_autofree char *reason = NULL;
+
+      /* Whether an existing file may go is the caller's question; a device
+       * or a folder never can. */
+      if (rpt_output_inspect (destination, RPT_OUTPUT_FILE, NULL, &reason) == RPT_OUTPUT_UNSUITABLE)
+        {
+          g_set_error_literal (error, RPT_ERROR, RPT_ERROR_IO, reason);
+          return FALSE;
+        }
       ctx.stream = rpt_safe_file_begin (destination, error);
       if (ctx.stream == NULL)
         return FALSE;

@@ -55,6 +55,10 @@ typedef struct
   const char * const  *label_ids;
   /* CoNLL: one tag column per label instead of one column with priority. */
   gboolean             conll_layers;
+  /* Folders: replace one that Repartee did not write (or that changed
+   * since), or that is read-only or someone else's, as --force does. A
+   * folder holding folders is never replaced (rpt-output-guard.h). */
+  gboolean             replace;
 } RptExportOptions;
 
 /* Called with 0.0 … 1.0 as articles are written. */
@@ -98,7 +102,9 @@ guint        rpt_export_snapshot_get_n_documents  (RptExportSnapshot       *snap
 guint        rpt_export_snapshot_get_n_annotations (RptExportSnapshot      *snapshot);
 
 /* Writes @destination (a file, or a folder for brat and Label Studio) so that
- * it is either complete or untouched. Appends human-readable warnings (what
+ * it is either complete or untouched. An existing file is replaced: ask
+ * rpt_output_inspect() first. A folder is replaced only as
+ * RptExportOptions.replace says; a device or a pipe never. Appends human-readable warnings (what
  * the format cannot carry, spans dropped or widened) to @warnings_out, an
  * array of strings freed with g_free, if not NULL. Thread-safe with respect
  * to the project. */

@@ -53,11 +53,12 @@ rpt_tool_export (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *all_formats = formats_list ();
   g_autofree char *description = NULL;
+  g_autofree char *note = NULL;
   g_auto(GStrv) document_values = NULL;
   g_auto(GStrv) label_values = NULL;
   g_auto(GStrv) document_ids = NULL;
   g_auto(GStrv) label_ids = NULL;
-  gboolean layers = FALSE, quiet = FALSE;
+  gboolean layers = FALSE, quiet = FALSE, force = FALSE;
   RptExportOptions options;
   RptExportFormat format;
   RptOffsetUnit unit = RPT_OFFSETS_CODEPOINTS;
@@ -65,7 +66,9 @@ rpt_tool_export (int    argc,
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       N_("jsonl, label-studio, brat, conll, csv or w3c"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("The file to write (a folder for brat and label-studio)"), N_("OUT") },
+      N_("The file to write (a folder for brat and label-studio); never the project"), N_("OUT") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Replace OUT if it exists, is read-only or another user's, or is a folder of other files"), NULL },
     { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets_name,
       N_("Offset unit: codepoints (default), utf16 or bytes"), N_("UNIT") },
     { "layers", 0, 0, G_OPTION_ARG_NONE, &layers,
@@ -81,7 +84,9 @@ rpt_tool_export (int    argc,
 
   description = g_strdup_printf (_("Writes the annotations of PROJECT.json as a labelled dataset. "
                                    "Formats: %s (see docs/EXPORT.md). Warnings say what the format "
-                                   "cannot carry. Nothing is written unless the whole export succeeds."),
+                                   "cannot carry. Nothing is written unless the whole export succeeds. "
+                                   "An existing OUT is replaced only with --force, except a folder "
+                                   "that holds an earlier export exactly as Repartee wrote it."),
                                  all_formats);
   if (!rpt_tool_parse ("export", _("PROJECT.json -o OUT"), description, entries, &argc, &argv))
     return RPT_TOOL_USAGE;
@@ -102,6 +107,14 @@ rpt_tool_export (int    argc,
   if (layers && format != RPT_EXPORT_CONLL)
     return rpt_tool_usage_error ("export", "%s", _("--layers only applies to --format conll"));
 
+  {
+    const char *inputs[] = { argv[1], NULL };
+
+    if (!rpt_tool_check_output (output, rpt_export_format_writes_folder (format) ? RPT_OUTPUT_FOLDER
+                                                                                 : RPT_OUTPUT_FILE,
+                                inputs, force, &note))
+      return RPT_TOOL_FAILED;
+  }
   if (!(project = rpt_tool_load (argv[1])))
     return RPT_TOOL_FAILED;
 
@@ -110,6 +123,7 @@ rpt_tool_export (int    argc,
   rpt_export_options_init (&options, format);
   options.offsets = unit;
   options.conll_layers = layers;
+  options.replace = force;
   options.document_ids = (const char * const *) document_ids;
   options.label_ids = (const char * const *) label_ids;
 
@@ -122,6 +136,7 @@ rpt_tool_export (int    argc,
         rpt_tool_error ("%s", error->message);
         return RPT_TOOL_FAILED;
       }
+    rpt_tool_replaced (note);
     if (!quiet)
       for (guint i = 0; i < warnings->len; i++)
         fprintf (stderr, _("repartee-tool export: warning: %s\n"), (char *) g_ptr_array_index (warnings, i));

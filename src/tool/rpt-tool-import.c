@@ -18,6 +18,7 @@ rpt_tool_import (int    argc,
   g_autofree char *format_name = NULL;
   g_autofree char *offsets_name = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *note = NULL;
   gboolean skip_bad = FALSE, force = FALSE, quiet = FALSE;
   RptImportOptions options;
   RptImportFormat format;
@@ -31,7 +32,8 @@ rpt_tool_import (int    argc,
     { "skip-bad", 0, 0, G_OPTION_ARG_NONE, &skip_bad,
       N_("Leave out bad records and list them, instead of refusing the import"), NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
-      N_("Replace PROJECT.json if it exists"), NULL },
+      N_("Replace PROJECT.json if it exists, is read-only or belongs to another user "
+         "(never an INPUT)"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
       N_("Do not print warnings"), NULL },
     { NULL }
@@ -60,11 +62,8 @@ rpt_tool_import (int    argc,
   if (offsets_name && !rpt_offset_unit_from_string (offsets_name, &options.offsets))
     return rpt_tool_usage_error ("import", _("“%s” is not an offset unit; use codepoints, utf16 or bytes"),
                                  offsets_name);
-  if (!force && g_file_test (output, G_FILE_TEST_EXISTS))
-    {
-      rpt_tool_error (_("%s exists; give --force to replace it"), output);
-      return RPT_TOOL_FAILED;
-    }
+  if (!rpt_tool_check_output (output, RPT_OUTPUT_FILE, (const char * const *) argv + 1, force, &note))
+    return RPT_TOOL_FAILED;
 
   project = rpt_import_dataset (&options, (const char * const *) argv + 1, warnings, &error);
   if (!quiet)
@@ -81,6 +80,7 @@ rpt_tool_import (int    argc,
       rpt_tool_error ("%s", error->message);
       return RPT_TOOL_FAILED;
     }
+  rpt_tool_replaced (note);
   {
     guint n_documents = g_list_model_get_n_items (rpt_project_get_documents (project));
     guint n_annotations = rpt_project_get_n_annotations (project);

@@ -146,6 +146,46 @@ rpt_tool_load (const char *path)
   return project;
 }
 
+gboolean
+rpt_tool_check_output (const char          *output,
+                       RptOutputKind        kind,
+                       const char * const  *inputs,
+                       gboolean             force,
+                       char               **note)
+{
+  g_autofree char *reason = NULL;
+  RptOutputState state = rpt_output_inspect (output, kind, inputs, &reason);
+
+  if (note)
+    *note = NULL;
+  if (rpt_output_state_is_refused (state))
+    {
+      /* Translators: %s says why, e.g. "out.json is the file being read" */
+      rpt_tool_error (kind == RPT_OUTPUT_FOLDER ? _("%s; choose another folder for -o")
+                                                : _("%s; choose another file for -o"), reason);
+      return FALSE;
+    }
+  if (rpt_output_state_needs_consent (state) && !force)
+    {
+      /* Translators: %s says why, e.g. "out.csv exists" or "out.csv is read-only" */
+      rpt_tool_error (kind == RPT_OUTPUT_FOLDER
+                        ? _("%s; use --force to replace the folder, or choose an empty or new one")
+                        : _("%s; use --force to replace it"), reason);
+      return FALSE;
+    }
+  if (note && rpt_output_state_is_notable (state))
+    *note = g_steal_pointer (&reason);
+  return TRUE;
+}
+
+void
+rpt_tool_replaced (const char *note)
+{
+  /* Translators: %s says what was there, e.g. "out.csv is read-only" */
+  if (note)
+    rpt_tool_error (_("%s; replaced it because of --force"), note);
+}
+
 static int
 unknown_command (const char *name)
 {

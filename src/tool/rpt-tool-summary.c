@@ -20,6 +20,8 @@ rpt_tool_summary (int    argc,
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *note = NULL;
+  gboolean force = FALSE;
   RptSummaryFormat format = RPT_SUMMARY_FORMAT_MARKDOWN;
   gsize len;
   const char *data;
@@ -27,7 +29,9 @@ rpt_tool_summary (int    argc,
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       N_("Output format: md (Markdown, the default), html or json"), "md|html|json" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write to FILE (replaced safely) instead of the standard output"), N_("FILE") },
+      N_("Write to FILE instead of the standard output; never the project"), N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Replace FILE if it exists, is read-only or belongs to another user"), NULL },
     { NULL }
   };
 
@@ -35,7 +39,8 @@ rpt_tool_summary (int    argc,
                        _("Summarises the exchange across the project's articles: statements "
                          "threaded by the relations between them, the same statement reported "
                          "by several articles shown once, what each article left out, and "
-                         "counts by label, speaker and article. See docs/SUMMARY.md."),
+                         "counts by label, speaker and article. See docs/SUMMARY.md. "
+                         "An existing FILE is replaced only with --force."),
                        entries, &argc, &argv))
     return RPT_TOOL_USAGE;
   if (argc != 2)
@@ -43,6 +48,13 @@ rpt_tool_summary (int    argc,
   if (format_name && !rpt_summary_format_from_string (format_name, &format))
     return rpt_tool_usage_error ("summary", _("“%s” is not a format: use md, html or json"), format_name);
 
+  if (output)
+    {
+      const char *inputs[] = { argv[1], NULL };
+
+      if (!rpt_tool_check_output (output, RPT_OUTPUT_FILE, inputs, force, &note))
+        return RPT_TOOL_FAILED;
+    }
   if (!(project = rpt_tool_load (argv[1])))
     return RPT_TOOL_FAILED;
 
@@ -58,6 +70,7 @@ rpt_tool_summary (int    argc,
           rpt_tool_error ("%s", error->message);
           return RPT_TOOL_FAILED;
         }
+      rpt_tool_replaced (note);
       return RPT_TOOL_OK;
     }
   if (fwrite (data, 1, len, stdout) != len || fflush (stdout) != 0)

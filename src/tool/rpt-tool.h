@@ -5,6 +5,7 @@
 #pragma once
 
 #include "rpt-core.h"
+#include "rpt-output-guard.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,20 @@ int         rpt_tool_usage_error  (const char    *command,
                                    ...) G_GNUC_PRINTF (2, 3);
 /* Loads a project, printing the error on failure. */
 RptProject *rpt_tool_load         (const char    *path);
+/* Checks that -o @output may be written as @kind (rpt-output-guard.h, the
+ * rule every command's output follows) and prints the refusal with how to
+ * proceed. Never the file being read (@inputs, NULL-terminated); an
+ * existing file, a read-only one, another user's, a dangling link or a
+ * folder of other files only with @force, and then *@note (optional) says
+ * what is about to be replaced, for rpt_tool_replaced(). */
+gboolean    rpt_tool_check_output (const char          *output,
+                                   RptOutputKind        kind,
+                                   const char * const  *inputs,
+                                   gboolean             force,
+                                   char               **note);
+/* After a successful write: says what --force replaced, if it is worth
+ * saying (@note from rpt_tool_check_output, or NULL). */
+void        rpt_tool_replaced     (const char          *note);
 /* A copy of @str safe to print on a terminal: names come from files anyone
  * may have written, and control characters (escape sequences, newlines)
  * become U+FFFD. */
