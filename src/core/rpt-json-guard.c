@@ -307,3 +307,60 @@ rpt_json_guard_refuse_parse_error (const char  *message,
   else
     refuse (error, NULL, _("not valid JSON: %s"), message);
 }
+
+/* ---- Times ---- */
+
+/* The seconds of the time in @str as written, or -1: GLib takes
+ * "…Thh:mm:ss…" and "…Thhmmss…" after a 'T', 't' or ' ', and reads 60 and
+ * more as 59 without a word. */
+static int
+written_seconds (const char *str)
+{
+  const char *t = strpbrk (str, "Tt ");
+
+  if (t == NULL)
+    return -1;
+  t++;
+  if (strlen (t) >= 8 && t[2] == ':' && t[5] == ':')
+    t += 6;
+  else if (strlen (t) >= 6)
+    t += 4;
+  else
+    return -1;
+  if (!g_ascii_isdigit (t[0]) || !g_ascii_isdigit (t[1]))
+    return -1;
+  return (t[0] - '0') * 10 + (t[1] - '0');
+}
+
+gboolean
+rpt_json_guard_time (const char  *str,
+                     gint64      *usec,
+                     GError     **error)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (str, utc);
+  int seconds = written_seconds (str);
+  gint64 unix_seconds;
+
+  if (dt == NULL)
+    return _rpt_refuse_code (error, RPT_ERROR_INVALID, NULL,
+                             _("“%s” is not a date and time such as 2026-11-22T10:00:00Z"), str);
+  if (seconds == 60)
+    return _rpt_refuse_code (error, RPT_ERROR_INVALID, NULL,
+                             _("“%s” is a leap second, which Repartee does not keep: "
+                               "its times count no leap seconds (write :59 instead)"), str);
+  if (seconds > 60)
+    return _rpt_refuse_code (error, RPT_ERROR_INVALID, NULL,
+                             _("“%s” is not a date and time: seconds go up to 59"), str);
+  unix_seconds = g_date_time_to_unix (dt);
+  if (unix_seconds < RPT_FIRST_TIME)
+    return _rpt_refuse_code (error, RPT_ERROR_INVALID, NULL,
+                             _("“%s” is before 0001-01-01T00:00:00Z once in UTC, "
+                               "the earliest time a project file holds"), str);
+  if (unix_seconds > RPT_LAST_TIME)
+    return _rpt_refuse_code (error, RPT_ERROR_INVALID, NULL,
+                             _("“%s” is after 9999-12-31T23:59:59Z once in UTC, "
+                               "the latest time a project file holds"), str);
+  *usec = unix_seconds * G_USEC_PER_SEC;
+  return TRUE;
+}

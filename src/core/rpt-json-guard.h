@@ -55,4 +55,14 @@ gboolean rpt_json_guard_check_value        (const char        *data,
 void     rpt_json_guard_refuse_parse_error (const char  *message,
                                             GError     **error);
 
+/* An ISO 8601 date and time (docs/FORMAT.md#times) in microseconds since
+ * the epoch: what GLib's parser reads, without a zone meaning UTC,
+ * fractions of a second dropped. Refuses, with the reason alone in
+ * @error, a leap second or seconds past 59 (GLib reads them as :59) and a
+ * time outside RPT_FIRST_TIME … RPT_LAST_TIME in UTC, which could not be
+ * written back. */
+gboolean rpt_json_guard_time               (const char  *str,
+                                            gint64      *usec,
+                                            GError     **error);
+
 G_END_DECLS
