@@ -1,8 +1,9 @@
 /* test-strict-input.c: nothing is silently changed on the way in. U+0000
- * in any imported string, a JSON number that JSON does not have (050,
- * which json-glib 1.6 reads as octal, 0x32 as hex), more data after a JSON
- * value, a leap second: each is refused with its place and reason by every
- * reader that could meet it. And whatever a reader accepts, the writer
+ * in any imported string, what JSON does not have and json-glib 1.6 reads
+ * anyway (050 as octal, 0x32 as hex, "\0" as a NUL that ends the string,
+ * "\x41" as "x41", single quotes, comments), more data after a JSON value,
+ * a leap second: each is refused with its place and reason by every reader
+ * that could meet it. And whatever a reader accepts, the writer
  * writes back loadably: times are the case that was not.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
@@ -152,7 +153,7 @@ START_TEST (test_nul_in_label_studio_config)
 }
 END_TEST
 
-/* ---- JSON numbers ---- */
+/* ---- What JSON does not have ---- */
 
 typedef struct
 {
@@ -162,7 +163,7 @@ typedef struct
 } NumberCase;
 
 /* Each of these was read as a number before: 05 as 5, 0x9 as 9, 01 as 1. */
-static const NumberCase project_numbers[] = {
+static const NumberCase project_json[] = {
   { "\"end\": 9", "\"end\": 09", "line 12, column 54: not valid JSON: “09” has a leading zero" },
   { "\"end\": 9", "\"end\": 0x9", "line 12, column 54: not valid JSON: “0x9” is a hexadecimal number" },
   { "\"start\": 4", "\"start\": 04", "line 12, column 44: not valid JSON: “04” has a leading zero" },
@@ -170,11 +171,18 @@ static const NumberCase project_numbers[] = {
   { "\"start\": 4", "\"start\": 4.", "line 12, column 44: not valid JSON: “4.” is not a number" },
   { "\"start\": 4", "\"start\": .4e1", "line 12, column 44: not valid JSON: “.4e1” is not a number" },
   { "\"start\": 4", "\"start\": - 4", "line 12, column 44: not valid JSON: “-” is not a number" },
+  /* GScanner's escapes and strings, which JSON does not have: "\0" cut
+   * the title at a NUL character, "\x41" was read as "x41". */
+  { "\"Mayor\"", "\"Ma\\0yor\"", "line 9, column 29: not valid JSON: “\\0” is not an escape" },
+  { "\"Mayor\"", "\"Ma\\x41yor\"", "line 9, column 29: not valid JSON: “\\x” is not an escape" },
+  { "\"Mayor\"", "\"Ma\\u004yor\"", "line 9, column 29: not valid JSON: “\\u004y” is not an escape" },
+  { "\"Mayor\"", "'Mayor'", "line 9, column 26: not valid JSON: strings are written in double quotes" },
+  { "\"start\": 4,", "\"start\": 4 /* \" */,", "line 12, column 46: not valid JSON: JSON has no comments" },
 };
 
-START_TEST (test_project_numbers_refused)
+START_TEST (test_project_json_refused)
 {
-  const NumberCase *c = &project_numbers[_i];
+  const NumberCase *c = &project_json[_i];
   g_autofree char *good = project_with ("", "");
   g_autoptr(GString) bad = g_string_new (good);
   g_autoptr(GError) error = NULL;
@@ -195,7 +203,7 @@ static const struct
   const char      *name;
   const char      *data;
   const char      *expected;
-} import_numbers[] = {
+} import_json[] = {
   { RPT_IMPORT_JSONL, "t.jsonl", "{\"text\": \"" TEXT "\", \"label\": [[04, 9, \"Claim\"]]}\n",
     "t.jsonl: line 1, column 64: not valid JSON: “04” has a leading zero" },
   { RPT_IMPORT_JSONL, "t.jsonl", "{\"text\": \"" TEXT "\", \"label\": [[4, 0x9, \"Claim\"]]}\n",
@@ -212,17 +220,23 @@ static const struct
     "tasks.json: line 1, column 141: not valid JSON: “04” has a leading zero" },
   { RPT_IMPORT_LABEL_STUDIO, "tasks.json", "[{\"data\": {\"text\": \"" TEXT "\"}}]\n[{\"data\": {\"text\": \"More.\"}}]",
     "tasks.json: line 2, column 1: more data after the end of the first JSON value" },
+  { RPT_IMPORT_JSONL, "t.jsonl", "{\"text\": \"The mayor\\0 said yes.\"}\n",
+    "t.jsonl: line 1, column 20: not valid JSON: “\\0” is not an escape" },
+  { RPT_IMPORT_JSONL, "t.jsonl", "{\"text\": 'The mayor said yes.'}\n",
+    "t.jsonl: line 1, column 10: not valid JSON: strings are written in double quotes" },
+  { RPT_IMPORT_LABEL_STUDIO, "tasks.json", "[{\"data\": {\"text\": \"\\x41 mayor\"}}]",
+    "tasks.json: line 1, column 21: not valid JSON: “\\x” is not an escape" },
 };
 
-START_TEST (test_import_numbers_refused)
+START_TEST (test_import_json_refused)
 {
-  RptImportInput input = { import_numbers[_i].name, import_numbers[_i].data, strlen (import_numbers[_i].data) };
+  RptImportInput input = { import_json[_i].name, import_json[_i].data, strlen (import_json[_i].data) };
   g_autoptr(GError) error = NULL;
-  g_autoptr(RptProject) project = import_inputs (import_numbers[_i].format, &input, 1, NULL, &error);
+  g_autoptr(RptProject) project = import_inputs (import_json[_i].format, &input, 1, NULL, &error);
 
-  ck_assert_msg (project == NULL, "imported: %s", import_numbers[_i].data);
-  ck_assert_msg (g_str_has_prefix (error->message, import_numbers[_i].expected), "“%s” is not “%s…”",
-                 error->message, import_numbers[_i].expected);
+  ck_assert_msg (project == NULL, "imported: %s", import_json[_i].data);
+  ck_assert_msg (g_str_has_prefix (error->message, import_json[_i].expected), "“%s” is not “%s…”",
+                 error->message, import_json[_i].expected);
 }
 END_TEST
 
@@ -393,9 +407,9 @@ strict_suite (void)
   tcase_add_test (tc, test_nul_in_label_studio_config);
   suite_add_tcase (s, tc);
 
-  tc = tcase_create ("numbers");
-  tcase_add_loop_test (tc, test_project_numbers_refused, 0, G_N_ELEMENTS (project_numbers));
-  tcase_add_loop_test (tc, test_import_numbers_refused, 0, G_N_ELEMENTS (import_numbers));
+  tc = tcase_create ("json");
+  tcase_add_loop_test (tc, test_project_json_refused, 0, G_N_ELEMENTS (project_json));
+  tcase_add_loop_test (tc, test_import_json_refused, 0, G_N_ELEMENTS (import_json));
   tcase_add_test (tc, test_json_numbers_accepted);
   suite_add_tcase (s, tc);
 

@@ -142,8 +142,36 @@ bad:
   return 0;
 }
 
+/* The escape at @p (a backslash) in strict JSON. json-glib 1.6 takes
+ * GScanner's escapes too: "\0" is U+0000 (the string ends there), "\x41"
+ * becomes "x41", "\u12G4" becomes U+1200 then "4". */
+static gboolean
+check_escape (const char  *p,
+              const char  *end,
+              GError     **error)
+{
+  if (p + 1 < end && strchr ("\"\\/bfnrt", p[1]) != NULL && p[1] != '\0')
+    return TRUE;
+  if (p + 1 < end && p[1] == 'u')
+    {
+      for (guint k = 2; k < 6; k++)
+        if (p + k >= end || !g_ascii_isxdigit (p[k]))
+          return _rpt_refuse_code (error, RPT_ERROR_INVALID, NULL,
+                                   _("not valid JSON: “%.*s” is not an escape: \\u takes four hexadecimal digits"),
+                                   (int) MIN (6, end - p), p);
+      if (memcmp (p + 2, "0000", 4) == 0)
+        return _rpt_refuse_code (error, RPT_ERROR_INVALID, NULL,
+                                 _("a string contains \\u0000 (a NUL character), which Repartee cannot keep"));
+      return TRUE;
+    }
+  return _rpt_refuse_code (error, RPT_ERROR_INVALID, NULL, _("not valid JSON: “%.*s” is not an escape"),
+                           p + 1 < end ? (int) (g_utf8_next_char (p + 1) - p) : 1, p);
+}
+
 /* One pass over the tokens. @project: the limits and wording of a
- * project file. */
+ * project file. What JSON does not have (numbers, escapes, single quotes,
+ * comments) is refused only in what starts as JSON does, with { or [:
+ * anything else json-glib refuses itself, and says where. */
 static gboolean
 scan (const char      *data,
       gsize            len,
@@ -152,7 +180,7 @@ scan (const char      *data,
       GError         **error)
 {
   const char *end = data + len;
-  gboolean in_string = FALSE, escaped = FALSE, ended = FALSE;
+  gboolean in_string = FALSE, ended = FALSE, strict = FALSE;
   char prev = 0;   /* the last character outside strings and white space */
   guint depth = 0;
   guint64 objects = 0;
@@ -160,24 +188,27 @@ scan (const char      *data,
   out->blank = TRUE;
   out->incomplete = FALSE;
   for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isspace (data[i]))
+      {
+        strict = data[i] == '{' || data[i] == '[';
+        break;
+      }
+
+  for (gsize i = 0; i < len; i++)
     {
       char c = data[i];
 
       out->bad = i;
       if (in_string)
         {
-          if (escaped)
+          if (c == '\\')
             {
-              escaped = FALSE;
-              if (c == 'u' && len - i > 4 && memcmp (data + i + 1, "0000", 4) == 0)
-                {
-                  out->bad = i - 1;
-                  return _rpt_refuse_code (error, RPT_ERROR_INVALID, NULL,
-                                           _("a string contains \\u0000 (a NUL character), which Repartee cannot keep"));
-                }
+              if (strict ? !check_escape (data + i, end, error)
+                         : (len - i > 5 && memcmp (data + i + 1, "u0000", 5) == 0 &&
+                            !check_escape (data + i, end, error)))
+                return FALSE;
+              i++;
             }
-          else if (c == '\\')
-            escaped = TRUE;
           else if (c == '"')
             in_string = FALSE;
           continue;
@@ -210,13 +241,20 @@ scan (const char      *data,
         }
       else if ((c == '}' || c == ']') && depth > 0)
         ended = --depth == 0;
+      else if (strict && c == '\'')
+        /* GScanner's single-quoted strings: no escapes, and a " inside
+         * would put this scan out of step with the parser. */
+        return _rpt_refuse_code (error, RPT_ERROR_INVALID, NULL, "%s",
+                                 _("not valid JSON: strings are written in double quotes"));
+      else if (strict && c == '/' && i + 1 < len && (data[i + 1] == '*' || data[i + 1] == '/'))
+        return _rpt_refuse_code (error, RPT_ERROR_INVALID, NULL, "%s", _("not valid JSON: JSON has no comments"));
       else if (g_ascii_isalnum (c) || strchr ("_+-.", c) != NULL)
         {
           gboolean whole;
           gsize n, sign = c == '-', digits;
 
-          /* Only where a value can start: elsewhere (prose, "var x1 = …")
-           * json-glib refuses the file itself, and says where. */
+          /* Only where a value can start: elsewhere ("var x1 = …") json-glib
+           * refuses the file itself. */
           if (g_ascii_isalpha (c) || c == '_' || (prev != 0 && strchr (":[,", prev) == NULL))
             {
               while (i + 1 < len && (g_ascii_isalnum (data[i + 1]) || strchr ("_+-.", data[i + 1]) != NULL))
@@ -224,8 +262,18 @@ scan (const char      *data,
               prev = data[i];
               continue;
             }
-          if ((n = lex_number (data + i, end, &whole, error)) == 0)
-            return FALSE;
+          if (strict)
+            {
+              if ((n = lex_number (data + i, end, &whole, error)) == 0)
+                return FALSE;
+            }
+          else
+            {
+              /* Not JSON: only the range, as before (json-glib says the rest). */
+              for (n = sign; i + n < len && g_ascii_isdigit (data[i + n]); n++)
+                ;
+              whole = i + n >= len || strchr (".eE", data[i + n]) == NULL;
+            }
           /* json-glib 1.6 reads integers with strtoull and casts to gint64:
            * 2^64-1 becomes -1, and "-18446744073709551615" becomes 1. Refuse
            * integers beyond gint64 before it can misread them. */
@@ -234,7 +282,8 @@ scan (const char      *data,
                         (digits == 19 && memcmp (data + i + sign, "9223372036854775807", 19) > 0)))
             return _rpt_refuse_code (error, RPT_ERROR_TOO_LARGE, NULL, _("the number %.*s%s is out of range"),
                                      (int) MIN (n, 24), data + i, n > 24 ? "…" : "");
-          i += n - 1;
+          if (n > 0)
+            i += n - 1;
         }
       if (!g_ascii_isspace (c))
         prev = data[i];
