@@ -1,9 +1,10 @@
 /* rpt-json-guard.c: what json-glib 1.6 does not check. It has no size or
  * depth limits, cuts strings silently at \u0000, wraps integers too large
- * for 64 bits round, reads numbers that JSON does not have (050 as octal,
- * 0x32 as hex) and ignores whatever follows the first value, so the raw
- * bytes are checked before it sees them: by the project reader, and by
- * every importer that reads JSON.
+ * for 64 bits round, takes what JSON does not have and reads it its own
+ * way (050 as octal, 0x32 as hex, "\0" as a NUL that ends the string,
+ * "\x41" as "x41", single-quoted strings, comments), and ignores whatever
+ * follows the first value, so the raw bytes are checked before it sees
+ * them: by the project reader, and by every importer that reads JSON.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -68,12 +69,13 @@ rpt_json_guard_locate (const char *data,
   return g_strdup_printf (_("line %u, column %u"), line, column);
 }
 
-/* What follows a number in JSON: white space, a separator or the end. */
+/* What may follow a number: white space, a separator or the end. */
 static gboolean
 ends_token (const char *p,
             const char *end)
 {
-  return p == end || strchr (" \t\r\n,]}:", *p) != NULL;
+  /* A slash starts a comment, refused on its own. */
+  return p == end || strchr (" \t\r\n,]}:/", *p) != NULL;
 }
 
 /* The number at @p in strict JSON (RFC 8259):

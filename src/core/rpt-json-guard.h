@@ -19,8 +19,9 @@ gboolean _rpt_refuse_code (GError     **error,
                            ...) G_GNUC_PRINTF (4, 5);
 
 /* Size (RPT_MAX_FILE_BYTES), UTF-8, nesting (RPT_MAX_DEPTH), object count
- * (RPT_MAX_OBJECTS), \u0000 escapes, numbers that are not JSON (leading
- * zeros, hex, a bare sign or point), integers outside gint64, data after
+ * (RPT_MAX_OBJECTS), \u0000 escapes, what JSON does not have (numbers with
+ * leading zeros, hex, a bare sign or point; escapes such as \0 and \x41;
+ * single-quoted strings; comments), integers outside gint64, data after
  * the top-level value, and blank input. Sets @incomplete when the bytes end inside a string or an
  * open object or array, to explain a later parse error. */
 gboolean rpt_json_guard_check              (const char  *data,
