@@ -182,7 +182,7 @@ START_TEST (test_jsonl_depth_bomb)
   for (guint i = 0; i < 5000; i++)
     g_string_append_c (bomb, ']');
   g_string_append (bomb, "}\n");
-  assert_refused (RPT_IMPORT_JSONL, "bomb.jsonl", bomb->str, "bomb.jsonl: line 1: nested more than 32 levels deep");
+  assert_refused (RPT_IMPORT_JSONL, "bomb.jsonl", bomb->str, "bomb.jsonl: line 1, column 54: nested more than 32 levels deep");
 }
 END_TEST
 

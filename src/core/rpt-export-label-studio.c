@@ -126,14 +126,98 @@ write_task (RptExportSnapshot *snap,
   g_string_append (out, "]}]}");
 }
 
+/* XML 1.0 has no way to write the C0 controls other than tab, LF and CR,
+ * not even as references (&#x7; is not well-formed), nor U+FFFE and U+FFFF. */
+static gunichar
+unwritable_in_xml (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xfffe || c == 0xffff)
+        return c;
+    }
+  return 0;
+}
+
+/* Tab, LF and CR as references: written raw, an XML reader turns each
+ * into a space (attribute-value normalisation), and the name read back
+ * would be another. */
 static void
 append_attribute (GString    *out,
                   const char *name,
                   const char *value)
 {
-  g_autofree char *escaped = g_markup_escape_text (value, -1);
+  g_string_append_printf (out, " %s=\"", name);
+  for (const char *p = value; *p; p++)
+    switch (*p)
+      {
+      case '&': g_string_append (out, "&amp;"); break;
+      case '<': g_string_append (out, "&lt;"); break;
+      case '>': g_string_append (out, "&gt;"); break;
+      case '"': g_string_append (out, "&quot;"); break;
+      case '\'': g_string_append (out, "&apos;"); break;
+      case '\t': g_string_append (out, "&#9;"); break;
+      case '\n': g_string_append (out, "&#10;"); break;
+      case '\r': g_string_append (out, "&#13;"); break;
+      default: g_string_append_c (out, *p);
+      }
+  g_string_append_c (out, '"');
+}
 
-  g_string_append_printf (out, " %s=\"%s\"", name, escaped);
+/* @name with its control characters drawn as symbols (U+2400…), for a
+ * message that must not ring the terminal's bell. */
+static char *
+visible (const char *name)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = name; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (out, c < 0x20 ? 0x2400 + c : c == 0x7f ? 0x2421 : c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Names and hints the configuration cannot hold are refused, naming them:
+ * written otherwise, Label Studio and any XML reader refuse the file. */
+static gboolean
+check_config (RptExportSnapshot  *snap,
+              GError            **error)
+{
+  gunichar c;
+
+  for (guint i = 0; i < snap->labels->len; i++)
+    {
+      RptExportLabel *label = &g_array_index (snap->labels, RptExportLabel, i);
+      g_autofree char *shown = visible (label->name);
+
+      if ((c = unwritable_in_xml (label->name)) != 0)
+        return g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
+                            _("The label “%s” has a control character (U+%04X) in its name, which "
+                              "Label Studio’s XML configuration cannot hold: rename the label"),
+                            shown, c), FALSE;
+      if ((c = unwritable_in_xml (label->description)) != 0)
+        return g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
+                            _("The label “%s” has a control character (U+%04X) in its description, which "
+                              "Label Studio’s XML configuration cannot hold: edit the description"),
+                            shown, c), FALSE;
+    }
+  for (guint i = 0; i < snap->speakers->len; i++)
+    {
+      RptExportSpeaker *speaker = &g_array_index (snap->speakers, RptExportSpeaker, i);
+      g_autofree char *shown = visible (speaker->name);
+
+      if ((c = unwritable_in_xml (speaker->name)) != 0)
+        return g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
+                            _("The speaker “%s” has a control character (U+%04X) in the name, which "
+                              "Label Studio’s XML configuration cannot hold: rename the speaker"),
+                            shown, c), FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -191,6 +275,8 @@ _rpt_export_label_studio (RptExportContext  *ctx,
   gsize reserve = 0;
   GString *tasks, *config;
 
+  if (!check_config (snap, error))
+    return FALSE;
   for (guint d = 0; d < snap->n_documents; d++)
     reserve += rpt_document_get_text_bytes (snap->documents[d].document) * 11 / 10 + 256;
   tasks = rpt_export_add_file (ctx, TASKS_FILE, reserve + (gsize) snap->n_spans * 300);

@@ -70,12 +70,12 @@ write_span (RptExportSnapshot *snap,
   rpt_json_put_literal (out, "      {\"id\": ");
   append_iri (out, "annotation", span->id);
   rpt_json_put_literal (out, ", \"type\": \"Annotation\", \"motivation\": \"tagging\",\n");
-  if (span->created >= 0)
+  if (span->created != -1)
     {
       rpt_json_put_literal (out, "       \"created\": ");
       rpt_export_append_time (out, span->created);
       rpt_json_put_literal (out, ", \"modified\": ");
-      rpt_export_append_time (out, span->modified >= 0 ? span->modified : span->created);
+      rpt_export_append_time (out, span->modified != -1 ? span->modified : span->created);
       rpt_json_put_literal (out, ",\n");
     }
   if (*span->author != '\0')

@@ -545,7 +545,8 @@ rpt_export_append_time (GString *out,
   char buf[24], *p = buf;
   int fields[6];
 
-  if (usec < 0 || gmtime_r (&seconds, &tm) == NULL || tm.tm_year + 1900 > 9999)
+  /* -1 is "unknown"; other negative times are before 1970, and kept. */
+  if (usec == -1 || gmtime_r (&seconds, &tm) == NULL || tm.tm_year + 1900 < 1 || tm.tm_year + 1900 > 9999)
     {
       g_string_append (out, "null");
       return;

@@ -370,6 +370,7 @@ text_bound (Ann        *ann,
   return TRUE;
 }
 
+/* NULL for a note with \u0000, which the project file cannot hold. */
 static char *
 unescape_note (const char *note)
 {
@@ -396,10 +397,18 @@ unescape_note (const char *note)
               gunichar c = (g_ascii_xdigit_value (p[1]) << 12) | (g_ascii_xdigit_value (p[2]) << 8) |
                            (g_ascii_xdigit_value (p[3]) << 4) | g_ascii_xdigit_value (p[4]);
 
-              if (c != 0 && g_unichar_validate (c))
-                g_string_append_unichar (out, c);
-              p += 4;
-              break;
+              if (c == 0)
+                {
+                  g_string_free (out, TRUE);
+                  return NULL;
+                }
+              /* A surrogate half is no character: kept as written, below. */
+              if (g_unichar_validate (c))
+                {
+                  g_string_append_unichar (out, c);
+                  p += 4;
+                  break;
+                }
             }
           G_GNUC_FALLTHROUGH;
         default:
@@ -461,11 +470,14 @@ ann_line (const char *line,
       {
         g_auto(GStrv) parts = g_strsplit (fields[1], "\t", 2);
         g_auto(GStrv) words = g_strsplit (parts[0] ? parts[0] : "", " ", 2);
+        char *note;
 
         if (g_strcmp0 (words[0], "AnnotatorNotes") != 0 || words[1] == NULL)
           return TRUE;
-        g_hash_table_replace (ann->notes, g_strdup (g_strstrip (words[1])),
-                              unescape_note (parts[1] ? parts[1] : ""));
+        if ((note = unescape_note (parts[1] ? parts[1] : "")) == NULL)
+          return bad_line (ann, number, "%s",
+                           _("the note contains \\u0000 (a NUL character), which Repartee cannot keep"));
+        g_hash_table_replace (ann->notes, g_strdup (g_strstrip (words[1])), note);
         g_hash_table_replace (ann->targets, g_strdup (words[1]), GUINT_TO_POINTER (number));
         return TRUE;
       }
@@ -572,6 +584,7 @@ import_document (RptImportBuilder      *builder,
   g_autoptr(GError) reason = NULL;
   GError *local_error = NULL;
   Ann ann = { builder, visual, NULL, ann_input ? ann_input->name : txt->name };
+  const char *bad;
   gboolean ok;
 
   ann.record = _rpt_import_record_new (builder, base, NULL, NULL, source, txt->data, txt->len, &reason);
@@ -599,9 +612,17 @@ import_document (RptImportBuilder      *builder,
         g_array_append_val (ann.crlf, i);
   }
 
-  ok = g_utf8_validate_len (ann_input->data, ann_input->len, NULL)
-         ? each_line (ann_input->data, ann_input->len, ann_line, &ann) && add_bounds (&ann) && add_relations (&ann)
-         : bad_line (&ann, 1, "%s", _("the file is not valid UTF-8")) && FALSE;
+  if (g_utf8_validate_len (ann_input->data, ann_input->len, &bad))
+    ok = each_line (ann_input->data, ann_input->len, ann_line, &ann) && add_bounds (&ann) && add_relations (&ann);
+  else
+    {
+      guint line = 1;
+
+      for (const char *p = ann_input->data; p < bad; p++)
+        line += *p == '\n';
+      ok = bad_line (&ann, line, "%s", *bad == '\0' ? _("the file contains a NUL byte")
+                                                    : _("the file is not valid UTF-8")) && FALSE;
+    }
   if (ok && ann.raw_offsets_used)
     _rpt_import_warn (builder, _("%s: offsets count each CRLF as two characters, not one as brat does; "
                                  "they were read that way"), ann.name);
@@ -645,12 +666,26 @@ _rpt_import_brat (RptImportBuilder      *builder,
     for (guint i = 0; i < n_inputs; i++)
       {
         g_autofree char *base = g_path_get_basename (inputs[i].name);
+        const char *bad;
 
-        if (g_str_equal (base, pass == 0 ? "visual.conf" : "annotation.conf") &&
-            g_utf8_validate_len (inputs[i].data, inputs[i].len, NULL))
+        if (!g_str_equal (base, pass == 0 ? "visual.conf" : "annotation.conf"))
+          continue;
+        if (g_utf8_validate_len (inputs[i].data, inputs[i].len, &bad))
           {
             g_clear_pointer (&state.section, g_free);
             each_line (inputs[i].data, inputs[i].len, pass == 0 ? visual_line : annotation_conf_line, &state);
+          }
+        else
+          {
+            /* As an unreadable Label Studio configuration: said, not fatal. */
+            guint line = 1;
+
+            for (const char *p = inputs[i].data; p < bad; p++)
+              line += *p == '\n';
+            _rpt_import_warn (builder, *bad == '\0'
+                                         ? _("%s: line %u: the file contains a NUL byte; it was not read")
+                                         : _("%s: line %u: the file is not valid UTF-8; it was not read"),
+                              inputs[i].name, line);
           }
       }
   g_free (state.section);

@@ -511,9 +511,10 @@ _rpt_import_builder_finish (RptImportBuilder  *builder,
                                             label_ids[span->label],
                                             span->speaker >= 0 ? speaker_ids[span->speaker] : NULL,
                                             span->note, span->author,
-                                            span->created >= 0 ? span->created : now,
-                                            span->modified >= 0 ? span->modified
-                                              : span->created >= 0 ? span->created : now);
+                                            /* -1: not given; times before 1970 are negative */
+                                            span->created != -1 ? span->created : now,
+                                            span->modified != -1 ? span->modified
+                                              : span->created != -1 ? span->created : now);
           _rpt_project_load_annotation (project, annotation);
         }
     }

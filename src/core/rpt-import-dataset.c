@@ -8,6 +8,7 @@
 
 #include "rpt-import-private.h"
 #include "rpt-import-text.h"
+#include "rpt-json-guard.h"
 #include "rpt-project-io.h"
 #include "rpt-safe-file.h"
 
@@ -54,48 +55,27 @@ _rpt_import_check_json (const char  *name,
                         gsize        len,
                         GError     **error)
 {
-  gboolean in_string = FALSE, escaped = FALSE;
-  guint depth = 0, line = first_line;
+  g_autoptr(GError) reason = NULL;
+  RptJsonGuardScan scan;
+  guint line, column;
   const char *bad;
 
   if (!g_utf8_validate_len (data, len, &bad))
     {
-      for (const char *p = data; p < bad; p++)
-        line += *p == '\n';
+      rpt_json_guard_position (data, bad - data, &line, &column);
       g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
                    *bad == '\0' ? _("%s: line %u: the file contains a NUL byte")
                                 : _("%s: line %u: the file is not valid UTF-8"),
-                   name, line);
+                   name, first_line + line - 1);
       return FALSE;
     }
-  for (gsize i = 0; i < len; i++)
+  /* The project reader's checks of the tokens (rpt-json-guard.c). */
+  if (!rpt_json_guard_check_value (data, len, &scan, &reason))
     {
-      char c = data[i];
-
-      if (c == '\n')
-        line++;
-      if (in_string)
-        {
-          if (escaped)
-            escaped = FALSE;
-          else if (c == '\\')
-            escaped = TRUE;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if ((c == '{' || c == '[') && ++depth > RPT_MAX_DEPTH)
-        {
-          g_set_error (error, RPT_ERROR, RPT_ERROR_TOO_LARGE,
-                       g_dngettext (GETTEXT_PACKAGE, "%s: line %u: nested more than %u level deep",
-                                    "%s: line %u: nested more than %u levels deep", RPT_MAX_DEPTH),
-                       name, line, RPT_MAX_DEPTH);
-          return FALSE;
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
+      rpt_json_guard_position (data, scan.bad, &line, &column);
+      g_set_error (error, RPT_ERROR, reason->code, _("%s: line %u, column %u: %s"),
+                   name, first_line + line - 1, column, reason->message);
+      return FALSE;
     }
   return TRUE;
 }

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "rpt-import-private.h"
+#include "rpt-json-guard.h"
 
 typedef struct
 {
@@ -121,7 +122,7 @@ get_time (JsonObject  *object,
           gint64      *out,
           GError     **error)
 {
-  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GError) reason = NULL;
   const char *str;
 
   *out = -1;
@@ -129,9 +130,10 @@ get_time (JsonObject  *object,
     return FALSE;
   if (str == NULL)
     return TRUE;
-  if (!(time = g_date_time_new_from_iso8601 (str, NULL)))
-    return fail (error, line, _("%s“%s” is not an ISO 8601 date and time: “%s”"), place, member, str);
-  *out = g_date_time_to_unix (time) * G_USEC_PER_SEC;
+  /* As the project file reads times: no zone is UTC, and what could not
+   * be saved again is refused. */
+  if (!rpt_json_guard_time (str, out, &reason))
+    return fail (error, line, "%s“%s”: %s", place, member, reason->message);
   return TRUE;
 }
 

@@ -83,7 +83,22 @@ _rpt_import_label_studio_config (RptImportBuilder     *builder,
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GError) error = NULL;
   Config config = { builder, FALSE, FALSE };
+  const char *bad;
 
+  /* GMarkup stops at a NUL byte without a word, and the name it was in
+   * would come out cut short. */
+  if (!g_utf8_validate_len (input->data, input->len, &bad))
+    {
+      guint line = 1;
+
+      for (const char *p = input->data; p < bad; p++)
+        line += *p == '\n';
+      _rpt_import_warn (builder, *bad == '\0'
+                                   ? _("%s: line %u: the file contains a NUL byte; label colours and keys were not read from it")
+                                   : _("%s: line %u: the file is not valid UTF-8; label colours and keys were not read from it"),
+                        input->name, line);
+      return;
+    }
   context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &config, NULL);
   if (!g_markup_parse_context_parse (context, input->data, (gssize) input->len, &error) ||
       !g_markup_parse_context_end_parse (context, &error))

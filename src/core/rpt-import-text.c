@@ -2,7 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "rpt-import-text.h"
 #include "rpt-project-io.h"
@@ -68,12 +71,14 @@ document_ids (RptProject *project)
   return ids;
 }
 
-RptDocument *
-rpt_import_text (RptProject  *project,
-                 const char  *filename,
-                 const char  *data,
-                 gsize        len,
-                 GError     **error)
+/* @place names the file in messages. */
+static RptDocument *
+import_text (RptProject  *project,
+             const char  *filename,
+             const char  *place,
+             const char  *data,
+             gsize        len,
+             GError     **error)
 {
   /* File names are bytes; the source and id must be UTF-8 to be saved. */
   g_autofree char *base = g_filename_display_basename (filename);
@@ -108,7 +113,7 @@ rpt_import_text (RptProject  *project,
                    *bad == '\0'
                      ? _("%s: line %u, column %u: the file contains a NUL byte: it is not a text file")
                      : _("%s: line %u, column %u: the file is not UTF-8 text; save it as UTF-8 and import it again"),
-                   base, line, column);
+                   place ? place : base, line, column);
       return NULL;
     }
   if (g_utf8_strlen (data, (gssize) len) > RPT_MAX_ARTICLE_CHARS)
@@ -116,7 +121,7 @@ rpt_import_text (RptProject  *project,
       g_set_error (error, RPT_ERROR, RPT_ERROR_TOO_LARGE,
                    g_dngettext (GETTEXT_PACKAGE, "%s: the article is longer than %u character",
                                 "%s: the article is longer than %u characters", RPT_MAX_ARTICLE_CHARS),
-                   base, RPT_MAX_ARTICLE_CHARS);
+                   place ? place : base, RPT_MAX_ARTICLE_CHARS);
       return NULL;
     }
 
@@ -124,7 +129,7 @@ rpt_import_text (RptProject  *project,
   title = rpt_import_guess_title (text);
   if (*title == '\0')
     {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID, _("%s: the file is empty"), base);
+      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID, _("%s: the file is empty"), place ? place : base);
       return NULL;
     }
 
@@ -138,10 +143,39 @@ rpt_import_text (RptProject  *project,
 }
 
 RptDocument *
+rpt_import_text (RptProject  *project,
+                 const char  *filename,
+                 const char  *data,
+                 gsize        len,
+                 GError     **error)
+{
+  return import_text (project, filename, NULL, data, len, error);
+}
+
+/* Whether @path, read as empty, still has something to read: a file of
+ * /proc or /sys, whose size is made up when it is read. */
+static gboolean
+reports_no_size (const char *path)
+{
+  char byte;
+  gssize n;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
+
+  if (fd < 0)
+    return FALSE;
+  n = read (fd, &byte, 1);
+  close (fd);
+  return n > 0;
+}
+
+RptDocument *
 rpt_import_text_file (RptProject  *project,
                       const char  *path,
                       GError     **error)
 {
+  /* The whole path, as the reading errors give it: "status: the file is
+   * empty" would not say that /proc/self/status was meant. */
+  g_autofree char *place = g_filename_display_name (path);
   g_autoptr(GBytes) bytes = NULL;
   gsize len;
   const char *data;
@@ -150,5 +184,12 @@ rpt_import_text_file (RptProject  *project,
   if (bytes == NULL)
     return NULL;
   data = g_bytes_get_data (bytes, &len);
-  return rpt_import_text (project, path, data ? data : "", len, error);
+  if (len == 0 && reports_no_size (path))
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
+                   _("%s: the file gives its size as 0 but is not empty, as the files in /proc and /sys do; "
+                     "copy it to a text file to import it"), place);
+      return NULL;
+    }
+  return import_text (project, path, place, data ? data : "", len, error);
 }

@@ -16,7 +16,7 @@ RptDocument *rpt_import_text       (RptProject  *project,
                                     const char  *data,
                                     gsize        len,
                                     GError     **error);
-/* Reads @path and calls rpt_import_text. */
+/* Reads @path and calls rpt_import_text; messages name the whole path. */
 RptDocument *rpt_import_text_file  (RptProject  *project,
                                     const char  *path,
                                     GError     **error);

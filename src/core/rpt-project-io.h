@@ -20,6 +20,10 @@ G_BEGIN_DECLS
 #define RPT_MAX_ID_BYTES        256
 /* JSON objects ({…}) in one file: annotations, relations and the rest. */
 #define RPT_MAX_OBJECTS         (3u * RPT_MAX_ANNOTATIONS)
+/* Times, in seconds since the epoch: 0001-01-01T00:00:00Z to
+ * 9999-12-31T23:59:59Z, what the file's four-digit UTC years can hold. */
+#define RPT_FIRST_TIME          G_GINT64_CONSTANT (-62135596800)
+#define RPT_LAST_TIME           G_GINT64_CONSTANT (253402300799)
 
 /* Validates everything and builds a new project, or returns NULL with an
  * error of the form "annotations[3].end: 812 is past the end of …". An

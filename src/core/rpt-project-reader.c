@@ -184,15 +184,15 @@ get_uint (Item        *item,
   return TRUE;
 }
 
-/* Times without a zone are UTC, so that a file reads the same everywhere. */
+/* Times without a zone are UTC, so that a file reads the same everywhere;
+ * what could not be written back is refused (rpt_json_guard_time). */
 static gboolean
 get_time (Item        *item,
           const char  *name,
           gint64      *out,
           GError     **error)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GError) reason = NULL;
   const char *str;
 
   *out = -1;
@@ -200,11 +200,8 @@ get_time (Item        *item,
     return FALSE;
   if (str == NULL)
     return TRUE;
-  dt = g_date_time_new_from_iso8601 (str, utc);
-  if (dt == NULL)
-    return refuse_member (error, RPT_ERROR_INVALID, item, name,
-                          _("“%s” is not a date and time such as 2026-11-22T10:00:00Z"), str);
-  *out = g_date_time_to_unix (dt) * G_USEC_PER_SEC;
+  if (!rpt_json_guard_time (str, out, &reason))
+    return refuse_member (error, RPT_ERROR_INVALID, item, name, "%s", reason->message);
   return TRUE;
 }
 

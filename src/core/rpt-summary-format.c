@@ -218,12 +218,36 @@ rpt_summary_describe_totals (RptSummary *summary)
 
 /* ---- Markdown ---- */
 
+/* Every name, title and quote goes in a table cell or on the line of a
+ * list item: a line break there would end the row or the item, so line
+ * breaks and tabs become spaces, and other control characters their
+ * symbols (U+2400…), which no renderer takes for layout. */
 static void
 md_escape (GString    *out,
            const char *text)
 {
   for (const char *p = text; *p; p++)
     {
+      guchar c = (guchar) *p;
+
+      if (c < 0x20 || c == 0x7f)
+        {
+          if (c == '\r' && p[1] == '\n')
+            p++;
+          if (c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f')
+            g_string_append_c (out, ' ');
+          else
+            g_string_append_unichar (out, c == 0x7f ? 0x2421 : 0x2400 + c);
+          continue;
+        }
+      /* NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR. */
+      if ((c == 0xc2 && (guchar) p[1] == 0x85) ||
+          (c == 0xe2 && (guchar) p[1] == 0x80 && ((guchar) p[2] == 0xa8 || (guchar) p[2] == 0xa9)))
+        {
+          p += c == 0xc2 ? 1 : 2;
+          g_string_append_c (out, ' ');
+          continue;
+        }
       if (strchr ("\\`*_[]<>#|!~&", *p))
         g_string_append_c (out, '\\');
       g_string_append_c (out, *p);
