@@ -155,6 +155,59 @@ START_TEST (test_chain_json)
 }
 END_TEST
 
+/* Left-out statements: the HTML lists 50 per article, as the Summary view
+ * does, then says how many more (the full lists grow with articles ×
+ * shared statements); Markdown lists 10; JSON keeps them all. */
+START_TEST (test_left_out_lists)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) entities = g_string_new (NULL);
+  g_autoptr(GString) data = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RptProject) project = NULL;
+  g_autoptr(RptSummary) summary = NULL;
+  g_autofree char *md = NULL, *html = NULL, *json = NULL;
+  g_autofree char *html_row = NULL;
+  RptImportOptions options;
+  RptImportInput input;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      guint start = (guint) text->len;
+
+      g_string_append_printf (text, "Statement number %u is said here. ", i);
+      g_string_append_printf (entities, "%s[%u, %u, \"Claim\"]", i ? ", " : "", start, (guint) text->len - 1);
+    }
+  for (guint a = 0; a < 2; a++)
+    g_string_append_printf (data, "{\"id\": \"full-%u\", \"title\": \"Full %u\", \"text\": \"%s\", \"label\": [%s]}\n",
+                            a, a, text->str, entities->str);
+  g_string_append (data, "{\"id\": \"short\", \"title\": \"Short\", \"text\": \"Nothing said.\", \"label\": []}\n");
+  rpt_import_options_init (&options, RPT_IMPORT_JSONL);
+  input = (RptImportInput) { "left.jsonl", data->str, data->len };
+  project = rpt_import_dataset_from_inputs (&options, &input, 1, NULL, &error);
+  ck_assert_msg (project != NULL, "%s", error ? error->message : "");
+  summary = rpt_summary_new (project);
+  ck_assert_uint_eq (rpt_summary_get_n_shared_groups (summary), 60);
+
+  html = rpt_summary_to_html (summary, "left.json");
+  html_row = g_strdup (strstr (html, "<tr><td>Short</td>"));
+  ck_assert_ptr_nonnull (html_row);
+  *strstr (html_row, "</tr>") = '\0';
+  ck_assert_uint_eq (count (html_row, "<li>"), 50);
+  ck_assert_contains (html_row, "<li>“Statement number 49 is said here.”</li><li class=\"dim\">and 10 more</li></ul>");
+
+  md = rpt_summary_to_markdown (summary, "left.json");
+  ck_assert_contains (md, "| Short | 0 | 0 / 60 | “Statement number 0 is said here.”; ");
+  ck_assert_contains (md, "“Statement number 9 is said here.”; and 50 more |\n");
+  ck_assert_contains (md, "| Full 0 | 60 | 60 / 60 | — |\n");
+
+  json = rpt_summary_to_json (summary, "left.json");
+  ck_assert_uint_eq (count (json, "\"left_out\": []"), 2);
+  ck_assert_contains (json, "\"shared_reported\": 0, \"left_out\": [\"s1\", \"s2\"");
+  ck_assert_contains (json, "\"s59\", \"s60\"]}");
+}
+END_TEST
+
 /* ---- Ids made for many records ---- */
 
 #define N_LINES 30000
@@ -386,6 +439,10 @@ scale_suite (void)
   tcase_add_test (tc, test_chain_markdown);
   tcase_add_test (tc, test_chain_html);
   tcase_add_test (tc, test_chain_json);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("left-out");
+  tcase_add_test (tc, test_left_out_lists);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("ids");
