@@ -19,6 +19,19 @@
 
 #define CHAIN 20000
 
+/* Check's assertions report every success to the runner; in loops over
+ * thousands of items that costs more than the work under AddressSanitizer,
+ * so loops note the first difference and assert once. */
+static void
+note_first (GString    *first,
+            const char *what,
+            const char *got,
+            const char *expected)
+{
+  if (first->len == 0 && g_strcmp0 (got, expected) != 0)
+    g_string_printf (first, "%s: “%s”, not “%s”", what, got, expected);
+}
+
 static RptProject *chain;
 static RptSummary *chain_summary;
 
@@ -41,6 +54,7 @@ static guint
 ul_depth (const char *html)
 {
   guint depth = 0, deepest = 0, closed = 0;
+  gboolean unbalanced = FALSE;
 
   for (const char *p = html; (p = strchr (p, '<')); p++)
     {
@@ -51,23 +65,28 @@ ul_depth (const char *html)
         }
       else if (g_str_has_prefix (p, "</ul>"))
         {
-          ck_assert_uint_gt (depth, 0);
-          depth--;
+          unbalanced |= depth == 0;
+          depth -= depth > 0;
           closed++;
         }
     }
+  ck_assert (!unbalanced);
   ck_assert_uint_eq (depth, 0);
   ck_assert_uint_gt (closed, 0);
   return deepest;
 }
 
+/* Not with strstr(): AddressSanitizer's strstr checks the whole rest of
+ * the haystack at each call, which made this quadratic. */
 static guint
 count (const char *haystack,
        const char *needle)
 {
+  const char *end = haystack + strlen (haystack);
+  gsize len = strlen (needle);
   guint n = 0;
 
-  for (const char *p = haystack; (p = strstr (p, needle)); p += strlen (needle))
+  for (const char *p = haystack; (p = g_strstr_len (p, end - p, needle)); p += len)
     n++;
   return n;
 }
@@ -221,6 +240,8 @@ START_TEST (test_jsonl_ids)
   g_autoptr(GError) error = NULL;
   g_autoptr(RptProject) project = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) wrong = g_string_new (NULL);
+  gboolean repeated = FALSE;
   RptImportOptions options;
   RptImportInput input;
   GListModel *documents;
@@ -255,10 +276,12 @@ START_TEST (test_jsonl_ids)
       g_autofree char *expected = g_strdup_printf ("notes-%u", i < 4 ? first[i] : line - 1);
       g_autofree char *text = g_strdup_printf ("Line %u.", line);
 
-      ck_assert_str_eq (id, expected);
-      ck_assert_str_eq (rpt_document_get_text (document), text);
-      ck_assert (g_hash_table_add (seen, (gpointer) id));
+      note_first (wrong, "id", id, expected);
+      note_first (wrong, "text", rpt_document_get_text (document), text);
+      repeated |= !g_hash_table_add (seen, (gpointer) id);
     }
+  ck_assert_msg (wrong->len == 0, "%s", wrong->str);
+  ck_assert (!repeated);
 }
 END_TEST
 
@@ -270,6 +293,7 @@ START_TEST (test_text_ids_same_name)
   g_autofree RptImportInput *inputs = g_new (RptImportInput, 3000);
   g_autoptr(GError) error = NULL;
   g_autoptr(RptProject) project = NULL;
+  g_autoptr(GString) wrong = g_string_new (NULL);
   RptImportOptions options;
   GListModel *documents;
 
@@ -291,8 +315,9 @@ START_TEST (test_text_ids_same_name)
       g_autofree char *expected = i == 0 ? g_strdup ("notes")
                                   : g_strdup_printf ("notes-%u", i == 1 ? 3 : i == 2 ? 2 : i + 1);
 
-      ck_assert_str_eq (rpt_document_get_id (document), expected);
+      note_first (wrong, "id", rpt_document_get_id (document), expected);
     }
+  ck_assert_msg (wrong->len == 0, "%s", wrong->str);
 }
 END_TEST
 
@@ -302,18 +327,20 @@ END_TEST
 START_TEST (test_project_ids_same_name)
 {
   g_autoptr(RptProject) project = rpt_project_new ();
+  g_autoptr(GString) wrong = g_string_new (NULL);
 
   for (guint i = 1; i <= 3000; i++)
     {
       g_autofree char *text = g_strdup_printf ("Note number %u.\n", i);
       g_autofree char *expected = i == 1 ? g_strdup ("notes") : g_strdup_printf ("notes-%u", i);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(RptDocument) document = rpt_import_text (project, "/a/notes.txt", text, strlen (text), &error);
+      g_autoptr(RptDocument) document = rpt_import_text (project, "/a/notes.txt", text, strlen (text), NULL);
 
-      ck_assert_msg (document != NULL, "%s", error ? error->message : "");
-      ck_assert_str_eq (rpt_document_get_id (document), expected);
-      ck_assert (rpt_project_add_document (project, document, &error));
+      note_first (wrong, "id", document ? rpt_document_get_id (document) : "(refused)", expected);
+      if (document == NULL || !rpt_project_add_document (project, document, NULL))
+        break;
     }
+  ck_assert_msg (wrong->len == 0, "%s", wrong->str);
+  ck_assert_uint_eq (g_list_model_get_n_items (rpt_project_get_documents (project)), 3000);
 
   rpt_project_remove_document (project, "notes-1500");
   {
@@ -348,6 +375,8 @@ START_TEST (test_add_many_files)
   g_autoptr(RptProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *created = NULL;
+  g_autoptr(GString) wrong = g_string_new (NULL);
+  gboolean written = TRUE;
   GListModel *documents;
   int status;
 
@@ -358,16 +387,21 @@ START_TEST (test_add_many_files)
       g_autofree char *name = g_strdup_printf ("article-%05u.txt", i);
       g_autofree char *text = g_strdup_printf ("Article %u\n\nThe minister said %u things.\n", i, i);
 
-      g_ptr_array_add (argv, rpt_test_write_file (dir, name, text, -1));
+      char *path = g_build_filename (dir, name, NULL);
+
+      written &= g_file_set_contents (path, text, -1, NULL);
+      g_ptr_array_add (argv, path);
     }
   for (guint i = 0; i < N_SAME; i++)
     {
       g_autofree char *folder = g_strdup_printf ("%s/day-%03u", dir, i);
       g_autofree char *text = g_strdup_printf ("Notes of day %u\n", i);
+      char *path = g_build_filename (folder, "notes.txt", NULL);
 
-      ck_assert_int_eq (g_mkdir (folder, 0700), 0);
-      g_ptr_array_add (argv, rpt_test_write_file (folder, "notes.txt", text, -1));
+      written &= g_mkdir (folder, 0700) == 0 && g_file_set_contents (path, text, -1, NULL);
+      g_ptr_array_add (argv, path);
     }
+  ck_assert (written);
   /* The same text as the first article, under another name. */
   g_ptr_array_add (argv, rpt_test_write_file (dir, "copy.txt", "Article 0\n\nThe minister said 0 things.\n", -1));
   g_ptr_array_add (argv, NULL);
@@ -400,9 +434,10 @@ START_TEST (test_add_many_files)
       g_autofree char *title = i < N_FILES ? g_strdup_printf ("Article %u", i)
                                : g_strdup_printf ("Notes of day %u", i - N_FILES);
 
-      ck_assert_str_eq (rpt_document_get_id (document), id);
-      ck_assert_str_eq (rpt_document_get_title (document), title);
+      note_first (wrong, "id", rpt_document_get_id (document), id);
+      note_first (wrong, "title", rpt_document_get_title (document), title);
     }
+  ck_assert_msg (wrong->len == 0, "%s", wrong->str);
 
   /* Again, with one new file: the others are found in the saved project. */
   {
