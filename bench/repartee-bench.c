@@ -17,6 +17,7 @@
 
 #include "rpt-bench-core.h"
 #include "rpt-bench-gen.h"
+#include "rpt-bench-scale.h"
 
 /* Targets (issue 6). */
 #define TARGET_OPEN_RATIO      1.25
@@ -32,6 +33,8 @@ static int opt_seed = (int) RPT_BENCH_DEFAULT_SEED;
 static char *opt_dir;
 static gboolean opt_no_gui;
 static gboolean opt_gui_only;
+static gboolean opt_no_scale;
+static gboolean opt_scale_only;
 static char *opt_memory_child;
 static char **opt_generate;
 static char **opt_rest;
@@ -44,6 +47,9 @@ static const GOptionEntry entries[] = {
     "Folder for the generated workloads (default: ~/.cache/repartee-bench)", "DIR" },
   { "no-gui", 0, 0, G_OPTION_ARG_NONE, &opt_no_gui, "Skip the GUI figures", NULL },
   { "gui-only", 0, 0, G_OPTION_ARG_NONE, &opt_gui_only, "Only the GUI figures", NULL },
+  { "no-scale", 0, 0, G_OPTION_ARG_NONE, &opt_no_scale,
+    "Skip the scale figures (add of 10,000 files, 100,000 JSONL lines, a 100,000 chain)", NULL },
+  { "scale-only", 0, 0, G_OPTION_ARG_NONE, &opt_scale_only, "Only the scale figures", NULL },
   { "generate", 'g', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_generate,
     "Write workload NAME to FILE and exit (NAME=FILE, repeatable)", "NAME=FILE" },
   { "memory-child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &opt_memory_child, NULL, NULL },
@@ -486,6 +492,14 @@ main (int   argc,
   print_machine ();
   printf ("Median of %d runs per figure; workloads from seed %d in %s\n\n", opt_runs, opt_seed, dir);
 
+  if (opt_scale_only)
+    {
+      n_fail += rpt_bench_scale_run (dir, (guint) opt_runs);
+      if (n_fail > 0)
+        printf ("\n%u target(s) failed.\n", n_fail);
+      return 0;
+    }
+
   figures = g_new0 (RptBenchFigures, selected->len);
   if (!opt_gui_only)
     {
@@ -504,6 +518,8 @@ main (int   argc,
         }
       print_table (figures, n);
       print_targets (figures, n);
+      if (!opt_no_scale)
+        n_fail += rpt_bench_scale_run (dir, (guint) opt_runs);
     }
 
   if (!opt_no_gui)

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
+#include "rpt-chain-fixture.h"
 #include "rpt-summary-card.h"
 #include "rpt-summary-chart.h"
 #include "rpt-summary-coverage-row.h"
@@ -664,6 +665,54 @@ START_TEST (test_empty_project)
 }
 END_TEST
 
+/* A 20,000-deep chain of rebuttals: every answer is listed, the cards stop
+ * moving right at the deepest level, and a card deeper than that says
+ * which statement it answers. */
+START_TEST (test_deep_chain)
+{
+  g_autoptr(RptProject) chain = chain_project_new (20000);
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  GtkWidget *script = NULL;
+  GListModel *shown;
+  gboolean timed_out = FALSE;
+  guint source;
+
+  rpt_summary_view_set_project (view, chain);
+  g_free (wait_for_cards (contains, "“s0”"));
+  collect_any (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW, lists);
+  for (guint i = 0; i < lists->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (lists, i), "rpt-script"))
+      script = g_ptr_array_index (lists, i);
+  ck_assert_ptr_nonnull (script);
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (script)));
+  source = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+  while (!timed_out && g_list_model_get_n_items (shown) < 20000)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (source);
+  ck_assert_uint_eq (g_list_model_get_n_items (shown), 20000);
+
+  /* The first cards: one step right for each answer, down to the deepest
+   * level; those answers just say how they answer. */
+  g_free (wait_for_cards (contains, "“s9”"));
+  ck_assert (x_of (card_with ("“s8”")) > x_of (card_with ("“s7”")));
+  ck_assert_msg (x_of (card_with ("“s9”")) == x_of (card_with ("“s8”")), "%g, %g",
+                 x_of (card_with ("“s9”")), x_of (card_with ("“s8”")));
+  {
+    g_autofree char *at_cap = text_of (card_with ("“s8”"));
+    g_autofree char *past = text_of (card_with ("“s9”"));
+
+    ck_assert_msg (g_str_has_prefix (at_cap, "↳ Rebuts|"), "%s", at_cap);
+    ck_assert_msg (g_str_has_prefix (past, "↳ Rebuts “s8”|"), "%s", past);
+  }
+
+  /* The end of the chain. */
+  ck_assert (gtk_widget_activate_action (script, "list.scroll-to-item", "u", 19999));
+  g_free (wait_for_cards (contains, "↳ Rebuts “s19998”|"));
+  ck_assert (x_of (card_with ("“s19999”")) == x_of (card_with ("“s19998”")));
+}
+END_TEST
+
 static Suite *
 summary_view_suite (void)
 {
@@ -683,6 +732,7 @@ summary_view_suite (void)
   tcase_add_test (tc, test_chart_export);
   tcase_add_test (tc, test_export_chart_to_file);
   tcase_add_test (tc, test_empty_project);
+  tcase_add_test (tc, test_deep_chain);
   suite_add_tcase (s, tc);
   return s;
 }

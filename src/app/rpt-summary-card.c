@@ -267,7 +267,16 @@ rpt_summary_card_set_row (RptSummaryCard *self,
   if (row->parent >= 0)
     {
       /* Translators: "↳ Rebuts", "↳ Responds to", "↳ Supports" */
+      g_autofree char *answered = rpt_summary_describe_answered (summary, row, 30);
+
       relation = g_strdup_printf (_("↳ %s"), rpt_relation_type_get_display (row->relation));
+      /* Deeper than the view indents: the card says what it answers. */
+      if (answered)
+        {
+          g_autofree char *plain = g_steal_pointer (&relation);
+
+          relation = g_strconcat (plain, " ", answered, NULL);
+        }
       gtk_label_set_text (self->relation_label, relation);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->relation_label), row->parent >= 0);

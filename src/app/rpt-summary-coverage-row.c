@@ -57,11 +57,14 @@ static void
 fill_omitted (RptSummaryCoverageRow *self)
 {
   g_autoptr(GArray) omitted = NULL;
+  guint n_omitted;
 
   if (self->filled || self->summary == NULL)
     return;
   self->filled = TRUE;
-  omitted = rpt_summary_dup_omitted (self->summary, self->document);
+  omitted = rpt_summary_dup_omitted_first (self->summary, self->document, MAX_LISTED);
+  n_omitted = rpt_summary_get_n_shared_groups (self->summary) -
+              rpt_summary_get_document_n_shared (self->summary, self->document);
   for (guint i = 0; i < omitted->len && i < MAX_LISTED; i++)
     {
       guint group = g_array_index (omitted, guint, i);
@@ -86,11 +89,11 @@ fill_omitted (RptSummaryCoverageRow *self)
       g_signal_connect_object (button, "clicked", G_CALLBACK (on_omitted_clicked), self, 0);
       gtk_box_append (self->omitted_box, button);
     }
-  if (omitted->len > MAX_LISTED)
+  if (n_omitted > MAX_LISTED)
     {
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
-                                                            omitted->len - MAX_LISTED),
-                                               omitted->len - MAX_LISTED);
+                                                            n_omitted - MAX_LISTED),
+                                               n_omitted - MAX_LISTED);
       GtkWidget *label = gtk_label_new (more);
 
       gtk_widget_add_css_class (label, "dim-label");

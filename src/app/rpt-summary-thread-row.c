@@ -4,11 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "rpt-summary-format.h"
 #include "rpt-summary-thread-row.h"
 
 #define PAD          12    /* left of the first level, right of the lanes */
 #define STEP         22    /* indent per level */
-#define MAX_LEVELS   8     /* deeper answers are drawn at this depth */
+#define MAX_LEVELS   RPT_SUMMARY_MAX_NESTING  /* deeper answers are drawn at this depth */
 #define GAP          5     /* above and below the card */
 #define THREAD_GAP   12    /* more above the first statement of a thread */
 #define LINE_WIDTH   2

@@ -163,6 +163,23 @@ same_report (RptSummary *sa,
          rpt_summary_get_statement (sa, ma)->document == rpt_summary_get_statement (sb, mb)->document;
 }
 
+/* For answers deeper than the view indents, whose card quotes what they
+ * answer: the same statement answered. */
+static gboolean
+same_answered (RptSummary          *sa,
+               const RptSummaryRow *ra,
+               RptSummary          *sb,
+               const RptSummaryRow *rb)
+{
+  const RptSummaryStatement *qa, *qb;
+
+  if (ra->depth <= RPT_SUMMARY_MAX_NESTING)
+    return TRUE;
+  qa = rpt_summary_get_statement (sa, rpt_summary_get_group (sa, rpt_summary_get_row (sa, ra->parent)->group)->representative);
+  qb = rpt_summary_get_statement (sb, rpt_summary_get_group (sb, rpt_summary_get_row (sb, rb->parent)->group)->representative);
+  return qa->annotation == qb->annotation && qa->start == qb->start && qa->end == qb->end;
+}
+
 static gboolean
 same_row (RptSummary *sa,
           guint       a,
@@ -181,6 +198,7 @@ same_row (RptSummary *sa,
          ga->n_members == gb->n_members && ga->n_documents == gb->n_documents &&
          rpt_summary_get_group_n_links (sa, ra->group) == rpt_summary_get_group_n_links (sb, rb->group) &&
          qa->annotation == qb->annotation && qa->start == qb->start && qa->end == qb->end &&
+         same_answered (sa, ra, sb, rb) &&
          same_report (sa, ra->group, sb, rb->group, GPOINTER_TO_INT (user_data));
 }
 

@@ -59,6 +59,16 @@ gboolean       _rpt_id_is_valid             (const char *id);
  * "a2", ...) in neighbouring buckets. */
 guint          _rpt_id_hash                 (gconstpointer id);
 
+/* "BASE-N" for the smallest N >= @first that is not a key of @taken.
+ * @hints (string keys owned by the table, or NULL) remembers where the
+ * last search for @base stopped, so that minting many ids from one base
+ * probes each number about once instead of counting from @first every
+ * time: give it only while nothing is removed from @taken. */
+char          *_rpt_id_next_free            (GHashTable *taken,
+                                             GHashTable *hints,
+                                             const char *base,
+                                             guint       first);
+
 /* Now, in microseconds since the epoch, truncated to whole seconds so that
  * what is in memory is exactly what the file stores. */
 gint64         _rpt_now                     (void);

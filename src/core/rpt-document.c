@@ -344,3 +344,35 @@ _rpt_id_is_valid (const char *id)
       return FALSE;
   return TRUE;
 }
+
+char *
+_rpt_id_next_free (GHashTable *taken,
+                   GHashTable *hints,
+                   const char *base,
+                   guint       first)
+{
+  g_autoptr(GString) id = g_string_new (base);
+  g_autofree char *key = NULL;
+  gsize base_len = id->len;
+  guint n = first;
+
+  /* Every number from @first to the hint was taken when it was stored, and
+   * ids are only added while @hints lives, so the search can start there.
+   * The number found is stored, not the one after it: the caller may not
+   * take it (a record refused after its id was made). */
+  if (hints != NULL)
+    {
+      key = g_strdup_printf ("%u\x1f%s", first, base);
+      n = MAX (first, GPOINTER_TO_UINT (g_hash_table_lookup (hints, key)));
+    }
+  for (;; n++)
+    {
+      g_string_truncate (id, base_len);
+      g_string_append_printf (id, "-%u", n);
+      if (!g_hash_table_contains (taken, id->str))
+        break;
+    }
+  if (hints != NULL)
+    g_hash_table_insert (hints, g_steal_pointer (&key), GUINT_TO_POINTER (n));
+  return g_string_free (g_steal_pointer (&id), FALSE);
+}

@@ -43,6 +43,7 @@ struct _RptImportBuilder
   GHashTable       *speaker_index;
   GPtrArray        *records;        /* committed RptImportRecord */
   GHashTable       *document_ids;
+  GHashTable       *document_id_hints; /* for _rpt_id_next_free() */
   guint             n_annotations;
   gboolean          shortcuts_given;
 };
@@ -84,6 +85,7 @@ _rpt_import_builder_new (const RptImportOptions *options,
   builder->speaker_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   builder->records = g_ptr_array_new_with_free_func ((GDestroyNotify) _rpt_import_record_free);
   builder->document_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  builder->document_id_hints = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return builder;
 }
 
@@ -98,6 +100,7 @@ _rpt_import_builder_free (RptImportBuilder *builder)
   g_ptr_array_unref (builder->speakers);
   g_hash_table_unref (builder->speaker_index);
   g_hash_table_unref (builder->document_ids);
+  g_hash_table_unref (builder->document_id_hints);
   g_free (builder);
 }
 
@@ -233,6 +236,15 @@ _rpt_import_builder_has_document (RptImportBuilder *builder,
                                   const char       *id)
 {
   return g_hash_table_contains (builder->document_ids, id);
+}
+
+char *
+_rpt_import_builder_free_document_id (RptImportBuilder *builder,
+                                      const char       *stem,
+                                      guint             first)
+{
+  /* Records are only added, never taken back, so the hints stay true. */
+  return _rpt_id_next_free (builder->document_ids, builder->document_id_hints, stem, first);
 }
 
 

@@ -98,18 +98,14 @@ import_text (RptImportBuilder      *builder,
     return _rpt_import_bad_record (builder, bad, error);
 
   /* "notes", then "notes-2", "notes-3"… for files with the same stem. */
-  record = _rpt_import_record_new (builder, rpt_document_get_id (document), NULL,
+  if (_rpt_import_builder_has_document (builder, rpt_document_get_id (document)))
+    id = _rpt_import_builder_free_document_id (builder, rpt_document_get_id (document), 2);
+  record = _rpt_import_record_new (builder, id ? id : rpt_document_get_id (document), NULL,
                                    rpt_document_get_title (document), rpt_document_get_source (document),
                                    rpt_document_get_text (document), rpt_document_get_text_bytes (document),
-                                   NULL);
-  for (guint n = 2; record == NULL && n < G_MAXUINT; n++)
-    {
-      g_free (id);
-      id = g_strdup_printf ("%s-%u", rpt_document_get_id (document), n);
-      record = _rpt_import_record_new (builder, id, NULL, rpt_document_get_title (document),
-                                       rpt_document_get_source (document), rpt_document_get_text (document),
-                                       rpt_document_get_text_bytes (document), NULL);
-    }
+                                   &bad);
+  if (record == NULL)
+    return _rpt_import_bad_record (builder, bad, error);
   return _rpt_import_commit (builder, record, error);
 }
 

@@ -145,6 +145,11 @@ struct _RptImportRecord
   RptOffsetUnit     table_unit;
 };
 
+/* "STEM-N" for the smallest N >= @first that no committed record has; many
+ * calls with one stem cost about one probe each. */
+char             *_rpt_import_builder_free_document_id (RptImportBuilder *builder,
+                                                        const char       *stem,
+                                                        guint             first);
 guint             _rpt_import_builder_label_index   (RptImportBuilder *builder,
                                                      const char       *name);
 guint             _rpt_import_builder_speaker_index (RptImportBuilder *builder,

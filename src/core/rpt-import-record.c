@@ -68,15 +68,7 @@ _rpt_import_record_new (RptImportBuilder  *builder,
   if (id == NULL)
     {
       /* "reports" -> "reports-1", "reports-2"… in the order of the file. */
-      for (guint n = 1; made_id == NULL; n++)
-        {
-          char *candidate = g_strdup_printf ("%s-%u", fallback_id_stem ? fallback_id_stem : "article", n);
-
-          if (!_rpt_import_builder_has_document (builder, candidate))
-            made_id = candidate;
-          else
-            g_free (candidate);
-        }
+      made_id = _rpt_import_builder_free_document_id (builder, fallback_id_stem ? fallback_id_stem : "article", 1);
       id = made_id;
     }
   if (!_rpt_id_is_valid (id))

@@ -57,20 +57,6 @@ rpt_import_guess_title (const char *text)
   return g_strdup ("");
 }
 
-static GHashTable *
-document_ids (RptProject *project)
-{
-  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GListModel *documents = rpt_project_get_documents (project);
-
-  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
-    {
-      g_autoptr(RptDocument) document = g_list_model_get_item (documents, i);
-      g_hash_table_add (ids, g_strdup (rpt_document_get_id (document)));
-    }
-  return ids;
-}
-
 /* @place names the file in messages. */
 static RptDocument *
 import_text (RptProject  *project,
@@ -86,7 +72,6 @@ import_text (RptProject  *project,
   g_autofree char *id = NULL;
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
-  g_autoptr(GHashTable) taken = NULL;
   const char *bad = NULL;
   char *dot;
 
@@ -136,8 +121,8 @@ import_text (RptProject  *project,
   stem = g_strdup (base);
   if ((dot = strrchr (stem, '.')) != NULL && dot != stem)
     *dot = '\0';
-  taken = document_ids (project);
-  id = _rpt_project_unique_slug (project, taken, stem, "article");
+  /* The project's own table, not a copy: adding many files stays linear. */
+  id = _rpt_project_unique_slug (project, _rpt_project_document_table (project), stem, "article");
 
   return rpt_document_new (id, title, base, text);
 }

@@ -28,6 +28,7 @@ struct _RptProject
   GHashTable *annotation_by_id;  /* id -> RptAnnotation (owned ref) */
   GHashTable *relation_by_id;
   GHashTable *orphan_by_id;      /* id -> RptAnnotation (borrowed from orphans) */
+  GHashTable *document_id_hints; /* for _rpt_id_next_free(); emptied when an article goes */
   RptRelationIndex *relation_index; /* the relations of each annotation */
 
   RptHistory *history;
@@ -104,6 +105,7 @@ rpt_project_finalize (GObject *object)
   g_clear_pointer (&self->speaker_by_id, g_hash_table_unref);
   g_clear_pointer (&self->relation_by_id, g_hash_table_unref);
   g_clear_pointer (&self->orphan_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->document_id_hints, g_hash_table_unref);
   g_clear_pointer (&self->relation_index, rpt_relation_index_free);
   g_clear_object (&self->documents);
   g_clear_object (&self->labels);
@@ -219,6 +221,7 @@ rpt_project_init (RptProject *self)
   self->annotation_by_id = g_hash_table_new_full (_rpt_id_hash, g_str_equal, NULL, g_object_unref);
   self->relation_by_id = g_hash_table_new (_rpt_id_hash, g_str_equal);
   self->orphan_by_id = g_hash_table_new (_rpt_id_hash, g_str_equal);
+  self->document_id_hints = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->relation_index = rpt_relation_index_new ();
 
   self->history = rpt_history_new (apply_op, op_free, self);
@@ -465,6 +468,12 @@ _rpt_project_speaker_table (RptProject *self)
   return self->speaker_by_id;
 }
 
+GHashTable *
+_rpt_project_document_table (RptProject *self)
+{
+  return self->document_by_id;
+}
+
 /* ---- Ids ---- */
 
 char *
@@ -517,14 +526,10 @@ _rpt_project_unique_slug (RptProject *self,
 
   if (!g_hash_table_contains (taken, base))
     return g_steal_pointer (&base);
-  for (guint n = 2;; n++)
-    {
-      char *candidate = g_strdup_printf ("%s-%u", base, n);
-
-      if (!g_hash_table_contains (taken, candidate))
-        return candidate;
-      g_free (candidate);
-    }
+  /* Adding ten thousand "notes.txt" from as many folders must not count
+   * from "notes-2" for each. */
+  return _rpt_id_next_free (taken, taken == self->document_by_id ? self->document_id_hints : NULL,
+                            base, 2);
 }
 
 static void
@@ -583,6 +588,7 @@ remove_document (RptProject  *self,
 
   g_object_ref (document);
   g_hash_table_remove (self->document_by_id, id);
+  g_hash_table_remove_all (self->document_id_hints);
   /* The document keeps its (by now empty) store while it is out, so that
    * undo brings back the very GListModel that views may still hold. */
   if (g_hash_table_steal_extended (self->store_by_document, id, (gpointer *) &key, (gpointer *) &store))

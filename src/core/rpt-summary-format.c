@@ -174,6 +174,23 @@ rpt_summary_describe_other_links (RptSummary *summary,
   return g_strjoinv ("; ", (char **) parts->pdata);
 }
 
+char *
+rpt_summary_describe_answered (RptSummary          *summary,
+                               const RptSummaryRow *row,
+                               guint                max_chars)
+{
+  const RptSummaryRow *parent;
+  g_autofree char *quote = NULL;
+
+  if (row->depth <= RPT_SUMMARY_MAX_NESTING || row->parent < 0)
+    return NULL;
+  parent = rpt_summary_get_row (summary, row->parent);
+  quote = rpt_summary_dup_quote (summary, rpt_summary_get_group (summary, parent->group)->representative,
+                                 max_chars);
+  /* Translators: a quoted statement; use the quotation marks of your language */
+  return g_strdup_printf (_("“%s”"), quote);
+}
+
 const char *
 rpt_summary_speaker_display (RptSummary *summary,
                              int         speaker)
@@ -361,7 +378,8 @@ rpt_summary_to_markdown (RptSummary *summary,
       const RptSummaryRow *row = rpt_summary_get_row (summary, r);
       const RptSummaryGroup *group = rpt_summary_get_group (summary, row->group);
       g_autofree char *quote = rpt_summary_dup_quote (summary, group->representative, 0);
-      g_autofree char *indent = g_strnfill (row->depth * 2, ' ');
+      g_autofree char *indent = g_strnfill (MIN (row->depth, RPT_SUMMARY_MAX_NESTING) * 2, ' ');
+      g_autofree char *answered = rpt_summary_describe_answered (summary, row, 60);
 
       if (row->depth == 0 && r > 0)
         g_string_append_c (out, '\n');
@@ -370,6 +388,12 @@ rpt_summary_to_markdown (RptSummary *summary,
         {
           g_string_append (out, "↳ *");
           md_escape (out, rpt_relation_type_get_display (row->relation));
+          if (answered)
+            {
+              /* Past the deepest level: "↳ *Rebuts “what it rebuts”* · …" */
+              g_string_append_c (out, ' ');
+              md_escape (out, answered);
+            }
           g_string_append (out, "* · ");
         }
       g_string_append (out, "**");
@@ -406,7 +430,8 @@ rpt_summary_to_markdown (RptSummary *summary,
                           C_("table column", "Left out"));
   for (guint d = 0; d < rpt_summary_get_n_documents (summary); d++)
     {
-      g_autoptr(GArray) omitted = rpt_summary_dup_omitted (summary, d);
+      g_autoptr(GArray) omitted = rpt_summary_dup_omitted_first (summary, d, MAX_LISTED);
+      guint n_omitted = n_shared - rpt_summary_get_document_n_shared (summary, d);
 
       md_table_row_start (out, rpt_summary_document_display (summary, d));
       g_string_append_printf (out, " | %u | %u / %u | ", rpt_summary_get_document_n_annotations (summary, d),
@@ -424,10 +449,10 @@ rpt_summary_to_markdown (RptSummary *summary,
           g_string_append (out, i > 0 ? "; " : "");
           md_escape (out, quoted);
         }
-      if (omitted->len > MAX_LISTED)
+      if (n_omitted > MAX_LISTED)
         g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "; and %u more", "; and %u more",
-                                                  omitted->len - MAX_LISTED),
-                                omitted->len - MAX_LISTED);
+                                                  n_omitted - MAX_LISTED),
+                                n_omitted - MAX_LISTED);
       g_string_append (out, " |\n");
     }
   g_string_append_c (out, '\n');

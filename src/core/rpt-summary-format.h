@@ -47,6 +47,19 @@ char     *rpt_summary_describe_other_links (RptSummary *summary,
                                             guint       group,
                                             guint       max_chars,
                                             guint       max_links);
+/* Threads are nested at most this many answers deep in the Markdown and
+ * HTML summaries, as in the Summary view: a chain of thousands of answers
+ * indented one step each would make the output grow with the square of
+ * its length and push it off any page. Deeper answers are written at this
+ * depth, each naming the statement it answers. */
+#define RPT_SUMMARY_MAX_NESTING 8
+
+/* For a row deeper than RPT_SUMMARY_MAX_NESTING: the statement it answers,
+ * quoted and cut to @max_chars ("“We never funded…”"). NULL for any other
+ * row, which sits right under what it answers. */
+char     *rpt_summary_describe_answered  (RptSummary          *summary,
+                                          const RptSummaryRow *row,
+                                          guint                max_chars);
 /* "4 articles · 20 annotations · 11 statements · 5 reported by several
  * articles · 2 exchanges" */
 char     *rpt_summary_describe_totals    (RptSummary *summary);

@@ -9,6 +9,11 @@
 
 #include "rpt-summary-format.h"
 
+/* Left-out statements listed per article before "and N more", as in the
+ * Summary view: the full lists grow with articles × shared statements (324 MB
+ * for a thousand articles). */
+#define MAX_LISTED 50
+
 static const char style[] =
   ":root{color-scheme:light dark;--bg:#fafafb;--fg:#242428;--dim:#6e6e78;--card:#fff;"
   "--line:#c0bfbc;--border:#deddda;--a:#1c71d8;--b:#c01c28}"
@@ -88,6 +93,7 @@ html_card (GString             *out,
   const RptSummaryGroup *group = rpt_summary_get_group (summary, row->group);
   g_autofree char *quote = rpt_summary_dup_quote (summary, group->representative, 0);
   g_autofree char *reach = rpt_summary_describe_reach (summary, row->group);
+  g_autofree char *answered = rpt_summary_describe_answered (summary, row, 80);
 
   g_string_append_printf (out, "<div class=\"card %s\"", lane_class (summary, group->speaker));
   label_style (out, summary, group->label);
@@ -96,6 +102,12 @@ html_card (GString             *out,
     {
       g_string_append (out, "<span class=\"relation\">↳ ");
       escape (out, rpt_relation_type_get_display (row->relation));
+      if (answered)
+        {
+          /* Past the deepest level: "↳ Rebuts “what it rebuts”" */
+          g_string_append_c (out, ' ');
+          escape (out, answered);
+        }
       g_string_append (out, "</span>");
     }
   g_string_append (out, "<span class=\"label\">");
@@ -150,18 +162,21 @@ html_threads (GString    *out,
   for (guint r = 0; r < n_rows; r++)
     {
       const RptSummaryRow *row = rpt_summary_get_row (summary, r);
+      /* Lists nest no deeper than the Markdown's; browsers stop nesting
+       * elements a few hundred deep anyway. */
+      guint level = MIN (row->depth, RPT_SUMMARY_MAX_NESTING);
 
-      if (r > 0 && row->depth > depth)
+      if (r > 0 && level > depth)
         g_string_append (out, "<ul class=\"replies\">");
       else if (r > 0)
         {
           g_string_append (out, "</li>");
-          for (; depth > row->depth; depth--)
+          for (; depth > level; depth--)
             g_string_append (out, "</ul></li>");
         }
       if (row->depth == 0)
         g_string_append (out, r > 0 ? "</ul>\n<ul class=\"thread\">" : "<ul class=\"thread\">");
-      depth = row->depth;
+      depth = level;
       g_string_append (out, "<li>");
       html_card (out, summary, row);
     }
@@ -206,7 +221,8 @@ html_coverage (GString    *out,
   g_string_append (out, "</th></tr>\n");
   for (guint d = 0; d < rpt_summary_get_n_documents (summary); d++)
     {
-      g_autoptr(GArray) omitted = rpt_summary_dup_omitted (summary, d);
+      g_autoptr(GArray) omitted = rpt_summary_dup_omitted_first (summary, d, MAX_LISTED);
+      guint n_omitted = n_shared - rpt_summary_get_document_n_shared (summary, d);
 
       g_string_append (out, "<tr><td>");
       escape (out, rpt_summary_document_display (summary, d));
@@ -226,6 +242,16 @@ html_coverage (GString    *out,
 
               g_string_append (out, "<li>");
               escape (out, quoted);
+              g_string_append (out, "</li>");
+            }
+          if (n_omitted > omitted->len)
+            {
+              g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more",
+                                                                    "and %u more", n_omitted - omitted->len),
+                                                       n_omitted - omitted->len);
+
+              g_string_append (out, "<li class=\"dim\">");
+              escape (out, more);
               g_string_append (out, "</li>");
             }
           g_string_append (out, "</ul>");

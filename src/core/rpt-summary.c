@@ -30,6 +30,7 @@ struct _RptSummary
   guint               *document_n_annotations;
   guint               *document_n_shared;
   guint                n_shared;
+  guint               *shared_groups;               /* n_shared, ascending */
   guint               *count_label_speaker;         /* labels × (speakers + 1) */
   guint               *count_label_speaker_groups;
   guint               *count_document_label;        /* documents × labels */
@@ -60,6 +61,7 @@ summary_clear (gpointer data)
   g_free (self->group_links);
   g_free (self->document_n_annotations);
   g_free (self->document_n_shared);
+  g_free (self->shared_groups);
   g_free (self->count_label_speaker);
   g_free (self->count_label_speaker_groups);
   g_free (self->count_document_label);
@@ -334,6 +336,7 @@ build_counts (RptSummary *self)
   self->count_label_speaker = g_new0 (guint, MAX (n_labels * n_slots, 1));
   self->count_label_speaker_groups = g_new0 (guint, MAX (n_labels * n_slots, 1));
   self->count_document_label = g_new0 (guint, MAX (n_documents * n_labels, 1));
+  self->shared_groups = g_new (guint, MAX (self->n_groups, 1));
 
   for (guint s = 0; s < self->n_statements; s++)
     {
@@ -353,7 +356,7 @@ build_counts (RptSummary *self)
       per_speaker[slot]++;
       if (group->n_documents >= 2)
         {
-          self->n_shared++;
+          self->shared_groups[self->n_shared++] = g;
           for (guint d = 0; d < group->n_documents; d++)
             self->document_n_shared[group->documents[d]]++;
         }
@@ -683,26 +686,49 @@ rpt_summary_get_document_n_shared (RptSummary *self,
   return self->document_n_shared[document];
 }
 
+/* Whether @group reports @document: its articles are ascending. */
+static gboolean
+group_reports (const RptSummaryGroup *group,
+               guint                  document)
+{
+  guint lo = 0, hi = group->n_documents;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (group->documents[mid] == document)
+        return TRUE;
+      if (group->documents[mid] < document)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}
+
 GArray *
-rpt_summary_dup_omitted (RptSummary *self,
-                         guint       document)
+rpt_summary_dup_omitted_first (RptSummary *self,
+                               guint       document,
+                               guint       max)
 {
   GArray *omitted = g_array_new (FALSE, FALSE, sizeof (guint));
 
   g_return_val_if_fail (document < self->snapshot->documents->len, omitted);
-  for (guint g = 0; g < self->n_groups; g++)
-    {
-      const RptSummaryGroup *group = &self->groups[g];
-      gboolean reports = FALSE;
-
-      if (group->n_documents < 2)
-        continue;
-      for (guint d = 0; d < group->n_documents && !reports; d++)
-        reports = group->documents[d] == document;
-      if (!reports)
-        g_array_append_val (omitted, g);
-    }
+  /* Only shared groups, and only until @max are found: a thousand articles'
+   * coverage rows each walking every group made the Markdown summary
+   * grow with articles × statements. */
+  for (guint i = 0; i < self->n_shared && (max == 0 || omitted->len < max); i++)
+    if (!group_reports (&self->groups[self->shared_groups[i]], document))
+      g_array_append_val (omitted, self->shared_groups[i]);
   return omitted;
+}
+
+GArray *
+rpt_summary_dup_omitted (RptSummary *self,
+                         guint       document)
+{
+  return rpt_summary_dup_omitted_first (self, document, 0);
 }
 
 static guint

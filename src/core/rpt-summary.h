@@ -152,6 +152,13 @@ guint                 rpt_summary_get_n_shared_groups (RptSummary *self);
 guint                 rpt_summary_get_document_n_shared (RptSummary *self, guint document);
 /* Shared groups that @document leaves out, ascending. Free with g_array_unref. */
 GArray               *rpt_summary_dup_omitted        (RptSummary *self, guint document);
+/* The first @max of them (all when @max is 0): the cost follows what
+ * @document reports, not the number of shared groups. There are
+ * rpt_summary_get_n_shared_groups() - rpt_summary_get_document_n_shared()
+ * in all. */
+GArray               *rpt_summary_dup_omitted_first  (RptSummary *self,
+                                                      guint       document,
+                                                      guint       max);
 
 /* Counts of annotations. @speaker is a speaker index or
  * RPT_SUMMARY_NO_SPEAKER. */

@@ -7,21 +7,25 @@
 
 #include "rpt-tool.h"
 
-/* The document of @project whose text is the same as @document's, or NULL. */
-static RptDocument *
-find_same_text (RptProject  *project,
-                RptDocument *document)
+/* SHA-256 of the text -> the project's document with that text (borrowed),
+ * looked up for every file: a walk of the list for each would make adding
+ * ten thousand files quadratic. */
+static GHashTable *
+texts_of (RptProject *project)
 {
+  GHashTable *texts = g_hash_table_new (g_str_hash, g_str_equal);
   GListModel *documents = rpt_project_get_documents (project);
+  guint n = g_list_model_get_n_items (documents);
 
-  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RptDocument) other = g_list_model_get_item (documents, i);
+      g_autoptr(RptDocument) document = g_list_model_get_item (documents, i);
 
-      if (g_str_equal (rpt_document_get_sha256 (other), rpt_document_get_sha256 (document)))
-        return other;
+      /* The first one wins, as the walk of the list did. */
+      if (!g_hash_table_contains (texts, rpt_document_get_sha256 (document)))
+        g_hash_table_insert (texts, (gpointer) rpt_document_get_sha256 (document), document);
     }
-  return NULL;
+  return texts;
 }
 
 static int
@@ -46,6 +50,7 @@ rpt_tool_add (int    argc,
   g_autoptr(RptProject) project = NULL;
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  g_autoptr(GHashTable) texts = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *display = NULL;
   gboolean existed;
@@ -72,6 +77,7 @@ rpt_tool_add (int    argc,
   else
     project = rpt_project_new ();
 
+  texts = texts_of (project);
   /* Everything is imported before anything is written or reported, so a bad
    * article leaves the project file as it was. */
   for (int i = 2; i < argc; i++)
@@ -82,7 +88,7 @@ rpt_tool_add (int    argc,
 
       if (document == NULL)
         return refuse (path, existed, error);
-      if ((same = find_same_text (project, document)))
+      if ((same = g_hash_table_lookup (texts, rpt_document_get_sha256 (document))))
         {
           g_autofree char *id = rpt_tool_printable (rpt_document_get_id (same));
 
@@ -91,6 +97,7 @@ rpt_tool_add (int    argc,
         }
       if (!rpt_project_add_document (project, document, &error))
         return refuse (path, existed, error);
+      g_hash_table_insert (texts, (gpointer) rpt_document_get_sha256 (document), document);
       g_ptr_array_add (added, g_steal_pointer (&document));
       g_ptr_array_add (files, argv[i]);
     }
