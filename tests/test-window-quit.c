@@ -294,6 +294,104 @@ START_TEST (test_escape_keeps_work)
 }
 END_TEST
 
+/* ---- Recent projects ---- */
+
+/* Whether Repartee lists @file among its recent projects: the rows of a
+ * new window's start page, which is what the user sees. */
+static gboolean
+shown_as_recent (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  RptWindow *window = rpt_test_new_window ();
+  gboolean found = FALSE;
+
+  for (GtkWidget *row = rpt_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, NULL);
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
+      found = TRUE;
+  rpt_test_close_discarding (window);
+  return found;
+}
+
+static gboolean
+chooser_has (GtkFileChooser *chooser,
+             GFile          *file)
+{
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (chooser);
+
+  if (chosen && g_file_equal (chosen, file))
+    return TRUE;
+  gtk_file_chooser_set_file (chooser, file, NULL);
+  rpt_test_spin (100);
+  return FALSE;
+}
+
+/* Opens @file through Open and its file chooser, as the user does. */
+static void
+open_with_chooser (RptWindow *window,
+                   GFile     *file)
+{
+  GtkWindow *chooser;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL);
+  rpt_test_wait_until ((chooser = rpt_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
+  ck_assert_int_eq (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), GTK_FILE_CHOOSER_ACTION_OPEN);
+  rpt_test_wait_until (chooser_has (GTK_FILE_CHOOSER (chooser), file));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  rpt_test_wait_until (rpt_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
+}
+
+static void
+wait_for_open_error (RptWindow  *window,
+                     const char *name)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = g_strdup_printf ("Could Not Open “%s”", name);
+
+  rpt_test_wait_until ((dialog = rpt_test_find_dialog (GTK_WINDOW (window))) != NULL);
+  ck_assert_str_eq (adw_message_dialog_get_heading (dialog), heading);
+  rpt_test_respond (dialog, "close");
+  rpt_test_spin (50);
+}
+
+START_TEST (test_failed_open_not_recent)
+{
+  g_autoptr(GFile) good = write_project ("good.json");
+  g_autofree char *broken_path = rpt_test_write_file (dir, "broken.json", "{\"format\": \"repartee-project\"", -1);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autoptr(GFile) later = write_project ("later.json");
+  RptWindow *window = rpt_test_new_window ();
+
+  /* A project that opens becomes recent (so the test can see it)... */
+  open_with_chooser (window, good);
+  rpt_test_wait_until (rpt_window_get_file (window) != NULL);
+  rpt_test_close_discarding (window);
+  ck_assert (shown_as_recent (good));
+  window = rpt_test_new_window ();
+
+  /* ...one that fails to open does not, through Open... */
+  open_with_chooser (window, broken);
+  wait_for_open_error (window, "broken.json");
+  ck_assert_ptr_null (rpt_window_get_file (window));
+
+  /* ...nor from the command line or a drop. */
+  {
+    GFile *files[1] = { broken };
+
+    rpt_window_open_files (window, files, 1);
+    wait_for_open_error (window, "broken.json");
+  }
+
+  /* A later success is listed; by then anything queued for the failed
+   * one would have been too. */
+  open_with_chooser (window, later);
+  rpt_test_wait_until (rpt_window_get_file (window) != NULL && g_file_equal (rpt_window_get_file (window), later));
+  rpt_test_close_discarding (window);
+  ck_assert (shown_as_recent (later));
+  ck_assert_msg (!shown_as_recent (broken), "broken.json is listed as a recent project");
+}
+END_TEST
+
 static Suite *
 quit_suite (void)
 {
@@ -305,6 +403,7 @@ quit_suite (void)
   tcase_add_test (tc, test_quit_two_windows);
   tcase_add_test (tc, test_quit_cancelled_keeps_window);
   tcase_add_test (tc, test_escape_keeps_work);
+  tcase_add_test (tc, test_failed_open_not_recent);
   suite_add_tcase (s, tc);
   return s;
 }
