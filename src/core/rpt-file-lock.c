@@ -87,6 +87,7 @@ rpt_file_lock_acquire (const char              *path,
   for (;;)
     {
       gboolean folder = FALSE;
+      TryResult result;
       /* Read-only is enough for flock(); non-blocking, so that a named
        * pipe in the project's place cannot hang the writer. */
       int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
@@ -102,39 +103,37 @@ rpt_file_lock_acquire (const char              *path,
       if (fd < 0)
         return lock_new (path, -1);
 
-      switch (try_lock (fd))
+      while ((result = try_lock (fd)) == TRY_BUSY)
         {
-        case TRY_LOCKED:
-          if (still_current (fd, path, folder))
-            return lock_new (path, fd);
-          /* Replaced or created meanwhile: lock what is there now. */
-          close (fd);
-          continue;
-        case TRY_UNSUPPORTED:
+          if (g_get_monotonic_time () >= deadline)
+            {
+              g_autofree char *display = g_filename_display_name (path);
+
+              close (fd);
+              g_set_error (error, RPT_ERROR, RPT_ERROR_BUSY,
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "%s: another program is still saving it after %u second; try again when it is done",
+                                        "%s: another program is still saving it after %u seconds; try again when it is done",
+                                        timeout_ms / 1000),
+                           display, timeout_ms / 1000);
+              return NULL;
+            }
+          if (!told && waiting)
+            waiting (path, user_data);
+          told = TRUE;
+          g_usleep ((gulong) pause_ms * 1000);
+          pause_ms = MIN (pause_ms * 2, RETRY_MAX_MS);
+        }
+      if (result == TRY_UNSUPPORTED)
+        {
           close (fd);
           return lock_new (path, -1);
-        case TRY_BUSY:
-          close (fd);
-          break;
         }
-
-      if (g_get_monotonic_time () >= deadline)
-        {
-          g_autofree char *display = g_filename_display_name (path);
-
-          g_set_error (error, RPT_ERROR, RPT_ERROR_BUSY,
-                       g_dngettext (GETTEXT_PACKAGE,
-                                    "%s: another program is still saving it after %u second; try again when it is done",
-                                    "%s: another program is still saving it after %u seconds; try again when it is done",
-                                    timeout_ms / 1000),
-                       display, timeout_ms / 1000);
-          return NULL;
-        }
-      if (!told && waiting)
-        waiting (path, user_data);
-      told = TRUE;
-      g_usleep ((gulong) pause_ms * 1000);
-      pause_ms = MIN (pause_ms * 2, RETRY_MAX_MS);
+      if (still_current (fd, path, folder))
+        return lock_new (path, fd);
+      /* The writer before saved a new file over this one (or created it,
+       * for a folder's lock) while we waited: lock what is there now. */
+      close (fd);
     }
 }
 
