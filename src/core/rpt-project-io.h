@@ -118,5 +118,11 @@ void        rpt_project_save_expecting_async (RptProject          *self,
 gboolean    rpt_project_save_finish     (RptProject          *self,
                                          GAsyncResult        *result,
                                          GError             **error);
+/* rpt_project_save_finish, also giving what the saved file looked like
+ * right after the save, before another writer could change it. */
+gboolean    rpt_project_save_finish_stamp (RptProject        *self,
+                                           GAsyncResult      *result,
+                                           RptFileStamp      *stamp,
+                                           GError           **error);
 
 G_END_DECLS

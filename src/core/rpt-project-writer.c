@@ -536,6 +536,7 @@ write_locked (GBytes              *bytes,
               const char          *path,
               RptFileLock         *lock,
               const RptFileStamp  *expected,
+              RptFileStamp        *written,
               GError             **error)
 {
   g_autoptr(RptFileLock) own = NULL;
@@ -554,7 +555,12 @@ write_locked (GBytes              *bytes,
       rpt_safe_file_abort (file);
       return FALSE;
     }
-  return rpt_safe_file_commit (file, error);
+  if (!rpt_safe_file_commit (file, error))
+    return FALSE;
+  /* Still locked: no other writer has been at it since. */
+  if (written)
+    rpt_file_stamp_read (path, written);
+  return TRUE;
 }
 
 static gboolean
@@ -570,7 +576,7 @@ save_to_file (RptProject   *self,
 
   state = rpt_project_get_state (self);
   bytes = rpt_project_to_bytes (self);
-  if (!write_locked (bytes, path, lock, lock ? rpt_file_lock_get_stamp (lock) : NULL, error))
+  if (!write_locked (bytes, path, lock, lock ? rpt_file_lock_get_stamp (lock) : NULL, NULL, error))
     return FALSE;
   rpt_project_mark_saved_state (self, state);
   return TRUE;
@@ -601,6 +607,7 @@ typedef struct
   guint64             state;
   gboolean            expecting;
   RptFileStamp        expected;
+  RptFileStamp        written;
 } SaveData;
 
 static void
@@ -623,7 +630,7 @@ save_thread (GTask        *task,
   GError *error = NULL;
   g_autoptr(GBytes) bytes = rpt_project_snapshot_to_bytes (save->snapshot);
 
-  if (write_locked (bytes, save->path, NULL, save->expecting ? &save->expected : NULL, &error))
+  if (write_locked (bytes, save->path, NULL, save->expecting ? &save->expected : NULL, &save->written, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -673,6 +680,19 @@ rpt_project_save_async (RptProject          *self,
                         gpointer             user_data)
 {
   rpt_project_save_expecting_async (self, file, NULL, cancellable, callback, user_data);
+}
+
+gboolean
+rpt_project_save_finish_stamp (RptProject    *self,
+                               GAsyncResult  *result,
+                               RptFileStamp  *stamp,
+                               GError       **error)
+{
+  if (!rpt_project_save_finish (self, result, error))
+    return FALSE;
+  if (stamp)
+    *stamp = ((SaveData *) g_task_get_task_data (G_TASK (result)))->written;
+  return TRUE;
 }
 
 gboolean
