@@ -188,7 +188,8 @@ wait_until_waiting (GSubprocess *process,
   return in;
 }
 
-/* The rest of what @process prints, once it is done. */
+/* The rest of what @process prints, once it is done (*out and *err are
+ * replaced). */
 static int
 finish_waiting (GSubprocess      *process,
                 GDataInputStream *err_in,
@@ -198,6 +199,9 @@ finish_waiting (GSubprocess      *process,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) out_bytes = NULL;
   gsize len;
+
+  g_clear_pointer (out, g_free);
+  g_clear_pointer (err, g_free);
 
   *err = g_data_input_stream_read_upto (err_in, "", 1, &len, NULL, &error);
   ck_assert_msg (*err != NULL || error == NULL, "%s", error ? error->message : "");
