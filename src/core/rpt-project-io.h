@@ -79,7 +79,8 @@ GBytes             *rpt_project_snapshot_to_bytes (RptProjectSnapshot *snapshot)
 void                rpt_project_snapshot_free     (RptProjectSnapshot *snapshot);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RptProjectSnapshot, rpt_project_snapshot_free)
 /* Writes safely (rpt_safe_file_replace) and marks the project saved,
- * holding the file's lock (rpt-file-lock.h) while it writes. */
+ * holding the file's lock (rpt-file-lock.h) while it writes; a caller that
+ * already holds it uses rpt_project_save_locked. */
 gboolean    rpt_project_save_to_file    (RptProject   *self,
                                          const char   *path,
                                          GError      **error);
