@@ -1,7 +1,8 @@
 /* test-window-disk.c: the project file changing behind the window's back,
  * driven through the window's actions and dialogs: a save over a file that
  * another program changed asks first (Save and close-with-save; Cancel
- * leaves that program's bytes, Save Anyway writes ours); a project whose
+ * leaves that program's bytes, Save Anyway writes ours), also when that
+ * program (repartee-tool) writes while the save waits for it; a project whose
  * article text was edited outside Repartee is offered re-anchoring, and
  * the report and the orphans bar show what happened; orphans are placed at
  * the selection or deleted, undoably; Replace Article Text re-anchors the
@@ -198,6 +199,67 @@ START_TEST (test_save_asks_when_changed_on_disk)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   rpt_test_wait_until (!rpt_project_get_dirty (project));
   ck_assert_ptr_null (rpt_test_find_dialog (GTK_WINDOW (window)));
+  ck_assert (file_holds_project (path, project));
+  rpt_test_close_discarding (window);
+}
+END_TEST
+
+/* repartee-tool add (or any writer) is rewriting the project while the
+ * window saves: the window waits for it, without blocking, then finds
+ * the file changed and asks instead of replacing the command's work. */
+START_TEST (test_save_waits_for_a_writer)
+{
+  g_autofree char *path = write_project ("shared.json");
+  RptWindow *window = open_window (path, 1);
+  RptProject *project = rpt_window_get_project (window);
+  g_autofree char *before = rpt_test_read_file (path, NULL);
+  g_autofree char *theirs = NULL;
+  RptFileLock *lock;
+  AdwMessageDialog *dialog;
+
+  ck_assert_ptr_nonnull (rpt_project_add_speaker (project, "Minister Aro", NULL));
+  lock = rpt_file_lock_acquire (path, 1000, NULL, NULL, NULL);
+  ck_assert_ptr_nonnull (lock);
+
+  /* The window checked the file (unchanged) and started saving; the
+   * writer holds the lock, so nothing is written, and the window runs. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  rpt_test_spin (500);
+  ck_assert (rpt_project_get_dirty (project));
+  ck_assert_ptr_null (rpt_test_find_dialog (GTK_WINDOW (window)));
+  {
+    g_autofree char *now = rpt_test_read_file (path, NULL);
+    ck_assert_str_eq (now, before);
+  }
+
+  /* The writer saves its change and lets go. */
+  {
+    g_autoptr(RptProject) other = rpt_project_load_from_file (path, NULL);
+    g_autoptr(RptDocument) document = rpt_document_new ("added", "Added", "added.txt", "Added by a command.");
+    g_autoptr(GError) error = NULL;
+
+    ck_assert (rpt_project_add_document (other, document, NULL));
+    ck_assert_msg (rpt_project_save_locked (other, lock, &error), "%s", error ? error->message : "");
+    rpt_file_lock_release (lock);
+  }
+  theirs = rpt_test_read_file (path, NULL);
+
+  /* The window's save finds that: it asks, and Cancel keeps both. */
+  dialog = wait_for_dialog (window);
+  ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "“shared.json” changed on disk");
+  rpt_test_respond (dialog, "cancel");
+  rpt_test_spin (200);
+  {
+    g_autofree char *now = rpt_test_read_file (path, NULL);
+    ck_assert_str_eq (now, theirs);
+  }
+  ck_assert (rpt_project_get_dirty (project));
+  ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), "• shared.json — Repartee");
+
+  /* Save asks again; Save Anyway writes ours. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  rpt_test_respond (wait_for_dialog (window), "save");
+  rpt_test_wait_until (!rpt_project_get_dirty (project));
   ck_assert (file_holds_project (path, project));
   rpt_test_close_discarding (window);
 }
@@ -542,6 +604,7 @@ disk_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_save_asks_when_changed_on_disk);
   tcase_add_test (tc, test_close_with_save_asks_when_changed_on_disk);
+  tcase_add_test (tc, test_save_waits_for_a_writer);
   tcase_add_test (tc, test_reanchor_on_open);
   tcase_add_test (tc, test_replace_article_text);
   tcase_add_test (tc, test_many_orphans);

@@ -57,12 +57,18 @@ quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Closing a window removes it from the application's list (and a
+   * window with unsaved changes presents a dialog, which is added): walk
+   * a copy that holds its windows, never the list itself. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l; l = l->next)
+    if (RPT_IS_WINDOW (l->data))
+      g_ptr_array_add (windows, g_object_ref (l->data));
 
   /* Each window asks about its own unsaved changes. */
-  for (GList *l = windows; l; l = l->next)
-    if (RPT_IS_WINDOW (l->data))
-      gtk_window_close (l->data);
+  for (guint i = 0; i < windows->len; i++)
+    gtk_window_close (g_ptr_array_index (windows, i));
 }
 
 static void

@@ -10,18 +10,6 @@
 
 #include "rpt-window-private.h"
 
-void
-_rpt_window_record_stamp (RptWindow *self,
-                          GFile     *file,
-                          gboolean   stale)
-{
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-  self->stamp_known = path != NULL;
-  self->stamp_stale = path != NULL && stale;
-  rpt_file_stamp_read (path, &self->stamp);
-}
-
 gboolean
 _rpt_window_file_changed_on_disk (RptWindow *self)
 {

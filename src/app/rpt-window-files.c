@@ -144,6 +144,8 @@ typedef struct
   Continuation *cont;
 } SaveOp;
 
+static void save_anyway_then (RptWindow *self, gpointer data);
+
 static void
 save_op_free (SaveOp *op)
 {
@@ -162,7 +164,8 @@ save_done_cb (GObject      *object,
   SaveOp *op = user_data;
   RptWindow *self = op->self;
   g_autoptr(GError) error = NULL;
-  gboolean ok = rpt_project_save_finish (op->project, result, &error);
+  RptFileStamp written;
+  gboolean ok = rpt_project_save_finish_stamp (op->project, result, &written, &error);
 
   if (_rpt_window_is_gone (self))
     {
@@ -172,6 +175,16 @@ save_done_cb (GObject      *object,
   self->saving = FALSE;
   _rpt_window_busy_pop (self);
 
+  /* Another writer (repartee-tool add, say) saved the file after the
+   * window checked it: ask, as when the change was seen before saving. */
+  if (!ok && g_error_matches (error, RPT_ERROR, RPT_ERROR_CHANGED) && op->project == self->project
+      && self->file && g_file_equal (op->file, self->file))
+    {
+      _rpt_window_confirm_overwrite (self, save_anyway_then, g_steal_pointer (&op->cont),
+                                     (GDestroyNotify) continuation_free);
+      save_op_free (op);
+      return;
+    }
   if (!ok)
     {
       g_autofree char *name = g_file_get_basename (op->file);
@@ -189,7 +202,11 @@ save_done_cb (GObject      *object,
       g_autofree char *name = NULL;
 
       g_set_object (&self->file, op->file);
-      _rpt_window_record_stamp (self, op->file, FALSE);
+      /* Taken by the save itself: a writer that came right after it shows
+       * as a change. */
+      self->stamp = written;
+      self->stamp_known = TRUE;
+      self->stamp_stale = FALSE;
       g_clear_pointer (&self->untitled_name, g_free);
       self->restored = FALSE;
       rpt_recovery_set_unsaved (self->recovery, FALSE);
@@ -203,10 +220,12 @@ save_done_cb (GObject      *object,
   save_op_free (op);
 }
 
+/* Saves to @file; with @expected, only over the file it describes. */
 static void
-save_to (RptWindow    *self,
-         GFile        *file,
-         Continuation *cont)
+save_to (RptWindow          *self,
+         GFile              *file,
+         const RptFileStamp *expected,
+         Continuation       *cont)
 {
   SaveOp *op;
 
@@ -226,7 +245,7 @@ save_to (RptWindow    *self,
   self->saving = TRUE;
   _rpt_window_busy_push (self);
   /* Not cancelled with the window: a save that started should finish. */
-  rpt_project_save_async (self->project, file, NULL, save_done_cb, op);
+  rpt_project_save_expecting_async (self->project, file, expected, NULL, save_done_cb, op);
 }
 
 typedef struct
@@ -253,7 +272,7 @@ replace_op_save (gpointer data)
   ReplaceOp *op = data;
 
   if (!_rpt_window_is_gone (op->self))
-    save_to (op->self, op->file, g_steal_pointer (&op->cont));
+    save_to (op->self, op->file, NULL, g_steal_pointer (&op->cont));
 }
 
 /* The chooser asked before choosing an existing file, but not whether it
@@ -272,7 +291,7 @@ save_as_checked (RptWindow    *self,
 
   if (path == NULL)
     {
-      save_to (self, file, cont);
+      save_to (self, file, NULL, cont);
       return;
     }
   op = g_new0 (ReplaceOp, 1);
@@ -355,7 +374,7 @@ save_anyway_then (RptWindow *self,
                   gpointer   data)
 {
   if (self->file)
-    save_to (self, self->file, data);
+    save_to (self, self->file, NULL, data);
   else
     continuation_free (data);
 }
@@ -367,7 +386,7 @@ save_then (RptWindow    *self,
   if (self->file && _rpt_window_file_changed_on_disk (self))
     _rpt_window_confirm_overwrite (self, save_anyway_then, cont, (GDestroyNotify) continuation_free);
   else if (self->file)
-    save_to (self, self->file, cont);
+    save_to (self, self->file, self->stamp_known ? &self->stamp : NULL, cont);
   else
     save_as_with (self, cont);
 }

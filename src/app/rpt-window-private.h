@@ -168,11 +168,6 @@ void        _rpt_window_import_files     (RptWindow   *self,
                                           GPtrArray   *files);
 
 /* rpt-window-disk.c */
-/* Reads the stamp of @file (NULL: forgets it); @stale: already known to
- * differ from what the window holds. */
-void        _rpt_window_record_stamp     (RptWindow   *self,
-                                          GFile       *file,
-                                          gboolean     stale);
 /* TRUE when someone else changed self->file since we read or wrote it. */
 gboolean    _rpt_window_file_changed_on_disk (RptWindow *self);
 /* Asks before overwriting a file changed on disk. "Save Anyway" runs

@@ -9,6 +9,11 @@
 #include "rpt-window-private.h"
 
 #define RECENT_APP_NAME "Repartee"
+/* Marks the entries Repartee adds once a project opened or saved. The file
+ * chooser adds every file it returns under the application's name too,
+ * before Repartee has read it: a project that then fails to open must not
+ * become a recent project, so only entries in this group are listed. */
+#define RECENT_GROUP    "repartee-project"
 #define RECENT_MAX_ROWS 6
 
 /* ---- Remembering folders and projects ---- */
@@ -39,16 +44,17 @@ _rpt_window_start_in_last_folder (RptWindow      *self,
 
 void
 _rpt_window_remember_project (RptWindow *self,
-                  GFile     *file)
+                              GFile     *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
+  char *groups[] = { (char *) RECENT_GROUP, NULL };
   GtkRecentData data = {
     .display_name = NULL,
     .description = NULL,
     .mime_type = (char *) "application/json",
     .app_name = (char *) RECENT_APP_NAME,
     .app_exec = (char *) "repartee %u",
-    .groups = NULL,
+    .groups = groups,
     .is_private = FALSE,
   };
 
@@ -77,8 +83,8 @@ _rpt_window_update_recent (RptWindow *self)
     {
       GtkRecentInfo *info = l->data;
 
-      if (gtk_recent_info_has_application (info, RECENT_APP_NAME) && gtk_recent_info_is_local (info)
-          && gtk_recent_info_exists (info))
+      if (gtk_recent_info_has_group (info, RECENT_GROUP) && gtk_recent_info_has_application (info, RECENT_APP_NAME)
+          && gtk_recent_info_is_local (info) && gtk_recent_info_exists (info))
         g_ptr_array_add (ours, gtk_recent_info_ref (info));
     }
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);

@@ -6,6 +6,7 @@
 #include "rpt-annotation.h"
 #include "rpt-annotation-store.h"
 #include "rpt-document.h"
+#include "rpt-file-lock.h"
 #include "rpt-file-stamp.h"
 #include "rpt-import-text.h"
 #include "rpt-label.h"

@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "rpt-file-lock.h"
 #include "rpt-project.h"
 
 G_BEGIN_DECLS
@@ -81,9 +82,17 @@ RptProjectSnapshot *rpt_project_snapshot_new      (RptProject         *self);
 GBytes             *rpt_project_snapshot_to_bytes (RptProjectSnapshot *snapshot);
 void                rpt_project_snapshot_free     (RptProjectSnapshot *snapshot);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RptProjectSnapshot, rpt_project_snapshot_free)
-/* Writes safely (rpt_safe_file_replace) and marks the project saved. */
+/* Writes safely (rpt_safe_file_replace) and marks the project saved,
+ * holding the file's lock (rpt-file-lock.h) while it writes; a caller that
+ * already holds it uses rpt_project_save_locked. */
 gboolean    rpt_project_save_to_file    (RptProject   *self,
                                          const char   *path,
+                                         GError      **error);
+/* The same for a writer that took @lock on the file before it read it
+ * (a read-modify-write): refuses with RPT_ERROR_CHANGED, writing nothing,
+ * if the file is no longer the one locked. */
+gboolean    rpt_project_save_locked     (RptProject   *self,
+                                         RptFileLock  *lock,
                                          GError      **error);
 
 /* Off the main thread: the file is read, parsed and validated in a worker. */
@@ -100,8 +109,25 @@ void        rpt_project_save_async      (RptProject          *self,
                                          GCancellable        *cancellable,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data);
+/* The same, refusing with RPT_ERROR_CHANGED, and writing nothing, when the
+ * file is not the one @expected (optional) describes: the worker holds
+ * the file's lock while it checks and writes, so a writer such as
+ * repartee-tool add that is changing the file meanwhile is waited for,
+ * and its changes are noticed rather than replaced. */
+void        rpt_project_save_expecting_async (RptProject          *self,
+                                              GFile               *file,
+                                              const RptFileStamp  *expected,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
 gboolean    rpt_project_save_finish     (RptProject          *self,
                                          GAsyncResult        *result,
                                          GError             **error);
+/* rpt_project_save_finish, also giving what the saved file looked like
+ * right after the save, before another writer could change it. */
+gboolean    rpt_project_save_finish_stamp (RptProject        *self,
+                                           GAsyncResult      *result,
+                                           RptFileStamp      *stamp,
+                                           GError           **error);
 
 G_END_DECLS

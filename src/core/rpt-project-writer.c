@@ -529,25 +529,75 @@ rpt_project_to_bytes (RptProject *self)
   return rpt_project_snapshot_to_bytes (snapshot);
 }
 
-gboolean
-rpt_project_save_to_file (RptProject  *self,
-                          const char  *path,
-                          GError     **error)
+/* Writes @bytes over @path under @lock (taken here when NULL), expecting
+ * the file to be @expected (optional). */
+static gboolean
+write_locked (GBytes              *bytes,
+              const char          *path,
+              RptFileLock         *lock,
+              const RptFileStamp  *expected,
+              RptFileStamp        *written,
+              GError             **error)
+{
+  g_autoptr(RptFileLock) own = NULL;
+  RptSafeFile *file;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (lock == NULL && !(lock = own = rpt_file_lock_acquire (path, RPT_FILE_LOCK_WAIT_MS, NULL, NULL, error)))
+    return FALSE;
+  if (!(file = rpt_safe_file_begin (path, error)))
+    return FALSE;
+  if (expected)
+    rpt_safe_file_expect (file, expected);
+  if (!rpt_safe_file_write (file, data, len, error))
+    {
+      rpt_safe_file_abort (file);
+      return FALSE;
+    }
+  if (!rpt_safe_file_commit (file, error))
+    return FALSE;
+  /* Still locked: no other writer has been at it since. */
+  if (written)
+    rpt_file_stamp_read (path, written);
+  return TRUE;
+}
+
+static gboolean
+save_to_file (RptProject   *self,
+              const char   *path,
+              RptFileLock  *lock,
+              GError      **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   guint64 state;
-  gsize len;
-  const char *data;
 
   g_return_val_if_fail (RPT_IS_PROJECT (self), FALSE);
 
   state = rpt_project_get_state (self);
   bytes = rpt_project_to_bytes (self);
-  data = g_bytes_get_data (bytes, &len);
-  if (!rpt_safe_file_replace (path, data, len, error))
+  if (!write_locked (bytes, path, lock, lock ? rpt_file_lock_get_stamp (lock) : NULL, NULL, error))
     return FALSE;
   rpt_project_mark_saved_state (self, state);
   return TRUE;
+}
+
+gboolean
+rpt_project_save_to_file (RptProject  *self,
+                          const char  *path,
+                          GError     **error)
+{
+  return save_to_file (self, path, NULL, error);
+}
+
+gboolean
+rpt_project_save_locked (RptProject   *self,
+                         RptFileLock  *lock,
+                         GError      **error)
+{
+  g_return_val_if_fail (lock != NULL, FALSE);
+
+  return save_to_file (self, rpt_file_lock_get_path (lock), lock, error);
 }
 
 typedef struct
@@ -555,6 +605,9 @@ typedef struct
   RptProjectSnapshot *snapshot;
   char               *path;
   guint64             state;
+  gboolean            expecting;
+  RptFileStamp        expected;
+  RptFileStamp        written;
 } SaveData;
 
 static void
@@ -576,21 +629,20 @@ save_thread (GTask        *task,
   SaveData *save = task_data;
   GError *error = NULL;
   g_autoptr(GBytes) bytes = rpt_project_snapshot_to_bytes (save->snapshot);
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
 
-  if (rpt_safe_file_replace (save->path, data, len, &error))
+  if (write_locked (bytes, save->path, NULL, save->expecting ? &save->expected : NULL, &save->written, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 }
 
 void
-rpt_project_save_async (RptProject          *self,
-                        GFile               *file,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
+rpt_project_save_expecting_async (RptProject          *self,
+                                  GFile               *file,
+                                  const RptFileStamp  *expected,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   SaveData *save;
@@ -605,6 +657,11 @@ rpt_project_save_async (RptProject          *self,
   /* Only the copy is taken here; the bytes are made in the worker. */
   save->snapshot = rpt_project_snapshot_new (self);
   save->path = g_file_get_path (file);
+  if (expected)
+    {
+      save->expecting = TRUE;
+      save->expected = *expected;
+    }
   g_task_set_task_data (task, save, save_data_free);
 
   if (save->path == NULL)
@@ -613,6 +670,29 @@ rpt_project_save_async (RptProject          *self,
       return;
     }
   g_task_run_in_thread (task, save_thread);
+}
+
+void
+rpt_project_save_async (RptProject          *self,
+                        GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  rpt_project_save_expecting_async (self, file, NULL, cancellable, callback, user_data);
+}
+
+gboolean
+rpt_project_save_finish_stamp (RptProject    *self,
+                               GAsyncResult  *result,
+                               RptFileStamp  *stamp,
+                               GError       **error)
+{
+  if (!rpt_project_save_finish (self, result, error))
+    return FALSE;
+  if (stamp)
+    *stamp = ((SaveData *) g_task_get_task_data (G_TASK (result)))->written;
+  return TRUE;
 }
 
 gboolean

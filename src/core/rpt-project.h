@@ -24,6 +24,8 @@ typedef enum {
   RPT_ERROR_TOO_LARGE,   /* past a documented limit */
   RPT_ERROR_TEXT_CHANGED, /* an article's text no longer matches its sha256:
                            * load again with RPT_LOAD_REANCHOR */
+  RPT_ERROR_CHANGED,     /* a save found the file changed since it was read */
+  RPT_ERROR_BUSY,        /* another writer kept the file locked too long */
 } RptError;
 GQuark rpt_error_quark (void);
 

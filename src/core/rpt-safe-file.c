@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h> /* renameat2() */
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
 #include <glib/gstdio.h>
@@ -68,6 +69,8 @@ struct _RptSafeFile
   mode_t    mode;
   guint64   written;
   guint64   flushed;   /* writeback started up to here */
+  gboolean      expecting;
+  RptFileStamp  expected;  /* what @target must still be when renamed over */
 };
 
 static void
@@ -170,6 +173,85 @@ rpt_safe_file_write (RptSafeFile  *file,
   return TRUE;
 }
 
+void
+rpt_safe_file_expect (RptSafeFile        *file,
+                      const RptFileStamp *expected)
+{
+  g_return_if_fail (file != NULL && expected != NULL);
+
+  file->expecting = TRUE;
+  file->expected = *expected;
+}
+
+/* rename() that fails with EEXIST rather than replace a file. */
+static int
+rename_noreplace (const char *from,
+                  const char *to)
+{
+  struct stat st;
+
+#ifdef RENAME_NOREPLACE
+  if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+    return 0;
+  if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
+    return -1;
+#endif
+  /* Filesystems without it: link() does not replace either. */
+  if (link (from, to) == 0)
+    {
+      g_unlink (from);
+      return 0;
+    }
+  if (errno == EEXIST)
+    return -1;
+  /* Nor hard links (FAT): a check just before is the best there is. */
+  if (g_lstat (to, &st) == 0)
+    {
+      errno = EEXIST;
+      return -1;
+    }
+  return g_rename (from, to);
+}
+
+static gboolean
+refuse_changed (RptSafeFile  *file,
+                GError      **error)
+{
+  g_autofree char *display = g_filename_display_name (file->path);
+
+  g_set_error (error, RPT_ERROR, RPT_ERROR_CHANGED,
+               _("%s: another program changed it since it was read; it was not replaced"), display);
+  rpt_safe_file_abort (file);
+  return FALSE;
+}
+
+/* The rename of commit, when the file must still be the expected one. */
+static gboolean
+replace_expected (RptSafeFile  *file,
+                  GError      **error)
+{
+  RptFileStamp now;
+
+  rpt_file_stamp_read (file->target, &now);
+  if (now.exists)
+    {
+      if (!rpt_file_stamp_matches (&file->expected, file->target))
+        return refuse_changed (file, error);
+      if (g_rename (file->tmp_path, file->target) != 0)
+        return fail (file, error);
+      return TRUE;
+    }
+  /* Nothing to replace (not there yet, or deleted since): create it, but
+   * never over a file another program made meanwhile. */
+  if (rename_noreplace (file->tmp_path, file->target) != 0)
+    {
+      if (errno == EEXIST)
+        return refuse_changed (file, error);
+      return fail (file, error);
+    }
+  return TRUE;
+}
+
 gboolean
 rpt_safe_file_commit (RptSafeFile  *file,
                       GError      **error)
@@ -189,7 +271,12 @@ rpt_safe_file_commit (RptSafeFile  *file,
     }
   file->fd = -1;
 
-  if (g_rename (file->tmp_path, file->target) != 0)
+  if (file->expecting)
+    {
+      if (!replace_expected (file, error))
+        return FALSE;
+    }
+  else if (g_rename (file->tmp_path, file->target) != 0)
     return fail (file, error);
 
   /* Make the rename itself durable. Failing here is not an error for the

@@ -5,6 +5,8 @@
 
 #include <gio/gio.h>
 
+#include "rpt-file-stamp.h"
+
 G_BEGIN_DECLS
 
 /* Writes @data to a temporary file in the same folder, flushes and fsyncs it,
@@ -33,6 +35,13 @@ gboolean     rpt_safe_file_write  (RptSafeFile  *file,
 gboolean     rpt_safe_file_commit (RptSafeFile  *file,
                                    GError      **error);
 void         rpt_safe_file_abort  (RptSafeFile  *file);
+/* Makes commit refuse (RPT_ERROR_CHANGED, naming the file; the temporary
+ * file is removed and the file left alone) unless, just before the
+ * rename, the file is still the one @expected describes: another program
+ * saved it since this writer read it. When @expected says there was no
+ * file, or it is gone now, the rename never replaces one that appears. */
+void         rpt_safe_file_expect (RptSafeFile        *file,
+                                   const RptFileStamp *expected);
 
 /* Reads a whole file, refusing files over @max_bytes with RPT_ERROR_TOO_LARGE. */
 GBytes  *rpt_safe_file_read    (const char  *path,

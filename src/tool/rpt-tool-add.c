@@ -28,6 +28,31 @@ texts_of (RptProject *project)
   return texts;
 }
 
+static void
+waiting_cb (const char *path,
+            gpointer    user_data)
+{
+  g_autofree char *display = rpt_tool_display_name (path);
+
+  rpt_tool_error (_("%s is being saved by another program; waiting for it to finish…"), display);
+}
+
+RptFileLock *
+rpt_tool_lock (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  RptFileLock *lock = rpt_file_lock_acquire (path, RPT_FILE_LOCK_WAIT_MS, waiting_cb, NULL, &error);
+
+  if (lock == NULL)
+    {
+      g_autofree char *display = rpt_tool_display_name (path);
+
+      rpt_tool_error ("%s", error->message);
+      rpt_tool_error (_("%s was not changed"), display);
+    }
+  return lock;
+}
+
 static int
 refuse (const char *path,
         gboolean    existed,
@@ -47,6 +72,7 @@ int
 rpt_tool_add (int    argc,
               char **argv)
 {
+  g_autoptr(RptFileLock) lock = NULL;
   g_autoptr(RptProject) project = NULL;
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
@@ -68,7 +94,11 @@ rpt_tool_add (int    argc,
 
   path = argv[1];
   display = rpt_tool_display_name (path);
-  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  /* Held from reading to saving: a writer working on the project at the
+   * same time is waited for, and its articles are kept. */
+  if (!(lock = rpt_tool_lock (path)))
+    return RPT_TOOL_FAILED;
+  existed = rpt_file_lock_get_stamp (lock)->exists;
   if (existed)
     {
       if (!(project = rpt_tool_load (path)))
@@ -107,7 +137,7 @@ rpt_tool_add (int    argc,
       printf (_("Nothing to add: %s was not changed\n"), display);
       return RPT_TOOL_OK;
     }
-  if (!rpt_project_save_to_file (project, path, &error))
+  if (!rpt_project_save_locked (project, lock, &error))
     return refuse (path, existed, error);
 
   for (guint i = 0; i < added->len; i++)

@@ -13,6 +13,7 @@ int
 rpt_tool_format (int    argc,
                  char **argv)
 {
+  g_autoptr(RptFileLock) lock = NULL;
   g_autoptr(RptProject) project = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
@@ -35,6 +36,9 @@ rpt_tool_format (int    argc,
     return rpt_tool_usage_error ("format", "%s", _("exactly one project file is needed"));
 
   display = rpt_tool_display_name (argv[1]);
+  /* Held from reading to saving, so no other writer's changes are lost. */
+  if (!check && !(lock = rpt_tool_lock (argv[1])))
+    return RPT_TOOL_FAILED;
   if (!(before = rpt_safe_file_read (argv[1], RPT_MAX_FILE_BYTES, &error)))
     {
       rpt_tool_error ("%s", error->message);
@@ -54,7 +58,7 @@ rpt_tool_format (int    argc,
       printf (_("%s is not formatted as Repartee writes it\n"), display);
       return RPT_TOOL_FAILED;
     }
-  if (!rpt_project_save_to_file (project, argv[1], &error))
+  if (!rpt_project_save_locked (project, lock, &error))
     {
       rpt_tool_error ("%s", error->message);
       rpt_tool_error (_("%s was not changed"), display);

@@ -203,6 +203,7 @@ int
 rpt_tool_reanchor (int    argc,
                    char **argv)
 {
+  g_autoptr(RptFileLock) lock = NULL;
   g_autoptr(RptProject) project = NULL;
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) rpt_reanchor_report_unref);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
@@ -237,6 +238,9 @@ rpt_tool_reanchor (int    argc,
     return RPT_TOOL_USAGE;
   display = rpt_tool_display_name (argv[1]);
 
+  /* Held from reading to saving, so no other writer's changes are lost. */
+  if (!dry_run && !(lock = rpt_tool_lock (argv[1])))
+    return RPT_TOOL_FAILED;
   project = rpt_project_load_from_file_full (argv[1], RPT_LOAD_REANCHOR, &loaded, &error);
   if (project == NULL)
     {
@@ -279,7 +283,7 @@ rpt_tool_reanchor (int    argc,
       printf (_("Dry run: %s was not changed\n"), display);
       return RPT_TOOL_OK;
     }
-  if (!rpt_project_save_to_file (project, argv[1], &error))
+  if (!rpt_project_save_locked (project, lock, &error))
     {
       rpt_tool_error ("%s", error->message);
       rpt_tool_error (_("%s was not changed"), display);

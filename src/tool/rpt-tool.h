@@ -69,6 +69,10 @@ int rpt_tool_summary  (int argc, char **argv);
 int rpt_tool_export   (int argc, char **argv);
 int rpt_tool_import   (int argc, char **argv);
 int rpt_tool_reanchor (int argc, char **argv);
+/* Locks @path for a command that rewrites it (rpt-file-lock.h), saying
+ * so while it waits for another writer; prints the error and returns NULL
+ * when that writer does not finish (rpt-tool-add.c). */
+RptFileLock *rpt_tool_lock (const char *path);
 /* Lists the project's orphans, if any, after a heading (rpt-tool-reanchor.c). */
 void rpt_tool_print_orphans (RptProject *project);
 
