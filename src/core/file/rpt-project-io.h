@@ -5,21 +5,14 @@
 
 #include <gio/gio.h>
 
+#include "rpt-limits.h"
 #include "rpt-project.h"
+#include "rpt-reanchor-report.h"
 
 G_BEGIN_DECLS
 
 #define RPT_PROJECT_FORMAT   "repartee-project"
 #define RPT_PROJECT_VERSION  1
-
-/* Limits, documented in docs/FORMAT.md. */
-#define RPT_MAX_FILE_BYTES      ((gsize) 1024 * 1024 * 1024)
-#define RPT_MAX_DEPTH           32
-#define RPT_MAX_ARTICLE_CHARS   (64u * 1024 * 1024)
-#define RPT_MAX_ANNOTATIONS     (10u * 1000 * 1000)
-#define RPT_MAX_ID_BYTES        256
-/* JSON objects ({…}) in one file: annotations, relations and the rest. */
-#define RPT_MAX_OBJECTS         (3u * RPT_MAX_ANNOTATIONS)
 
 /* Validates everything and builds a new project, or returns NULL with an
  * error of the form "annotations[3].end: 812 is past the end of …". An

@@ -4,7 +4,7 @@
 
 #include "rpt-core-private.h"
 #include "rpt-document.h"
-#include "rpt-project-io.h"
+#include "rpt-limits.h"
 
 /* One checkpoint every STRIDE code points makes offset conversion O(STRIDE)
  * without a full scan, at 1/8 of the text size in memory for ASCII. */

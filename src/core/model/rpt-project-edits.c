@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rpt-core-private.h"
-#include "rpt-project-io.h"
+#include "rpt-limits.h"
 #include "rpt-project-private.h"
 
 static gboolean

@@ -118,17 +118,9 @@ void      _rpt_project_load_finish      (RptProject    *self);
 /* Dirty with nothing to undo: a load that repaired the file. */
 void      _rpt_project_mark_unsaved     (RptProject    *self);
 
-/* Re-anchoring reports (rpt-reanchor-report.c). */
-RptReanchorReport *_rpt_reanchor_report_new          (void);
-guint              _rpt_reanchor_report_add_document (RptReanchorReport *self,
-                                                      const char        *document_id);
-void               _rpt_reanchor_report_add          (RptReanchorReport *self,
-                                                      guint              index,
-                                                      RptAnchorResult    result,
-                                                      const char        *annotation_id);
-
-/* The one-pass reader (rpt-project-fast-reader.c): the project, or NULL
- * when the json-glib reader must decide. */
+/* The one-pass reader (file/rpt-project-fast-reader.c; declared here, where
+ * the tests reach it): the project, or NULL when the json-glib reader must
+ * decide. */
 RptProject *_rpt_project_read_fast         (const char *data,
                                             gsize       len);
 /* Tests turn it off to compare the reader with the json-glib reader alone. */

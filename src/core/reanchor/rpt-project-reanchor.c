@@ -8,8 +8,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "rpt-core-private.h"
-#include "rpt-project-io.h"
+#include "rpt-limits.h"
 #include "rpt-project-private.h"
+#include "rpt-project-reanchor.h"
 #include "rpt-reanchor-private.h"
 
 /* ---- The quotes in the file ---- */

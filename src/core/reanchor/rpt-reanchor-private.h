@@ -5,8 +5,18 @@
 #pragma once
 
 #include "rpt-project.h"
+#include "rpt-reanchor-report.h"
 
 G_BEGIN_DECLS
+
+/* Re-anchoring reports (rpt-reanchor-report.c). */
+RptReanchorReport *_rpt_reanchor_report_new          (void);
+guint              _rpt_reanchor_report_add_document (RptReanchorReport *self,
+                                                      const char        *document_id);
+void               _rpt_reanchor_report_add          (RptReanchorReport *self,
+                                                      guint              index,
+                                                      RptAnchorResult    result,
+                                                      const char        *annotation_id);
 
 /* Checks the optional "quote", "prefix" and "suffix" of an annotation at
  * [start, end) (within the text) against @document's text: the quote must

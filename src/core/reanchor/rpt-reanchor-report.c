@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "rpt-project-private.h"
+#include "rpt-reanchor-private.h"
 #include "rpt-reanchor-report.h"
 
 #define N_RESULTS (RPT_ANCHOR_FUZZY + 1)

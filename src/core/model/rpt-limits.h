@@ -1,0 +1,19 @@
+/* rpt-limits.h: the limits of a project, documented in docs/FORMAT.md. The
+ * model enforces them on every edit; the project file and the importers
+ * refuse input past them.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define RPT_MAX_FILE_BYTES      ((gsize) 1024 * 1024 * 1024)
+#define RPT_MAX_DEPTH           32
+#define RPT_MAX_ARTICLE_CHARS   (64u * 1024 * 1024)
+#define RPT_MAX_ANNOTATIONS     (10u * 1000 * 1000)
+#define RPT_MAX_ID_BYTES        256
+/* JSON objects ({…}) in one file: annotations, relations and the rest. */
+#define RPT_MAX_OBJECTS         (3u * RPT_MAX_ANNOTATIONS)
+
+G_END_DECLS
