@@ -2,6 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#if !defined (RPT_APP_ARTICLE_COMPILATION)
+# error "rpt-article-view-private.h is private to src/app/article (docs/ARCHITECTURE.md)."
+#endif
+
 #include <adwaita.h>
 
 #include "rpt-article-text-view.h"

@@ -4,6 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#if !defined (RPT_APP_SUMMARY_COMPILATION)
+# error "rpt-summary-view-private.h is private to src/app/summary (docs/ARCHITECTURE.md)."
+#endif
+
 #include <adwaita.h>
 
 #include "rpt-list-reveal.h"

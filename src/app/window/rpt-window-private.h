@@ -10,6 +10,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#if !defined (RPT_APP_WINDOW_COMPILATION)
+# error "rpt-window-private.h is private to src/app/window (docs/ARCHITECTURE.md)."
+#endif
+
 #include <adwaita.h>
 
 #include "rpt-article-view.h"

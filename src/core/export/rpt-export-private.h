@@ -4,6 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#if !defined (RPT_EXPORT_COMPILATION) && !defined (RPT_IMPORT_COMPILATION) \
+    && !defined (RPT_TESTS_COMPILATION)
+# error "rpt-export-private.h is private to src/core/export, src/core/import and the tests (docs/ARCHITECTURE.md)."
+#endif
+
 #include "rpt-document.h"
 #include "rpt-export.h"
 #include "rpt-relation.h"

@@ -5,6 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#if !defined (RPT_IMPORT_COMPILATION)
+# error "rpt-import-private.h is private to src/core/import (docs/ARCHITECTURE.md)."
+#endif
+
 #include "rpt-import-dataset.h"
 
 G_BEGIN_DECLS

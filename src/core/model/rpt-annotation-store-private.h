@@ -2,6 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#if !defined (RPT_MODEL_COMPILATION)
+# error "rpt-annotation-store-private.h is private to src/core/model (docs/ARCHITECTURE.md)."
+#endif
+
 #include "rpt-annotation-store.h"
 
 G_BEGIN_DECLS

@@ -3,6 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#if !defined (RPT_MODEL_COMPILATION) && !defined (RPT_REANCHOR_COMPILATION) \
+    && !defined (RPT_FILE_COMPILATION) && !defined (RPT_IMPORT_COMPILATION)
+# error "rpt-core-private.h is private to src/core/model, src/core/reanchor, src/core/file and src/core/import (docs/ARCHITECTURE.md)."
+#endif
+
 #include "rpt-annotation.h"
 #include "rpt-document.h"
 #include "rpt-label.h"

@@ -4,6 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#if !defined (RPT_MODEL_COMPILATION) && !defined (RPT_REANCHOR_COMPILATION) \
+    && !defined (RPT_FILE_COMPILATION) && !defined (RPT_IMPORT_COMPILATION) \
+    && !defined (RPT_TESTS_COMPILATION)
+# error "rpt-project-private.h is private to src/core/model, src/core/reanchor, src/core/file, src/core/import and the tests (docs/ARCHITECTURE.md)."
+#endif
+
 #include "rpt-project.h"
 
 G_BEGIN_DECLS

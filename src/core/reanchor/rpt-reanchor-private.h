@@ -4,6 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#if !defined (RPT_REANCHOR_COMPILATION) && !defined (RPT_FILE_COMPILATION)
+# error "rpt-reanchor-private.h is private to src/core/reanchor and src/core/file (docs/ARCHITECTURE.md)."
+#endif
+
 #include "rpt-project.h"
 #include "rpt-reanchor-report.h"
 

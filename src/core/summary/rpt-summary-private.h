@@ -4,6 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#if !defined (RPT_SUMMARY_COMPILATION) && !defined (RPT_TESTS_COMPILATION)
+# error "rpt-summary-private.h is private to src/core/summary and the tests (docs/ARCHITECTURE.md)."
+#endif
+
 #include <gio/gio.h>
 
 #include "rpt-summary.h"
