@@ -296,12 +296,6 @@ rpt_article_text_view_init (RptArticleTextView *self)
   self->bar_tags = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
-GtkWidget *
-rpt_article_text_view_new (void)
-{
-  return g_object_new (RPT_TYPE_ARTICLE_TEXT_VIEW, NULL);
-}
-
 void
 rpt_article_text_view_set_outline (RptArticleTextView *self,
                                    guint               start,
@@ -362,13 +356,6 @@ rpt_article_text_view_get_emphasis (RptArticleTextView *self,
   if (end)
     *end = self->emphases[which].end;
   return self->emphases[which].start < self->emphases[which].end;
-}
-
-int
-rpt_article_text_view_get_comfortable_width (RptArticleTextView *self)
-{
-  g_return_val_if_fail (RPT_IS_ARTICLE_TEXT_VIEW (self), 0);
-  return self->comfortable_width;
 }
 
 void

@@ -14,8 +14,6 @@ G_BEGIN_DECLS
 #define RPT_TYPE_ARTICLE_TEXT_VIEW (rpt_article_text_view_get_type ())
 G_DECLARE_FINAL_TYPE (RptArticleTextView, rpt_article_text_view, RPT, ARTICLE_TEXT_VIEW, GtkTextView)
 
-GtkWidget *rpt_article_text_view_new          (void);
-
 /* Outlines [start, end) (character offsets) in @color; start == end clears. */
 void       rpt_article_text_view_set_outline  (RptArticleTextView *self,
                                                guint               start,
@@ -49,9 +47,8 @@ void       rpt_article_text_view_add_bar_tag    (RptArticleTextView *self,
 void       rpt_article_text_view_remove_bar_tag (RptArticleTextView *self,
                                                  GtkTextTag         *tag);
 
-/* Property "comfortable-width": pixels for about 75 characters of the
- * current font plus the left and right margins, updated when the font
- * changes. The article view clamps its width to this. */
-int        rpt_article_text_view_get_comfortable_width (RptArticleTextView *self);
+/* Property "comfortable-width" (read-only): pixels for about 75 characters
+ * of the current font plus the left and right margins, updated when the
+ * font changes. The article view clamps its width to this. */
 
 G_END_DECLS

@@ -441,13 +441,6 @@ rpt_article_view_set_project (RptArticleView *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-RptProject *
-rpt_article_view_get_project (RptArticleView *self)
-{
-  g_return_val_if_fail (RPT_IS_ARTICLE_VIEW (self), NULL);
-  return self->project;
-}
-
 void
 rpt_article_view_set_document (RptArticleView *self,
                                RptDocument    *document)

@@ -24,7 +24,6 @@ GtkWidget     *rpt_article_view_new                 (void);
  * reference, signals connected with g_signal_connect_object). */
 void           rpt_article_view_set_project         (RptArticleView *self,
                                                      RptProject     *project);
-RptProject    *rpt_article_view_get_project         (RptArticleView *self);
 /* Shows @document (NULL for none). */
 void           rpt_article_view_set_document        (RptArticleView *self,
                                                      RptDocument    *document);

@@ -689,30 +689,6 @@ rpt_highlighter_set_source (RptHighlighter *self,
   queue_update (self);
 }
 
-GtkTextTag *
-rpt_highlighter_get_label_tag (RptHighlighter *self,
-                               const char     *label_id)
-{
-  LabelTags *tags;
-
-  g_return_val_if_fail (RPT_IS_HIGHLIGHTER (self), NULL);
-
-  tags = g_hash_table_lookup (self->label_tags, label_id);
-  return tags ? tags->tint : NULL;
-}
-
-GtkTextTag *
-rpt_highlighter_get_overlap_tag (RptHighlighter *self,
-                                 const char     *label_id)
-{
-  LabelTags *tags;
-
-  g_return_val_if_fail (RPT_IS_HIGHLIGHTER (self), NULL);
-
-  tags = g_hash_table_lookup (self->label_tags, label_id);
-  return tags ? tags->underline : NULL;
-}
-
 /* ---- GObject ---- */
 
 static void

@@ -42,9 +42,4 @@ void            rpt_highlighter_flash        (RptHighlighter *self,
  * (normally done on the next frame after a scroll). */
 void            rpt_highlighter_update       (RptHighlighter *self);
 
-GtkTextTag     *rpt_highlighter_get_label_tag   (RptHighlighter *self,
-                                                 const char     *label_id);
-GtkTextTag     *rpt_highlighter_get_overlap_tag (RptHighlighter *self,
-                                                 const char     *label_id);
-
 G_END_DECLS

@@ -104,12 +104,6 @@ rpt_label_adder_init (RptLabelAdder *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-GtkWidget *
-rpt_label_adder_new (void)
-{
-  return g_object_new (RPT_TYPE_LABEL_ADDER, NULL);
-}
-
 void
 rpt_label_adder_set_labels (RptLabelAdder *self,
                             GListModel    *labels)

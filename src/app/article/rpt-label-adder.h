@@ -12,7 +12,6 @@ G_BEGIN_DECLS
 #define RPT_TYPE_LABEL_ADDER (rpt_label_adder_get_type ())
 G_DECLARE_FINAL_TYPE (RptLabelAdder, rpt_label_adder, RPT, LABEL_ADDER, GtkPopover)
 
-GtkWidget *rpt_label_adder_new        (void);
 /* @labels: a GListModel of RptLabel (the project's, in user order). */
 void       rpt_label_adder_set_labels (RptLabelAdder      *self,
                                        GListModel         *labels);

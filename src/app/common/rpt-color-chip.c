@@ -130,13 +130,6 @@ rpt_color_chip_new (const char *color)
   return g_object_new (RPT_TYPE_COLOR_CHIP, "color", color, NULL);
 }
 
-const char *
-rpt_color_chip_get_color (RptColorChip *self)
-{
-  g_return_val_if_fail (RPT_IS_COLOR_CHIP (self), NULL);
-  return self->color;
-}
-
 void
 rpt_color_chip_set_color (RptColorChip *self,
                           const char   *color)

@@ -12,7 +12,6 @@ G_DECLARE_FINAL_TYPE (RptColorChip, rpt_color_chip, RPT, COLOR_CHIP, GtkWidget)
 
 GtkWidget  *rpt_color_chip_new       (const char   *color);
 /* "#rrggbb"; NULL or an unparsable string draws nothing. */
-const char *rpt_color_chip_get_color (RptColorChip *self);
 void        rpt_color_chip_set_color (RptColorChip *self,
                                       const char   *color);
 

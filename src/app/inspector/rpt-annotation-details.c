@@ -644,12 +644,6 @@ rpt_annotation_details_init (RptAnnotationDetails *self)
   g_signal_group_connect_swapped (self->project_signals, "changed", G_CALLBACK (update), self);
 }
 
-GtkWidget *
-rpt_annotation_details_new (void)
-{
-  return g_object_new (RPT_TYPE_ANNOTATION_DETAILS, NULL);
-}
-
 void
 rpt_annotation_details_set_project (RptAnnotationDetails *self,
                                     RptProject           *project)
@@ -688,13 +682,6 @@ rpt_annotation_details_set_annotation (RptAnnotationDetails *self,
   rpt_link_popover_set_source (self->link_popover, annotation);
   gtk_popover_popdown (GTK_POPOVER (self->link_popover));
   update (self);
-}
-
-RptAnnotation *
-rpt_annotation_details_get_annotation (RptAnnotationDetails *self)
-{
-  g_return_val_if_fail (RPT_IS_ANNOTATION_DETAILS (self), NULL);
-  return self->annotation;
 }
 
 void

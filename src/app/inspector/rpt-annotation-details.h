@@ -13,14 +13,12 @@ G_BEGIN_DECLS
 #define RPT_TYPE_ANNOTATION_DETAILS (rpt_annotation_details_get_type ())
 G_DECLARE_FINAL_TYPE (RptAnnotationDetails, rpt_annotation_details, RPT, ANNOTATION_DETAILS, GtkWidget)
 
-GtkWidget     *rpt_annotation_details_new            (void);
 void           rpt_annotation_details_set_project    (RptAnnotationDetails *self,
                                                       RptProject           *project);
 /* NULL shows the empty state. A note still being typed is committed to the
  * annotation shown before. */
 void           rpt_annotation_details_set_annotation (RptAnnotationDetails *self,
                                                       RptAnnotation        *annotation);
-RptAnnotation *rpt_annotation_details_get_annotation (RptAnnotationDetails *self);
 /* Commits a note being typed now rather than after the idle delay. */
 void           rpt_annotation_details_commit_note    (RptAnnotationDetails *self);
 /* Keyboard focus to the first field. */

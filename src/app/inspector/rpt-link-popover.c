@@ -363,12 +363,6 @@ rpt_link_popover_init (RptLinkPopover *self)
   update_empty (self);
 }
 
-GtkWidget *
-rpt_link_popover_new (void)
-{
-  return g_object_new (RPT_TYPE_LINK_POPOVER, NULL);
-}
-
 void
 rpt_link_popover_set_project (RptLinkPopover *self,
                               RptProject     *project)
@@ -420,21 +414,4 @@ rpt_link_popover_get_relation_type (RptLinkPopover *self)
 
   selected = gtk_drop_down_get_selected (self->type_dropdown);
   return selected < RPT_RELATION_N_TYPES ? (RptRelationType) selected : RPT_RELATION_REBUTS;
-}
-
-void
-rpt_link_popover_set_relation_type (RptLinkPopover  *self,
-                                    RptRelationType  type)
-{
-  g_return_if_fail (RPT_IS_LINK_POPOVER (self));
-  g_return_if_fail (type < RPT_RELATION_N_TYPES);
-
-  gtk_drop_down_set_selected (self->type_dropdown, type);
-}
-
-GListModel *
-rpt_link_popover_get_targets (RptLinkPopover *self)
-{
-  g_return_val_if_fail (RPT_IS_LINK_POPOVER (self), NULL);
-  return G_LIST_MODEL (self->filtered);
 }

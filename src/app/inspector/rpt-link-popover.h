@@ -13,17 +13,12 @@ G_BEGIN_DECLS
 #define RPT_TYPE_LINK_POPOVER (rpt_link_popover_get_type ())
 G_DECLARE_FINAL_TYPE (RptLinkPopover, rpt_link_popover, RPT, LINK_POPOVER, GtkPopover)
 
-GtkWidget       *rpt_link_popover_new               (void);
 void             rpt_link_popover_set_project       (RptLinkPopover  *self,
                                                      RptProject      *project);
 /* The annotation the link starts from; it is left out of the targets. */
 void             rpt_link_popover_set_source        (RptLinkPopover  *self,
                                                      RptAnnotation   *source);
 RptRelationType  rpt_link_popover_get_relation_type (RptLinkPopover  *self);
-void             rpt_link_popover_set_relation_type (RptLinkPopover  *self,
-                                                     RptRelationType  type);
-/* The list of candidate targets after the search filter (for tests). */
-GListModel      *rpt_link_popover_get_targets       (RptLinkPopover  *self);
 
 /* Signals:
  *   "target-chosen" (RptAnnotation *target): a target row was activated

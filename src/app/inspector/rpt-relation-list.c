@@ -235,9 +235,3 @@ rpt_relation_list_init (RptRelationList *self)
   gtk_widget_set_margin_bottom (placeholder, 12);
   gtk_list_box_set_placeholder (self->list_box, placeholder);
 }
-
-GtkWidget *
-rpt_relation_list_new (void)
-{
-  return g_object_new (RPT_TYPE_RELATION_LIST, NULL);
-}

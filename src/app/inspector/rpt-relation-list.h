@@ -14,7 +14,6 @@ G_BEGIN_DECLS
 #define RPT_TYPE_RELATION_LIST (rpt_relation_list_get_type ())
 G_DECLARE_FINAL_TYPE (RptRelationList, rpt_relation_list, RPT, RELATION_LIST, GtkWidget)
 
-GtkWidget *rpt_relation_list_new    (void);
 /* Shows the links of @annotation (NULL: none). Rebuilds the rows only when
  * what they show changed, so focus survives unrelated edits; call it after
  * every change of the project. */

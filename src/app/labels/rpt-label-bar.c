@@ -153,13 +153,6 @@ rpt_label_bar_set_labels (RptLabelBar *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABELS]);
 }
 
-GListModel *
-rpt_label_bar_get_labels (RptLabelBar *self)
-{
-  g_return_val_if_fail (RPT_IS_LABEL_BAR (self), NULL);
-  return self->labels;
-}
-
 void
 rpt_label_bar_set_action_name (RptLabelBar *self,
                                const char  *action_name)
@@ -190,12 +183,6 @@ rpt_label_bar_get_button (RptLabelBar *self,
         return child;
     }
   return NULL;
-}
-
-GtkWidget *
-rpt_label_bar_new (void)
-{
-  return g_object_new (RPT_TYPE_LABEL_BAR, NULL);
 }
 
 static void

@@ -11,11 +11,9 @@ G_BEGIN_DECLS
 #define RPT_TYPE_LABEL_BAR (rpt_label_bar_get_type ())
 G_DECLARE_FINAL_TYPE (RptLabelBar, rpt_label_bar, RPT, LABEL_BAR, GtkWidget)
 
-GtkWidget  *rpt_label_bar_new             (void);
 /* A GListModel of RptLabel (not owned beyond the bar's reference). */
 void        rpt_label_bar_set_labels      (RptLabelBar *self,
                                            GListModel  *labels);
-GListModel *rpt_label_bar_get_labels      (RptLabelBar *self);
 /* Property "action-name": a detailed action taking the label id ("s"). */
 void        rpt_label_bar_set_action_name (RptLabelBar *self,
                                            const char  *action_name);

@@ -306,10 +306,3 @@ rpt_summary_card_set_row (RptSummaryCard *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
-
-guint
-rpt_summary_card_get_statement (RptSummaryCard *self)
-{
-  g_return_val_if_fail (RPT_IS_SUMMARY_CARD (self), 0);
-  return self->statement;
-}

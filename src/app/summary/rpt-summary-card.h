@@ -21,8 +21,6 @@ void       rpt_summary_card_set_row       (RptSummaryCard *self,
                                            RptSummary     *summary,
                                            guint          row,
                                            int            document);
-/* The statement (index into the summary) the card stands for. */
-guint      rpt_summary_card_get_statement (RptSummaryCard *self);
 
 /* Signals:
  *   "activated" (guint statement): the card was clicked (action

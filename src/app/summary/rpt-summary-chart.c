@@ -536,13 +536,6 @@ rpt_summary_chart_new (RptSummaryChartKind kind)
   return GTK_WIDGET (self);
 }
 
-RptSummaryChartKind
-rpt_summary_chart_get_kind (RptSummaryChart *self)
-{
-  g_return_val_if_fail (RPT_IS_SUMMARY_CHART (self), 0);
-  return self->kind;
-}
-
 const char *
 rpt_summary_chart_get_title (RptSummaryChart *self)
 {

@@ -25,7 +25,6 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (RptSummaryChart, rpt_summary_chart, RPT, SUMMARY_CHART, GtkWidget)
 
 GtkWidget           *rpt_summary_chart_new         (RptSummaryChartKind  kind);
-RptSummaryChartKind  rpt_summary_chart_get_kind    (RptSummaryChart     *self);
 void                 rpt_summary_chart_set_summary (RptSummaryChart     *self,
                                                     RptSummary          *summary);
 /* The title shown above the chart and written into exported files. */

@@ -27,13 +27,6 @@ rpt_import_options_init (RptImportOptions *options,
   options->offsets = RPT_OFFSETS_CODEPOINTS;
 }
 
-const char *
-rpt_import_format_to_string (RptImportFormat format)
-{
-  g_return_val_if_fail (format < RPT_IMPORT_N_FORMATS, NULL);
-  return format_names[format];
-}
-
 gboolean
 rpt_import_format_from_string (const char      *str,
                                RptImportFormat *out)

@@ -51,7 +51,6 @@ typedef struct
 void         rpt_import_options_init        (RptImportOptions *options,
                                              RptImportFormat   format);
 /* "text", "jsonl", "label-studio", "brat" */
-const char  *rpt_import_format_to_string    (RptImportFormat   format);
 gboolean     rpt_import_format_from_string  (const char       *str,
                                              RptImportFormat  *out);
 

@@ -223,12 +223,6 @@ rpt_history_get_redo_description (RptHistory *self)
   return ((Step *) g_ptr_array_index (self->redo, self->redo->len - 1))->description;
 }
 
-void
-rpt_history_mark_saved (RptHistory *self)
-{
-  self->saved_serial = current_serial (self);
-}
-
 guint64
 rpt_history_get_state (RptHistory *self)
 {

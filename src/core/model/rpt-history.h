@@ -35,7 +35,6 @@ gboolean    rpt_history_can_undo         (RptHistory *self);
 gboolean    rpt_history_can_redo         (RptHistory *self);
 const char *rpt_history_get_undo_description (RptHistory *self);
 const char *rpt_history_get_redo_description (RptHistory *self);
-void        rpt_history_mark_saved       (RptHistory *self);
 /* Identifies the current state; pass it back to mark that state saved after
  * a save that ran while more edits were made. */
 guint64     rpt_history_get_state        (RptHistory *self);
