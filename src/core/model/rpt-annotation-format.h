@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "rpt-core.h"
+#include "rpt-project.h"
 
 G_BEGIN_DECLS
 

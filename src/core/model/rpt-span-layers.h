@@ -7,7 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "rpt-core.h"
+#include "rpt-annotation.h"
 
 G_BEGIN_DECLS
 

@@ -5,4 +5,6 @@
 #pragma once
 
 #include "rpt-summary.h"
+#include "rpt-summary-entry.h"
 #include "rpt-summary-format.h"
+#include "rpt-summary-rows.h"
