@@ -358,3 +358,16 @@ rpt_anchor_find (const char *text,
     }
   return RPT_ANCHOR_ORPHAN;
 }
+
+const char *
+rpt_anchor_result_to_string (RptAnchorResult result)
+{
+  switch (result)
+    {
+    case RPT_ANCHOR_EXACT: return "exact";
+    case RPT_ANCHOR_CONTEXT: return "context";
+    case RPT_ANCHOR_FUZZY: return "fuzzy";
+    case RPT_ANCHOR_ORPHAN:
+    default: return "orphan";
+    }
+}

@@ -40,4 +40,6 @@ RptAnchorResult rpt_anchor_find    (const char      *text,
                                     guint           *start,
                                     guint           *end);
 
+const char     *rpt_anchor_result_to_string (RptAnchorResult result);
+
 G_END_DECLS
