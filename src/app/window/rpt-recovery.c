@@ -325,6 +325,13 @@ rpt_recovery_discard (RptRecovery *self)
   sync_copy (self);
 }
 
+const char *
+rpt_recovery_get_path (RptRecovery *self)
+{
+  g_return_val_if_fail (RPT_IS_RECOVERY (self), NULL);
+  return self->json_path;
+}
+
 RptRecovery *
 rpt_recovery_new (void)
 {

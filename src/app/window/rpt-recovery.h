@@ -39,6 +39,8 @@ void         rpt_recovery_set_unsaved      (RptRecovery *self,
 void         rpt_recovery_write_now        (RptRecovery *self);
 /* Removes the copy (after a save, or when the user discards the work). */
 void         rpt_recovery_discard          (RptRecovery *self);
+/* The path of the copy (it exists only while there is unsaved work). */
+const char  *rpt_recovery_get_path         (RptRecovery *self);
 
 /* Signal "written": a copy is on disk (tests wait for it). */
 
