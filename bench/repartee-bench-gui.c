@@ -19,16 +19,10 @@
 #include <time.h>
 
 #include "rpt-application.h"
-#include "rpt-bench-core.h"
-#include "rpt-window.h"
-#ifdef HAVE_ARTICLE_VIEW
 #include "rpt-article-view.h"
+#include "rpt-bench-core.h"
 #include "rpt-link-popover.h"
-#endif
-
-#if defined (HAVE_WINDOW) && defined (HAVE_ARTICLE_VIEW)
-#define HAVE_GUI 1
-#endif
+#include "rpt-window.h"
 
 /* Targets (issue 6). */
 #define TARGET_SWITCH_MS     150.0
@@ -63,38 +57,6 @@ report (const char *what,
             target_text, detail ? detail : "");
   fflush (stdout);
 }
-
-#ifndef HAVE_GUI
-
-int
-main (int   argc,
-      char *argv[])
-{
-  const char *what[] = {
-    "open L → first frame of its first article",
-    "longest main-loop stall while L loads",
-    "longest main-loop stall while L saves",
-    "search L's 100,000 link targets: longest stall",
-    "show the Summary of L: longest stall",
-    "switch to the 1 MB article → first frame",
-    "tag a selection in it → highlight drawn",
-    "undo → highlight gone",
-    "scroll it top to bottom: worst frame",
-    "200,000-character paragraph → first frame",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (what); i++)
-    report (what[i], NAN, 0,
-#ifndef HAVE_WINDOW
-            "(the window has not landed on this branch: h-window)"
-#else
-            "(the article view has not landed on this branch: h-article-view)"
-#endif
-            );
-  return 0;
-}
-
-#else /* HAVE_GUI */
 
 static int opt_runs = 5;
 static char *opt_only;
@@ -899,5 +861,3 @@ main (int   argc,
     printf ("\n%u GUI target(s) failed.\n", n_fail);
   return 0;
 }
-
-#endif /* HAVE_GUI */

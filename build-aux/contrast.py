@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # contrast.py: WCAG contrast of article text over each label's highlight,
-# in libadwaita's light and dark styles, as src/app/rpt-highlighter.c
+# in libadwaita's light and dark styles, as src/app/article/rpt-highlighter.c
 # draws them (tint alpha 0.30/0.42, selected 0.55/0.52). Prints the
 # Markdown table in docs/ACCESSIBILITY.md.
 # SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,0 +1,54 @@
+/* rpt-article-text-view.h: the GtkTextView inside RptArticleView. It adds
+ * what a text tag cannot do: an outline around the selected annotation,
+ * thick underline bars for overlapping spans, and the width of a
+ * comfortable line for the current font; and what a text tag would do too
+ * slowly: the fills of the selected and the flashed annotation, which
+ * change often and must not make GtkTextView lay out its text again.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define RPT_TYPE_ARTICLE_TEXT_VIEW (rpt_article_text_view_get_type ())
+G_DECLARE_FINAL_TYPE (RptArticleTextView, rpt_article_text_view, RPT, ARTICLE_TEXT_VIEW, GtkTextView)
+
+/* Outlines [start, end) (character offsets) in @color; start == end clears. */
+void       rpt_article_text_view_set_outline  (RptArticleTextView *self,
+                                               guint               start,
+                                               guint               end,
+                                               const GdkRGBA      *color);
+
+typedef enum
+{
+  RPT_EMPHASIS_SELECTED,
+  RPT_EMPHASIS_FLASH,
+  RPT_N_EMPHASES
+} RptEmphasis;
+
+/* Fills [start, end) in @color under the text (and over the selection's
+ * fill, for the flash); start == end clears. */
+void       rpt_article_text_view_set_emphasis (RptArticleTextView *self,
+                                               RptEmphasis         which,
+                                               guint               start,
+                                               guint               end,
+                                               const GdkRGBA      *color);
+/* FALSE when @which is not shown; otherwise its range. */
+gboolean   rpt_article_text_view_get_emphasis (RptArticleTextView *self,
+                                               RptEmphasis         which,
+                                               guint              *start,
+                                               guint              *end);
+
+/* Runs of a "bar tag" are drawn with a bar under the text in the tag's
+ * underline-rgba (Pango's underline is too thin to read as a layer). */
+void       rpt_article_text_view_add_bar_tag    (RptArticleTextView *self,
+                                                 GtkTextTag         *tag);
+void       rpt_article_text_view_remove_bar_tag (RptArticleTextView *self,
+                                                 GtkTextTag         *tag);
+
+/* Property "comfortable-width" (read-only): pixels for about 75 characters
+ * of the current font plus the left and right margins, updated when the
+ * font changes. The article view clamps its width to this. */
+
+G_END_DECLS

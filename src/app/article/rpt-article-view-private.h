@@ -1,0 +1,72 @@
+/* rpt-article-view-private.h: what the files of RptArticleView share.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#if !defined (RPT_APP_ARTICLE_COMPILATION)
+# error "rpt-article-view-private.h is private to src/app/article (docs/ARCHITECTURE.md)."
+#endif
+
+#include <adwaita.h>
+
+#include "rpt-article-text-view.h"
+#include "rpt-article-view.h"
+#include "rpt-highlighter.h"
+#include "rpt-label-adder.h"
+
+G_BEGIN_DECLS
+
+struct _RptArticleView
+{
+  GtkWidget           parent_instance;
+
+  /* Template children */
+  GtkScrolledWindow  *scrolled;
+  AdwClampScrollable *clamp;
+  RptArticleTextView *text_view;
+  RptLabelAdder      *adder;
+  GtkPopover         *chooser;
+  GtkBox             *chooser_box;
+
+  GtkTextBuffer      *buffer;
+  GtkTextMark        *scroll_mark;
+  double              scroll_margin;
+  guint               scroll_settle;
+  RptHighlighter     *highlighter;
+
+  RptProject         *project;        /* weak */
+  RptDocument        *document;
+  RptAnnotation      *selected;
+
+  gboolean            snap_to_words;
+  gboolean            picking;
+
+  /* Pointer: where button 1 went down, in text view coordinates. */
+  gboolean            pressed;
+  double              press_x;
+  double              press_y;
+  double              release_x;
+  double              release_y;
+  gboolean            release_is_click;
+  guint               release_idle;
+};
+
+/* rpt-article-view.c */
+RptAnnotationStore *_rpt_article_view_get_store            (RptArticleView *self);
+/* The text selection, snapped to words when snapping is on; FALSE if empty. */
+gboolean            _rpt_article_view_selection_iters      (RptArticleView *self,
+                                                            GtkTextIter    *start,
+                                                            GtkTextIter    *end);
+void                _rpt_article_view_clear_text_selection (RptArticleView *self);
+void                _rpt_article_view_scroll_to            (RptArticleView *self,
+                                                            RptAnnotation  *annotation,
+                                                            gboolean        reveal);
+void                _rpt_article_view_emit_picked          (RptArticleView *self,
+                                                            RptAnnotation  *annotation);
+void                _rpt_article_view_emit_tag_failed      (RptArticleView *self,
+                                                            const char     *message);
+
+/* rpt-article-view-input.c */
+void                _rpt_article_view_class_init_input     (GtkWidgetClass *widget_class);
+void                _rpt_article_view_init_input           (RptArticleView *self);
+
+G_END_DECLS
