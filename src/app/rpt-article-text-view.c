@@ -12,14 +12,13 @@
 #define LINE_CHARS 75
 #define BAR_HEIGHT 3
 
-/* A long text goes into the buffer this many bytes at a time: about 5 ms
- * each (GtkTextBuffer takes some 10 ms a megabyte), so frames and input
- * go on while a text of tens of megabytes is loaded. */
+/* A long text goes into the buffer this many bytes a frame: about 5 ms
+ * (GtkTextBuffer takes some 10 ms a megabyte), so frames, input and
+ * GtkTextView's own layout go on while tens of megabytes are loaded. Not
+ * from an idle: above GtkTextView's idles it would hold back the first
+ * frame (queued from one of them) until all is loaded, below them wait
+ * for the layout of everything loaded before each part. */
 #define PART_BYTES (512 * 1024)
-/* Between the frame clock's paint (GDK_PRIORITY_REDRAW) and GtkTextView's
- * background layout, which would otherwise lay out every part as it
- * comes before the next one is added. */
-#define LOAD_PRIORITY (GDK_PRIORITY_REDRAW + 2)
 
 struct _RptArticleTextView
 {
@@ -41,7 +40,7 @@ struct _RptArticleTextView
 
   RptDocument   *document;
   RptTextBreaks *breaks;
-  guint          load_source;
+  guint          load_tick;
 };
 
 G_DEFINE_FINAL_TYPE (RptArticleTextView, rpt_article_text_view, GTK_TYPE_TEXT_VIEW)
@@ -77,19 +76,29 @@ add_part (RptArticleTextView *self)
 }
 
 static gboolean
-load_part (gpointer data)
+load_part (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       data)
 {
-  RptArticleTextView *self = data;
+  RptArticleTextView *self = RPT_ARTICLE_TEXT_VIEW (widget);
   guint from = rpt_text_breaks_get_done (self->breaks);
 
   add_part (self);
   if (rpt_text_breaks_is_done (self->breaks))
-    self->load_source = 0;
+    self->load_tick = 0;
   g_signal_emit (self, signals[TEXT_ADDED], 0, from, rpt_text_breaks_get_done (self->breaks));
-  if (self->load_source != 0)
+  if (self->load_tick != 0)
     return G_SOURCE_CONTINUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
   return G_SOURCE_REMOVE;
+}
+
+static void
+stop_loading (RptArticleTextView *self)
+{
+  if (self->load_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->load_tick);
+  self->load_tick = 0;
 }
 
 void
@@ -103,8 +112,8 @@ rpt_article_text_view_set_document (RptArticleTextView *self,
   g_return_if_fail (document == NULL || RPT_IS_DOCUMENT (document));
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  was_loading = self->load_source != 0;
-  g_clear_handle_id (&self->load_source, g_source_remove);
+  was_loading = self->load_tick != 0;
+  stop_loading (self);
   g_clear_pointer (&self->breaks, rpt_text_breaks_free);
   g_set_object (&self->document, document);
 
@@ -115,12 +124,9 @@ rpt_article_text_view_set_document (RptArticleTextView *self,
                                           rpt_document_get_text_bytes (document));
       add_part (self);
       if (!rpt_text_breaks_is_done (self->breaks))
-        {
-          self->load_source = g_idle_add_full (LOAD_PRIORITY, load_part, self, NULL);
-          g_source_set_name_by_id (self->load_source, "[repartee] article text");
-        }
+        self->load_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), load_part, NULL, NULL);
     }
-  if (was_loading != (self->load_source != 0))
+  if (was_loading != (self->load_tick != 0))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
@@ -128,7 +134,7 @@ gboolean
 rpt_article_text_view_get_loading (RptArticleTextView *self)
 {
   g_return_val_if_fail (RPT_IS_ARTICLE_TEXT_VIEW (self), FALSE);
-  return self->load_source != 0;
+  return self->load_tick != 0;
 }
 
 void
@@ -386,7 +392,7 @@ rpt_article_text_view_dispose (GObject *object)
 {
   RptArticleTextView *self = RPT_ARTICLE_TEXT_VIEW (object);
 
-  g_clear_handle_id (&self->load_source, g_source_remove);
+  stop_loading (self);
 
   G_OBJECT_CLASS (rpt_article_text_view_parent_class)->dispose (object);
 }
@@ -417,7 +423,7 @@ rpt_article_text_view_get_property (GObject    *object,
       g_value_set_int (value, self->comfortable_width);
       break;
     case PROP_LOADING:
-      g_value_set_boolean (value, self->load_source != 0);
+      g_value_set_boolean (value, self->load_tick != 0);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
