@@ -896,6 +896,7 @@ measure_paragraph (const char *home,
   g_autoptr(GArray) first_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) all_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) stalls = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) open_stalls = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) closes = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) close_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) close_stalls = g_array_new (FALSE, FALSE, sizeof (double));
@@ -903,12 +904,13 @@ measure_paragraph (const char *home,
   g_autoptr(GArray) switches = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) switch_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *what_first = g_strdup_printf ("%u MB paragraph: open → first frame", mb);
-  g_autofree char *what_stall = g_strdup_printf ("%u MB paragraph: longest stall", mb);
+  g_autofree char *what_open_stall = g_strdup_printf ("%u MB paragraph: longest stall, opening", mb);
+  g_autofree char *what_stall = g_strdup_printf ("%u MB paragraph: longest stall, 3 s after", mb);
   g_autofree char *what_close = g_strdup_printf ("%u MB paragraph: close the window", mb);
   g_autofree char *what_switch = g_strdup_printf ("%u MB paragraph: switch to it → first frame", mb);
   g_autofree char *runs = g_strdup_printf ("median of %d", opt_runs);
   g_autofree char *detail = NULL;
-  double worst_stall_cpu = 0;
+  double worst_stall_cpu = 0, worst_open_cpu = 0;
 
   if (path == NULL)
     {
@@ -920,18 +922,22 @@ measure_paragraph (const char *home,
       Gui gui;
       RptBenchStall stall;
       GtkWidget *weak;
-      double stall_ms, cpu0, process0, t0, first;
+      double stall_ms, stall_cpu, cpu0, process0, t0, first;
 
       if (!gui_open_window (&gui))
         break;
       peak_memory_mb ();
       cpu0 = rpt_bench_thread_cpu_ms ();
       process0 = rpt_bench_cpu_ms ();
-      rpt_bench_stall_start (&stall);
-      first = gui_open_project (&gui, path, &stall_ms, NULL);
+      first = gui_open_project (&gui, path, &stall_ms, &stall_cpu);
       ADD (firsts, first);
       ADD (first_cpu, frames.last_paint_cpu - cpu0);
       ADD (all_cpu, rpt_bench_cpu_ms () - process0);
+      ADD (open_stalls, stall_ms);
+      if (stall_ms >= max_of (open_stalls))
+        worst_open_cpu = stall_cpu;
+      /* The rest of the text goes in and is laid out meanwhile. */
+      rpt_bench_stall_start (&stall);
       spin_ms (3000);
       ADD (stalls, rpt_bench_stall_stop (&stall));
       if (stall.worst >= max_of (stalls))
@@ -966,7 +972,11 @@ measure_paragraph (const char *home,
                             opt_runs, rpt_bench_median (first_cpu), rpt_bench_median (all_cpu));
   report (what_first, median_of (firsts), TARGET_PARAGRAPH_MS, detail);
   g_free (detail);
-  detail = g_strdup_printf ("worst of %d, from the call to 3 s after the first frame; "
+  detail = g_strdup_printf ("worst of %d, from the call to the first frame; "
+                            "the main thread ran %.0f ms of it", opt_runs, worst_open_cpu);
+  report (what_open_stall, max_of (open_stalls), TARGET_STALL_MS, detail);
+  g_free (detail);
+  detail = g_strdup_printf ("worst of %d, the text loaded and laid out meanwhile; "
                             "the main thread ran %.0f ms of it", opt_runs, worst_stall_cpu);
   report (what_stall, max_of (stalls), TARGET_STALL_MS, detail);
   g_free (detail);
