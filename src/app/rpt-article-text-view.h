@@ -24,7 +24,7 @@ G_DECLARE_FINAL_TYPE (RptArticleTextView, rpt_article_text_view, RPT, ARTICLE_TE
 GtkWidget *rpt_article_text_view_new          (void);
 
 /* Shows @document's text, or nothing. The first part is in the buffer on
- * return; the rest of a long text follows from an idle (property
+ * return; the rest of a long text follows, a part a frame (property
  * "loading" is TRUE meanwhile, and signal "text-added" gives the range
  * of each part added, in text offsets). */
 void       rpt_article_text_view_set_document (RptArticleTextView *self,

@@ -277,8 +277,7 @@ on_labels_changed (GListModel     *model,
 
 /* ---- Painting ---- */
 
-/* Offsets here are into the document's text; the view maps them to its
- * buffer, where giant paragraphs have display breaks. */
+/* Offsets are into the text; the view maps them to its buffer. */
 static void
 iters_at (RptHighlighter *self,
           guint           start,
