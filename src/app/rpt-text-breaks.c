@@ -114,8 +114,8 @@ fallback_break (const char *from,
   g_autofree PangoLogAttr *attrs = g_new0 (PangoLogAttr, n + 1);
   glong best = -1;
 
-  /* The code point after @at is there for context: attrs[n - 1] is the
-   * position before @at. */
+  /* The slice ends after @at, so the position before it (attrs[n - 1])
+   * has code points on both sides. */
   pango_get_log_attrs (from, (int) (MIN (after, end) - from), -1, pango_language_from_string ("und"),
                        attrs, (int) n + 1);
   for (glong i = n - 1; i > 0 && best < 0; i--)
