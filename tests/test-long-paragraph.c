@@ -266,8 +266,13 @@ tag_marker (void)
   rpt_article_view_set_selected_annotation (f.view, NULL);
   rpt_article_view_reveal_annotation (f.view, annotation);
   /* GtkTextView lays the text above out in the background, and the view
-   * follows the annotation until it is in place. */
-  rpt_test_wait_until (on_screen (f.marker));
+   * follows the annotation until it is in place: seconds of CPU, many more
+   * under a sanitizer on a busy machine, so this waits longer than most. */
+  for (gint64 end = g_get_monotonic_time () + 240 * G_USEC_PER_SEC; !on_screen (f.marker);)
+    {
+      ck_assert_msg (g_get_monotonic_time () < end, "the tagged span never came into view");
+      rpt_test_spin (50);
+    }
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
   char_color (f.marker + 1, &tinted);
   char_color (f.marker - 40, &plain);
