@@ -138,24 +138,30 @@ cancel_pending_scroll (RptArticleView *self)
  * target. So the scroll is repeated each time the height of the text grows,
  * until it stops growing for a moment or the user scrolls, clicks or types. */
 static void
-on_text_added (RptArticleTextView *text_view,
-               guint               start,
-               guint               end,
-               RptArticleView     *self)
-{
-  if (self->scroll_settle != 0)
-    scroll_to_mark (self);
-}
-
-static void
-on_adjustment_changed (GtkAdjustment  *adjustment,
-                       RptArticleView *self)
+follow_scroll (RptArticleView *self)
 {
   if (self->scroll_settle == 0)
     return;
   g_source_remove (self->scroll_settle);
   self->scroll_settle = g_timeout_add (SCROLL_SETTLE_MS, scroll_settled, self);
   scroll_to_mark (self);
+}
+
+static void
+on_adjustment_changed (GtkAdjustment  *adjustment,
+                       RptArticleView *self)
+{
+  follow_scroll (self);
+}
+
+/* And each time a part of a long text is added: the target may be in it. */
+static void
+on_text_added (RptArticleTextView *text_view,
+               guint               start,
+               guint               end,
+               RptArticleView     *self)
+{
+  follow_scroll (self);
 }
 
 static gboolean
