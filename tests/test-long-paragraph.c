@@ -268,7 +268,7 @@ tag_marker (void)
   /* GtkTextView lays the text above out in the background, and the view
    * follows the annotation until it is in place: seconds of CPU, many more
    * under a sanitizer on a busy machine, so this waits longer than most. */
-  for (gint64 end = g_get_monotonic_time () + 240 * G_USEC_PER_SEC; !on_screen (f.marker);)
+  for (gint64 end = g_get_monotonic_time () + 90 * G_USEC_PER_SEC; !on_screen (f.marker);)
     {
       ck_assert_msg (g_get_monotonic_time () < end, "the tagged span never came into view");
       rpt_test_spin (50);
@@ -394,6 +394,34 @@ START_TEST (test_switch_and_close_while_loading)
   ck_assert (rpt_article_text_view_get_loading (f.text_view));
   rpt_test_close_discarding (f.window);
   f.window = NULL;
+}
+END_TEST
+
+/* Jumping to an annotation near the end of a long text that is still
+ * going in (as the annotation list and links do): the view scrolls to it
+ * once it is there, and follows it while the text above is laid out. */
+START_TEST (test_reveal_while_loading)
+{
+  RptProject *project;
+  RptAnnotation *annotation;
+  g_autoptr(GError) error = NULL;
+  guint at;
+
+  open_project (make_paragraph (1200 * 1000, TRUE, &f.marker), TRUE);
+  project = rpt_window_get_project (f.window);
+  at = rpt_document_get_length (giant ()) - 400;
+  annotation = rpt_project_add_annotation (project, "giant", at, at + 5, "joke", NULL, &error);
+  ck_assert_msg (annotation != NULL, "%s", error ? error->message : "");
+
+  rpt_article_view_set_document (f.view, giant ());
+  ck_assert (rpt_article_text_view_get_loading (f.text_view));
+  rpt_article_view_reveal_annotation (f.view, annotation);
+  for (gint64 end = g_get_monotonic_time () + 90 * G_USEC_PER_SEC; !on_screen (at);)
+    {
+      ck_assert_msg (g_get_monotonic_time () < end, "the annotation never came into view");
+      rpt_test_spin (50);
+    }
+  ck_assert (!rpt_article_text_view_get_loading (f.text_view));
 }
 END_TEST
 
@@ -530,6 +558,7 @@ long_paragraph_suite (void)
   tcase_add_test (tc, test_paragraph_without_spaces);
   tcase_add_test (tc, test_copy_gives_the_text);
   tcase_add_test (tc, test_switch_and_close_while_loading);
+  tcase_add_test (tc, test_reveal_while_loading);
   suite_add_tcase (s, tc);
 
   tcase_add_test (map, test_breaks_map);
