@@ -122,7 +122,22 @@ static gboolean
 scroll_settled (gpointer data)
 {
   RptArticleView *self = data;
+  GtkTextView *view = GTK_TEXT_VIEW (self->text_view);
+  GdkRectangle target, visible;
+  GtkTextIter iter;
 
+  /* Quiet for a while, but a process starved of CPU sees this fire before
+   * the layout it waited for: go on while the target is still not in view
+   * (a giant paragraph is laid out for many seconds). */
+  rpt_article_text_view_get_iter_at_offset (self->text_view, &iter, self->scroll_offset, FALSE);
+  gtk_text_view_get_iter_location (view, &iter, &target);
+  gtk_text_view_get_visible_rect (view, &visible);
+  if (visible.height > 0 && gtk_widget_get_mapped (GTK_WIDGET (view)) &&
+      (target.y < visible.y || target.y + target.height > visible.y + visible.height))
+    {
+      scroll_to_mark (self);
+      return G_SOURCE_CONTINUE;
+    }
   self->scroll_settle = 0;
   return G_SOURCE_REMOVE;
 }
