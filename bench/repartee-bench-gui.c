@@ -64,7 +64,7 @@ static char **opt_files;
 
 static const GOptionEntry entries[] = {
   { "runs", 'n', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per figure (default 5)", "N" },
-  { "only", 0, 0, G_OPTION_ARG_STRING, &opt_only, "Only the figures of L or of Long (for profiling)", "L|Long" },
+  { "only", 0, 0, G_OPTION_ARG_STRING, &opt_only, "Only the figures of L, of Long or of the giant paragraphs (for profiling)", "L|Long|Paragraphs" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL, "L.json Long.json" },
   { NULL }
 };
@@ -764,6 +764,192 @@ measure_long (const char *path)
   gui_close_window (&gui);
 }
 
+/* ---- Giant paragraphs: one article that is a single paragraph ---- */
+
+/* Words of the invented vocabulary, with curly quotes, accents and an emoji
+ * outside the BMP so that offsets in code points and bytes differ. */
+static const char *paragraph_words[] = {
+  "the", "minister", "said", "that", "talks", "had", "gone", "well,", "but", "critics",
+  "replied", "“nothing", "was", "agreed”", "and", "déjà", "vu", "🙂", "officials", "smiled.",
+  "Asked", "again", "about", "sanctions,", "Okafor", "declined", "to", "comment.",
+};
+
+/* A project with a single paragraph of @bytes bytes (no line break) as its
+ * first article, with an annotation every 10,000 bytes, and a short one
+ * after it (to switch to and back). */
+static char *
+make_paragraph_project (const char *dir,
+                        gsize       bytes)
+{
+  static const char *labels[] = { "claim", "rebuttal", "joke", "diplomatic-signal" };
+  g_autoptr(RptProject) project = rpt_project_new ();
+  g_autoptr(RptDocument) document = NULL;
+  g_autoptr(GString) text = g_string_sized_new (bytes + 64);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("paragraph-%zu.json", bytes);
+  char *path = g_build_filename (dir, name, NULL);
+  guint32 state = 20171222u;
+  guint length, n;
+
+  while (text->len < bytes)
+    {
+      state = state * 1103515245u + 12345u;
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, paragraph_words[(state >> 16) % G_N_ELEMENTS (paragraph_words)]);
+    }
+  g_string_append_c (text, '.');
+  document = rpt_document_new ("giant", "One paragraph", "https://example.org/bench/paragraph", text->str);
+  if (!rpt_project_add_document (project, document, &error))
+    goto failed;
+  {
+    g_autoptr(RptDocument) brief = rpt_document_new ("brief", "A brief", "https://example.org/bench/brief",
+                                                     "Okafor smiled and declined to comment.");
+
+    if (!rpt_project_add_document (project, brief, &error))
+      goto failed;
+  }
+  length = rpt_document_get_length (document);
+  n = (guint) (bytes / 10000);
+  for (guint i = 0; i < n; i++)
+    {
+      guint start = (guint) ((guint64) length * i / n) + 7;
+
+      /* Any span will do; one that fails (a label already there) is skipped. */
+      rpt_project_add_annotation (project, "giant", start, MIN (start + 23, length),
+                                  labels[i % G_N_ELEMENTS (labels)], NULL, NULL);
+    }
+  if (!rpt_project_save_to_file (project, path, &error))
+    goto failed;
+  return path;
+
+failed:
+  fprintf (stderr, "repartee-bench-gui: cannot make %s: %s\n", path, error->message);
+  g_free (path);
+  return NULL;
+}
+
+/* The peak resident memory since the last reset, in MB; resets it. */
+static double
+peak_memory_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+  double mb = NAN;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+      (line = strstr (status, "VmHWM:")) != NULL)
+    mb = g_ascii_strtod (line + 6, NULL) / 1024.0;
+  /* "5" resets the peak (Linux 4.0 and later). */
+  g_file_set_contents ("/proc/self/clear_refs", "5", 1, NULL);
+  return mb;
+}
+
+/* Opens a project of one @mb MB paragraph in a new window: the first
+ * frame, the longest stall from the call until 3 s after that frame (the
+ * view lays the rest out meanwhile), the CPU time used, then closing the
+ * window as its close button does, and the peak memory. */
+static void
+measure_paragraph (const char *home,
+                   guint       mb)
+{
+  g_autofree char *path = make_paragraph_project (home, (gsize) mb * 1000 * 1000);
+  g_autoptr(GArray) firsts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) first_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) all_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) stalls = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) open_stalls = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) closes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) close_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) close_stalls = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) peaks = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) switches = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) switch_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *what_first = g_strdup_printf ("%u MB paragraph: open → first frame", mb);
+  g_autofree char *what_open_stall = g_strdup_printf ("%u MB paragraph: longest stall, opening", mb);
+  g_autofree char *what_stall = g_strdup_printf ("%u MB paragraph: longest stall, 3 s after", mb);
+  g_autofree char *what_close = g_strdup_printf ("%u MB paragraph: close the window", mb);
+  g_autofree char *what_switch = g_strdup_printf ("%u MB paragraph: switch to it → first frame", mb);
+  g_autofree char *runs = g_strdup_printf ("median of %d", opt_runs);
+  g_autofree char *detail = NULL;
+  double worst_stall_cpu = 0, worst_open_cpu = 0;
+
+  if (path == NULL)
+    {
+      report (what_first, NAN, 0, "(the workload could not be made)");
+      return;
+    }
+  for (int run = 0; run < opt_runs; run++)
+    {
+      Gui gui;
+      RptBenchStall stall;
+      GtkWidget *weak;
+      double stall_ms, stall_cpu, cpu0, process0, t0, first;
+
+      if (!gui_open_window (&gui))
+        break;
+      peak_memory_mb ();
+      cpu0 = rpt_bench_thread_cpu_ms ();
+      process0 = rpt_bench_cpu_ms ();
+      first = gui_open_project (&gui, path, &stall_ms, &stall_cpu);
+      ADD (firsts, first);
+      ADD (first_cpu, frames.last_paint_cpu - cpu0);
+      ADD (all_cpu, rpt_bench_cpu_ms () - process0);
+      ADD (open_stalls, stall_ms);
+      if (stall_ms >= max_of (open_stalls))
+        worst_open_cpu = stall_cpu;
+      /* The rest of the text goes in and is laid out meanwhile. */
+      rpt_bench_stall_start (&stall);
+      spin_ms (3000);
+      ADD (stalls, rpt_bench_stall_stop (&stall));
+      if (stall.worst >= max_of (stalls))
+        worst_stall_cpu = stall.worst_cpu;
+
+      /* Showing it again: the view's own cost, the file already read. */
+      gui_switch (&gui, 1);
+      settle ();
+      ADD (switches, gui_switch (&gui, 0));
+      ADD (switch_cpu, last_cpu);
+      settle ();
+
+      /* As the close button does (close-request, then destroy). */
+      g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (gui.window)),
+                                            on_after_paint, NULL);
+      g_signal_handlers_disconnect_by_data (gui.view, &gui);
+      weak = GTK_WIDGET (gui.window);
+      g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+      rpt_bench_stall_start (&stall);
+      t0 = rpt_bench_now_ms ();
+      cpu0 = rpt_bench_thread_cpu_ms ();
+      gtk_window_close (GTK_WINDOW (gui.window));
+      ADD (closes, SPIN_UNTIL (weak == NULL) ? rpt_bench_now_ms () - t0 : NAN);
+      ADD (close_cpu, rpt_bench_thread_cpu_ms () - cpu0);
+      ADD (close_stalls, rpt_bench_stall_stop (&stall));
+      g_clear_pointer (&gui.tag_failure, g_free);
+      spin_ms (200);
+      ADD (peaks, peak_memory_mb ());
+    }
+
+  detail = g_strdup_printf ("median of %d; the main thread ran %.0f ms, all threads %.0f ms",
+                            opt_runs, rpt_bench_median (first_cpu), rpt_bench_median (all_cpu));
+  report (what_first, median_of (firsts), TARGET_PARAGRAPH_MS, detail);
+  g_free (detail);
+  detail = g_strdup_printf ("worst of %d, from the call to the first frame; "
+                            "the main thread ran %.0f ms of it", opt_runs, worst_open_cpu);
+  report (what_open_stall, max_of (open_stalls), TARGET_STALL_MS, detail);
+  g_free (detail);
+  detail = g_strdup_printf ("worst of %d, the text loaded and laid out meanwhile; "
+                            "the main thread ran %.0f ms of it", opt_runs, worst_stall_cpu);
+  report (what_stall, max_of (stalls), TARGET_STALL_MS, detail);
+  g_free (detail);
+  report (what_switch, median_of (switches), TARGET_PARAGRAPH_MS, busy (runs, switch_cpu));
+  detail = g_strdup_printf ("median of %d; the main thread ran %.0f ms; longest stall %.0f ms; "
+                            "peak memory %.0f MB", opt_runs, rpt_bench_median (close_cpu),
+                            max_of (close_stalls), max_of (peaks));
+  report (what_close, median_of (closes), 0, detail);
+  g_remove (path);
+}
+
 static char *
 copy_to (const char *path,
          const char *dir)
@@ -854,6 +1040,11 @@ main (int   argc,
     measure_large (l_copy);
   if (opt_only == NULL || g_ascii_strcasecmp (opt_only, "Long") == 0)
     measure_long (long_copy);
+  if (opt_only == NULL || g_ascii_strcasecmp (opt_only, "Paragraphs") == 0)
+    {
+      measure_paragraph (home, 2);
+      measure_paragraph (home, 20);
+    }
 
   /* The copies, and whatever the app wrote for its settings and recovery. */
   rpt_bench_remove_tree (home);

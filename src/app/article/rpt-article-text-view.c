@@ -1,14 +1,24 @@
-/* rpt-article-text-view.c: a GtkTextView that outlines one span and knows
- * how wide a comfortable line is.
+/* rpt-article-text-view.c: a GtkTextView that shows a document's text
+ * (giant paragraphs broken for display, long texts loaded a part at a
+ * time), outlines one span and knows how wide a comfortable line is.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include "rpt-article-text-view.h"
+#include "rpt-text-breaks.h"
 
 /* Typographers' advice is 45–75 characters per line; articles read well at
  * the upper end. */
 #define LINE_CHARS 75
 #define BAR_HEIGHT 3
+
+/* A long text goes into the buffer this many bytes a frame: about 5 ms
+ * (GtkTextBuffer takes some 10 ms a megabyte), so frames, input and
+ * GtkTextView's own layout go on while tens of megabytes are loaded. Not
+ * from an idle: above GtkTextView's idles it would hold back the first
+ * frame (queued from one of them) until all is loaded, below them wait
+ * for the layout of everything loaded before each part. */
+#define PART_BYTES (512 * 1024)
 
 struct _RptArticleTextView
 {
@@ -27,6 +37,10 @@ struct _RptArticleTextView
   GPtrArray   *bar_tags;
 
   int          comfortable_width;
+
+  RptDocument   *document;
+  RptTextBreaks *breaks;
+  guint          load_tick;
 };
 
 G_DEFINE_FINAL_TYPE (RptArticleTextView, rpt_article_text_view, GTK_TYPE_TEXT_VIEW)
@@ -34,10 +48,141 @@ G_DEFINE_FINAL_TYPE (RptArticleTextView, rpt_article_text_view, GTK_TYPE_TEXT_VI
 enum {
   PROP_0,
   PROP_COMFORTABLE_WIDTH,
+  PROP_LOADING,
   N_PROPS
 };
 
+enum {
+  TEXT_ADDED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* ---- The text, and offsets ---- */
+
+/* Adds the next part of the text at the end of the buffer. */
+static void
+add_part (RptArticleTextView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  g_autoptr(GString) part = g_string_sized_new (PART_BYTES + RPT_TEXT_BREAKS_LONG * 4 + 8);
+  GtkTextIter end;
+
+  rpt_text_breaks_next (self->breaks, part, PART_BYTES);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, part->str, (int) part->len);
+}
+
+static gboolean
+load_part (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       data)
+{
+  RptArticleTextView *self = RPT_ARTICLE_TEXT_VIEW (widget);
+  guint from = rpt_text_breaks_get_done (self->breaks);
+
+  add_part (self);
+  if (rpt_text_breaks_is_done (self->breaks))
+    self->load_tick = 0;
+  g_signal_emit (self, signals[TEXT_ADDED], 0, from, rpt_text_breaks_get_done (self->breaks));
+  if (self->load_tick != 0)
+    return G_SOURCE_CONTINUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_loading (RptArticleTextView *self)
+{
+  if (self->load_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->load_tick);
+  self->load_tick = 0;
+}
+
+void
+rpt_article_text_view_set_document (RptArticleTextView *self,
+                                    RptDocument        *document)
+{
+  GtkTextBuffer *buffer;
+  gboolean was_loading;
+
+  g_return_if_fail (RPT_IS_ARTICLE_TEXT_VIEW (self));
+  g_return_if_fail (document == NULL || RPT_IS_DOCUMENT (document));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  was_loading = self->load_tick != 0;
+  stop_loading (self);
+  g_clear_pointer (&self->breaks, rpt_text_breaks_free);
+  g_set_object (&self->document, document);
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+  if (document != NULL)
+    {
+      self->breaks = rpt_text_breaks_new (rpt_document_get_text (document),
+                                          rpt_document_get_text_bytes (document));
+      add_part (self);
+      if (!rpt_text_breaks_is_done (self->breaks))
+        self->load_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), load_part, NULL, NULL);
+    }
+  if (was_loading != (self->load_tick != 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+gboolean
+rpt_article_text_view_get_loading (RptArticleTextView *self)
+{
+  g_return_val_if_fail (RPT_IS_ARTICLE_TEXT_VIEW (self), FALSE);
+  return self->load_tick != 0;
+}
+
+void
+rpt_article_text_view_get_iter_at_offset (RptArticleTextView *self,
+                                          GtkTextIter        *iter,
+                                          guint               offset,
+                                          gboolean            at_end)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (RPT_IS_ARTICLE_TEXT_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  if (self->breaks != NULL)
+    offset = rpt_text_breaks_to_display (self->breaks, offset, at_end);
+  gtk_text_buffer_get_iter_at_offset (buffer, iter, (int) MIN (offset, (guint) G_MAXINT));
+}
+
+guint
+rpt_article_text_view_get_offset (RptArticleTextView *self,
+                                  const GtkTextIter  *iter)
+{
+  guint offset;
+
+  g_return_val_if_fail (RPT_IS_ARTICLE_TEXT_VIEW (self), 0);
+
+  offset = (guint) gtk_text_iter_get_offset (iter);
+  return self->breaks != NULL ? rpt_text_breaks_to_text (self->breaks, offset) : offset;
+}
+
+/* Copies the document's text, not the line feeds the view inserted. */
+static void
+rpt_article_text_view_copy_clipboard (GtkTextView *view)
+{
+  RptArticleTextView *self = RPT_ARTICLE_TEXT_VIEW (view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (self->breaks == NULL || rpt_text_breaks_get_n_breaks (self->breaks) == 0 ||
+      !gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (view), &start, &end))
+    {
+      GTK_TEXT_VIEW_CLASS (rpt_article_text_view_parent_class)->copy_clipboard (view);
+      return;
+    }
+  text = rpt_document_dup_slice (self->document, rpt_article_text_view_get_offset (self, &start),
+                                 rpt_article_text_view_get_offset (self, &end));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (view)), text);
+}
 
 typedef void (*LineRectFunc) (RptArticleTextView    *self,
                               GtkSnapshot           *snapshot,
@@ -184,7 +329,6 @@ rpt_article_text_view_snapshot_layer (GtkTextView      *view,
                                       GtkSnapshot      *snapshot)
 {
   RptArticleTextView *self = RPT_ARTICLE_TEXT_VIEW (view);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GdkRectangle visible;
 
   gtk_text_view_get_visible_rect (view, &visible);
@@ -196,8 +340,8 @@ rpt_article_text_view_snapshot_layer (GtkTextView      *view,
           {
             GtkTextIter start, end;
 
-            gtk_text_buffer_get_iter_at_offset (buffer, &start, self->emphases[i].start);
-            gtk_text_buffer_get_iter_at_offset (buffer, &end, self->emphases[i].end);
+            rpt_article_text_view_get_iter_at_offset (self, &start, self->emphases[i].start, FALSE);
+            rpt_article_text_view_get_iter_at_offset (self, &end, self->emphases[i].end, TRUE);
             foreach_line_rect (self, snapshot, &visible, start, &end, append_fill, &self->emphases[i].color);
           }
       for (guint i = 0; i < self->bar_tags->len; i++)
@@ -207,8 +351,8 @@ rpt_article_text_view_snapshot_layer (GtkTextView      *view,
     {
       GtkTextIter start, end;
 
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, self->outline_start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, self->outline_end);
+      rpt_article_text_view_get_iter_at_offset (self, &start, self->outline_start, FALSE);
+      rpt_article_text_view_get_iter_at_offset (self, &end, self->outline_end, TRUE);
       foreach_line_rect (self, snapshot, &visible, start, &end, append_outline, NULL);
     }
 }
@@ -244,11 +388,23 @@ rpt_article_text_view_css_changed (GtkWidget         *widget,
 }
 
 static void
+rpt_article_text_view_dispose (GObject *object)
+{
+  RptArticleTextView *self = RPT_ARTICLE_TEXT_VIEW (object);
+
+  stop_loading (self);
+
+  G_OBJECT_CLASS (rpt_article_text_view_parent_class)->dispose (object);
+}
+
+static void
 rpt_article_text_view_finalize (GObject *object)
 {
   RptArticleTextView *self = RPT_ARTICLE_TEXT_VIEW (object);
 
   g_ptr_array_unref (self->bar_tags);
+  g_clear_pointer (&self->breaks, rpt_text_breaks_free);
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (rpt_article_text_view_parent_class)->finalize (object);
 }
@@ -266,6 +422,9 @@ rpt_article_text_view_get_property (GObject    *object,
     case PROP_COMFORTABLE_WIDTH:
       g_value_set_int (value, self->comfortable_width);
       break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->load_tick != 0);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -278,15 +437,24 @@ rpt_article_text_view_class_init (RptArticleTextViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
 
+  object_class->dispose = rpt_article_text_view_dispose;
   object_class->finalize = rpt_article_text_view_finalize;
   object_class->get_property = rpt_article_text_view_get_property;
   widget_class->css_changed = rpt_article_text_view_css_changed;
   text_view_class->snapshot_layer = rpt_article_text_view_snapshot_layer;
+  text_view_class->copy_clipboard = rpt_article_text_view_copy_clipboard;
 
   properties[PROP_COMFORTABLE_WIDTH] =
     g_param_spec_int ("comfortable-width", NULL, NULL, 0, G_MAXINT, 720,
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[TEXT_ADDED] =
+    g_signal_new ("text-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
@@ -294,6 +462,8 @@ rpt_article_text_view_init (RptArticleTextView *self)
 {
   self->comfortable_width = 720;
   self->bar_tags = g_ptr_array_new_with_free_func (g_object_unref);
+  /* Read-only: an undo history would keep a copy of every part added. */
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), FALSE);
 }
 
 void

@@ -4,15 +4,40 @@
  * comfortable line for the current font; and what a text tag would do too
  * slowly: the fills of the selected and the flashed annotation, which
  * change often and must not make GtkTextView lay out its text again.
+ *
+ * It shows a document's text with giant paragraphs broken into display
+ * lines (rpt-text-breaks.h), and puts a long text into its buffer a part
+ * at a time. Offsets given to and returned by it are offsets into the
+ * document's text, in code points; only this view knows buffer offsets.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <gtk/gtk.h>
 
+#include "rpt-core.h"
+
 G_BEGIN_DECLS
 
 #define RPT_TYPE_ARTICLE_TEXT_VIEW (rpt_article_text_view_get_type ())
 G_DECLARE_FINAL_TYPE (RptArticleTextView, rpt_article_text_view, RPT, ARTICLE_TEXT_VIEW, GtkTextView)
+
+/* Shows @document's text, or nothing. The first part is in the buffer on
+ * return; the rest of a long text follows, a part a frame (property
+ * "loading" is TRUE meanwhile, and signal "text-added" gives the range
+ * of each part added, in text offsets). */
+void       rpt_article_text_view_set_document (RptArticleTextView *self,
+                                               RptDocument        *document);
+gboolean   rpt_article_text_view_get_loading  (RptArticleTextView *self);
+
+/* Text offset -> buffer iter; past what is loaded, the end. A span's end
+ * (@at_end) stays before a display break, its start goes after it. */
+void       rpt_article_text_view_get_iter_at_offset (RptArticleTextView *self,
+                                                     GtkTextIter        *iter,
+                                                     guint               offset,
+                                                     gboolean            at_end);
+/* Buffer iter -> text offset. */
+guint      rpt_article_text_view_get_offset   (RptArticleTextView *self,
+                                               const GtkTextIter  *iter);
 
 /* Outlines [start, end) (character offsets) in @color; start == end clears. */
 void       rpt_article_text_view_set_outline  (RptArticleTextView *self,

@@ -170,7 +170,11 @@ click_at (RptArticleView *self,
   gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self->text_view), GTK_TEXT_WINDOW_WIDGET,
                                          x, y, &bx, &by);
   if (gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->text_view), &iter, bx, by))
-    hits = rpt_annotation_store_query (store, gtk_text_iter_get_offset (&iter), gtk_text_iter_get_offset (&iter));
+    {
+      guint offset = rpt_article_text_view_get_offset (self->text_view, &iter);
+
+      hits = rpt_annotation_store_query (store, offset, offset);
+    }
 
   if (hits == NULL || hits->len == 0)
     {
@@ -313,7 +317,7 @@ move_selection (RptArticleView *self,
       guint at;
 
       gtk_text_buffer_get_iter_at_mark (self->buffer, &insert, gtk_text_buffer_get_insert (self->buffer));
-      at = rpt_annotation_store_lower_bound (store, gtk_text_iter_get_offset (&insert));
+      at = rpt_annotation_store_lower_bound (store, rpt_article_text_view_get_offset (self->text_view, &insert));
       if (direction > 0)
         position = at < n ? at : 0;
       else
@@ -486,6 +490,7 @@ on_query_tooltip (RptArticleView *self,
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GString) text = NULL;
   GtkTextIter iter;
+  guint offset;
   int bx, by;
 
   if (store == NULL || keyboard)
@@ -494,7 +499,8 @@ on_query_tooltip (RptArticleView *self,
                                          x, y, &bx, &by);
   if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->text_view), &iter, bx, by))
     return FALSE;
-  hits = rpt_annotation_store_query (store, gtk_text_iter_get_offset (&iter), gtk_text_iter_get_offset (&iter));
+  offset = rpt_article_text_view_get_offset (self->text_view, &iter);
+  hits = rpt_annotation_store_query (store, offset, offset);
   if (hits == NULL || hits->len == 0)
     return FALSE;
 

@@ -29,6 +29,7 @@ struct _RptArticleView
 
   GtkTextBuffer      *buffer;
   GtkTextMark        *scroll_mark;
+  guint               scroll_offset;  /* text offset the mark is for */
   double              scroll_margin;
   guint               scroll_settle;
   RptHighlighter     *highlighter;

@@ -105,9 +105,15 @@ _rpt_article_view_clear_text_selection (RptArticleView *self)
 
 /* ---- Scrolling ---- */
 
+/* The mark is placed again each time: while a long text is still being
+ * loaded, the target may not be in the buffer yet. */
 static void
 scroll_to_mark (RptArticleView *self)
 {
+  GtkTextIter iter;
+
+  rpt_article_text_view_get_iter_at_offset (self->text_view, &iter, self->scroll_offset, FALSE);
+  gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &iter);
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->text_view), self->scroll_mark,
                                 self->scroll_margin, FALSE, 0.0, 0.0);
 }
@@ -116,7 +122,22 @@ static gboolean
 scroll_settled (gpointer data)
 {
   RptArticleView *self = data;
+  GtkTextView *view = GTK_TEXT_VIEW (self->text_view);
+  GdkRectangle target, visible;
+  GtkTextIter iter;
 
+  /* Quiet for a while, but a process starved of CPU sees this fire before
+   * the layout it waited for: go on while the target is still not in view
+   * (a giant paragraph is laid out for many seconds). */
+  rpt_article_text_view_get_iter_at_offset (self->text_view, &iter, self->scroll_offset, FALSE);
+  gtk_text_view_get_iter_location (view, &iter, &target);
+  gtk_text_view_get_visible_rect (view, &visible);
+  if (visible.height > 0 && gtk_widget_get_mapped (GTK_WIDGET (view)) &&
+      (target.y < visible.y || target.y + target.height > visible.y + visible.height))
+    {
+      scroll_to_mark (self);
+      return G_SOURCE_CONTINUE;
+    }
   self->scroll_settle = 0;
   return G_SOURCE_REMOVE;
 }
@@ -132,14 +153,30 @@ cancel_pending_scroll (RptArticleView *self)
  * target. So the scroll is repeated each time the height of the text grows,
  * until it stops growing for a moment or the user scrolls, clicks or types. */
 static void
-on_adjustment_changed (GtkAdjustment  *adjustment,
-                       RptArticleView *self)
+follow_scroll (RptArticleView *self)
 {
   if (self->scroll_settle == 0)
     return;
   g_source_remove (self->scroll_settle);
   self->scroll_settle = g_timeout_add (SCROLL_SETTLE_MS, scroll_settled, self);
   scroll_to_mark (self);
+}
+
+static void
+on_adjustment_changed (GtkAdjustment  *adjustment,
+                       RptArticleView *self)
+{
+  follow_scroll (self);
+}
+
+/* And each time a part of a long text is added: the target may be in it. */
+static void
+on_text_added (RptArticleTextView *text_view,
+               guint               start,
+               guint               end,
+               RptArticleView     *self)
+{
+  follow_scroll (self);
 }
 
 static gboolean
@@ -169,10 +206,7 @@ _rpt_article_view_scroll_to (RptArticleView *self,
                              RptAnnotation  *annotation,
                              gboolean        reveal)
 {
-  GtkTextIter iter;
-
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, rpt_annotation_get_start (annotation));
-  gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &iter);
+  self->scroll_offset = rpt_annotation_get_start (annotation);
   self->scroll_margin = reveal ? 0.25 : 0.1;
   scroll_to_mark (self);
   cancel_pending_scroll (self);
@@ -397,6 +431,7 @@ rpt_article_view_init (RptArticleView *self)
 
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled), "changed",
                            G_CALLBACK (on_adjustment_changed), self, 0);
+  g_signal_connect_object (self->text_view, "text-added", G_CALLBACK (on_text_added), self, 0);
   legacy = gtk_event_controller_legacy_new ();
   gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
   g_signal_connect_object (legacy, "event", G_CALLBACK (on_user_input), self, 0);
@@ -462,12 +497,8 @@ rpt_article_view_set_document (RptArticleView *self,
   g_clear_handle_id (&self->release_idle, g_source_remove);
   g_set_object (&self->document, document);
 
-  /* One insertion for the whole text: the view lays it out lazily. */
-  if (document != NULL)
-    gtk_text_buffer_set_text (self->buffer, rpt_document_get_text (document),
-                              rpt_document_get_text_bytes (document));
-  else
-    gtk_text_buffer_set_text (self->buffer, "", 0);
+  /* The view lays it out lazily, and loads a long text a part at a time. */
+  rpt_article_text_view_set_document (self->text_view, document);
   gtk_text_buffer_get_start_iter (self->buffer, &start);
   gtk_text_buffer_place_cursor (self->buffer, &start);
   vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
@@ -546,9 +577,9 @@ rpt_article_view_get_selection_range (RptArticleView *self,
   if (!_rpt_article_view_selection_iters (self, &a, &b))
     return FALSE;
   if (start != NULL)
-    *start = gtk_text_iter_get_offset (&a);
+    *start = rpt_article_text_view_get_offset (self->text_view, &a);
   if (end != NULL)
-    *end = gtk_text_iter_get_offset (&b);
+    *end = rpt_article_text_view_get_offset (self->text_view, &b);
   return TRUE;
 }
 
@@ -561,8 +592,8 @@ rpt_article_view_select_range (RptArticleView *self,
 
   g_return_if_fail (RPT_IS_ARTICLE_VIEW (self));
 
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &a, start);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &b, end);
+  rpt_article_text_view_get_iter_at_offset (self->text_view, &a, start, FALSE);
+  rpt_article_text_view_get_iter_at_offset (self->text_view, &b, end, TRUE);
   gtk_text_buffer_select_range (self->buffer, &b, &a);
 }
 
@@ -595,7 +626,7 @@ rpt_article_view_tag_selection (RptArticleView *self,
     return NULL;
 
   gtk_popover_popdown (GTK_POPOVER (self->adder));
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &after, end);
+  rpt_article_text_view_get_iter_at_offset (self->text_view, &after, end, TRUE);
   gtk_text_buffer_place_cursor (self->buffer, &after);
   rpt_article_view_set_selected_annotation (self, annotation);
   return annotation;

@@ -277,6 +277,7 @@ on_labels_changed (GListModel     *model,
 
 /* ---- Painting ---- */
 
+/* Offsets are into the text; the view maps them to its buffer. */
 static void
 iters_at (RptHighlighter *self,
           guint           start,
@@ -284,8 +285,8 @@ iters_at (RptHighlighter *self,
           GtkTextIter    *a,
           GtkTextIter    *b)
 {
-  gtk_text_buffer_get_iter_at_offset (self->buffer, a, start);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, b, end);
+  rpt_article_text_view_get_iter_at_offset (self->view, a, start, FALSE);
+  rpt_article_text_view_get_iter_at_offset (self->view, b, end, TRUE);
 }
 
 static void
@@ -297,7 +298,7 @@ clear (RptHighlighter *self,
   LabelTags *tags;
   GtkTextIter a, b;
 
-  if (start >= end)
+  if (start >= end || self->view == NULL)
     return;
 
   iters_at (self, start, end, &a, &b);
@@ -331,9 +332,7 @@ apply_run_range (RptHighlighter *self,
         {
           GtkTextIter a, b;
 
-          gtk_text_buffer_get_iter_at_offset (self->buffer, &a, run->start);
-          b = a;
-          gtk_text_iter_forward_chars (&b, run->end - run->start);
+          iters_at (self, run->start, run->end, &a, &b);
           gtk_text_buffer_apply_tag (self->buffer, underline ? tags->underline : tags->tint, &a, &b);
         }
       apply_run_range (self, runs, lo, mid, underline);
@@ -362,7 +361,7 @@ paint (RptHighlighter *self,
 
   start = MAX (start, self->applied_start);
   end = MIN (end, self->applied_end);
-  if (start >= end || self->project == NULL || self->document == NULL)
+  if (start >= end || self->project == NULL || self->document == NULL || self->view == NULL)
     return;
 
   clear (self, start, end);
@@ -395,6 +394,7 @@ wanted_range (RptHighlighter *self,
   GtkTextView *view = GTK_TEXT_VIEW (self->view);
   GdkRectangle visible;
   GtkTextIter top, bottom, a, b;
+  guint top_offset, bottom_offset;
   int margin;
 
   gtk_text_view_get_visible_rect (view, &visible);
@@ -406,13 +406,11 @@ wanted_range (RptHighlighter *self,
   gtk_text_view_get_line_at_y (view, &b, visible.y + visible.height + margin, NULL);
   gtk_text_iter_forward_line (&b);
 
-  if (gtk_text_iter_get_offset (&top) - gtk_text_iter_get_offset (&a) > MARGIN_CHARS)
-    gtk_text_buffer_get_iter_at_offset (self->buffer, &a, gtk_text_iter_get_offset (&top) - MARGIN_CHARS);
-  if (gtk_text_iter_get_offset (&b) - gtk_text_iter_get_offset (&bottom) > MARGIN_CHARS)
-    gtk_text_buffer_get_iter_at_offset (self->buffer, &b, gtk_text_iter_get_offset (&bottom) + MARGIN_CHARS);
-
-  *start = gtk_text_iter_get_offset (&a);
-  *end = gtk_text_iter_get_offset (&b);
+  top_offset = rpt_article_text_view_get_offset (self->view, &top);
+  bottom_offset = rpt_article_text_view_get_offset (self->view, &bottom);
+  *start = MAX (rpt_article_text_view_get_offset (self->view, &a),
+                top_offset > MARGIN_CHARS ? top_offset - MARGIN_CHARS : 0);
+  *end = MIN (rpt_article_text_view_get_offset (self->view, &b), bottom_offset + MARGIN_CHARS);
 }
 
 static void
@@ -490,6 +488,18 @@ static void
 on_adjustment_changed (GtkAdjustment  *adjustment,
                        RptHighlighter *self)
 {
+  queue_update (self);
+}
+
+/* A long text arrives a part at a time (text added at the end of the
+ * buffer has no tags): tag what of it is in the tagged range. */
+static void
+on_text_added (RptArticleTextView *view,
+               guint               start,
+               guint               end,
+               RptHighlighter     *self)
+{
+  paint (self, start, end);
   queue_update (self);
 }
 
@@ -675,16 +685,16 @@ rpt_highlighter_set_source (RptHighlighter *self,
   self->applied_start = self->applied_end = 0;
   sync_labels (self);
 
-  if (document == NULL)
+  if (document == NULL || self->view == NULL)
     return;
 
   /* The view shows the top of a new document: tag its first paragraphs now
    * so the first frame has its highlights; the viewport refines it. */
   length = rpt_document_get_length (document);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &end, MIN (length, INITIAL_CHARS));
+  rpt_article_text_view_get_iter_at_offset (self->view, &end, MIN (length, INITIAL_CHARS), TRUE);
   if (!gtk_text_iter_starts_line (&end))
     gtk_text_iter_forward_line (&end);
-  self->applied_end = MIN ((guint) gtk_text_iter_get_offset (&end), INITIAL_CHARS + MARGIN_CHARS);
+  self->applied_end = MIN (rpt_article_text_view_get_offset (self->view, &end), INITIAL_CHARS + MARGIN_CHARS);
   paint (self, 0, self->applied_end);
   queue_update (self);
 }
@@ -760,6 +770,7 @@ rpt_highlighter_new (RptArticleTextView *view)
   self->dark = adw_style_manager_get_dark (style);
   g_signal_connect_object (style, "notify::dark", G_CALLBACK (on_dark_changed), self, 0);
   g_signal_connect_object (view, "notify::vadjustment", G_CALLBACK (on_vadjustment_set), self, 0);
+  g_signal_connect_object (view, "text-added", G_CALLBACK (on_text_added), self, 0);
   on_vadjustment_set (GTK_TEXT_VIEW (view), NULL, self);
 
   return self;
