@@ -17,23 +17,7 @@
 #include "rpt-export-private.h"
 #include "rpt-test-util.h"
 
-static RptProject *project;
-static Fixture fx;
-static char *tmp;
-
-static void
-setup (void)
-{
-  project = fixture_project (&fx);
-  tmp = rpt_test_make_tmpdir ();
-}
-
-static void
-teardown (void)
-{
-  g_clear_object (&project);
-  g_clear_pointer (&tmp, g_free);
-}
+FIXTURE_SUITE_STATE (project, fx, tmp)
 
 static char *
 export_to (RptExportFormat  format,
@@ -51,16 +35,6 @@ export_to (RptExportFormat  format,
   ck_assert_msg (rpt_export (project, &options, dest, warnings, NULL, NULL, NULL, &error),
                  "export failed: %s", error ? error->message : "");
   return dest;
-}
-
-static gboolean
-has_warning (GPtrArray  *warnings,
-             const char *needle)
-{
-  for (guint i = 0; i < warnings->len; i++)
-    if (strstr (g_ptr_array_index (warnings, i), needle))
-      return TRUE;
-  return FALSE;
 }
 
 static JsonNode *
@@ -162,8 +136,8 @@ START_TEST (test_jsonl_fields)
                             rpt_relation_type_to_string (rpt_relation_get_kind (r)));
         }
     }
-  ck_assert (has_warning (warnings, "two articles"));
-  ck_assert (has_warning (warnings, "colours"));
+  ck_assert (rpt_test_has_warning (warnings, "two articles"));
+  ck_assert (rpt_test_has_warning (warnings, "colours"));
 }
 END_TEST
 
@@ -261,7 +235,7 @@ START_TEST (test_csv_fields)
       ck_assert_str_eq (g_ptr_array_index (row, 7), rpt_annotation_get_note (a));
       ck_assert_str_eq (g_ptr_array_index (row, 8), "Test Author");
     }
-  ck_assert (has_warning (warnings, "relations"));
+  ck_assert (rpt_test_has_warning (warnings, "relations"));
 }
 END_TEST
 
@@ -529,8 +503,8 @@ START_TEST (test_brat_fields)
     ck_assert (strstr (visual, "\nDiplomatic_signal | Diplomatic signal\n"));
     ck_assert (strstr (visual, "\nOff_the_record\tbgColor:#986a44\n"));
   }
-  ck_assert (has_warning (warnings, "CRLF"));
-  ck_assert (has_warning (warnings, "two articles"));
+  ck_assert (rpt_test_has_warning (warnings, "CRLF"));
+  ck_assert (rpt_test_has_warning (warnings, "two articles"));
 }
 END_TEST
 
@@ -823,14 +797,4 @@ export_suite (void)
   return s;
 }
 
-int
-main (void)
-{
-  SRunner *runner = srunner_create (export_suite ());
-  int failed;
-
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
-}
+RPT_TEST_MAIN (export_suite)

@@ -118,19 +118,62 @@ shows_text (GtkWidget  *widget,
 }
 
 GtkWidget *
+rpt_test_find_matching (GtkWidget     *root,
+                        RptTestMatch   match,
+                        gconstpointer  data,
+                        gboolean       into_popovers)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!into_popovers && GTK_IS_POPOVER (child))
+        continue;
+      if ((found = rpt_test_find_matching (child, match, data, into_popovers)))
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GType       type;
+  const char *label;
+} TypeAndLabel;
+
+static gboolean
+has_type_and_label (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  const TypeAndLabel *want = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, want->type) && (want->label == NULL || shows_text (widget, want->label));
+}
+
+GtkWidget *
 rpt_test_find_widget (GtkWidget  *root,
                       GType       type,
                       const char *label)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (label == NULL || shows_text (root, label)))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = rpt_test_find_widget (child, type, label);
-      if (found)
-        return found;
-    }
-  return NULL;
+  TypeAndLabel want = { type, label };
+
+  return rpt_test_find_matching (root, has_type_and_label, &want, TRUE);
+}
+
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+GtkWidget *
+rpt_test_find_named (GtkWidget  *root,
+                     const char *name)
+{
+  return rpt_test_find_matching (root, has_name, name, TRUE);
 }
 
 void
@@ -372,4 +415,16 @@ rpt_test_answer_save_chooser (const char *path)
       rpt_test_wait_until (rpt_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
     }
   return question != NULL;
+}
+
+gboolean
+rpt_test_select_file (GtkFileChooser *chooser,
+                      GFile          *file)
+{
+  g_autoptr(GFile) chosen = NULL;
+
+  gtk_file_chooser_set_file (chooser, file, NULL);
+  rpt_test_spin (50);
+  chosen = gtk_file_chooser_get_file (chooser);
+  return chosen && g_file_equal (chosen, file);
 }

@@ -8,6 +8,7 @@
 
 #include "rpt-annotation-row.h"
 #include "rpt-document-row.h"
+#include "rpt-test-window.h"
 
 /* Runs what is pending in the main loop. */
 static inline void
@@ -39,33 +40,15 @@ static inline GtkWidget *
 find_of_type (GtkWidget *root,
               GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
+  return rpt_test_find_widget (root, type, NULL);
 }
 
+/* Popovers of menu buttons are children too. */
 static inline GtkWidget *
 find_named (GtkWidget  *root,
             const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found)
-        return found;
-    }
-  /* Popovers of menu buttons are children too, reached above. */
-  return NULL;
+  return rpt_test_find_named (root, name);
 }
 
 /* What a click does. (gtk_widget_activate() on a button only presses it
@@ -129,16 +112,7 @@ static inline GtkWidget *
 find_button_labelled (GtkWidget  *root,
                       const char *label)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_labelled (child, label);
-
-      if (found)
-        return found;
-    }
-  return NULL;
+  return rpt_test_find_widget (root, GTK_TYPE_BUTTON, label);
 }
 
 /* Answers as the user does: the response's button, which also closes the
