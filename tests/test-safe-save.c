@@ -73,53 +73,30 @@ make_big_project (void)
 
 /* The file size limit makes write() fail with EFBIG part-way through the
  * temporary file: a real disk-full, without needing a tiny filesystem. */
+/* In the child: the save must fail and leave the project dirty. */
+static int
+save_big_project (gpointer   path,
+                  GError   **error)
+{
+  g_autoptr(RptProject) project = make_big_project ();
+  g_autoptr(GBytes) bytes = rpt_project_to_bytes (project);
+
+  if (g_bytes_get_size (bytes) <= 16 * 1024)
+    return 11;
+  if (rpt_project_save_to_file (project, path, error))
+    return 12;                          /* the write did not fail */
+  if (!rpt_project_get_dirty (project))
+    return 13;                          /* a failed save must leave it dirty */
+  return 0;
+}
+
 START_TEST (test_file_size_limit)
 {
   g_autofree char *dir = rpt_test_make_tmpdir ();
   g_autofree char *path = rpt_test_write_file (dir, "project.json", OLD_CONTENTS, -1);
   g_autofree char *expected = g_strdup_printf ("%s: could not save: %s", path, g_strerror (EFBIG));
   g_autofree char *listing = NULL;
-  char message[4096] = "";
-  int pipefd[2];
-  int status;
-  gssize got;
-  pid_t pid;
-
-  ck_assert_int_eq (pipe (pipefd), 0);
-  pid = fork ();
-  ck_assert_int_ge (pid, 0);
-  if (pid == 0)
-    {
-      struct rlimit limit = { 16 * 1024, 16 * 1024 };
-      g_autoptr(RptProject) project = make_big_project ();
-      g_autoptr(GBytes) bytes = rpt_project_to_bytes (project);
-      g_autoptr(GError) error = NULL;
-      int code = 0;
-
-      close (pipefd[0]);
-      signal (SIGXFSZ, SIG_IGN);
-      if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
-        _exit (10);
-      if (g_bytes_get_size (bytes) <= 16 * 1024)
-        _exit (11);
-      if (rpt_project_save_to_file (project, path, &error))
-        _exit (12);                     /* the write did not fail */
-      if (!rpt_project_get_dirty (project))
-        code = 13;                      /* a failed save must leave it dirty */
-      if (write (pipefd[1], error->message, strlen (error->message)) < 0)
-        code = 14;
-      close (pipefd[1]);
-      _exit (code);                     /* no atexit: the parent owns @dir */
-    }
-
-  close (pipefd[1]);
-  got = read (pipefd[0], message, sizeof message - 1);
-  close (pipefd[0]);
-  ck_assert_int_eq (waitpid (pid, &status, 0), pid);
-  ck_assert_msg (WIFEXITED (status), "the child died (signal %d)", WTERMSIG (status));
-  ck_assert_msg (WEXITSTATUS (status) == 0, "child failed with code %d", WEXITSTATUS (status));
-  ck_assert_int_gt (got, 0);
-  message[got] = '\0';
+  g_autofree char *message = rpt_test_fail_under_limit (16 * 1024, save_big_project, path);
 
   ck_assert_str_eq (message, expected);
   assert_file_is (path, OLD_CONTENTS);

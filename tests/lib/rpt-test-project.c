@@ -41,3 +41,13 @@ rpt_test_tag_quote (RptProject *project,
   ck_assert_msg (annotation != NULL, "cannot tag “%s”: %s", quote, error ? error->message : "");
   return annotation;
 }
+
+char *
+rpt_test_project_text (RptProject *project)
+{
+  g_autoptr(GBytes) bytes = rpt_project_to_bytes (project);
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  return g_strndup (data, len);
+}

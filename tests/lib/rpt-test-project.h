@@ -15,6 +15,10 @@ RptProject *rpt_test_import (RptImportFormat        format,
                              GPtrArray             *warnings,
                              GError               **error);
 
+/* What the project would write, as a string: covers every field the
+ * user can see. */
+char          *rpt_test_project_text (RptProject *project);
+
 /* Annotates the first @quote in the text of @document_id (fails the test
  * when it is not there or the project refuses). */
 RptAnnotation *rpt_test_tag_quote (RptProject *project,

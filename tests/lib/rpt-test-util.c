@@ -7,7 +7,9 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "rpt-test-util.h"
 
@@ -251,4 +253,45 @@ rpt_test_file_equals (const char *path,
   if (!g_file_get_contents (path, &now, &now_len, NULL))
     return FALSE;
   return now_len == len && memcmp (now, contents, len) == 0;
+}
+
+char *
+rpt_test_fail_under_limit (rlim_t             limit,
+                           RptTestLimitedSave save,
+                           gpointer           data)
+{
+  char message[4096] = "";
+  int pipefd[2];
+  int status;
+  gssize got;
+  pid_t pid;
+
+  ck_assert_int_eq (pipe (pipefd), 0);
+  pid = fork ();
+  ck_assert_int_ge (pid, 0);
+  if (pid == 0)
+    {
+      struct rlimit rl = { limit, limit };
+      g_autoptr(GError) error = NULL;
+      int code;
+
+      close (pipefd[0]);
+      signal (SIGXFSZ, SIG_IGN);
+      if (setrlimit (RLIMIT_FSIZE, &rl) != 0)
+        _exit (10);
+      code = save (data, &error);
+      if (error && write (pipefd[1], error->message, strlen (error->message)) < 0)
+        code = 30;
+      close (pipefd[1]);
+      _exit (code);                     /* no atexit: the parent owns the folders */
+    }
+
+  close (pipefd[1]);
+  got = read (pipefd[0], message, sizeof message - 1);
+  close (pipefd[0]);
+  ck_assert_int_eq (waitpid (pid, &status, 0), pid);
+  ck_assert_msg (WIFEXITED (status), "the child died (signal %d)", WTERMSIG (status));
+  ck_assert_msg (WEXITSTATUS (status) == 0, "child failed with code %d", WEXITSTATUS (status));
+  ck_assert_int_gt (got, 0);
+  return g_strndup (message, got);
 }

@@ -5,6 +5,7 @@
 #include <check.h>
 #include <gio/gio.h>
 #include <stdarg.h>
+#include <sys/resource.h>
 
 G_BEGIN_DECLS
 
@@ -23,11 +24,13 @@ char    *rpt_test_read_file     (const char *path,
 int      rpt_test_run_tool      (const char * const *argv,
                                  char              **out,
                                  char              **err);
+
 /* Runs @argv (NULL-terminated, the program found in $PATH); returns the
  * exit status (128 when it did not exit) and sets @output to what it
  * wrote on both streams. */
 int      rpt_test_run_command   (const char * const *argv,
                                  char              **output);
+
 /* Whether one of @warnings (strings) contains @needle. */
 gboolean rpt_test_has_warning   (GPtrArray          *warnings,
                                  const char         *needle);
@@ -35,6 +38,7 @@ gboolean rpt_test_has_warning   (GPtrArray          *warnings,
  * when it is not there). */
 guint    rpt_test_offset_of     (const char         *text,
                                  const char         *needle);
+
 /* What an _async () call hands its callback, for the test's _finish ():
  * declare it zeroed, pass rpt_test_async_ready () and the RptTestAsync,
  * then rpt_test_async_wait (). */
@@ -53,6 +57,7 @@ void     rpt_test_async_ready   (GObject            *source,
 void     rpt_test_async_wait    (RptTestAsync       *async);
 /* Drops the result, for the next call or the end of the test. */
 void     rpt_test_async_clear   (RptTestAsync       *async);
+
 /* Runs repartee-tool with the NULL-terminated arguments in @args; *out
  * and *err (either may be NULL) are replaced, freed first. */
 int      rpt_test_run_tool_va   (char              **out,
@@ -69,6 +74,20 @@ guint    rpt_test_count_lines   (const char         *text);
 gboolean rpt_test_file_equals   (const char         *path,
                                  const char         *contents,
                                  gsize               len);
+
+/* What the child of rpt_test_fail_under_limit () runs: a save that must
+ * fail. Returns 0 when it failed as it should, with @error set; another
+ * number (from 11 on) says which of its own checks went wrong. */
+typedef int (*RptTestLimitedSave) (gpointer   data,
+                                   GError   **error);
+/* Runs @save in a child process whose files may not grow past @limit
+ * bytes (a full disk, as the saving code sees it) and returns the message
+ * of the error it failed with; fails the test if the child did not fail
+ * so. */
+char    *rpt_test_fail_under_limit (rlim_t             limit,
+                                    RptTestLimitedSave save,
+                                    gpointer           data);
+
 /* $REPARTEE_SOURCE_DIR/@relative */
 char    *rpt_test_source_path   (const char *relative);
 
