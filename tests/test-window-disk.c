@@ -310,7 +310,7 @@ START_TEST (test_reanchor_on_open)
   ck_assert_ptr_nonnull (rpt_test_find_widget (orphans_bar (window), GTK_TYPE_LABEL, "1 annotation could not be placed"));
   button = rpt_test_find_widget (orphans_bar (window), GTK_TYPE_MENU_BUTTON, NULL);
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  rpt_test_spin (100);
+  rpt_test_wait_until (rpt_test_find_widget (button, GTK_TYPE_LABEL, "“The port chief called it a fine plan.”") != NULL);
   ck_assert_ptr_nonnull (rpt_test_find_widget (button, GTK_TYPE_LABEL, "“The port chief called it a fine plan.”"));
   ck_assert_ptr_nonnull (rpt_test_find_widget (button, GTK_TYPE_LABEL, "Claim · Port chief · in “Canal”"));
 
@@ -342,7 +342,7 @@ START_TEST (test_reanchor_on_open)
   ck_assert_uint_eq (rpt_project_get_n_orphans (project), 1);
   rpt_test_wait_until (bar_shown (window));
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  rpt_test_spin (100);
+  rpt_test_wait_until (rpt_test_find_widget (button, GTK_TYPE_BUTTON, "_Delete") != NULL);
   rpt_test_click (rpt_test_find_widget (button, GTK_TYPE_BUTTON, "_Delete"));
   ck_assert_uint_eq (rpt_project_get_n_orphans (project), 0);
   ck_assert_ptr_null (rpt_project_get_orphan (project, "a3"));
