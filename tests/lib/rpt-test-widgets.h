@@ -14,8 +14,7 @@
 static inline void
 spin (void)
 {
-  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
+  rpt_test_run_pending ();
 }
 
 static inline gboolean
@@ -51,61 +50,25 @@ find_named (GtkWidget  *root,
   return rpt_test_find_named (root, name);
 }
 
-/* What a click does. (gtk_widget_activate() on a button only presses it
- * for a while and needs a realized widget.) */
+/* What a click does. */
 static inline void
 click (GtkWidget *button)
 {
-  ck_assert (GTK_IS_BUTTON (button));
-  ck_assert_msg (gtk_widget_is_sensitive (button), "“%s” is insensitive", gtk_widget_get_name (button));
-  g_signal_emit_by_name (button, "clicked");
+  rpt_test_click (button);
 }
 
 static inline GtkWidget *
 must_find (GtkWidget  *root,
            const char *name)
 {
-  GtkWidget *widget = find_named (root, name);
-
-  ck_assert_msg (widget != NULL, "no widget named “%s”", name);
-  return widget;
+  return rpt_test_must_find_named (root, name);
 }
 
 /* Everything the user can read in @root: the text of its visible labels. */
-static inline void
-collect_text (GtkWidget *root,
-              GString   *out)
-{
-  if (!gtk_widget_get_visible (root))
-    return;
-  if (GTK_IS_LABEL (root))
-    {
-      g_string_append (out, gtk_label_get_text (GTK_LABEL (root)));
-      g_string_append_c (out, '\n');
-    }
-  /* Annotation and document rows draw their texts themselves. */
-  if (RPT_IS_ANNOTATION_ROW (root))
-    {
-      g_autofree char *text = rpt_annotation_row_dup_text (RPT_ANNOTATION_ROW (root));
-
-      g_string_append (out, text);
-    }
-  if (RPT_IS_DOCUMENT_ROW (root) && rpt_document_row_get_document (RPT_DOCUMENT_ROW (root)))
-    g_string_append_printf (out, "%s\n%s\n",
-                            rpt_document_get_title (rpt_document_row_get_document (RPT_DOCUMENT_ROW (root))),
-                            rpt_document_row_get_subtitle (RPT_DOCUMENT_ROW (root)));
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    if (!GTK_IS_POPOVER (child))
-      collect_text (child, out);
-}
-
 static inline char *
 visible_text (GtkWidget *root)
 {
-  GString *out = g_string_new (NULL);
-
-  collect_text (root, out);
-  return g_string_free (out, FALSE);
+  return rpt_test_visible_text (root);
 }
 
 static inline GtkWidget *

@@ -41,6 +41,14 @@ GtkWidget      *rpt_test_find_matching   (GtkWidget     *root,
 /* The first widget under @root named @name (gtk_widget_set_name ()). */
 GtkWidget      *rpt_test_find_named      (GtkWidget  *root,
                                           const char *name);
+/* The same; fails the test when there is none. */
+GtkWidget      *rpt_test_must_find_named (GtkWidget  *root,
+                                          const char *name);
+/* Everything the user can read in @root: the texts of its visible labels
+ * and of the annotation and document rows, a line each (not popovers). */
+char           *rpt_test_visible_text    (GtkWidget  *root);
+/* Runs what is pending in the main loop (at most 50 sources). */
+void            rpt_test_run_pending     (void);
 /* The first widget under @root (depth first) of @type; with @label, a
  * button or label showing that text. */
 GtkWidget      *rpt_test_find_widget     (GtkWidget  *root,
