@@ -317,15 +317,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  SRunner *runner;
-  int failed;
-
   /* The test context records accessible properties ("none" drops them). */
   g_setenv ("GTK_A11Y", "test", TRUE);
   rpt_test_app_init ();
-  runner = srunner_create (accessibility_suite ());
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return rpt_test_run (accessibility_suite ());
 }

@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "rpt-anchor.h"
+#include "rpt-test-util.h"
 
 /* Text written for this test: two ministers, three sentences. */
 static const char *ORIGINAL =
@@ -426,14 +427,4 @@ anchor_suite (void)
   return s;
 }
 
-int
-main (void)
-{
-  SRunner *runner = srunner_create (anchor_suite ());
-  int failed;
-
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
-}
+RPT_TEST_MAIN (anchor_suite)

@@ -720,13 +720,6 @@ article_view_suite (void)
 int
 main (void)
 {
-  SRunner *runner;
-  int failed;
-
   adw_init ();
-  runner = srunner_create (article_view_suite ());
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return rpt_test_run (article_view_suite ());
 }

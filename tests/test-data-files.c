@@ -9,23 +9,6 @@
 
 #include "rpt-test-util.h"
 
-/* Runs @argv; returns the exit status and the combined output. */
-static int
-run (const char * const *argv,
-     char              **output)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  ck_assert_msg (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, &err, &status, &error),
-                 "cannot run %s: %s", argv[0], error ? error->message : "");
-  *output = g_strconcat (out ? out : "", err ? err : "", NULL);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : 128;
-}
-
 static char *
 build_path (const char *relative)
 {
@@ -38,7 +21,7 @@ START_TEST (test_desktop_file_valid)
   g_autofree char *output = NULL;
   const char *argv[] = { "desktop-file-validate", path, NULL };
 
-  ck_assert_msg (run (argv, &output) == 0, "desktop-file-validate: %s", output);
+  ck_assert_msg (rpt_test_run_command (argv, &output) == 0, "desktop-file-validate: %s", output);
   /* Hints are fine; warnings and errors are not. */
   ck_assert_msg (strstr (output, "error") == NULL && strstr (output, "warning") == NULL, "%s", output);
 }
@@ -50,7 +33,7 @@ START_TEST (test_metainfo_valid)
   g_autofree char *output = NULL;
   const char *argv[] = { "appstreamcli", "validate", "--no-net", "--explain", path, NULL };
 
-  ck_assert_msg (run (argv, &output) == 0, "appstreamcli: %s", output);
+  ck_assert_msg (rpt_test_run_command (argv, &output) == 0, "appstreamcli: %s", output);
 }
 END_TEST
 
@@ -62,7 +45,7 @@ START_TEST (test_schema_compiles_strictly)
   g_autofree char *output = NULL;
   const char *argv[] = { "glib-compile-schemas", "--strict", target, source, NULL };
 
-  ck_assert_msg (run (argv, &output) == 0, "glib-compile-schemas: %s", output);
+  ck_assert_msg (rpt_test_run_command (argv, &output) == 0, "glib-compile-schemas: %s", output);
 }
 END_TEST
 
@@ -151,14 +134,4 @@ data_suite (void)
   return s;
 }
 
-int
-main (void)
-{
-  SRunner *runner = srunner_create (data_suite ());
-  int failed;
-
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
-}
+RPT_TEST_MAIN (data_suite)

@@ -9,6 +9,7 @@
 #include <check.h>
 
 #include "rpt-export-breaks.h"
+#include "rpt-test-util.h"
 
 /* Texts the fast path must take. */
 static const char *fast_texts[] = {
@@ -152,14 +153,4 @@ breaks_suite (void)
   return s;
 }
 
-int
-main (void)
-{
-  SRunner *runner = srunner_create (breaks_suite ());
-  int failed;
-
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+RPT_TEST_MAIN (breaks_suite)

@@ -16,15 +16,13 @@ static char *tmp;
 static void
 setup (void)
 {
-  project = fixture_project (NULL);
-  tmp = rpt_test_make_tmpdir ();
+  fixture_setup_in_tmp (&project, NULL, &tmp);
 }
 
 static void
 teardown (void)
 {
-  g_clear_object (&project);
-  g_clear_pointer (&tmp, g_free);
+  fixture_teardown_in_tmp (&project, &tmp);
 }
 
 static char *
@@ -40,16 +38,6 @@ export_conll (gboolean   layers,
   ck_assert_msg (rpt_export (project, &options, dest, warnings, NULL, NULL, NULL, &error),
                  "export failed: %s", error ? error->message : "");
   return rpt_test_read_file (dest, NULL);
-}
-
-static gboolean
-has_warning (GPtrArray  *warnings,
-             const char *needle)
-{
-  for (guint i = 0; i < warnings->len; i++)
-    if (strstr (g_ptr_array_index (warnings, i), needle))
-      return TRUE;
-  return FALSE;
 }
 
 static GPtrArray *
@@ -156,10 +144,10 @@ START_TEST (test_conll_tokens_and_tags)
   ck_assert_str_eq (tag_of (rows, "laughed", 1), "O");
   ck_assert_str_eq (tag_of (rows, "\U0001F327\uFE0F", 1), "I-Joke");
 
-  ck_assert (has_warning (warnings, "2 spans overlap other spans"));
-  ck_assert (has_warning (warnings, "1 span runs across a sentence boundary"));
-  ck_assert (has_warning (warnings, "starts inside the token “minister”"));
-  ck_assert (has_warning (warnings, "relations"));
+  ck_assert (rpt_test_has_warning (warnings, "2 spans overlap other spans"));
+  ck_assert (rpt_test_has_warning (warnings, "1 span runs across a sentence boundary"));
+  ck_assert (rpt_test_has_warning (warnings, "starts inside the token “minister”"));
+  ck_assert (rpt_test_has_warning (warnings, "relations"));
 }
 END_TEST
 
@@ -181,7 +169,7 @@ START_TEST (test_conll_layers)
   ck_assert_str_eq (tag_of (rows, "\U0001D509\U0001D51E\U0001D52F\U0001D520\U0001D522", 1), "B-Claim");
   ck_assert_str_eq (tag_of (rows, "\U0001D509\U0001D51E\U0001D52F\U0001D520\U0001D522", 5), "B-Self-2d-defence-5f-x");
   ck_assert_str_eq (tag_of (rows, "press", 6), "O");
-  ck_assert (!has_warning (warnings, "overlap"));
+  ck_assert (!rpt_test_has_warning (warnings, "overlap"));
 }
 END_TEST
 
@@ -222,7 +210,7 @@ START_TEST (test_conll_span_ends_in_space)
   g_autofree char *data = NULL;
 
   add_article ("She said the claim stands firm.");
-  fixture_tag (project, "article", "the claim ", "claim", NULL);
+  rpt_test_tag_quote (project, "article", "the claim ", "claim", NULL);
   data = export_conll (FALSE, warnings);
   ck_assert_str_eq (data,
                     "-DOCSTART- O\n\n"
@@ -239,7 +227,7 @@ START_TEST (test_conll_span_ends_in_space_at_end)
   g_autofree char *data = NULL, *again = NULL, *layers = NULL;
 
   add_article ("The minister repeated her claim twice ");
-  fixture_tag (project, "article", "repeated her claim twice ", "claim", NULL);
+  rpt_test_tag_quote (project, "article", "repeated her claim twice ", "claim", NULL);
   data = export_conll (FALSE, warnings);
   ck_assert_str_eq (data,
                     "-DOCSTART- O\n\n"
@@ -268,8 +256,8 @@ START_TEST (test_conll_span_ends_in_crlf)
 
   add_article ("The envoy called it a claim\r\nThe press stayed quiet.\r\nNobody answered\r\n");
   /* Before a word, and at the very end of the text. */
-  fixture_tag (project, "article", "called it a claim\r\n", "claim", NULL);
-  fixture_tag (project, "article", "Nobody answered\r\n", "rebuttal", NULL);
+  rpt_test_tag_quote (project, "article", "called it a claim\r\n", "claim", NULL);
+  rpt_test_tag_quote (project, "article", "Nobody answered\r\n", "rebuttal", NULL);
   data = export_conll (FALSE, warnings);
   ck_assert_str_eq (data,
                     "-DOCSTART- O\n\n"
@@ -303,14 +291,4 @@ conll_suite (void)
   return s;
 }
 
-int
-main (void)
-{
-  SRunner *runner = srunner_create (conll_suite ());
-  int failed;
-
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
-}
+RPT_TEST_MAIN (conll_suite)

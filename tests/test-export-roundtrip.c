@@ -14,23 +14,7 @@
 #include "rpt-output-guard.h"
 #include "rpt-test-util.h"
 
-static RptProject *project;
-static Fixture fx;
-static char *tmp;
-
-static void
-setup (void)
-{
-  project = fixture_project (&fx);
-  tmp = rpt_test_make_tmpdir ();
-}
-
-static void
-teardown (void)
-{
-  g_clear_object (&project);
-  g_clear_pointer (&tmp, g_free);
-}
+FIXTURE_SUITE_STATE (project, fx, tmp)
 
 static void
 do_export (RptProject       *source,
@@ -533,14 +517,4 @@ roundtrip_suite (void)
   return s;
 }
 
-int
-main (void)
-{
-  SRunner *runner = srunner_create (roundtrip_suite ());
-  int failed;
-
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
-}
+RPT_TEST_MAIN (roundtrip_suite)

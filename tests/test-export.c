@@ -17,23 +17,7 @@
 #include "rpt-export-private.h"
 #include "rpt-test-util.h"
 
-static RptProject *project;
-static Fixture fx;
-static char *tmp;
-
-static void
-setup (void)
-{
-  project = fixture_project (&fx);
-  tmp = rpt_test_make_tmpdir ();
-}
-
-static void
-teardown (void)
-{
-  g_clear_object (&project);
-  g_clear_pointer (&tmp, g_free);
-}
+FIXTURE_SUITE_STATE (project, fx, tmp)
 
 static char *
 export_to (RptExportFormat  format,
@@ -51,16 +35,6 @@ export_to (RptExportFormat  format,
   ck_assert_msg (rpt_export (project, &options, dest, warnings, NULL, NULL, NULL, &error),
                  "export failed: %s", error ? error->message : "");
   return dest;
-}
-
-static gboolean
-has_warning (GPtrArray  *warnings,
-             const char *needle)
-{
-  for (guint i = 0; i < warnings->len; i++)
-    if (strstr (g_ptr_array_index (warnings, i), needle))
-      return TRUE;
-  return FALSE;
 }
 
 static JsonNode *
@@ -162,8 +136,8 @@ START_TEST (test_jsonl_fields)
                             rpt_relation_type_to_string (rpt_relation_get_kind (r)));
         }
     }
-  ck_assert (has_warning (warnings, "two articles"));
-  ck_assert (has_warning (warnings, "colours"));
+  ck_assert (rpt_test_has_warning (warnings, "two articles"));
+  ck_assert (rpt_test_has_warning (warnings, "colours"));
 }
 END_TEST
 
@@ -261,7 +235,7 @@ START_TEST (test_csv_fields)
       ck_assert_str_eq (g_ptr_array_index (row, 7), rpt_annotation_get_note (a));
       ck_assert_str_eq (g_ptr_array_index (row, 8), "Test Author");
     }
-  ck_assert (has_warning (warnings, "relations"));
+  ck_assert (rpt_test_has_warning (warnings, "relations"));
 }
 END_TEST
 
@@ -529,8 +503,8 @@ START_TEST (test_brat_fields)
     ck_assert (strstr (visual, "\nDiplomatic_signal | Diplomatic signal\n"));
     ck_assert (strstr (visual, "\nOff_the_record\tbgColor:#986a44\n"));
   }
-  ck_assert (has_warning (warnings, "CRLF"));
-  ck_assert (has_warning (warnings, "two articles"));
+  ck_assert (rpt_test_has_warning (warnings, "CRLF"));
+  ck_assert (rpt_test_has_warning (warnings, "two articles"));
 }
 END_TEST
 
@@ -741,6 +715,20 @@ START_TEST (test_large_file_in_pieces)
 }
 END_TEST
 
+/* In the child: the export must fail. */
+static int
+export_large_project (gpointer   dest,
+                      GError   **error)
+{
+  g_autoptr(RptProject) big = make_large_project ();
+  RptExportOptions options;
+
+  rpt_export_options_init (&options, RPT_EXPORT_JSONL);
+  if (rpt_export (big, &options, dest, NULL, NULL, NULL, NULL, error))
+    return 12;                          /* the write did not fail */
+  return 0;
+}
+
 /* A write that fails part-way (the file size limit: a real EFBIG, as on a
  * full disk) leaves the old file as it was and no temporary file. */
 START_TEST (test_large_file_failure)
@@ -748,46 +736,11 @@ START_TEST (test_large_file_failure)
   g_autofree char *dest = rpt_test_write_file (tmp, "big.jsonl", "old contents\n", -1);
   g_autofree char *expected = g_strdup_printf ("%s: could not save: %s", dest, g_strerror (EFBIG));
   g_autofree char *old = NULL;
-  char message[4096] = "";
-  int pipefd[2];
-  int status;
-  gssize got;
-  pid_t pid;
+  g_autofree char *message = rpt_test_fail_under_limit (6u << 20, export_large_project, dest);
   GDir *dir;
   const char *name;
   guint n_files = 0;
 
-  ck_assert_int_eq (pipe (pipefd), 0);
-  pid = fork ();
-  ck_assert_int_ge (pid, 0);
-  if (pid == 0)
-    {
-      struct rlimit limit = { 6u << 20, 6u << 20 };
-      g_autoptr(RptProject) big = make_large_project ();
-      g_autoptr(GError) error = NULL;
-      RptExportOptions options;
-      int code = 0;
-
-      close (pipefd[0]);
-      signal (SIGXFSZ, SIG_IGN);
-      if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
-        _exit (10);
-      rpt_export_options_init (&options, RPT_EXPORT_JSONL);
-      if (rpt_export (big, &options, dest, NULL, NULL, NULL, NULL, &error))
-        _exit (12);                     /* the write did not fail */
-      if (write (pipefd[1], error->message, strlen (error->message)) < 0)
-        code = 14;
-      close (pipefd[1]);
-      _exit (code);                     /* no atexit: the parent owns the folder */
-    }
-
-  close (pipefd[1]);
-  got = read (pipefd[0], message, sizeof message - 1);
-  close (pipefd[0]);
-  ck_assert_int_eq (waitpid (pid, &status, 0), pid);
-  ck_assert_msg (WIFEXITED (status) && WEXITSTATUS (status) == 0, "the child failed (%d)", status);
-  ck_assert_int_gt (got, 0);
-  message[got] = '\0';
   ck_assert_str_eq (message, expected);
 
   ck_assert (g_file_get_contents (dest, &old, NULL, NULL));
@@ -823,14 +776,4 @@ export_suite (void)
   return s;
 }
 
-int
-main (void)
-{
-  SRunner *runner = srunner_create (export_suite ());
-  int failed;
-
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
-}
+RPT_TEST_MAIN (export_suite)

@@ -13,6 +13,7 @@
 #include "rpt-core.h"
 #include "rpt-json-writer.h"
 #include "rpt-project-private.h"
+#include "rpt-test-readers.h"
 #include "rpt-test-util.h"
 
 static const char text_1[] =
@@ -63,50 +64,7 @@ make_base (void)
     sha_1, text->str, text_2, sha_2);
 }
 
-typedef struct
-{
-  guint tried;
-  guint fast;      /* taken by the one-pass reader */
-  guint accepted;
-} Tally;
-
-/* The reader as a whole (fast path first) against the json-glib reader. */
-static void
-compare (const char *data,
-         gsize       len,
-         Tally      *tally)
-{
-  g_autoptr(GError) full_error = NULL;
-  g_autoptr(GError) tree_error = NULL;
-  g_autoptr(RptProject) full = rpt_project_load_from_data (data, len, &full_error);
-  g_autoptr(RptProject) tree = NULL;
-
-  _rpt_project_set_fast_reader (FALSE);
-  tree = rpt_project_load_from_data (data, len, &tree_error);
-  _rpt_project_set_fast_reader (TRUE);
-
-  tally->tried++;
-  if (tree == NULL)
-    {
-      ck_assert_msg (full == NULL, "the fast path took a file the json-glib reader refuses (%s):\n%.*s",
-                     tree_error->message, (int) len, data);
-      ck_assert_str_eq (full_error->message, tree_error->message);
-      return;
-    }
-
-  ck_assert_msg (full != NULL, "%s", full_error ? full_error->message : "");
-  {
-    g_autoptr(GBytes) a = rpt_project_to_bytes (full);
-    g_autoptr(GBytes) b = rpt_project_to_bytes (tree);
-    g_autoptr(RptProject) fast = _rpt_project_read_fast (data, len);
-
-    ck_assert_msg (g_bytes_equal (a, b), "the two readers read differently:\n%.*s", (int) len, data);
-    ck_assert_uint_eq (rpt_project_get_n_annotations (full), rpt_project_get_n_annotations (tree));
-    tally->accepted++;
-    if (fast)
-      tally->fast++;
-  }
-}
+typedef RptTestTally Tally;
 
 START_TEST (test_base_takes_fast_path)
 {
@@ -116,7 +74,7 @@ START_TEST (test_base_takes_fast_path)
 
   ck_assert_ptr_nonnull (fast);
   ck_assert_uint_eq (rpt_project_get_n_annotations (fast), 4);
-  compare (base, strlen (base), &tally);
+  rpt_test_compare_readers (base, strlen (base), &tally);
   ck_assert_uint_eq (tally.fast, 1);
 }
 END_TEST
@@ -163,35 +121,9 @@ START_TEST (test_mutations_agree)
   static const char insertions[] = "\",}]0\\";
   g_autofree char *base = make_base ();
   gsize len = strlen (base);
-  g_autofree char *buf = g_malloc (len + 2);
   Tally tally = { 0 };
 
-  for (gsize i = 0; i < len; i++)
-    {
-      /* Delete. */
-      memcpy (buf, base, i);
-      memcpy (buf + i, base + i + 1, len - i - 1);
-      compare (buf, len - 1, &tally);
-
-      /* Replace. */
-      memcpy (buf, base, len);
-      for (const char *c = replacements; *c; c++)
-        {
-          if (base[i] == *c)
-            continue;
-          buf[i] = *c;
-          compare (buf, len, &tally);
-        }
-
-      /* Insert. */
-      for (const char *c = insertions; *c; c++)
-        {
-          memcpy (buf, base, i);
-          buf[i] = *c;
-          memcpy (buf + i + 1, base + i, len - i);
-          compare (buf, len + 1, &tally);
-        }
-    }
+  rpt_test_compare_damaged (base, 0, len, replacements, insertions, &tally);
 
   /* Both outcomes are exercised, and the fast path takes real work. */
   ck_assert_uint_gt (tally.accepted, 100);
@@ -237,7 +169,7 @@ START_TEST (test_timestamps_agree)
         "\"annotations\": [{\"id\": \"a1\", \"document\": \"d\", \"start\": 0, \"end\": 5, "
         "\"label\": \"claim\", \"created\": \"%s\", \"modified\": \"%s\"}], \"relations\": []}",
         sha, text_2, when, when);
-      compare (data, strlen (data), &tally);
+      rpt_test_compare_readers (data, strlen (data), &tally);
     }
   g_rand_free (rand);
   ck_assert_uint_gt (tally.fast, 400);
@@ -316,7 +248,7 @@ START_TEST (test_utf8_agrees)
 
         g_string_append_len (all, note->str, note->len);
         g_string_append (all, "\"}], \"relations\": []}");
-        compare (all->str, all->len, &tally);
+        rpt_test_compare_readers (all->str, all->len, &tally);
       }
     }
   g_rand_free (rand);
@@ -436,14 +368,4 @@ fast_paths_suite (void)
   return s;
 }
 
-int
-main (void)
-{
-  SRunner *runner = srunner_create (fast_paths_suite ());
-  int failed;
-
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+RPT_TEST_MAIN (fast_paths_suite)

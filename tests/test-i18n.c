@@ -404,8 +404,6 @@ main (int   argc,
       char *argv[])
 {
   const char *localedir = g_getenv ("REPARTEE_LOCALEDIR");
-  SRunner *runner;
-  int failed;
 
   /* As main.c does, before GTK or anything else asks for a translation. */
   setlocale (LC_ALL, "");
@@ -414,9 +412,5 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   rpt_test_app_init ();
-  runner = srunner_create (i18n_suite ());
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
+  return rpt_test_run (i18n_suite ());
 }

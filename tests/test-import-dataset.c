@@ -9,22 +9,8 @@
 
 #include "rpt-core.h"
 #include "rpt-import-dataset.h"
+#include "rpt-test-project.h"
 #include "rpt-test-util.h"
-
-static RptProject *
-import_inputs (RptImportFormat        format,
-               gboolean               skip_bad,
-               const RptImportInput  *inputs,
-               guint                  n_inputs,
-               GPtrArray             *warnings,
-               GError               **error)
-{
-  RptImportOptions options;
-
-  rpt_import_options_init (&options, format);
-  options.skip_bad = skip_bad;
-  return rpt_import_dataset_from_inputs (&options, inputs, n_inputs, warnings, error);
-}
 
 static RptProject *
 import_one (RptImportFormat   format,
@@ -36,7 +22,7 @@ import_one (RptImportFormat   format,
 {
   RptImportInput input = { name, data, strlen (data) };
 
-  return import_inputs (format, skip_bad, &input, 1, warnings, error);
+  return rpt_test_import (format, skip_bad, &input, 1, warnings, error);
 }
 
 static void
@@ -50,16 +36,6 @@ assert_refused (RptImportFormat  format,
 
   ck_assert_msg (project == NULL, "“%s” was accepted", data);
   ck_assert_msg (strstr (error->message, expected) != NULL, "“%s” does not say “%s”", error->message, expected);
-}
-
-static gboolean
-has_warning (GPtrArray  *warnings,
-             const char *needle)
-{
-  for (guint i = 0; i < warnings->len; i++)
-    if (strstr (g_ptr_array_index (warnings, i), needle))
-      return TRUE;
-  return FALSE;
 }
 
 static RptAnnotation *
@@ -201,9 +177,9 @@ START_TEST (test_jsonl_skip_bad)
   ck_assert_msg (project != NULL, "%s", error ? error->message : "");
   ck_assert_uint_eq (g_list_model_get_n_items (rpt_project_get_documents (project)), 2);
   ck_assert (rpt_project_get_document (project, "two") == NULL);
-  ck_assert (has_warning (warnings, "d.jsonl: line 2: label[0]: the end 900"));
-  ck_assert (has_warning (warnings, "d.jsonl: line 3:"));
-  ck_assert (has_warning (warnings, "(left out)"));
+  ck_assert (rpt_test_has_warning (warnings, "d.jsonl: line 2: label[0]: the end 900"));
+  ck_assert (rpt_test_has_warning (warnings, "d.jsonl: line 3:"));
+  ck_assert (rpt_test_has_warning (warnings, "(left out)"));
   /* A label named only by a skipped record is not created. */
   ck_assert_uint_eq (g_list_model_get_n_items (rpt_project_get_labels (project)), 2);
 }
@@ -250,7 +226,7 @@ START_TEST (test_label_studio_foreign)
   };
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  g_autoptr(RptProject) project = import_inputs (RPT_IMPORT_LABEL_STUDIO, FALSE, inputs, 2, warnings, &error);
+  g_autoptr(RptProject) project = rpt_test_import (RPT_IMPORT_LABEL_STUDIO, FALSE, inputs, 2, warnings, &error);
   GListModel *labels;
   g_autoptr(RptRelation) relation = NULL;
   g_autoptr(RptLabel) first = NULL;
@@ -275,9 +251,9 @@ START_TEST (test_label_studio_foreign)
   relation = g_list_model_get_item (rpt_project_get_relations (project), 0);
   ck_assert_str_eq (rpt_relation_get_from (relation), "r2");
   ck_assert_str_eq (rpt_relation_get_to (relation), "r1");
-  ck_assert (has_warning (warnings, "task 1 has 2 annotations; the first is imported"));
-  ck_assert (has_warning (warnings, "relations without the type"));
-  ck_assert (has_warning (warnings, "results of type “rating”"));
+  ck_assert (rpt_test_has_warning (warnings, "task 1 has 2 annotations; the first is imported"));
+  ck_assert (rpt_test_has_warning (warnings, "relations without the type"));
+  ck_assert (rpt_test_has_warning (warnings, "results of type “rating”"));
   ck_assert_str_eq (rpt_speaker_get_name (rpt_project_get_speaker (project,
                     rpt_annotation_get_speaker (rpt_project_get_annotation (project, "r2")))), "Ann");
 }
@@ -311,7 +287,7 @@ START_TEST (test_label_studio_refused_with_line)
   skipped = import_one (RPT_IMPORT_LABEL_STUDIO, TRUE, "t.json", wrong_text, warnings, &error);
   ck_assert (skipped != NULL);
   ck_assert_uint_eq (g_list_model_get_n_items (rpt_project_get_documents (skipped)), 1);
-  ck_assert (has_warning (warnings, "task 2: result 0"));
+  ck_assert (rpt_test_has_warning (warnings, "task 2: result 0"));
 }
 END_TEST
 
@@ -338,7 +314,7 @@ START_TEST (test_brat_foreign)
   };
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  g_autoptr(RptProject) project = import_inputs (RPT_IMPORT_BRAT, FALSE, inputs, 4, warnings, &error);
+  g_autoptr(RptProject) project = rpt_test_import (RPT_IMPORT_BRAT, FALSE, inputs, 4, warnings, &error);
   RptAnnotationStore *store;
   RptAnnotation *cat;
   g_autoptr(RptLabel) first = NULL;
@@ -360,9 +336,9 @@ START_TEST (test_brat_foreign)
   ck_assert_str_eq (rpt_speaker_get_name (rpt_project_get_speaker (project,
                     rpt_annotation_get_speaker (rpt_annotation_store_get (store, 1)))), "Mr. Smith");
   ck_assert_uint_eq (g_list_model_get_n_items (rpt_project_get_relations (project)), 1);
-  ck_assert (has_warning (warnings, "only the Speaker attribute"));
-  ck_assert (has_warning (warnings, "“part_of” is not rebuts"));
-  ck_assert (has_warning (warnings, "events, equivalences"));
+  ck_assert (rpt_test_has_warning (warnings, "only the Speaker attribute"));
+  ck_assert (rpt_test_has_warning (warnings, "“part_of” is not rebuts"));
+  ck_assert (rpt_test_has_warning (warnings, "events, equivalences"));
 }
 END_TEST
 
@@ -372,11 +348,11 @@ START_TEST (test_brat_crlf_counted_twice)
   const char *ann = "T1\tAnimal 15 18\tcat\n";
   RptImportInput inputs[] = { { "pets.txt", txt, strlen (txt) }, { "pets.ann", ann, strlen (ann) } };
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(RptProject) project = import_inputs (RPT_IMPORT_BRAT, FALSE, inputs, 2, warnings, NULL);
+  g_autoptr(RptProject) project = rpt_test_import (RPT_IMPORT_BRAT, FALSE, inputs, 2, warnings, NULL);
 
   ck_assert (project != NULL);
   ck_assert_uint_eq (rpt_annotation_get_start (only_annotation (project, "pets")), 15);
-  ck_assert (has_warning (warnings, "pets.ann: offsets count each CRLF as two characters"));
+  ck_assert (rpt_test_has_warning (warnings, "pets.ann: offsets count each CRLF as two characters"));
 }
 END_TEST
 
@@ -398,7 +374,7 @@ START_TEST (test_brat_refused_with_line)
     {
       RptImportInput inputs[] = { { "p.txt", txt, strlen (txt) }, { "p.ann", cases[i].ann, strlen (cases[i].ann) } };
       g_autoptr(GError) error = NULL;
-      g_autoptr(RptProject) project = import_inputs (RPT_IMPORT_BRAT, FALSE, inputs, 2, NULL, &error);
+      g_autoptr(RptProject) project = rpt_test_import (RPT_IMPORT_BRAT, FALSE, inputs, 2, NULL, &error);
 
       ck_assert_msg (project == NULL, "case %u was accepted", i);
       ck_assert_msg (strstr (error->message, cases[i].expected) != NULL, "case %u: “%s”", i, error->message);
@@ -409,18 +385,18 @@ START_TEST (test_brat_refused_with_line)
     const char *ann = "T1\tAnimal 4 7\tcat\nT2\tAnimal 4 7\tdog\nR1\trebuts Arg1:T2 Arg2:T1\n";
     RptImportInput inputs[] = { { "p.txt", txt, strlen (txt) }, { "p.ann", ann, strlen (ann) } };
     g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-    g_autoptr(RptProject) project = import_inputs (RPT_IMPORT_BRAT, TRUE, inputs, 2, warnings, NULL);
+    g_autoptr(RptProject) project = rpt_test_import (RPT_IMPORT_BRAT, TRUE, inputs, 2, warnings, NULL);
 
     ck_assert (project != NULL);
     ck_assert_uint_eq (rpt_project_get_n_annotations (project), 1);
-    ck_assert (has_warning (warnings, "p.ann: line 2:"));
-    ck_assert (has_warning (warnings, "p.ann: line 3:"));
+    ck_assert (rpt_test_has_warning (warnings, "p.ann: line 2:"));
+    ck_assert (rpt_test_has_warning (warnings, "p.ann: line 3:"));
   }
   /* An .ann without its text. */
   {
     RptImportInput inputs[] = { { "lonely.ann", "T1\tA 0 1\tx\n", 11 } };
     g_autoptr(GError) error = NULL;
-    g_autoptr(RptProject) project = import_inputs (RPT_IMPORT_BRAT, FALSE, inputs, 1, NULL, &error);
+    g_autoptr(RptProject) project = rpt_test_import (RPT_IMPORT_BRAT, FALSE, inputs, 1, NULL, &error);
 
     ck_assert (project == NULL);
     ck_assert (strstr (error->message, "lonely.ann: there is no .txt file") != NULL);
@@ -459,7 +435,7 @@ START_TEST (test_fuzz_regressions)
     {
       RptImportInput inputs[] = { { "p.txt", txt, strlen (txt) }, { "p.ann", anns[i], strlen (anns[i]) } };
       g_autoptr(GError) bad = NULL;
-      g_autoptr(RptProject) refused = import_inputs (RPT_IMPORT_BRAT, FALSE, inputs, 2, NULL, &bad);
+      g_autoptr(RptProject) refused = rpt_test_import (RPT_IMPORT_BRAT, FALSE, inputs, 2, NULL, &bad);
 
       ck_assert_msg (refused == NULL && bad != NULL && strstr (bad->message, "p.ann: line") != NULL,
                      "case %u: %s", i, bad ? bad->message : "accepted");
@@ -470,7 +446,7 @@ START_TEST (test_fuzz_regressions)
     const char *visual = "[labels]\n_Aside_ |  Aside \n";
     RptImportInput inputs[] = { { "p.txt", txt, strlen (txt) }, { "p.ann", ann, strlen (ann) },
                                 { "visual.conf", visual, strlen (visual) } };
-    g_autoptr(RptProject) spaced = import_inputs (RPT_IMPORT_BRAT, FALSE, inputs, 3, NULL, NULL);
+    g_autoptr(RptProject) spaced = rpt_test_import (RPT_IMPORT_BRAT, FALSE, inputs, 3, NULL, NULL);
     g_autoptr(RptLabel) label = NULL;
 
     ck_assert (spaced != NULL);
@@ -480,7 +456,7 @@ START_TEST (test_fuzz_regressions)
   /* An empty comment line is only a comment. */
   {
     RptImportInput inputs[] = { { "p.txt", txt, strlen (txt) }, { "p.ann", "#1\t\n", 4 } };
-    g_autoptr(RptProject) accepted = import_inputs (RPT_IMPORT_BRAT, FALSE, inputs, 2, NULL, NULL);
+    g_autoptr(RptProject) accepted = rpt_test_import (RPT_IMPORT_BRAT, FALSE, inputs, 2, NULL, NULL);
 
     ck_assert (accepted != NULL);
   }
@@ -568,14 +544,4 @@ import_suite (void)
   return s;
 }
 
-int
-main (void)
-{
-  SRunner *runner = srunner_create (import_suite ());
-  int failed;
-
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
-}
+RPT_TEST_MAIN (import_suite)

@@ -13,129 +13,18 @@
 #include "rpt-inspector.h"
 #include "rpt-labels-dialog.h"
 #include "rpt-test-util.h"
-#include "rpt-test-widgets.h"
-
-static const char *TEXT =
-  "The mayor said the new bridge would open in May. “That date is a fantasy,” "
-  "the engineer answered. The mayor laughed that even the pigeons were waiting "
-  "for it. Both promised to meet again next week, and the mayor said the bridge "
-  "would be the finest in the region.";
-
-static RptProject    *project;
-static GtkWidget     *window;
-static RptInspector  *inspector;
-static RptAnnotation *claim, *rebuttal, *joke;
-static char          *mayor_id, *engineer_id;
-
-/* ---- Helpers ---- */
-
-static void
-redraw (void)
-{
-  spin ();
-  gtk_widget_queue_draw (window);
-  gtk_test_widget_wait_for_draw (window);
-  spin ();
-}
-
-static GtkWidget *
-find_row (GtkWidget     *root,
-          RptAnnotation *annotation)
-{
-  if (RPT_IS_ANNOTATION_ROW (root) &&
-      rpt_annotation_row_get_annotation (RPT_ANNOTATION_ROW (root)) == annotation)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_POPOVER (child))
-        continue;
-      if ((found = find_row (child, annotation)))
-        return found;
-    }
-  return NULL;
-}
-
-static char *
-row_text (RptAnnotation *annotation)
-{
-  GtkWidget *row = find_row (GTK_WIDGET (inspector), annotation);
-
-  ck_assert_msg (row != NULL, "no list row for annotation %s", rpt_annotation_get_id (annotation));
-  return visible_text (row);
-}
-
-static guint
-span_start (const char *needle)
-{
-  const char *p = strstr (TEXT, needle);
-
-  ck_assert_msg (p != NULL, "“%s” is not in the text", needle);
-  return (guint) g_utf8_pointer_to_offset (TEXT, p);
-}
-
-static RptAnnotation *
-tag (const char *needle,
-     const char *label,
-     const char *speaker)
-{
-  g_autoptr(GError) error = NULL;
-  guint start = span_start (needle);
-  RptAnnotation *annotation =
-    rpt_project_add_annotation (project, "d1", start, start + g_utf8_strlen (needle, -1),
-                                label, speaker, &error);
-
-  ck_assert_msg (annotation != NULL, "tagging failed: %s", error ? error->message : "");
-  return annotation;
-}
+#include "rpt-inspector-fixture.h"
 
 static void
 setup (void)
 {
-  g_autoptr(RptDocument) document = rpt_document_new ("d1", "The bridge", "bridge.txt", TEXT);
-  g_autoptr(RptDocument) other = rpt_document_new ("d2", "Second report", "second.txt",
-                                                   "The engineer repeated that May was out of the question.");
-
-  project = rpt_project_new ();
-  ck_assert (rpt_project_add_document (project, document, NULL));
-  ck_assert (rpt_project_add_document (project, other, NULL));
-  mayor_id = g_strdup (rpt_speaker_get_id (rpt_project_add_speaker (project, "The Mayor", NULL)));
-  engineer_id = g_strdup (rpt_speaker_get_id (rpt_project_add_speaker (project, "The Engineer", NULL)));
-  claim = tag ("the new bridge would open in May", "claim", mayor_id);
-  rebuttal = tag ("That date is a fantasy", "rebuttal", engineer_id);
-  joke = tag ("even the pigeons were waiting for it", "joke", mayor_id);
-
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 380, 900);
-  inspector = RPT_INSPECTOR (rpt_inspector_new ());
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (inspector));
-  rpt_inspector_set_project (inspector, project);
-  rpt_inspector_set_document (inspector, rpt_project_get_document (project, "d1"));
-  gtk_window_present (GTK_WINDOW (window));
-  redraw ();
+  inspector_fixture_setup (NULL);
 }
 
 static void
 teardown (void)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-  spin ();
-  window = NULL;
-  inspector = NULL;
-  g_clear_object (&project);
-  g_clear_pointer (&mayor_id, g_free);
-  g_clear_pointer (&engineer_id, g_free);
-}
-
-static GtkWidget *
-details (const char *name)
-{
-  return must_find (GTK_WIDGET (inspector), name);
+  inspector_fixture_teardown ();
 }
 
 /* ---- The labels and speakers editor ---- */
@@ -401,18 +290,4 @@ labels_dialog_suite (void)
   return s;
 }
 
-int
-main (int argc, char **argv)
-{
-  SRunner *runner;
-  int failed;
-
-  gtk_init ();
-  adw_init ();
-
-  runner = srunner_create (labels_dialog_suite ());
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+RPT_TEST_WIDGETS_MAIN (labels_dialog_suite)

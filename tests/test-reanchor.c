@@ -11,6 +11,7 @@
 #include "rpt-core.h"
 #include "rpt-project-private.h"
 #include "rpt-reanchor-fixture.h"
+#include "rpt-test-readers.h"
 #include "rpt-test-util.h"
 
 static RptProject *
@@ -808,45 +809,7 @@ END_TEST
 
 /* ---- The two readers ---- */
 
-typedef struct
-{
-  guint tried, accepted, fast;
-} Tally;
-
-static void
-compare_readers (const char *data,
-                 gsize       len,
-                 Tally      *tally)
-{
-  g_autoptr(GError) full_error = NULL;
-  g_autoptr(GError) tree_error = NULL;
-  g_autoptr(RptProject) full = rpt_project_load_from_data (data, len, &full_error);
-  g_autoptr(RptProject) tree = NULL;
-  g_autoptr(RptProject) fast = NULL;
-
-  _rpt_project_set_fast_reader (FALSE);
-  tree = rpt_project_load_from_data (data, len, &tree_error);
-  _rpt_project_set_fast_reader (TRUE);
-
-  tally->tried++;
-  if (tree == NULL)
-    {
-      ck_assert_msg (full == NULL, "the fast reader took what json-glib refuses (%s):\n%.*s",
-                     tree_error->message, (int) len, data);
-      ck_assert_str_eq (full_error->message, tree_error->message);
-      return;
-    }
-  ck_assert_msg (full != NULL, "%s", full_error->message);
-  {
-    g_autoptr(GBytes) a = rpt_project_to_bytes (full);
-    g_autoptr(GBytes) b = rpt_project_to_bytes (tree);
-
-    ck_assert_msg (g_bytes_equal (a, b), "the readers read differently:\n%.*s", (int) len, data);
-  }
-  tally->accepted++;
-  if ((fast = _rpt_project_read_fast (data, len)) != NULL)
-    tally->fast++;
-}
+typedef RptTestTally Tally;
 
 /* Every byte of the annotations and orphans, deleted, replaced or preceded
  * by something that matters. */
@@ -855,39 +818,17 @@ START_TEST (test_readers_agree_on_quotes_and_orphans)
   static const char replacements[] = "\"\\{}[],:0 xn";
   g_autoptr(RptProject) project = fixture_project ();
   g_autofree char *base = NULL;
-  g_autofree char *buf = NULL;
   const char *from, *to;
-  gsize len;
   Tally tally = { 0 };
 
   ck_assert (rpt_project_replace_document_text (project, "d2", D2_EDITED, NULL, NULL));
   base = fixture_bytes (project);
-  len = strlen (base);
-  buf = g_malloc (len + 2);
   /* From a5's annotation line (d2 goes before d3) to the relations. */
   from = strstr (base, "{\"id\": \"a7\"");
   to = strstr (base, "\"relations\"");
   ck_assert (from && to && strstr (base, "\"orphans\"") < to);
 
-  for (gsize i = from - base; i < (gsize) (to - base); i++)
-    {
-      memcpy (buf, base, i);
-      memcpy (buf + i, base + i + 1, len - i - 1);
-      compare_readers (buf, len - 1, &tally);
-
-      memcpy (buf, base, len);
-      for (const char *c = replacements; *c; c++)
-        {
-          if (base[i] == *c)
-            continue;
-          buf[i] = *c;
-          compare_readers (buf, len, &tally);
-        }
-      memcpy (buf, base, i);
-      buf[i] = '"';
-      memcpy (buf + i + 1, base + i, len - i);
-      compare_readers (buf, len + 1, &tally);
-    }
+  rpt_test_compare_damaged (base, from - base, to - base, replacements, "\"", &tally);
   ck_assert_uint_gt (tally.accepted, 50);
   ck_assert_uint_gt (tally.fast, 50);
   ck_assert_uint_lt (tally.accepted, tally.tried);
@@ -1087,14 +1028,4 @@ reanchor_suite (void)
   return s;
 }
 
-int
-main (void)
-{
-  SRunner *runner = srunner_create (reanchor_suite ());
-  int failed;
-
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+RPT_TEST_MAIN (reanchor_suite)

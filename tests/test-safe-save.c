@@ -73,53 +73,30 @@ make_big_project (void)
 
 /* The file size limit makes write() fail with EFBIG part-way through the
  * temporary file: a real disk-full, without needing a tiny filesystem. */
+/* In the child: the save must fail and leave the project dirty. */
+static int
+save_big_project (gpointer   path,
+                  GError   **error)
+{
+  g_autoptr(RptProject) project = make_big_project ();
+  g_autoptr(GBytes) bytes = rpt_project_to_bytes (project);
+
+  if (g_bytes_get_size (bytes) <= 16 * 1024)
+    return 11;
+  if (rpt_project_save_to_file (project, path, error))
+    return 12;                          /* the write did not fail */
+  if (!rpt_project_get_dirty (project))
+    return 13;                          /* a failed save must leave it dirty */
+  return 0;
+}
+
 START_TEST (test_file_size_limit)
 {
   g_autofree char *dir = rpt_test_make_tmpdir ();
   g_autofree char *path = rpt_test_write_file (dir, "project.json", OLD_CONTENTS, -1);
   g_autofree char *expected = g_strdup_printf ("%s: could not save: %s", path, g_strerror (EFBIG));
   g_autofree char *listing = NULL;
-  char message[4096] = "";
-  int pipefd[2];
-  int status;
-  gssize got;
-  pid_t pid;
-
-  ck_assert_int_eq (pipe (pipefd), 0);
-  pid = fork ();
-  ck_assert_int_ge (pid, 0);
-  if (pid == 0)
-    {
-      struct rlimit limit = { 16 * 1024, 16 * 1024 };
-      g_autoptr(RptProject) project = make_big_project ();
-      g_autoptr(GBytes) bytes = rpt_project_to_bytes (project);
-      g_autoptr(GError) error = NULL;
-      int code = 0;
-
-      close (pipefd[0]);
-      signal (SIGXFSZ, SIG_IGN);
-      if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
-        _exit (10);
-      if (g_bytes_get_size (bytes) <= 16 * 1024)
-        _exit (11);
-      if (rpt_project_save_to_file (project, path, &error))
-        _exit (12);                     /* the write did not fail */
-      if (!rpt_project_get_dirty (project))
-        code = 13;                      /* a failed save must leave it dirty */
-      if (write (pipefd[1], error->message, strlen (error->message)) < 0)
-        code = 14;
-      close (pipefd[1]);
-      _exit (code);                     /* no atexit: the parent owns @dir */
-    }
-
-  close (pipefd[1]);
-  got = read (pipefd[0], message, sizeof message - 1);
-  close (pipefd[0]);
-  ck_assert_int_eq (waitpid (pid, &status, 0), pid);
-  ck_assert_msg (WIFEXITED (status), "the child died (signal %d)", WTERMSIG (status));
-  ck_assert_msg (WEXITSTATUS (status) == 0, "child failed with code %d", WEXITSTATUS (status));
-  ck_assert_int_gt (got, 0);
-  message[got] = '\0';
+  g_autofree char *message = rpt_test_fail_under_limit (16 * 1024, save_big_project, path);
 
   ck_assert_str_eq (message, expected);
   assert_file_is (path, OLD_CONTENTS);
@@ -234,48 +211,6 @@ END_TEST
 
 /* ---- Off the main thread ---- */
 
-typedef struct
-{
-  GMainLoop    *loop;
-  GThread      *main_thread;
-  GAsyncResult *result;
-} Wait;
-
-static void
-on_ready (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  /* Callbacks come back on the thread that started the work. */
-  ck_assert_ptr_eq (g_thread_self (), wait->main_thread);
-  wait->result = g_object_ref (result);
-  g_main_loop_quit (wait->loop);
-}
-
-static void
-wait_init (Wait *wait)
-{
-  wait->loop = g_main_loop_new (NULL, FALSE);
-  wait->main_thread = g_thread_self ();
-  wait->result = NULL;
-}
-
-static void
-wait_run (Wait *wait)
-{
-  g_main_loop_run (wait->loop);
-  ck_assert_ptr_nonnull (wait->result);
-}
-
-static void
-wait_clear (Wait *wait)
-{
-  g_clear_object (&wait->result);
-  g_main_loop_unref (wait->loop);
-}
-
 START_TEST (test_async_save_and_load)
 {
   g_autofree char *dir = rpt_test_make_tmpdir ();
@@ -287,11 +222,10 @@ START_TEST (test_async_save_and_load)
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize len;
-  Wait wait;
+  RptTestAsync wait = { 0 };
 
-  wait_init (&wait);
-  rpt_project_save_async (project, file, NULL, on_ready, &wait);
-  wait_run (&wait);
+  rpt_project_save_async (project, file, NULL, rpt_test_async_ready, &wait);
+  rpt_test_async_wait (&wait);
   ck_assert_msg (rpt_project_save_finish (project, wait.result, &error), "%s", error ? error->message : "");
   ck_assert (!rpt_project_get_dirty (project));
   contents = rpt_test_read_file (path, &len);
@@ -299,15 +233,15 @@ START_TEST (test_async_save_and_load)
   ck_assert (memcmp (contents, g_bytes_get_data (expected, NULL), len) == 0);
   g_clear_object (&wait.result);
 
-  rpt_project_load_async (file, NULL, on_ready, &wait);
-  wait_run (&wait);
+  rpt_project_load_async (file, NULL, rpt_test_async_ready, &wait);
+  rpt_test_async_wait (&wait);
   loaded = rpt_project_load_finish (wait.result, &error);
   ck_assert_msg (loaded != NULL, "%s", error ? error->message : "");
   {
     g_autoptr(GBytes) again = rpt_project_to_bytes (loaded);
     ck_assert (g_bytes_equal (again, expected));
   }
-  wait_clear (&wait);
+  rpt_test_async_clear (&wait);
 }
 END_TEST
 
@@ -323,12 +257,11 @@ START_TEST (test_async_save_then_edit)
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize len;
-  Wait wait;
+  RptTestAsync wait = { 0 };
 
-  wait_init (&wait);
-  rpt_project_save_async (project, file, NULL, on_ready, &wait);
+  rpt_project_save_async (project, file, NULL, rpt_test_async_ready, &wait);
   ck_assert (rpt_project_add_annotation (project, "long", 10, 20, "joke", NULL, NULL));
-  wait_run (&wait);
+  rpt_test_async_wait (&wait);
   ck_assert (rpt_project_save_finish (project, wait.result, &error));
   ck_assert (rpt_project_get_dirty (project));
   contents = rpt_test_read_file (path, &len);
@@ -337,7 +270,7 @@ START_TEST (test_async_save_then_edit)
   /* Undoing the edit returns to what is on disk. */
   ck_assert (rpt_project_undo (project));
   ck_assert (!rpt_project_get_dirty (project));
-  wait_clear (&wait);
+  rpt_test_async_clear (&wait);
 }
 END_TEST
 
@@ -353,37 +286,36 @@ START_TEST (test_async_failures)
   g_autofree char *expected_bad =
     g_strdup_printf ("%s: format: “something-else” is not “repartee-project”: this is not a Repartee project", bad);
   g_autoptr(GError) error = NULL;
-  Wait wait;
+  RptTestAsync wait = { 0 };
 
-  wait_init (&wait);
-  rpt_project_save_async (project, folder, NULL, on_ready, &wait);
-  wait_run (&wait);
+  rpt_project_save_async (project, folder, NULL, rpt_test_async_ready, &wait);
+  rpt_test_async_wait (&wait);
   ck_assert (!rpt_project_save_finish (project, wait.result, &error));
   ck_assert_str_eq (error->message, expected_folder);
   ck_assert (rpt_project_get_dirty (project));
   g_clear_error (&error);
   g_clear_object (&wait.result);
 
-  rpt_project_load_async (bad_file, NULL, on_ready, &wait);
-  wait_run (&wait);
+  rpt_project_load_async (bad_file, NULL, rpt_test_async_ready, &wait);
+  rpt_test_async_wait (&wait);
   ck_assert_ptr_null (rpt_project_load_finish (wait.result, &error));
   ck_assert_str_eq (error->message, expected_bad);
   g_clear_error (&error);
   g_clear_object (&wait.result);
 
-  rpt_project_load_async (remote, NULL, on_ready, &wait);
-  wait_run (&wait);
+  rpt_project_load_async (remote, NULL, rpt_test_async_ready, &wait);
+  rpt_test_async_wait (&wait);
   ck_assert_ptr_null (rpt_project_load_finish (wait.result, &error));
   ck_assert_str_eq (error->message, "Only local files can be opened");
   g_clear_error (&error);
   g_clear_object (&wait.result);
 
-  rpt_project_save_async (project, remote, NULL, on_ready, &wait);
-  wait_run (&wait);
+  rpt_project_save_async (project, remote, NULL, rpt_test_async_ready, &wait);
+  rpt_test_async_wait (&wait);
   ck_assert (!rpt_project_save_finish (project, wait.result, &error));
   ck_assert_str_eq (error->message, "Only local files can be saved");
   ck_assert (rpt_project_get_dirty (project));
-  wait_clear (&wait);
+  rpt_test_async_clear (&wait);
 }
 END_TEST
 
@@ -414,14 +346,4 @@ safe_save_suite (void)
   return s;
 }
 
-int
-main (void)
-{
-  SRunner *runner = srunner_create (safe_save_suite ());
-  int failed;
-
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+RPT_TEST_MAIN (safe_save_suite)

@@ -256,23 +256,6 @@ assert_file_holds (const char *path,
   ck_assert (memcmp (contents, g_bytes_get_data (expected, NULL), len) == 0);
 }
 
-typedef struct
-{
-  GMainLoop    *loop;
-  GAsyncResult *result;
-} Wait;
-
-static void
-on_ready (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  g_main_loop_quit (wait->loop);
-}
-
 /* ---- Project saves ---- */
 
 START_TEST (test_project_save_new_file)
@@ -316,17 +299,16 @@ START_TEST (test_project_save_async)
   g_autoptr(RptProject) project = make_project (3);
   g_autoptr(GBytes) expected = rpt_project_to_bytes (project);
   g_autoptr(GError) error = NULL;
-  Wait wait = { g_main_loop_new (NULL, FALSE), NULL };
+  RptTestAsync wait = { 0 };
 
   rpt_syscall_log_start (dir);
-  rpt_project_save_async (project, file, NULL, on_ready, &wait);
-  g_main_loop_run (wait.loop);
+  rpt_project_save_async (project, file, NULL, rpt_test_async_ready, &wait);
+  rpt_test_async_wait (&wait);
   rpt_syscall_log_stop ();
   ck_assert_msg (rpt_project_save_finish (project, wait.result, &error), "%s", error ? error->message : "");
   assert_file_holds (path, expected);
   assert_replaced_safely (path);
-  g_object_unref (wait.result);
-  g_main_loop_unref (wait.loop);
+  rpt_test_async_clear (&wait);
 }
 END_TEST
 
@@ -547,8 +529,7 @@ int
 main (void)
 {
   g_autofree char *data_home = g_dir_make_tmp ("repartee-test-data-XXXXXX", NULL);
-  SRunner *runner;
-  int failed;
+  int status;
 
   /* Recovery copies go to the user's data folder: a fresh one, set before
    * anything asks GLib for it. */
@@ -556,10 +537,7 @@ main (void)
     return EXIT_FAILURE;
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
-  runner = srunner_create (save_syscalls_suite ());
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
+  status = rpt_test_run (save_syscalls_suite ());
   nftw (data_home, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return status;
 }

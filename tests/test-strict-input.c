@@ -14,22 +14,10 @@
 #include "rpt-export.h"
 #include "rpt-import-dataset.h"
 #include "rpt-project-io.h"
+#include "rpt-test-project.h"
 #include "rpt-test-util.h"
 
 #define TEXT "The mayor said yes. The critic said no."
-
-static RptProject *
-import_inputs (RptImportFormat        format,
-               const RptImportInput  *inputs,
-               guint                  n_inputs,
-               GPtrArray             *warnings,
-               GError               **error)
-{
-  RptImportOptions options;
-
-  rpt_import_options_init (&options, format);
-  return rpt_import_dataset_from_inputs (&options, inputs, n_inputs, warnings, error);
-}
 
 /* A project file whose one annotation has @member_and_value (e.g.
  * "\"created\": \"…\"") and whose label has @label_extra. */
@@ -116,7 +104,7 @@ START_TEST (test_nul_refused)
 
   for (; n < G_N_ELEMENTS (c->names) && c->names[n]; n++)
     inputs[n] = (RptImportInput) { c->names[n], c->data[n], c->lens[n] ? (gsize) c->lens[n] : strlen (c->data[n]) };
-  project = import_inputs (c->format, inputs, n, NULL, &error);
+  project = rpt_test_import (c->format, FALSE, inputs, n, NULL, &error);
   ck_assert_msg (project == NULL, "imported: %s", c->expected);
   ck_assert_msg (g_str_has_prefix (error->message, c->expected), "“%s” is not “%s…”", error->message, c->expected);
 }
@@ -135,7 +123,7 @@ START_TEST (test_nul_in_label_studio_config)
   };
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  g_autoptr(RptProject) project = import_inputs (RPT_IMPORT_LABEL_STUDIO, inputs, 2, warnings, &error);
+  g_autoptr(RptProject) project = rpt_test_import (RPT_IMPORT_LABEL_STUDIO, FALSE, inputs, 2, warnings, &error);
   GListModel *labels;
 
   ck_assert_msg (project != NULL, "%s", error ? error->message : "");
@@ -232,7 +220,7 @@ START_TEST (test_import_json_refused)
 {
   RptImportInput input = { import_json[_i].name, import_json[_i].data, strlen (import_json[_i].data) };
   g_autoptr(GError) error = NULL;
-  g_autoptr(RptProject) project = import_inputs (import_json[_i].format, &input, 1, NULL, &error);
+  g_autoptr(RptProject) project = rpt_test_import (import_json[_i].format, FALSE, &input, 1, NULL, &error);
 
   ck_assert_msg (project == NULL, "imported: %s", import_json[_i].data);
   ck_assert_msg (g_str_has_prefix (error->message, import_json[_i].expected), "“%s” is not “%s…”",
@@ -257,7 +245,7 @@ START_TEST (test_json_numbers_accepted)
   label = rpt_project_get_label (project, "claim");
   ck_assert_uint_eq (rpt_label_get_shortcut (label), 0);
   g_clear_object (&project);
-  project = import_inputs (RPT_IMPORT_JSONL, &input, 1, NULL, &error);
+  project = rpt_test_import (RPT_IMPORT_JSONL, FALSE, &input, 1, NULL, &error);
   ck_assert_msg (project != NULL, "%s", error ? error->message : "");
 }
 END_TEST
@@ -332,7 +320,7 @@ START_TEST (test_jsonl_times)
                                            c->written);
   RptImportInput input = { "t.jsonl", line, strlen (line) };
   g_autoptr(GError) error = NULL;
-  g_autoptr(RptProject) project = import_inputs (RPT_IMPORT_JSONL, &input, 1, NULL, &error);
+  g_autoptr(RptProject) project = rpt_test_import (RPT_IMPORT_JSONL, FALSE, &input, 1, NULL, &error);
   g_autoptr(RptProject) again = NULL;
   g_autoptr(GBytes) saved = NULL;
   g_autofree char *expected = NULL;
@@ -384,7 +372,7 @@ START_TEST (test_old_times_exported)
   ck_assert_msg (strstr (contents, expected) != NULL, "%s", contents);
 
   input = (RptImportInput) { "out.jsonl", contents, strlen (contents) };
-  imported = import_inputs (RPT_IMPORT_JSONL, &input, 1, NULL, &error);
+  imported = rpt_test_import (RPT_IMPORT_JSONL, FALSE, &input, 1, NULL, &error);
   ck_assert_msg (imported != NULL, "%s", error ? error->message : "");
   saved = rpt_project_to_bytes (imported);
   ck_assert (g_strstr_len (g_bytes_get_data (saved, NULL), (gssize) g_bytes_get_size (saved), expected) != NULL);
@@ -421,14 +409,4 @@ strict_suite (void)
   return s;
 }
 
-int
-main (void)
-{
-  SRunner *runner = srunner_create (strict_suite ());
-  int failed;
-
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+RPT_TEST_MAIN (strict_suite)

@@ -17,6 +17,7 @@
 #include "rpt-summary-fixture.h"
 #include "rpt-summary-view.h"
 #include "rpt-test-util.h"
+#include "rpt-test-window.h"
 
 static Fixture *fixture;
 static GtkWidget *window;
@@ -127,6 +128,19 @@ cards (void)
   collect (window, RPT_TYPE_SUMMARY_CARD, out);
   g_ptr_array_sort (out, compare_y);
   return out;
+}
+
+/* Whether the window shows a status page titled @title. */
+static gboolean
+shows_status_page (const char *title)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+  collect (window, ADW_TYPE_STATUS_PAGE, pages);
+  for (guint p = 0; p < pages->len; p++)
+    if (g_strcmp0 (adw_status_page_get_title (g_ptr_array_index (pages, p)), title) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -341,20 +355,8 @@ START_TEST (test_filters)
 
   /* Nothing matches: the page says so and offers to show everything. */
   gtk_drop_down_set_selected (dropdown_with ("All Labels"), 3);   /* Joke */
-  {
-    g_autoptr(GPtrArray) pages = g_ptr_array_new ();
-    gboolean shown = FALSE;
-
-    for (int i = 0; i < 200 && !shown; i++)
-      {
-        g_main_context_iteration (NULL, FALSE);
-        g_ptr_array_set_size (pages, 0);
-        collect (window, ADW_TYPE_STATUS_PAGE, pages);
-        for (guint p = 0; p < pages->len; p++)
-          shown |= g_strcmp0 (adw_status_page_get_title (g_ptr_array_index (pages, p)), "No Matching Statements") == 0;
-      }
-    ck_assert (shown);
-  }
+  rpt_test_wait_until (shows_status_page ("No Matching Statements"), 10);
+  ck_assert (shows_status_page ("No Matching Statements"));
 
   /* Show Everything */
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "summary.clear-filters", NULL));
@@ -393,8 +395,7 @@ START_TEST (test_long_script_listed)
   g_autoptr(RptSummary) summary = NULL;
   g_autoptr(GPtrArray) lists = g_ptr_array_new ();
   GListModel *shown;
-  gboolean timed_out = FALSE;
-  guint source, expected;
+  guint expected;
 
   /* One-character statements all over the article: none alike. */
   for (guint i = 0; i < 120 && 2 * i + 1 < length; i++)
@@ -411,11 +412,7 @@ START_TEST (test_long_script_listed)
     if (gtk_widget_has_css_class (g_ptr_array_index (lists, i), "rpt-script"))
       shown = G_LIST_MODEL (gtk_list_view_get_model (g_ptr_array_index (lists, i)));
   ck_assert_ptr_nonnull (shown);
-  source = g_timeout_add_seconds (10, timeout_cb, &timed_out);
-  while (!timed_out && g_list_model_get_n_items (shown) < expected)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (source);
+  rpt_test_wait_until (g_list_model_get_n_items (shown) >= expected, 10);
   ck_assert_uint_eq (g_list_model_get_n_items (shown), expected);
 }
 END_TEST
@@ -524,18 +521,10 @@ choose_chart_file (guint       which,
   GtkFileChooser *chooser = NULL;
 
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (view), "summary.export-chart", "u", which));
-  for (int i = 0; i < 2000 && !(chooser = find_chooser ()); i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  rpt_test_wait_until ((chooser = find_chooser ()) != NULL, 10);
   ck_assert_msg (chooser != NULL, "no file chooser came up");
   gtk_file_chooser_set_current_name (chooser, path);
-  for (int i = 0; i < 100; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  rpt_test_spin (100);
   gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT));
 }
 
@@ -551,11 +540,7 @@ export_through_chooser (guint        which,
   char *contents = NULL;
 
   choose_chart_file (which, path);
-  for (int i = 0; i < 5000 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  rpt_test_wait_until (g_file_test (path, G_FILE_TEST_EXISTS), 10);
   ck_assert_msg (g_file_get_contents (path, &contents, len, NULL), "%s was not written", path);
   return contents;
 }
@@ -575,34 +560,39 @@ START_TEST (test_export_chart_to_file)
 }
 END_TEST
 
+/* The question shown, or NULL; answers GTK's own question about an
+ * existing file (Replace) on the way. */
+static AdwMessageDialog *
+find_message (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint t = 0; t < g_list_model_get_n_items (toplevels); t++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, t);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (w))
+        return ADW_MESSAGE_DIALOG (w);
+      if (GTK_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (w))
+        {
+          g_autofree char *text = NULL;
+
+          g_object_get (w, "text", &text, NULL);
+          if (text && strstr (text, "already exists"))
+            gtk_dialog_response (GTK_DIALOG (w), GTK_RESPONSE_ACCEPT);
+        }
+    }
+  return NULL;
+}
+
 static AdwMessageDialog *
 wait_for_message (void)
 {
-  for (int i = 0; i < 5000; i++)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *message = NULL;
 
-      for (guint t = 0; t < g_list_model_get_n_items (toplevels); t++)
-        {
-          g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, t);
-
-          if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (w))
-            return ADW_MESSAGE_DIALOG (w);
-          /* GTK's own question about an existing file: Replace. */
-          if (GTK_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (w))
-            {
-              g_autofree char *text = NULL;
-
-              g_object_get (w, "text", &text, NULL);
-              if (text && strstr (text, "already exists"))
-                gtk_dialog_response (GTK_DIALOG (w), GTK_RESPONSE_ACCEPT);
-            }
-        }
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  ck_abort_msg ("no question came up");
-  return NULL;
+  rpt_test_wait_until ((message = find_message ()) != NULL, 10);
+  ck_assert_msg (message != NULL, "no question came up");
+  return message;
 }
 
 /* What the chooser did not ask about is asked: the name once ".png" is
@@ -634,11 +624,7 @@ START_TEST (test_export_chart_asks_before_replacing)
       ck_assert_str_eq (adw_message_dialog_get_default_response (message), "cancel");
       adw_message_dialog_response (message, "cancel");
       gtk_window_destroy (GTK_WINDOW (message));
-      for (int t = 0; t < 200; t++)
-        {
-          g_main_context_iteration (NULL, FALSE);
-          g_usleep (1000);
-        }
+      rpt_test_spin (200);
       kept = rpt_test_read_file (cases[i][1], NULL);
       ck_assert_str_eq (kept, i == 0 ? "my picture" : "<svg/>");
     }
@@ -648,20 +634,10 @@ END_TEST
 START_TEST (test_empty_project)
 {
   g_autoptr(RptProject) empty = rpt_project_new ();
-  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
-  gboolean shown = FALSE;
 
   rpt_summary_view_set_project (view, empty);
-  for (int i = 0; i < 2000 && !shown; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_ptr_array_set_size (pages, 0);
-      collect (window, ADW_TYPE_STATUS_PAGE, pages);
-      for (guint p = 0; p < pages->len; p++)
-        shown |= g_strcmp0 (adw_status_page_get_title (g_ptr_array_index (pages, p)), "No Statements Yet") == 0;
-      g_usleep (1000);
-    }
-  ck_assert (shown);
+  rpt_test_wait_until (shows_status_page ("No Statements Yet"), 10);
+  ck_assert (shows_status_page ("No Statements Yet"));
 }
 END_TEST
 
@@ -674,8 +650,6 @@ START_TEST (test_deep_chain)
   g_autoptr(GPtrArray) lists = g_ptr_array_new ();
   GtkWidget *script = NULL;
   GListModel *shown;
-  gboolean timed_out = FALSE;
-  guint source;
 
   rpt_summary_view_set_project (view, chain);
   g_free (wait_for_cards (contains, "“s0”"));
@@ -685,11 +659,7 @@ START_TEST (test_deep_chain)
       script = g_ptr_array_index (lists, i);
   ck_assert_ptr_nonnull (script);
   shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (script)));
-  source = g_timeout_add_seconds (10, timeout_cb, &timed_out);
-  while (!timed_out && g_list_model_get_n_items (shown) < 20000)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (source);
+  rpt_test_wait_until (g_list_model_get_n_items (shown) >= 20000, 10);
   ck_assert_uint_eq (g_list_model_get_n_items (shown), 20000);
 
   /* The first cards: one step right for each answer, down to the deepest
@@ -737,17 +707,4 @@ summary_view_suite (void)
   return s;
 }
 
-int
-main (void)
-{
-  SRunner *runner;
-  int failed;
-
-  gtk_init ();
-  adw_init ();
-  runner = srunner_create (summary_view_suite ());
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+RPT_TEST_WIDGETS_MAIN (summary_view_suite)

@@ -18,12 +18,7 @@ static char *project_path;
 static void
 setup (void)
 {
-  g_autoptr(RptProject) project = fixture_project (NULL);
-  g_autoptr(GError) error = NULL;
-
-  tmp = rpt_test_make_tmpdir ();
-  project_path = g_build_filename (tmp, "summit.json", NULL);
-  ck_assert_msg (rpt_project_save_to_file (project, project_path, &error), "%s", error ? error->message : "");
+  project_path = fixture_save_in_tmp (&tmp);
 }
 
 static void
@@ -259,14 +254,4 @@ tool_suite (void)
   return s;
 }
 
-int
-main (void)
-{
-  SRunner *runner = srunner_create (tool_suite ());
-  int failed;
-
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
-}
+RPT_TEST_MAIN (tool_suite)

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "rpt-core.h"
+#include "rpt-test-project.h"
 #include "rpt-tool-test.h"
 
 static const char *commands[] = { "add", "validate", "stats", "format", NULL };
@@ -19,39 +20,6 @@ static const char *commands[] = { "add", "validate", "stats", "format", NULL };
 
 #define ONE_TEXT "Mira said “we agree” — Tomás said no, then laughed 😀.\r\nThe end.\r\n"
 #define TWO_TEXT "Second report\n\nTomás warned that talks could stop. Mira smiled.\n"
-
-/* Code point offsets of @needle in the text of @doc. */
-static void
-find (RptProject *project,
-      const char *doc,
-      const char *needle,
-      guint      *start,
-      guint      *end)
-{
-  const char *text = rpt_document_get_text (rpt_project_get_document (project, doc));
-  const char *at = strstr (text, needle);
-
-  ck_assert_ptr_nonnull (at);
-  *start = g_utf8_pointer_to_offset (text, at);
-  *end = *start + g_utf8_strlen (needle, -1);
-}
-
-static RptAnnotation *
-tag (RptProject *project,
-     const char *doc,
-     const char *needle,
-     const char *label,
-     const char *speaker)
-{
-  g_autoptr(GError) error = NULL;
-  RptAnnotation *annotation;
-  guint start, end;
-
-  find (project, doc, needle, &start, &end);
-  annotation = rpt_project_add_annotation (project, doc, start, end, label, speaker, &error);
-  ck_assert_msg (annotation != NULL, "%s", error ? error->message : "");
-  return annotation;
-}
 
 /* 2 articles, 2 speakers, 5 annotations (claim 2, rebuttal 1, joke 1,
  * diplomatic-signal 1; Mira 2, Tomás 2, unattributed 1), 2 relations. */
@@ -73,11 +41,11 @@ make_project (const char *dir)
   tomas = rpt_project_add_speaker (project, "Tomás", &error);
   ck_assert (mira && tomas);
 
-  claim = tag (project, "one", "we agree", "claim", rpt_speaker_get_id (mira));
-  rebuttal = tag (project, "one", "said no", "rebuttal", rpt_speaker_get_id (tomas));
-  joke = tag (project, "one", "laughed 😀", "joke", NULL);
-  tag (project, "two", "talks could stop", "claim", rpt_speaker_get_id (tomas));
-  tag (project, "two", "Mira smiled", "diplomatic-signal", rpt_speaker_get_id (mira));
+  claim = rpt_test_tag_quote (project, "one", "we agree", "claim", rpt_speaker_get_id (mira));
+  rebuttal = rpt_test_tag_quote (project, "one", "said no", "rebuttal", rpt_speaker_get_id (tomas));
+  joke = rpt_test_tag_quote (project, "one", "laughed 😀", "joke", NULL);
+  rpt_test_tag_quote (project, "two", "talks could stop", "claim", rpt_speaker_get_id (tomas));
+  rpt_test_tag_quote (project, "two", "Mira smiled", "diplomatic-signal", rpt_speaker_get_id (mira));
   ck_assert (rpt_project_add_relation (project, RPT_RELATION_REBUTS, rpt_annotation_get_id (rebuttal),
                                        rpt_annotation_get_id (claim), &error));
   ck_assert (rpt_project_add_relation (project, RPT_RELATION_RESPONDS_TO, rpt_annotation_get_id (joke),
@@ -779,14 +747,4 @@ tool_suite (void)
   return s;
 }
 
-int
-main (void)
-{
-  SRunner *runner = srunner_create (tool_suite ());
-  int failed;
-
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+RPT_TEST_MAIN (tool_suite)

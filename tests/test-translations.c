@@ -13,23 +13,6 @@
 
 #include "rpt-test-util.h"
 
-/* Runs @argv; returns the exit status and the combined output. */
-static int
-run (const char * const *argv,
-     char              **output)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  ck_assert_msg (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, &err, &status, &error),
-                 "cannot run %s: %s", argv[0], error ? error->message : "");
-  *output = g_strconcat (out ? out : "", err ? err : "", NULL);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : 128;
-}
-
 /* The languages of po/LINGUAS (at least one). */
 static GStrv
 read_linguas (void)
@@ -70,7 +53,7 @@ START_TEST (test_catalogues_valid_and_complete)
       g_autofree char *output = NULL;
       const char *argv[] = { "msgfmt", "--check", "--statistics", "-o", "/dev/null", po, NULL };
 
-      ck_assert_msg (run (argv, &output) == 0, "msgfmt --check %s.po: %s", languages[i], output);
+      ck_assert_msg (rpt_test_run_command (argv, &output) == 0, "msgfmt --check %s.po: %s", languages[i], output);
       ck_assert_msg (strstr (output, " translated message") != NULL, "%s.po: %s", languages[i], output);
       ck_assert_msg (strstr (output, "untranslated") == NULL && strstr (output, "fuzzy") == NULL,
                      "%s.po is not complete: %s", languages[i], output);
@@ -93,7 +76,7 @@ START_TEST (test_catalogues_cover_the_sources)
     "--keyword=g_dpgettext2:2c,3", "-D", root, "-f", potfiles, "-o", pot, NULL
   };
 
-  ck_assert_msg (run (xgettext, &output) == 0, "xgettext: %s", output);
+  ck_assert_msg (rpt_test_run_command (xgettext, &output) == 0, "xgettext: %s", output);
   ck_assert (g_file_test (pot, G_FILE_TEST_EXISTS));
 
   for (guint i = 0; languages[i]; i++)
@@ -103,7 +86,7 @@ START_TEST (test_catalogues_cover_the_sources)
       /* Untranslated and fuzzy messages count as missing. */
       const char *msgcmp[] = { "msgcmp", po, pot, NULL };
 
-      ck_assert_msg (run (msgcmp, &missing) == 0,
+      ck_assert_msg (rpt_test_run_command (msgcmp, &missing) == 0,
                      "po/%s.po lacks messages the sources have (run `meson compile -C _build "
                      "repartee-update-po` and translate them):\n%s", languages[i], missing);
     }
@@ -122,14 +105,4 @@ translations_suite (void)
   return s;
 }
 
-int
-main (void)
-{
-  SRunner *runner = srunner_create (translations_suite ());
-  int failed;
-
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
-}
+RPT_TEST_MAIN (translations_suite)

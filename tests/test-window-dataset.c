@@ -24,7 +24,8 @@
   "{\"id\": \"vote\", \"text\": \"The mayor said the vote was fair.\", \"label\": [[4, 33, \"Claim\"]]}\n" \
   "{\"id\": \"short\", \"text\": \"A short one.\", \"label\": [[2, 99, \"Claim\"]]}\n"
 
-static char *dir;
+/* A fresh folder for each test. */
+RPT_TEST_TMPDIR_FIXTURE (dir)
 
 static AdwMessageDialog *
 wait_for_dialog (RptWindow *window)
@@ -33,18 +34,6 @@ wait_for_dialog (RptWindow *window)
 
   rpt_test_wait_until ((dialog = rpt_test_find_dialog (GTK_WINDOW (window))) != NULL);
   return dialog;
-}
-
-static gboolean
-select_file (GtkFileChooser *chooser,
-             GFile          *file)
-{
-  g_autoptr(GFile) chosen = NULL;
-
-  gtk_file_chooser_set_file (chooser, file, NULL);
-  rpt_test_spin (50);
-  chosen = gtk_file_chooser_get_file (chooser);
-  return chosen && g_file_equal (chosen, file);
 }
 
 /* Runs Import Dataset and answers its chooser (the GtkFileChooserDialog
@@ -62,7 +51,7 @@ import_dataset (RptWindow  *window,
   ck_assert_str_eq (gtk_window_get_title (chooser), "Import Dataset");
   ck_assert (gtk_file_chooser_get_select_multiple (GTK_FILE_CHOOSER (chooser)));
   gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-  rpt_test_wait_until (select_file (GTK_FILE_CHOOSER (chooser), file));
+  rpt_test_wait_until (rpt_test_select_file (GTK_FILE_CHOOSER (chooser), file));
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   rpt_test_wait_until (rpt_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
 }
@@ -80,17 +69,6 @@ label_name (RptProject    *project,
   return rpt_label_get_name (rpt_project_get_label (project, rpt_annotation_get_label (annotation)));
 }
 
-static void
-setup (void)
-{
-  dir = rpt_test_make_tmpdir ();
-}
-
-static void
-teardown (void)
-{
-  g_clear_pointer (&dir, g_free);
-}
 
 START_TEST (test_import_dataset_replaces_project)
 {
@@ -244,17 +222,4 @@ dataset_suite (void)
   return s;
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  SRunner *runner;
-  int failed;
-
-  rpt_test_app_init ();
-  runner = srunner_create (dataset_suite ());
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
-}
+RPT_TEST_APP_MAIN (dataset_suite)

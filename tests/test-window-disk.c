@@ -27,17 +27,8 @@
   "BREAKING: Minister Aro said the canal would reopen in early June. Critics laughed at the idea. " \
   "Nobody expected the rain."
 
-static char *dir;
-
-static guint
-offset_of (const char *text,
-           const char *needle)
-{
-  const char *at = strstr (text, needle);
-
-  ck_assert_msg (at != NULL, "“%s” not in the text", needle);
-  return (guint) g_utf8_pointer_to_offset (text, at);
-}
+/* A fresh folder for each test. */
+RPT_TEST_TMPDIR_FIXTURE (dir)
 
 static void
 tag (RptProject *project,
@@ -46,7 +37,7 @@ tag (RptProject *project,
      const char *speaker)
 {
   g_autoptr(GError) error = NULL;
-  guint start = offset_of (CANAL, quote);
+  guint start = rpt_test_offset_of (CANAL, quote);
 
   ck_assert_msg (rpt_project_add_annotation (project, "canal", start, start + (guint) strlen (quote),
                                              label, speaker, &error) != NULL,
@@ -137,17 +128,6 @@ toast_label (RptWindow  *window,
   return rpt_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, text);
 }
 
-static void
-setup (void)
-{
-  dir = rpt_test_make_tmpdir ();
-}
-
-static void
-teardown (void)
-{
-  g_clear_pointer (&dir, g_free);
-}
 
 /* ---- Saving over a changed file ---- */
 
@@ -318,25 +298,9 @@ END_TEST
 /* ---- Re-anchoring on open, and orphans ---- */
 
 static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 orphans_bar (RptWindow *window)
 {
-  GtkWidget *bar = find_named (GTK_WIDGET (window), "orphans-bar");
+  GtkWidget *bar = rpt_test_find_named (GTK_WIDGET (window), "orphans-bar");
 
   ck_assert_ptr_nonnull (bar);
   return bar;
@@ -399,7 +363,7 @@ START_TEST (test_reanchor_on_open)
     ck_assert_str_eq (now, edited);
   }
   a = rpt_project_get_annotation (project, "a2");
-  ck_assert_uint_eq (rpt_annotation_get_start (a), offset_of (CANAL_EDITED, "Critics laughed"));
+  ck_assert_uint_eq (rpt_annotation_get_start (a), rpt_test_offset_of (CANAL_EDITED, "Critics laughed"));
   ck_assert_uint_eq (rpt_project_get_n_orphans (project), 1);
   ck_assert_ptr_nonnull (rpt_project_get_orphan (project, "a3"));
 
@@ -408,7 +372,7 @@ START_TEST (test_reanchor_on_open)
   ck_assert_ptr_nonnull (rpt_test_find_widget (orphans_bar (window), GTK_TYPE_LABEL, "1 annotation could not be placed"));
   button = rpt_test_find_widget (orphans_bar (window), GTK_TYPE_MENU_BUTTON, NULL);
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  rpt_test_spin (100);
+  rpt_test_wait_until (rpt_test_find_widget (button, GTK_TYPE_LABEL, "“The port chief called it a fine plan.”") != NULL);
   ck_assert_ptr_nonnull (rpt_test_find_widget (button, GTK_TYPE_LABEL, "“The port chief called it a fine plan.”"));
   ck_assert_ptr_nonnull (rpt_test_find_widget (button, GTK_TYPE_LABEL, "Claim · Port chief · in “Canal”"));
 
@@ -420,7 +384,7 @@ START_TEST (test_reanchor_on_open)
 
   /* With one: placed there, with its label and speaker; the bar goes. */
   {
-    guint start = offset_of (CANAL_EDITED, "Nobody expected the rain.");
+    guint start = rpt_test_offset_of (CANAL_EDITED, "Nobody expected the rain.");
 
     rpt_article_view_select_range (view, start, start + 25);
     rpt_test_click (rpt_test_find_widget (button, GTK_TYPE_BUTTON, "_Place at Selection"));
@@ -440,7 +404,7 @@ START_TEST (test_reanchor_on_open)
   ck_assert_uint_eq (rpt_project_get_n_orphans (project), 1);
   rpt_test_wait_until (bar_shown (window));
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  rpt_test_spin (100);
+  rpt_test_wait_until (rpt_test_find_widget (button, GTK_TYPE_BUTTON, "_Delete") != NULL);
   rpt_test_click (rpt_test_find_widget (button, GTK_TYPE_BUTTON, "_Delete"));
   ck_assert_uint_eq (rpt_project_get_n_orphans (project), 0);
   ck_assert_ptr_null (rpt_project_get_orphan (project, "a3"));
@@ -514,18 +478,6 @@ START_TEST (test_many_orphans)
 END_TEST
 
 /* Selects @file in @chooser; TRUE once it has taken it. */
-static gboolean
-select_file (GtkFileChooser *chooser,
-             GFile          *file)
-{
-  g_autoptr(GFile) chosen = NULL;
-
-  gtk_file_chooser_set_file (chooser, file, NULL);
-  rpt_test_spin (50);
-  chosen = gtk_file_chooser_get_file (chooser);
-  return chosen && g_file_equal (chosen, file);
-}
-
 /* Answers the Open chooser (the GtkFileChooserDialog fallback) with @path. */
 static void
 answer_open_chooser (const char *path)
@@ -538,7 +490,7 @@ answer_open_chooser (const char *path)
   ck_assert_int_eq (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), GTK_FILE_CHOOSER_ACTION_OPEN);
   gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   /* The folder loads asynchronously; the file can be selected once it has. */
-  rpt_test_wait_until (select_file (GTK_FILE_CHOOSER (chooser), file));
+  rpt_test_wait_until (rpt_test_select_file (GTK_FILE_CHOOSER (chooser), file));
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   rpt_test_wait_until (rpt_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
 }
@@ -550,7 +502,7 @@ START_TEST (test_replace_article_text)
   g_autofree char *text_path = rpt_test_write_file (dir, "canal-corrected.txt", CANAL_EDITED, -1);
   RptWindow *window = open_window (path, 1);
   RptProject *project = rpt_window_get_project (window);
-  guint old_start = offset_of (CANAL, "Critics laughed");
+  guint old_start = rpt_test_offset_of (CANAL, "Critics laughed");
 
   ck_assert (!rpt_project_get_dirty (project));
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.replace-text", NULL));
@@ -560,7 +512,7 @@ START_TEST (test_replace_article_text)
   rpt_test_wait_until (rpt_project_get_n_orphans (project) == 1);
   ck_assert_str_eq (rpt_document_get_text (rpt_project_get_document (project, "canal")), CANAL_EDITED);
   ck_assert_uint_eq (rpt_annotation_get_start (rpt_project_get_annotation (project, "a2")),
-                     offset_of (CANAL_EDITED, "Critics laughed"));
+                     rpt_test_offset_of (CANAL_EDITED, "Critics laughed"));
   ck_assert_ptr_nonnull (rpt_project_get_orphan (project, "a3"));
   ck_assert (rpt_project_get_dirty (project));
   rpt_test_wait_until (toast_label (window, "2 placed, 1 could not be placed") != NULL);
@@ -612,17 +564,4 @@ disk_suite (void)
   return s;
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  SRunner *runner;
-  int failed;
-
-  rpt_test_app_init ();
-  runner = srunner_create (disk_suite ());
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
-}
+RPT_TEST_APP_MAIN (disk_suite)

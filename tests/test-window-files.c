@@ -14,36 +14,15 @@
 #include "rpt-article-view.h"
 #include "rpt-test-util.h"
 #include "rpt-test-window.h"
-
-#define ARTICLE_A \
-  "Ministers trade words at the lake summit\n" \
-  "\n" \
-  "The Norland minister said the new bridge would open next spring. " \
-  "\"Only if you count the winters twice,\" replied the Sudmark minister, " \
-  "and the room laughed. Both sides promised to meet again in May.\n"
-
-#define ARTICLE_B \
-  "Bridge talks end with a handshake\n" \
-  "\n" \
-  "Officials from Norland and Sudmark met for three hours. The Sudmark " \
-  "delegation called the talks useful. A joint statement will follow.\n"
+#include "rpt-window-articles.h"
 
 #define ARTICLE_C \
   "Ferry fares frozen for the winter\n" \
   "\n" \
   "The ferry company said fares would not rise before March.\n"
 
-static char *dir;
-
-static guint
-offset_of (const char *text,
-           const char *needle)
-{
-  const char *at = strstr (text, needle);
-
-  ck_assert_msg (at != NULL, "“%s” not in the article", needle);
-  return (guint) g_utf8_pointer_to_offset (text, at);
-}
+/* A fresh folder for each test. */
+RPT_TEST_TMPDIR_FIXTURE (dir)
 
 static GFile *
 write_article (const char *name,
@@ -85,7 +64,7 @@ annotated_window (void)
   ck_assert_str_eq (rpt_document_get_id (rpt_article_view_get_document (view)), "lake-summit");
   for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
     {
-      guint start = offset_of (ARTICLE_A, spans[i].text);
+      guint start = rpt_test_offset_of (ARTICLE_A, spans[i].text);
 
       rpt_article_view_select_range (view, start, start + (guint) strlen (spans[i].text));
       gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", spans[i].label);
@@ -121,17 +100,6 @@ wait_for_dialog (RptWindow *window)
   return dialog;
 }
 
-static void
-setup (void)
-{
-  dir = rpt_test_make_tmpdir ();
-}
-
-static void
-teardown (void)
-{
-  g_clear_pointer (&dir, g_free);
-}
 
 START_TEST (test_save_close_reopen)
 {
@@ -170,13 +138,13 @@ START_TEST (test_save_close_reopen)
   }
   store = rpt_project_get_annotations (reopened, "lake-summit");
   ck_assert_uint_eq (rpt_annotation_store_get_n_items (store), 3);
-  ck_assert_uint_eq (rpt_annotation_get_start (rpt_annotation_store_get (store, 0)), offset_of (ARTICLE_A, "new bridge"));
+  ck_assert_uint_eq (rpt_annotation_get_start (rpt_annotation_store_get (store, 0)), rpt_test_offset_of (ARTICLE_A, "new bridge"));
   ck_assert_str_eq (rpt_annotation_get_label (rpt_annotation_store_get (store, 0)), "claim");
-  ck_assert_uint_eq (rpt_annotation_get_start (rpt_annotation_store_get (store, 1)), offset_of (ARTICLE_A, "Only if"));
+  ck_assert_uint_eq (rpt_annotation_get_start (rpt_annotation_store_get (store, 1)), rpt_test_offset_of (ARTICLE_A, "Only if"));
   ck_assert_str_eq (rpt_annotation_get_label (rpt_annotation_store_get (store, 1)), "rebuttal");
-  ck_assert_uint_eq (rpt_annotation_get_start (rpt_annotation_store_get (store, 2)), offset_of (ARTICLE_A, "count the"));
+  ck_assert_uint_eq (rpt_annotation_get_start (rpt_annotation_store_get (store, 2)), rpt_test_offset_of (ARTICLE_A, "count the"));
   ck_assert_uint_eq (rpt_annotation_get_end (rpt_annotation_store_get (store, 2)),
-                     offset_of (ARTICLE_A, "count the") + 17);
+                     rpt_test_offset_of (ARTICLE_A, "count the") + 17);
   ck_assert_str_eq (rpt_document_get_text (rpt_project_get_document (reopened, "handshake")), ARTICLE_B);
 
   /* The file choosers now start in its folder. */
@@ -513,19 +481,18 @@ START_TEST (test_application_open)
 }
 END_TEST
 
+static gboolean
+is_status_page_titled (GtkWidget     *widget,
+                       gconstpointer  title)
+{
+  return ADW_IS_STATUS_PAGE (widget) && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
 static GtkWidget *
 status_page_titled (GtkWidget  *root,
                     const char *title)
 {
-  if (ADW_IS_STATUS_PAGE (root) && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (root)), title) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = status_page_titled (child, title);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return rpt_test_find_matching (root, is_status_page_titled, title, TRUE);
 }
 
 START_TEST (test_loading_shows_progress)
@@ -589,17 +556,4 @@ files_suite (void)
   return s;
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  SRunner *runner;
-  int failed;
-
-  rpt_test_app_init ();
-  runner = srunner_create (files_suite ());
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
-}
+RPT_TEST_APP_MAIN (files_suite)

@@ -21,13 +21,7 @@
 #include "rpt-recovery.h"
 #include "rpt-test-util.h"
 #include "rpt-test-window.h"
-
-#define ARTICLE_A \
-  "Ministers trade words at the lake summit\n" \
-  "\n" \
-  "The Norland minister said the new bridge would open next spring. " \
-  "\"Only if you count the winters twice,\" replied the Sudmark minister, " \
-  "and the room laughed. Both sides promised to meet again in May.\n"
+#include "rpt-window-articles.h"
 
 static const char *self_path;
 
@@ -467,17 +461,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  SRunner *runner;
-  int failed;
-
   if (argc == 4 && g_str_equal (argv[1], "--child"))
     return run_child (argv[2], argv[3]);
 
   self_path = argv[0];
   rpt_test_app_init ();
-  runner = srunner_create (recovery_suite ());
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
+  return rpt_test_run (recovery_suite ());
 }

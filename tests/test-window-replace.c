@@ -23,19 +23,8 @@
   "The harbour master said the new pier would open in June. " \
   "\"Not this June,\" said the mayor.\n"
 
-static char *dir;
-
-static void
-setup (void)
-{
-  dir = rpt_test_make_tmpdir ();
-}
-
-static void
-teardown (void)
-{
-  g_clear_pointer (&dir, g_free);
-}
+/* A fresh folder for each test. */
+RPT_TEST_TMPDIR_FIXTURE (dir)
 
 /* A window with one imported article: unsaved changes. */
 static RptWindow *
@@ -240,17 +229,4 @@ replace_suite (void)
   return s;
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  SRunner *runner;
-  int failed;
-
-  rpt_test_app_init ();
-  runner = srunner_create (replace_suite ());
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
-}
+RPT_TEST_APP_MAIN (replace_suite)

@@ -15,31 +15,9 @@
 #include "rpt-label-bar.h"
 #include "rpt-test-util.h"
 #include "rpt-test-window.h"
+#include "rpt-window-articles.h"
 
 /* Written for these tests. */
-#define ARTICLE_A \
-  "Ministers trade words at the lake summit\n" \
-  "\n" \
-  "The Norland minister said the new bridge would open next spring. " \
-  "\"Only if you count the winters twice,\" replied the Sudmark minister, " \
-  "and the room laughed. Both sides promised to meet again in May.\n"
-
-#define ARTICLE_B \
-  "Bridge talks end with a handshake\n" \
-  "\n" \
-  "Officials from Norland and Sudmark met for three hours. The Sudmark " \
-  "delegation called the talks useful. A joint statement will follow.\n"
-
-static guint
-offset_of (const char *text,
-           const char *needle)
-{
-  const char *at = strstr (text, needle);
-
-  ck_assert_msg (at != NULL, "“%s” not in the article", needle);
-  return (guint) g_utf8_pointer_to_offset (text, at);
-}
-
 typedef struct
 {
   RptWindow      *window;
@@ -101,7 +79,7 @@ store_a (void)
 static void
 select_text (const char *needle)
 {
-  guint start = offset_of (ARTICLE_A, needle);
+  guint start = rpt_test_offset_of (ARTICLE_A, needle);
 
   rpt_article_view_select_range (f.view, start, start + (guint) g_utf8_strlen (needle, -1));
 }
@@ -173,8 +151,8 @@ START_TEST (test_tag_by_label_bar_and_by_key)
   RptAnnotation *annotation;
   GtkWidget *row;
   GdkRGBA plain, claim, rebuttal;
-  guint start = offset_of (ARTICLE_A, "new bridge would open next spring");
-  guint rebut = offset_of (ARTICLE_A, "Only if you count the winters twice");
+  guint start = rpt_test_offset_of (ARTICLE_A, "new bridge would open next spring");
+  guint rebut = rpt_test_offset_of (ARTICLE_A, "Only if you count the winters twice");
 
   /* By the label bar: select, click "Claim". */
   ck_assert_ptr_nonnull (claim_button);
@@ -201,7 +179,7 @@ START_TEST (test_tag_by_label_bar_and_by_key)
    * colour (Claim blue, Rebuttal red); a space outside stays plain. */
   rpt_article_view_set_selected_annotation (f.view, NULL);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
-  rpt_test_char_color (f.text_view, offset_of (ARTICLE_A, " minister said"), &plain);
+  rpt_test_char_color (f.text_view, rpt_test_offset_of (ARTICLE_A, " minister said"), &plain);
   rpt_test_char_color (f.text_view, start + 3, &claim);
   rpt_test_char_color (f.text_view, rebut + 4, &rebuttal);
   ck_assert_msg (distance (&plain, &claim) > 0.1, "the claim is not highlighted");
@@ -218,7 +196,7 @@ START_TEST (test_overlap_both_visible)
   g_autoptr(GArray) only_signal = NULL;
   GtkTextIter iter;
   g_autoptr(GSList) tags = NULL;
-  guint overlap = offset_of (ARTICLE_A, "and the room") + 3;
+  guint overlap = rpt_test_offset_of (ARTICLE_A, "and the room") + 3;
 
   /* A joke that is also, in part, a diplomatic signal. */
   select_text ("the Sudmark minister, and the room");
@@ -234,9 +212,9 @@ START_TEST (test_overlap_both_visible)
    * from where only one of them lies. */
   rpt_article_view_set_selected_annotation (f.view, NULL);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
-  only_joke = char_strip (offset_of (ARTICLE_A, "Sudmark minister,") + 7);
+  only_joke = char_strip (rpt_test_offset_of (ARTICLE_A, "Sudmark minister,") + 7);
   both = char_strip (overlap);
-  only_signal = char_strip (offset_of (ARTICLE_A, "Both sides") + 4);
+  only_signal = char_strip (rpt_test_offset_of (ARTICLE_A, "Both sides") + 4);
   ck_assert_msg (strips_differ (both, only_joke), "the overlap looks like the joke alone");
   ck_assert_msg (strips_differ (both, only_signal), "the overlap looks like the signal alone");
 
@@ -315,7 +293,7 @@ START_TEST (test_delete_and_undo_from_toast)
   ck_assert_uint_eq (rpt_annotation_store_get_n_items (store_a ()), 1);
   annotation = rpt_project_get_annotation (project (), id);
   ck_assert_ptr_nonnull (annotation);
-  ck_assert_uint_eq (rpt_annotation_get_start (annotation), offset_of (ARTICLE_A, "new bridge"));
+  ck_assert_uint_eq (rpt_annotation_get_start (annotation), rpt_test_offset_of (ARTICLE_A, "new bridge"));
   ck_assert_str_eq (rpt_annotation_get_label (annotation), "claim");
 }
 END_TEST
@@ -457,17 +435,4 @@ window_suite (void)
   return s;
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  SRunner *runner;
-  int failed;
-
-  rpt_test_app_init ();
-  runner = srunner_create (window_suite ());
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
-}
+RPT_TEST_APP_MAIN (window_suite)

@@ -10,6 +10,8 @@
 
 #include "rpt-core.h"
 #include "rpt-export.h"
+#include "rpt-test-project.h"
+#include "rpt-test-util.h"
 
 #define FIXTURE_TEXT_1 \
   "The minister said: \"We will not back down.\" His rival replied\u00a0quickly: " \
@@ -25,29 +27,7 @@ G_GNUC_UNUSED static guint
 fixture_find (const char *haystack,
               const char *needle)
 {
-  const char *p = strstr (haystack, needle);
-
-  ck_assert_msg (p != NULL, "“%s” is not in the text", needle);
-  return (guint) g_utf8_pointer_to_offset (haystack, p);
-}
-
-G_GNUC_UNUSED static RptAnnotation *
-fixture_tag (RptProject  *project,
-             const char  *document_id,
-             const char  *quote,
-             const char  *label,
-             const char  *speaker)
-{
-  g_autoptr(GError) error = NULL;
-  RptDocument *document = rpt_project_get_document (project, document_id);
-  const char *text = rpt_document_get_text (document);
-  guint start = fixture_find (text, quote);
-  RptAnnotation *a;
-
-  a = rpt_project_add_annotation (project, document_id, start, start + (guint) g_utf8_strlen (quote, -1),
-                                  label, speaker, &error);
-  ck_assert_msg (a != NULL, "cannot tag “%s”: %s", quote, error ? error->message : "");
-  return a;
+  return rpt_test_offset_of (haystack, needle);
 }
 
 G_GNUC_UNUSED static void
@@ -95,19 +75,19 @@ fixture_project (Fixture *fx)
   ck_assert (rpt_project_add_label (project, "Off the record", "#986a44", 0, &error) != NULL);
   rpt_project_set_label_description (project, "claim", "Put forward as true");
 
-  fx->claim = fixture_tag (project, "summit", "We will not back down.", "claim", rpt_speaker_get_id (minister));
-  fx->rebuttal = fixture_tag (project, "summit", "Not successfully \U0001F600.", "rebuttal", rpt_speaker_get_id (rival));
-  fx->joke_overlap = fixture_tag (project, "summit", "replied\u00a0quickly: \"Not successfully", "joke", NULL);
-  fx->signal = fixture_tag (project, "summit", "cafe\u0301 talks", "diplomatic-signal", NULL);
-  fx->farce = fixture_tag (project, "summit",
+  fx->claim = rpt_test_tag_quote (project, "summit", "We will not back down.", "claim", rpt_speaker_get_id (minister));
+  fx->rebuttal = rpt_test_tag_quote (project, "summit", "Not successfully \U0001F600.", "rebuttal", rpt_speaker_get_id (rival));
+  fx->joke_overlap = rpt_test_tag_quote (project, "summit", "replied\u00a0quickly: \"Not successfully", "joke", NULL);
+  fx->signal = rpt_test_tag_quote (project, "summit", "cafe\u0301 talks", "diplomatic-signal", NULL);
+  fx->farce = rpt_test_tag_quote (project, "summit",
                            "\U0001D509\U0001D51E\U0001D52F\U0001D520\U0001D522 indeed", "claim", NULL);
-  fx->across_crlf = fixture_tag (project, "summit",
+  fx->across_crlf = rpt_test_tag_quote (project, "summit",
                                  "a farce. \U0001D509\U0001D51E\U0001D52F\U0001D520\U0001D522 indeed!\r\nNobody",
                                  rpt_label_get_id (custom), rpt_speaker_get_id (rival));
-  fx->partial = fixture_tag (project, "summit", "inister", "claim", NULL);
-  fx->envoy_joke = fixture_tag (project, "day-2", "joked about the weather \U0001F327\uFE0F", "joke",
+  fx->partial = rpt_test_tag_quote (project, "summit", "inister", "claim", NULL);
+  fx->envoy_joke = rpt_test_tag_quote (project, "day-2", "joked about the weather \U0001F327\uFE0F", "joke",
                                 rpt_speaker_get_id (envoy));
-  fx->press = fixture_tag (project, "day-2", "did not laugh", "rebuttal", NULL);
+  fx->press = rpt_test_tag_quote (project, "day-2", "did not laugh", "rebuttal", NULL);
 
   rpt_project_set_annotation_note (project, rpt_annotation_get_id (fx->claim),
                                    "Said twice,\nwith \"emphasis\"; see\tnotes \\ here");
@@ -233,4 +213,48 @@ fixture_describe_spans (RptProject *project,
   for (guint i = 0; i < lines->len; i++)
     g_string_append_printf (out, "%s\n", (char *) g_ptr_array_index (lines, i));
   return g_string_free (out, FALSE);
+}
+
+/* setup () of the suites that export the fixture: the project (@fx may be
+ * NULL) and a fresh temporary folder. */
+G_GNUC_UNUSED static void
+fixture_setup_in_tmp (RptProject **project,
+                      Fixture     *fx,
+                      char       **tmp)
+{
+  *project = fixture_project (fx);
+  *tmp = rpt_test_make_tmpdir ();
+}
+
+G_GNUC_UNUSED static void
+fixture_teardown_in_tmp (RptProject **project,
+                         char       **tmp)
+{
+  g_clear_object (project);
+  g_clear_pointer (tmp, g_free);
+}
+
+/* The static state of a suite that exports the fixture (the project,
+ * what its annotations are, a temporary folder) and its setup () and
+ * teardown (). */
+#define FIXTURE_SUITE_STATE(project, fx, tmp)                                  \
+  static RptProject *project;                                                  \
+  static Fixture fx;                                                           \
+  static char *tmp;                                                            \
+  static void setup (void) { fixture_setup_in_tmp (&project, &fx, &tmp); }     \
+  static void teardown (void) { fixture_teardown_in_tmp (&project, &tmp); }
+
+/* setup () of the suites that run the tool on the fixture: a fresh
+ * temporary folder in @tmp with the project saved in it; returns its path. */
+G_GNUC_UNUSED static char *
+fixture_save_in_tmp (char **tmp)
+{
+  g_autoptr(RptProject) project = fixture_project (NULL);
+  g_autoptr(GError) error = NULL;
+  char *path;
+
+  *tmp = rpt_test_make_tmpdir ();
+  path = g_build_filename (*tmp, "summit.json", NULL);
+  ck_assert_msg (rpt_project_save_to_file (project, path, &error), "%s", error ? error->message : "");
+  return path;
 }

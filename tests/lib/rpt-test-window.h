@@ -6,6 +6,7 @@
 #include <check.h>
 #include <adwaita.h>
 
+#include "rpt-test-util.h"
 #include "rpt-application.h"
 #include "rpt-window.h"
 
@@ -26,22 +27,28 @@ RptWindow      *rpt_test_new_window      (void);
 /* Closes @window; answers "Discard" if it asks; waits until it is gone. */
 void            rpt_test_close_discarding (RptWindow *window);
 
-/* Runs the main loop until @expr holds (fails the test after 30 s). */
-#define rpt_test_wait_until(expr)                                              \
-  G_STMT_START {                                                               \
-    gint64 _rpt_end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;           \
-    while (!(expr))                                                            \
-      {                                                                        \
-        ck_assert_msg (g_get_monotonic_time () < _rpt_end,                     \
-                       "timed out waiting for: %s", #expr);                    \
-        if (!g_main_context_iteration (NULL, FALSE))                           \
-          g_usleep (2000);                                                     \
-      }                                                                        \
-  } G_STMT_END
-
 /* Runs the main loop for @ms milliseconds. */
 void            rpt_test_spin            (guint ms);
 
+/* The first widget under @root (depth first, @root included) that @match
+ * accepts; popovers and what they hold only @into_popovers. */
+typedef gboolean (*RptTestMatch) (GtkWidget     *widget,
+                                  gconstpointer  data);
+GtkWidget      *rpt_test_find_matching   (GtkWidget     *root,
+                                          RptTestMatch   match,
+                                          gconstpointer  data,
+                                          gboolean       into_popovers);
+/* The first widget under @root named @name (gtk_widget_set_name ()). */
+GtkWidget      *rpt_test_find_named      (GtkWidget  *root,
+                                          const char *name);
+/* The same; fails the test when there is none. */
+GtkWidget      *rpt_test_must_find_named (GtkWidget  *root,
+                                          const char *name);
+/* Everything the user can read in @root: the texts of its visible labels
+ * and of the annotation and document rows, a line each (not popovers). */
+char           *rpt_test_visible_text    (GtkWidget  *root);
+/* Runs what is pending in the main loop (at most 50 sources). */
+void            rpt_test_run_pending     (void);
 /* The first widget under @root (depth first) of @type; with @label, a
  * button or label showing that text. */
 GtkWidget      *rpt_test_find_widget     (GtkWidget  *root,
@@ -83,5 +90,20 @@ void            rpt_test_char_color      (GtkTextView *text_view,
  * GTK asks its own "A file named … already exists" question, Replace.
  * Returns whether GTK asked. */
 gboolean        rpt_test_answer_save_chooser (const char *path);
+
+/* Sets @file in @chooser and lets it load; whether the chooser now has
+ * it (use in rpt_test_wait_until ()). */
+gboolean        rpt_test_select_file     (GtkFileChooser *chooser,
+                                          GFile          *file);
+
+/* The main () of a window suite: the application first, then @suite_func's
+ * tests. */
+#define RPT_TEST_APP_MAIN(suite_func)                                          \
+  int main (void) { rpt_test_app_init (); return rpt_test_run (suite_func ()); }
+
+/* The main () of a suite that builds its widgets itself (no application):
+ * GTK and libadwaita, then @suite_func's tests. */
+#define RPT_TEST_WIDGETS_MAIN(suite_func)                                      \
+  int main (void) { gtk_init (); adw_init (); return rpt_test_run (suite_func ()); }
 
 G_END_DECLS

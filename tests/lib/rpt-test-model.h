@@ -7,6 +7,7 @@
 #include <check.h>
 
 #include "rpt-core.h"
+#include "rpt-test-project.h"
 
 /* Two short articles written for these tests. */
 #define TEXT_ONE "The minister said the border talks were finished. " \
@@ -19,11 +20,7 @@
 static inline char *
 snapshot (RptProject *project)
 {
-  g_autoptr(GBytes) bytes = rpt_project_to_bytes (project);
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
-
-  return g_strndup (data, len);
+  return rpt_test_project_text (project);
 }
 
 /* The indexes agree with each other: stores sorted, lookups and counts

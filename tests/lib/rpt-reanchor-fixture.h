@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rpt-core.h"
+#include "rpt-test-project.h"
 
 /* d1: "UPDATED 10:40. " before everything, "late " inside a1. */
 #define D1 "The harbour master said the new pier would open in May — weather permitting. " \
@@ -131,11 +132,7 @@ fixture_project (void)
 static inline char *
 fixture_bytes (RptProject *project)
 {
-  g_autoptr(GBytes) bytes = rpt_project_to_bytes (project);
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
-
-  return g_strndup (data, len);
+  return rpt_test_project_text (project);
 }
 
 /* @data with the first @from replaced by @to. */

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "rpt-test-util.h"
+#include "rpt-annotation-row.h"
+#include "rpt-document-row.h"
 #include "rpt-test-window.h"
 
 static RptApplication *app;
@@ -118,27 +120,123 @@ shows_text (GtkWidget  *widget,
 }
 
 GtkWidget *
+rpt_test_find_matching (GtkWidget     *root,
+                        RptTestMatch   match,
+                        gconstpointer  data,
+                        gboolean       into_popovers)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!into_popovers && GTK_IS_POPOVER (child))
+        continue;
+      if ((found = rpt_test_find_matching (child, match, data, into_popovers)))
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GType       type;
+  const char *label;
+} TypeAndLabel;
+
+static gboolean
+has_type_and_label (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  const TypeAndLabel *want = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, want->type) && (want->label == NULL || shows_text (widget, want->label));
+}
+
+GtkWidget *
 rpt_test_find_widget (GtkWidget  *root,
                       GType       type,
                       const char *label)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (label == NULL || shows_text (root, label)))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = rpt_test_find_widget (child, type, label);
-      if (found)
-        return found;
-    }
-  return NULL;
+  TypeAndLabel want = { type, label };
+
+  return rpt_test_find_matching (root, has_type_and_label, &want, TRUE);
+}
+
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+GtkWidget *
+rpt_test_find_named (GtkWidget  *root,
+                     const char *name)
+{
+  return rpt_test_find_matching (root, has_name, name, TRUE);
 }
 
 void
 rpt_test_click (GtkWidget *button)
 {
   ck_assert (GTK_IS_BUTTON (button));
-  ck_assert (gtk_widget_is_sensitive (button));
+  ck_assert_msg (gtk_widget_is_sensitive (button), "“%s” is insensitive", gtk_widget_get_name (button));
   g_signal_emit_by_name (button, "clicked");
+}
+
+GtkWidget *
+rpt_test_must_find_named (GtkWidget  *root,
+                          const char *name)
+{
+  GtkWidget *widget = rpt_test_find_named (root, name);
+
+  ck_assert_msg (widget != NULL, "no widget named “%s”", name);
+  return widget;
+}
+
+static void
+collect_text (GtkWidget *root,
+              GString   *out)
+{
+  if (!gtk_widget_get_visible (root))
+    return;
+  if (GTK_IS_LABEL (root))
+    {
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (root)));
+      g_string_append_c (out, '\n');
+    }
+  /* Annotation and document rows draw their texts themselves. */
+  if (RPT_IS_ANNOTATION_ROW (root))
+    {
+      g_autofree char *text = rpt_annotation_row_dup_text (RPT_ANNOTATION_ROW (root));
+
+      g_string_append (out, text);
+    }
+  if (RPT_IS_DOCUMENT_ROW (root) && rpt_document_row_get_document (RPT_DOCUMENT_ROW (root)))
+    g_string_append_printf (out, "%s\n%s\n",
+                            rpt_document_get_title (rpt_document_row_get_document (RPT_DOCUMENT_ROW (root))),
+                            rpt_document_row_get_subtitle (RPT_DOCUMENT_ROW (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_POPOVER (child))
+      collect_text (child, out);
+}
+
+char *
+rpt_test_visible_text (GtkWidget *root)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_text (root, out);
+  return g_string_free (out, FALSE);
+}
+
+void
+rpt_test_run_pending (void)
+{
+  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
 }
 
 AdwMessageDialog *
@@ -372,4 +470,16 @@ rpt_test_answer_save_chooser (const char *path)
       rpt_test_wait_until (rpt_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
     }
   return question != NULL;
+}
+
+gboolean
+rpt_test_select_file (GtkFileChooser *chooser,
+                      GFile          *file)
+{
+  g_autoptr(GFile) chosen = NULL;
+
+  gtk_file_chooser_set_file (chooser, file, NULL);
+  rpt_test_spin (50);
+  chosen = gtk_file_chooser_get_file (chooser);
+  return chosen && g_file_equal (chosen, file);
 }
