@@ -248,11 +248,14 @@ save_to (RptWindow          *self,
   rpt_project_save_expecting_async (self->project, file, expected, NULL, save_done_cb, op);
 }
 
+static void save_as_with (RptWindow *self, Continuation *cont);
+
 typedef struct
 {
   RptWindow    *self;
   GFile        *file;
   Continuation *cont;
+  gboolean      expect;   /* only over the file the window read */
 } ReplaceOp;
 
 static void
@@ -271,8 +274,58 @@ replace_op_save (gpointer data)
 {
   ReplaceOp *op = data;
 
+  RptWindow *self = op->self;
+
+  if (!_rpt_window_is_gone (self))
+    save_to (self, op->file, op->expect && self->stamp_known ? &self->stamp : NULL,
+             g_steal_pointer (&op->cont));
+}
+
+static void
+replace_op_save_as (gpointer data)
+{
+  ReplaceOp *op = data;
+
   if (!_rpt_window_is_gone (op->self))
-    save_to (op->self, op->file, NULL, g_steal_pointer (&op->cont));
+    save_as_with (op->self, g_steal_pointer (&op->cont));
+}
+
+static ReplaceOp *
+replace_op_new (RptWindow    *self,
+                GFile        *file,
+                Continuation *cont)
+{
+  ReplaceOp *op = g_new0 (ReplaceOp, 1);
+
+  op->self = g_object_ref (self);
+  op->file = g_object_ref (file);
+  op->cont = cont;
+  return op;
+}
+
+/* Plain Save writes over the project's own file, through a rename that a
+ * read-only file or another user's does not stop: asked first, as text
+ * editors do (Cancel, Save As… or Replace). @expect: only over the file
+ * the window read. */
+static void
+save_in_place (RptWindow    *self,
+               gboolean      expect,
+               Continuation *cont)
+{
+  g_autofree char *path = g_file_get_path (self->file);
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+  ReplaceOp *op;
+
+  if (path == NULL)
+    {
+      save_to (self, self->file, expect && self->stamp_known ? &self->stamp : NULL, cont);
+      return;
+    }
+  op = replace_op_new (self, self->file, cont);
+  op->expect = expect;
+  rpt_output_check_save_then (GTK_WINDOW (self), heading, path, replace_op_save, replace_op_save_as,
+                              op, replace_op_free);
 }
 
 /* The chooser asked before choosing an existing file, but not whether it
@@ -294,10 +347,7 @@ save_as_checked (RptWindow    *self,
       save_to (self, file, NULL, cont);
       return;
     }
-  op = g_new0 (ReplaceOp, 1);
-  op->self = g_object_ref (self);
-  op->file = g_object_ref (file);
-  op->cont = cont;
+  op = replace_op_new (self, file, cont);
   rpt_output_check_then (GTK_WINDOW (self), heading, path, !renamed, replace_op_save, op, replace_op_free);
 }
 
@@ -374,7 +424,7 @@ save_anyway_then (RptWindow *self,
                   gpointer   data)
 {
   if (self->file)
-    save_to (self, self->file, NULL, data);
+    save_in_place (self, FALSE, data);
   else
     continuation_free (data);
 }
@@ -386,7 +436,7 @@ save_then (RptWindow    *self,
   if (self->file && _rpt_window_file_changed_on_disk (self))
     _rpt_window_confirm_overwrite (self, save_anyway_then, cont, (GDestroyNotify) continuation_free);
   else if (self->file)
-    save_to (self, self->file, self->stamp_known ? &self->stamp : NULL, cont);
+    save_in_place (self, TRUE, cont);
   else
     save_as_with (self, cont);
 }
