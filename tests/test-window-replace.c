@@ -373,8 +373,13 @@ START_TEST (test_close_saving_read_only_project_asks)
   dialog = wait_for_dialog (GTK_WINDOW (window));
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Save Changes?");
   rpt_test_respond (dialog, "save");
-  rpt_test_wait_until ((dialog = rpt_test_find_dialog (GTK_WINDOW (window))) != NULL &&
-                       g_strcmp0 (adw_message_dialog_get_heading (dialog), "Save Changes?") != 0);
+  /* Before the question, the window saved over the file and closed. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  rpt_test_wait_until (window == NULL ||
+                       ((dialog = rpt_test_find_dialog (GTK_WINDOW (window))) != NULL &&
+                        g_strcmp0 (adw_message_dialog_get_heading (dialog), "Save Changes?") != 0));
+  ck_assert_msg (window != NULL, "the window replaced the read-only file and closed");
+  g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   assert_replace_question (dialog, "Replace “locked.json”?", "locked.json is read-only");
   rpt_test_respond (dialog, "cancel");
   rpt_test_spin (200);
