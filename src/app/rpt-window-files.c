@@ -274,7 +274,6 @@ static void
 replace_op_save (gpointer data)
 {
   ReplaceOp *op = data;
-
   RptWindow *self = op->self;
 
   if (!_rpt_window_is_gone (self))
