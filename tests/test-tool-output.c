@@ -2,7 +2,8 @@
  * may write over (docs/RELIABILITY.md, "Nothing overwritten by mistake"):
  * never the file being read, an existing file only with --force, a folder
  * only when Repartee wrote it (its manifest) or with --force, and the
- * leftovers of a killed folder export are removed. Each refusal checks the
+ * leftovers of a killed folder export are removed; add, format and
+ * reanchor save a read-only project, or another user's, only with --force. Each refusal checks the
  * exit status, the message and that the victim is byte-identical.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
@@ -470,9 +471,106 @@ START_TEST (test_folder_errors_name_the_destination)
 }
 END_TEST
 
+/* ---- Saving a project in place: add, format, reanchor ---- */
+
+/* Each command as it would change the project: add an article, format a
+ * file with a space before it, re-anchor an article given a new text. */
+static int
+run_in_place (guint        which,
+              gboolean     force,
+              char       **out,
+              char       **err)
+{
+  g_autofree char *article = rpt_test_write_file (tmp, "extra.txt", "Extra\n\nA new article.\n", -1);
+  g_autofree char *day2 = rpt_test_write_file (tmp, "day-2-new.txt", FIXTURE_TEXT_2 " It rained.", -1);
+  g_autofree char *arg = g_strconcat ("day-2=", day2, NULL);
+  const char *f = force ? "--force" : NULL;
+
+  /* --force last, or nothing (run stops at the first NULL). */
+  switch (which)
+    {
+    case 0:
+      return run (out, err, "add", project_path, article, f, NULL);
+    case 1:
+      return run (out, err, "format", project_path, f, NULL);
+    default:
+      return run (out, err, "reanchor", "--article", arg, project_path, f, NULL);
+    }
+}
+
+static void
+reset_project (const char *data,
+               gsize       len)
+{
+  g_unlink (project_path);
+  ck_assert (g_file_set_contents (project_path, data, (gssize) len, NULL));
+}
+
+static void
+make_read_only (const char *path)
+{
+  ck_assert (g_chmod (path, 0444) == 0);
+}
+
+static void
+give_away (const char *path)
+{
+  ck_assert (chown (path, 65534, 65534) == 0);
+}
+
+/* As an editor asks before writing over a read-only file or someone
+ * else's: refused without --force, saying why, and the file untouched. */
+static void
+check_in_place (void (*prepare) (const char *path),
+                const char *reason)
+{
+  const char *commands[] = { "add", "format", "reanchor" };
+  /* Not as format writes it: a space before the object. */
+  g_autofree char *messy = g_strconcat (" ", project_data, NULL);
+  gsize messy_len = project_len + 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      g_autofree char *refusal = g_strconcat (reason, "; use --force to replace it", NULL);
+      g_autofree char *note = g_strconcat (reason, "; replaced it because of --force", NULL);
+      struct stat st;
+
+      reset_project (messy, messy_len);
+      prepare (project_path);
+      ck_assert_msg (run_in_place (i, FALSE, &out, &err) == 1, "%s replaced it: %s", commands[i], out);
+      ck_assert_contains (err, refusal);
+      ck_assert_contains (err, "summit.json was not changed");
+      ck_assert_msg (file_equals (project_path, messy, messy_len), "%s changed the project", commands[i]);
+
+      ck_assert_int_eq (run_in_place (i, TRUE, &out, &err), 0);
+      ck_assert_contains (err, note);
+      ck_assert (!file_equals (project_path, messy, messy_len));
+      ck_assert (stat (project_path, &st) == 0);
+      if (prepare == make_read_only)
+        ck_assert_int_eq (st.st_mode & 0777, 0444);
+      g_chmod (project_path, 0644);
+    }
+}
+
+START_TEST (test_in_place_read_only_project)
+{
+  check_in_place (make_read_only, "summit.json is read-only");
+}
+END_TEST
+
+START_TEST (test_in_place_another_users_project)
+{
+  /* Only root can give a file away. */
+  if (geteuid () != 0)
+    return;
+  check_in_place (give_away, "summit.json belongs to another user (nobody)");
+}
+END_TEST
+
 START_TEST (test_help_mentions_force)
 {
-  const char *commands[] = { "export", "summary", "import" };
+  const char *commands[] = { "export", "summary", "import", "add", "format", "reanchor" };
   g_autofree char *out = NULL, *err = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -505,6 +603,8 @@ output_suite (void)
   tcase_add_test (tc, test_stale_folders_are_removed);
   tcase_add_test (tc, test_folder_errors_name_the_destination);
   tcase_add_test (tc, test_help_mentions_force);
+  tcase_add_test (tc, test_in_place_read_only_project);
+  tcase_add_test (tc, test_in_place_another_users_project);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -53,6 +53,36 @@ rpt_tool_lock (const char *path)
   return lock;
 }
 
+gboolean
+rpt_tool_check_in_place (const char  *path,
+                         gboolean     existed,
+                         gboolean     force,
+                         char       **note)
+{
+  g_autofree char *reason = NULL;
+  RptOutputState state = rpt_output_inspect (path, RPT_OUTPUT_FILE, NULL, &reason);
+
+  *note = NULL;
+  /* A new file or the user's own is what saving in place is for; a folder
+   * or a device has already failed to load. */
+  if (!rpt_output_state_is_notable (state))
+    return TRUE;
+  if (!force)
+    {
+      g_autofree char *display = rpt_tool_display_name (path);
+
+      /* Translators: %s says why, e.g. "out.csv exists" or "out.csv is read-only" */
+      rpt_tool_error (_("%s; use --force to replace it"), reason);
+      if (existed)
+        rpt_tool_error (_("%s was not changed"), display);
+      else
+        rpt_tool_error (_("%s was not created"), display);
+      return FALSE;
+    }
+  *note = g_steal_pointer (&reason);
+  return TRUE;
+}
+
 static int
 refuse (const char *path,
         gboolean    existed,
@@ -79,15 +109,22 @@ rpt_tool_add (int    argc,
   g_autoptr(GHashTable) texts = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *display = NULL;
+  g_autofree char *note = NULL;
   gboolean existed;
+  gboolean force = FALSE;
   const char *path;
+  GOptionEntry entries[] = {
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Save even if PROJECT.json is read-only or belongs to another user"), NULL },
+    { NULL }
+  };
 
   if (!rpt_tool_parse ("add", _("PROJECT.json ARTICLE.txt…"),
                        _("Adds plain-text articles (UTF-8, with or without a byte order mark) to "
                          "PROJECT.json, creating it if it does not exist, and saves it in place. "
                          "Nothing is written unless every article can be added. An article whose "
                          "text is already in the project is skipped."),
-                       NULL, &argc, &argv))
+                       entries, &argc, &argv))
     return RPT_TOOL_USAGE;
   if (argc < 3)
     return rpt_tool_usage_error ("add", "%s", _("a project and at least one article are needed"));
@@ -137,8 +174,11 @@ rpt_tool_add (int    argc,
       printf (_("Nothing to add: %s was not changed\n"), display);
       return RPT_TOOL_OK;
     }
+  if (!rpt_tool_check_in_place (path, existed, force, &note))
+    return RPT_TOOL_FAILED;
   if (!rpt_project_save_locked (project, lock, &error))
     return refuse (path, existed, error);
+  rpt_tool_replaced (note);
 
   for (guint i = 0; i < added->len; i++)
     {

@@ -19,10 +19,14 @@ rpt_tool_format (int    argc,
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *display = NULL;
+  g_autofree char *note = NULL;
   gboolean check = FALSE;
+  gboolean force = FALSE;
   GOptionEntry entries[] = {
     { "check", 0, 0, G_OPTION_ARG_NONE, &check,
       N_("Change nothing; exit 1 if the file is not already in that form"), NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Save even if PROJECT.json is read-only or belongs to another user"), NULL },
     { NULL }
   };
 
@@ -58,12 +62,15 @@ rpt_tool_format (int    argc,
       printf (_("%s is not formatted as Repartee writes it\n"), display);
       return RPT_TOOL_FAILED;
     }
+  if (!rpt_tool_check_in_place (argv[1], TRUE, force, &note))
+    return RPT_TOOL_FAILED;
   if (!rpt_project_save_locked (project, lock, &error))
     {
       rpt_tool_error ("%s", error->message);
       rpt_tool_error (_("%s was not changed"), display);
       return RPT_TOOL_FAILED;
     }
+  rpt_tool_replaced (note);
   printf (_("Formatted %s\n"), display);
   return RPT_TOOL_OK;
 }

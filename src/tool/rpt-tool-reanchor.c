@@ -214,12 +214,16 @@ rpt_tool_reanchor (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *display = NULL;
   g_auto(GStrv) articles = NULL;
+  g_autofree char *note = NULL;
   gboolean dry_run = FALSE;
+  gboolean force = FALSE;
   GOptionEntry entries[] = {
     { "article", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &articles,
       N_("Replace the text of article ID with the contents of FILE (a UTF-8 text file); may be repeated"),
       N_("ID=FILE") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Print what would happen but change nothing"), NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Save even if PROJECT.json is read-only or belongs to another user"), NULL },
     { NULL }
   };
 
@@ -283,12 +287,15 @@ rpt_tool_reanchor (int    argc,
       printf (_("Dry run: %s was not changed\n"), display);
       return RPT_TOOL_OK;
     }
+  if (!rpt_tool_check_in_place (argv[1], TRUE, force, &note))
+    return RPT_TOOL_FAILED;
   if (!rpt_project_save_locked (project, lock, &error))
     {
       rpt_tool_error ("%s", error->message);
       rpt_tool_error (_("%s was not changed"), display);
       return RPT_TOOL_FAILED;
     }
+  rpt_tool_replaced (note);
   printf (_("Saved %s\n"), display);
   return RPT_TOOL_OK;
 }

@@ -73,6 +73,15 @@ int rpt_tool_reanchor (int argc, char **argv);
  * so while it waits for another writer; prints the error and returns NULL
  * when that writer does not finish (rpt-tool-add.c). */
 RptFileLock *rpt_tool_lock (const char *path);
+/* Before add, format or reanchor saves @path in place: its own file is
+ * replaced freely, but one that is read-only, another user's or a link to
+ * nothing only with @force (the rule of rpt-output-guard.h); prints the
+ * refusal and "PATH was not changed" (@existed) or "was not created".
+ * *@note as for rpt_tool_check_output (rpt-tool-add.c). */
+gboolean rpt_tool_check_in_place (const char  *path,
+                                  gboolean     existed,
+                                  gboolean     force,
+                                  char       **note);
 /* Lists the project's orphans, if any, after a heading (rpt-tool-reanchor.c). */
 void rpt_tool_print_orphans (RptProject *project);
 

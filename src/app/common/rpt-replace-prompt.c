@@ -9,6 +9,7 @@
 typedef struct
 {
   RptReplaceFunc replace;
+  RptReplaceFunc save_as;
   gpointer       user_data;
   GDestroyNotify destroy;
 } Prompt;
@@ -22,6 +23,8 @@ response_cb (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "replace"))
     prompt->replace (prompt->user_data);
+  else if (g_str_equal (response, "save-as") && prompt->save_as)
+    prompt->save_as (prompt->user_data);
   if (prompt->destroy)
     prompt->destroy (prompt->user_data);
   g_free (prompt);
@@ -47,6 +50,46 @@ consequence (RptOutputState state)
     }
 }
 
+/* With @save_as, the question also offers to save elsewhere (plain Save
+ * of a file that became read-only or someone else's). */
+static GtkWidget *
+prompt_full (GtkWindow      *parent,
+             const char     *path,
+             RptOutputState  state,
+             const char     *reason,
+             RptReplaceFunc  replace,
+             RptReplaceFunc  save_as,
+             gpointer        user_data,
+             GDestroyNotify  destroy)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_filename_display_name (base);
+  GtkWidget *dialog = adw_message_dialog_new (parent, NULL, NULL);
+  Prompt *prompt = g_new0 (Prompt, 1);
+
+  prompt->replace = replace;
+  prompt->save_as = save_as;
+  prompt->user_data = user_data;
+  prompt->destroy = destroy;
+  /* Translators: %s is a file or folder name */
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Replace “%s”?"), name);
+  /* Translators: the reason ("/home/ana/out.csv is read-only"), then what
+   * replacing does */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("%s. %s"), reason, consequence (state));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  if (save_as)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save-as", _("Save _As…"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "replace", _("_Replace"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
+  /* Enter and Escape keep what is there. */
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), prompt);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
 GtkWidget *
 rpt_replace_prompt (GtkWindow      *parent,
                     const char     *path,
@@ -56,31 +99,7 @@ rpt_replace_prompt (GtkWindow      *parent,
                     gpointer        user_data,
                     GDestroyNotify  destroy)
 {
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_filename_display_name (base);
-  GtkWidget *dialog = adw_message_dialog_new (parent, NULL, NULL);
-  Prompt *prompt = g_new0 (Prompt, 1);
-
-  prompt->replace = replace;
-  prompt->user_data = user_data;
-  prompt->destroy = destroy;
-  /* Translators: %s is a file or folder name */
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Replace “%s”?"), name);
-  /* Translators: the reason ("/home/ana/out.csv is read-only"), then what
-   * replacing does */
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("%s. %s"), reason, consequence (state));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
-  /* Enter and Escape keep what is there. */
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), prompt);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
+  return prompt_full (parent, path, state, reason, replace, NULL, user_data, destroy);
 }
 
 GtkWidget *
@@ -117,14 +136,15 @@ rpt_output_refusal (GtkWindow      *parent,
   return dialog;
 }
 
-void
-rpt_output_check_then (GtkWindow      *parent,
-                       const char     *heading,
-                       const char     *path,
-                       gboolean        chooser_asked,
-                       RptReplaceFunc  write,
-                       gpointer        user_data,
-                       GDestroyNotify  destroy)
+static void
+check_then (GtkWindow      *parent,
+            const char     *heading,
+            const char     *path,
+            gboolean        chooser_asked,
+            RptReplaceFunc  write,
+            RptReplaceFunc  save_as,
+            gpointer        user_data,
+            GDestroyNotify  destroy)
 {
   g_autofree char *reason = NULL;
   RptOutputState state = rpt_output_inspect (path, RPT_OUTPUT_FILE, NULL, &reason);
@@ -135,9 +155,35 @@ rpt_output_check_then (GtkWindow      *parent,
     write (user_data);
   else
     {
-      rpt_replace_prompt (parent, path, state, reason, write, user_data, destroy);
+      prompt_full (parent, path, state, reason, write, save_as, user_data, destroy);
       return;
     }
   if (destroy)
     destroy (user_data);
+}
+
+void
+rpt_output_check_then (GtkWindow      *parent,
+                       const char     *heading,
+                       const char     *path,
+                       gboolean        chooser_asked,
+                       RptReplaceFunc  write,
+                       gpointer        user_data,
+                       GDestroyNotify  destroy)
+{
+  check_then (parent, heading, path, chooser_asked, write, NULL, user_data, destroy);
+}
+
+void
+rpt_output_check_save_then (GtkWindow      *parent,
+                            const char     *heading,
+                            const char     *path,
+                            RptReplaceFunc  write,
+                            RptReplaceFunc  save_as,
+                            gpointer        user_data,
+                            GDestroyNotify  destroy)
+{
+  /* The project's own file is there by design: only what a text editor
+   * would ask about is asked. */
+  check_then (parent, heading, path, TRUE, write, save_as, user_data, destroy);
 }

@@ -1,6 +1,6 @@
 /* rpt-replace-prompt.h: "Replace …?" before an output goes over something
  * that is there (rpt-output-guard.h says what), and the refusal when it
- * may not: the window's Export and Save As use them. Cancel is the default
+ * may not: the window's Export, Save As and Save use them. Cancel is the default
  * and what Escape does.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
@@ -48,5 +48,18 @@ void       rpt_output_check_then (GtkWindow      *parent,
                                   RptReplaceFunc  write,
                                   gpointer        user_data,
                                   GDestroyNotify  destroy);
+
+/* Before a plain Save writes the project back to @path, the file it came
+ * from: the same check, with an existing file taken as asked about. A
+ * file that became read-only or another user's (or a link to nothing)
+ * asks "Replace …?" with Cancel (the default, and Escape), Save As…
+ * (calls @save_as) and Replace (calls @write). */
+void       rpt_output_check_save_then (GtkWindow      *parent,
+                                       const char     *heading,
+                                       const char     *path,
+                                       RptReplaceFunc  write,
+                                       RptReplaceFunc  save_as,
+                                       gpointer        user_data,
+                                       GDestroyNotify  destroy);
 
 G_END_DECLS

@@ -1,9 +1,10 @@
-/* rpt-window-files.c: New, Open, Save, Save As, Import, drag and drop,
- * recent projects, and the unsaved-changes prompt. Reading and writing run
- * in worker threads (rpt_project_load_async, rpt_project_save_async, an
- * import GTask); the open project is replaced only after a load succeeds,
- * and stays dirty after a failed save. Recent projects and folders are in
- * rpt-window-recent.c.
+/* rpt-window-files.c: New, Open, Save, Save As, Import, and the
+ * unsaved-changes prompt. Reading and writing run in worker threads
+ * (rpt_project_load_async, rpt_project_save_async, an import GTask); the
+ * open project is replaced only after a load succeeds, and stays dirty
+ * after a failed save. Recent projects and folders are in
+ * rpt-window-recent.c, files from the command line and drag and drop in
+ * rpt-window-drop.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
@@ -248,11 +249,14 @@ save_to (RptWindow          *self,
   rpt_project_save_expecting_async (self->project, file, expected, NULL, save_done_cb, op);
 }
 
+static void save_as_with (RptWindow *self, Continuation *cont);
+
 typedef struct
 {
   RptWindow    *self;
   GFile        *file;
   Continuation *cont;
+  gboolean      expect;   /* only over the file the window read */
 } ReplaceOp;
 
 static void
@@ -270,9 +274,58 @@ static void
 replace_op_save (gpointer data)
 {
   ReplaceOp *op = data;
+  RptWindow *self = op->self;
+
+  if (!_rpt_window_is_gone (self))
+    save_to (self, op->file, op->expect && self->stamp_known ? &self->stamp : NULL,
+             g_steal_pointer (&op->cont));
+}
+
+static void
+replace_op_save_as (gpointer data)
+{
+  ReplaceOp *op = data;
 
   if (!_rpt_window_is_gone (op->self))
-    save_to (op->self, op->file, NULL, g_steal_pointer (&op->cont));
+    save_as_with (op->self, g_steal_pointer (&op->cont));
+}
+
+static ReplaceOp *
+replace_op_new (RptWindow    *self,
+                GFile        *file,
+                Continuation *cont)
+{
+  ReplaceOp *op = g_new0 (ReplaceOp, 1);
+
+  op->self = g_object_ref (self);
+  op->file = g_object_ref (file);
+  op->cont = cont;
+  return op;
+}
+
+/* Plain Save writes over the project's own file, through a rename that a
+ * read-only file or another user's does not stop: asked first, as text
+ * editors do (Cancel, Save As… or Replace). @expect: only over the file
+ * the window read. */
+static void
+save_in_place (RptWindow    *self,
+               gboolean      expect,
+               Continuation *cont)
+{
+  g_autofree char *path = g_file_get_path (self->file);
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+  ReplaceOp *op;
+
+  if (path == NULL)
+    {
+      save_to (self, self->file, expect && self->stamp_known ? &self->stamp : NULL, cont);
+      return;
+    }
+  op = replace_op_new (self, self->file, cont);
+  op->expect = expect;
+  rpt_output_check_save_then (GTK_WINDOW (self), heading, path, replace_op_save, replace_op_save_as,
+                              op, replace_op_free);
 }
 
 /* The chooser asked before choosing an existing file, but not whether it
@@ -294,10 +347,7 @@ save_as_checked (RptWindow    *self,
       save_to (self, file, NULL, cont);
       return;
     }
-  op = g_new0 (ReplaceOp, 1);
-  op->self = g_object_ref (self);
-  op->file = g_object_ref (file);
-  op->cont = cont;
+  op = replace_op_new (self, file, cont);
   rpt_output_check_then (GTK_WINDOW (self), heading, path, !renamed, replace_op_save, op, replace_op_free);
 }
 
@@ -374,7 +424,7 @@ save_anyway_then (RptWindow *self,
                   gpointer   data)
 {
   if (self->file)
-    save_to (self, self->file, NULL, data);
+    save_in_place (self, FALSE, data);
   else
     continuation_free (data);
 }
@@ -386,7 +436,7 @@ save_then (RptWindow    *self,
   if (self->file && _rpt_window_file_changed_on_disk (self))
     _rpt_window_confirm_overwrite (self, save_anyway_then, cont, (GDestroyNotify) continuation_free);
   else if (self->file)
-    save_to (self, self->file, self->stamp_known ? &self->stamp : NULL, cont);
+    save_in_place (self, TRUE, cont);
   else
     save_as_with (self, cont);
 }
@@ -653,115 +703,6 @@ _rpt_window_new_project (RptWindow *self)
   _rpt_window_confirm_discard (self, new_project_then, NULL, NULL);
 }
 
-/* ---- Files from the command line and drag and drop ---- */
-
-static gboolean
-is_project_file (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *folded = name ? g_ascii_strdown (name, -1) : NULL;
-
-  return folded && g_str_has_suffix (folded, ".json");
-}
-
-typedef struct
-{
-  GFile     *project;
-  GPtrArray *articles;
-} OpenFiles;
-
-static void
-open_files_free (gpointer data)
-{
-  OpenFiles *open = data;
-
-  g_clear_object (&open->project);
-  g_ptr_array_unref (open->articles);
-  g_free (open);
-}
-
-static void
-open_files_then (RptWindow *self,
-                 gpointer   data)
-{
-  OpenFiles *open = data;
-
-  _rpt_window_load (self, open->project, open->project, NULL, NULL, open->articles);
-}
-
-void
-rpt_window_open_files (RptWindow  *self,
-                       GFile     **files,
-                       int         n_files)
-{
-  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
-  GFile *project = NULL;
-
-  g_return_if_fail (RPT_IS_WINDOW (self));
-
-  for (int i = 0; i < n_files; i++)
-    {
-      if (!is_project_file (files[i]))
-        g_ptr_array_add (articles, g_object_ref (files[i]));
-      else if (project == NULL)
-        project = files[i];
-      else
-        {
-          /* One project per window: the others get windows of their own. */
-          GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-          RptWindow *other = rpt_window_new (RPT_APPLICATION (app));
-
-          rpt_window_open_files (other, &files[i], 1);
-          gtk_window_present (GTK_WINDOW (other));
-        }
-    }
-
-  if (project)
-    {
-      OpenFiles *open = g_new0 (OpenFiles, 1);
-
-      open->project = g_object_ref (project);
-      open->articles = g_ptr_array_ref (articles);
-      _rpt_window_confirm_discard (self, open_files_then, open, open_files_free);
-    }
-  else if (articles->len > 0)
-    _rpt_window_import_files (self, articles);
-}
-
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         RptWindow     *self)
-{
-  GSList *list = g_value_get_boxed (value);
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
-
-  for (GSList *l = list; l; l = l->next)
-    g_ptr_array_add (files, l->data);
-  if (files->len == 0)
-    return FALSE;
-  rpt_window_open_files (self, (GFile **) files->pdata, (int) files->len);
-  return TRUE;
-}
-
-static GdkDragAction
-drop_enter_cb (GtkDropTarget *target,
-               double         x,
-               double         y,
-               RptWindow     *self)
-{
-  gtk_widget_add_css_class (GTK_WIDGET (self->toast_overlay), "rpt-drop-highlight");
-  return GDK_ACTION_COPY;
-}
-
-static void
-drop_leave_cb (RptWindow *self)
-{
-  gtk_widget_remove_css_class (GTK_WIDGET (self->toast_overlay), "rpt-drop-highlight");
-}
-
 /* ---- Closing ---- */
 
 static void
@@ -793,14 +734,9 @@ _rpt_window_close_request (RptWindow *self)
 void
 _rpt_window_init_files (RptWindow *self)
 {
-  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_autofree char *demo = _rpt_window_find_demo ();
 
-  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
-  g_signal_connect (target, "enter", G_CALLBACK (drop_enter_cb), self);
-  g_signal_connect_swapped (target, "leave", G_CALLBACK (drop_leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
-
+  _rpt_window_init_drop (self);
   gtk_widget_set_visible (self->demo_button, demo != NULL);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",

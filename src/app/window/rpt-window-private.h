@@ -154,6 +154,8 @@ void        _rpt_window_load             (RptWindow         *self,
 void        _rpt_window_show_reanchor_report (RptWindow         *self,
                                               RptReanchorReport *report);
 void        _rpt_window_init_files       (RptWindow   *self);
+/* Files dropped on the window open or import (rpt-window-drop.c). */
+void        _rpt_window_init_drop        (RptWindow   *self);
 void        _rpt_window_remember_folder  (RptWindow      *self,
                                           GFile          *file);
 /* A recent project now, and its folder the choosers' start. */
