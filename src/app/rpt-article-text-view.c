@@ -1,6 +1,8 @@
 /* rpt-article-text-view.c: a GtkTextView that outlines one span and knows
  * how wide a comfortable line is.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include "rpt-article-text-view.h"

@@ -1,6 +1,8 @@
 /* rpt-help.c: the "Help" menu item opens the user guide, a Markdown file
  * with its screenshots beside it, in whatever the desktop opens it with.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <adwaita.h>

@@ -5,6 +5,8 @@
  * and stays dirty after a failed save. Recent projects and folders are in
  * rpt-window-recent.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

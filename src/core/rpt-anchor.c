@@ -23,6 +23,8 @@
  *    code points is a moved passage and is placed there (EXACT).
  * 4. Anything else is an orphan: misplacing is worse than asking.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Reanchor"
+
 #define _GNU_SOURCE /* memmem */
 #include "config.h"
 

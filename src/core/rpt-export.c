@@ -1,6 +1,8 @@
 /* rpt-export.c: the format table, the snapshot, and running an export in
  * the calling thread or in a worker.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Export"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,6 +1,8 @@
 /* rpt-import-dataset.c: which files an import reads, plain-text articles,
  * and the checks every JSON input goes through before json-glib sees it.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Import"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

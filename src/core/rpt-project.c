@@ -1,6 +1,8 @@
 /* rpt-project.c: storage, lookups, change signals and the application of
  * reversible operations. The public edit methods are in rpt-project-edits.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Model"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
