@@ -47,8 +47,6 @@ struct _RptProject
 
 G_DEFINE_FINAL_TYPE (RptProject, rpt_project, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (rpt-error-quark, rpt_error)
-
 enum {
   PROP_0,
   PROP_DIRTY,
