@@ -31,6 +31,8 @@
 #include <string.h>
 
 #include "rpt-anchor.h"
+#include "rpt-enum-nick.h"
+#include "rpt-enum-types.h"
 
 #define MIN_AGREE_CHARS   8
 #define NEAR_CHARS        (RPT_ANCHOR_CONTEXT_CHARS / 2)
@@ -380,12 +382,7 @@ rpt_anchor_context_agreement (const char *text,
 const char *
 rpt_anchor_result_to_string (RptAnchorResult result)
 {
-  switch (result)
-    {
-    case RPT_ANCHOR_EXACT: return "exact";
-    case RPT_ANCHOR_CONTEXT: return "context";
-    case RPT_ANCHOR_FUZZY: return "fuzzy";
-    case RPT_ANCHOR_ORPHAN:
-    default: return "orphan";
-    }
+  const char *nick = _rpt_enum_to_nick (RPT_TYPE_ANCHOR_RESULT, result);
+
+  return nick ? nick : "orphan";
 }
