@@ -16,7 +16,7 @@ char *
 rpt_help_find_guide (void)
 {
   const char *env = g_getenv ("REPARTEE_DOC_DIR");
-  const char *dirs[] = { env, REPARTEE_DOCDIR, REPARTEE_SOURCE_DOCDIR };
+  const char *dirs[] = { env, REPARTEE_DOCDIR };
 
   for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
     {

@@ -584,7 +584,7 @@ char *
 _rpt_window_find_demo (void)
 {
   const char *env = g_getenv ("REPARTEE_DATA_DIR");
-  const char *dirs[] = { env, REPARTEE_PKGDATADIR, REPARTEE_SOURCE_DATADIR };
+  const char *dirs[] = { env, REPARTEE_PKGDATADIR };
 
   for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
     {
