@@ -45,11 +45,11 @@ case "$cmd" in
     shift
     install_missing
     build
-    export GSETTINGS_SCHEMA_DIR="$PWD/$BUILD/data"
-    # The translations compiled in the build folder (try LANGUAGE=de).
-    export REPARTEE_LOCALEDIR="$PWD/$BUILD/po"
     if [ $# -eq 0 ]; then set -- "$PWD/data/examples/demo.json"; fi
-    exec "$BUILD/src/app/repartee" "$@"
+    # meson devenv (meson.build) sets where the uninstalled app finds its
+    # schemas, the translations compiled in the build folder (try
+    # LANGUAGE=de), the demo and the guide.
+    exec meson devenv -C "$BUILD" -w "$PWD" "$PWD/$BUILD/src/app/repartee" "$@"
     ;;
   test)
     install_missing

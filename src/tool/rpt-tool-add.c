@@ -1,5 +1,7 @@
 /* rpt-tool-add.c: repartee-tool add PROJECT.json ARTICLE.txt…
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Tool"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

@@ -2,6 +2,8 @@
  * Loads a project and writes it back in the one form Repartee writes, so that
  * files made by scripts diff cleanly against files saved by the app.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Tool"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

@@ -1,5 +1,7 @@
 /* rpt-tool-main.c: repartee-tool, the command line over the core.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Tool"
+
 #include "config.h"
 
 #include <errno.h>

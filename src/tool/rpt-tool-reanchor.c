@@ -3,6 +3,8 @@
  * file, or replaced from a text file) again by their quotes, keeps the
  * ones it cannot place as orphans, prints what happened and saves.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Tool"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

@@ -1,5 +1,7 @@
 /* rpt-tool-summary.c: repartee-tool summary PROJECT.json [--format md|html|json] [-o FILE]
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Tool"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

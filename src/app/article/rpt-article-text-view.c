@@ -2,6 +2,8 @@
  * (giant paragraphs broken for display, long texts loaded a part at a
  * time), outlines one span and knows how wide a comfortable line is.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include "rpt-article-text-view.h"

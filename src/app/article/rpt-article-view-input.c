@@ -3,6 +3,8 @@
  * its annotation, through a chooser where spans overlap; 1–9 tag, Tab and
  * Shift+Tab move between annotations, Escape backs out.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

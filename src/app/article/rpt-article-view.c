@@ -3,6 +3,8 @@
  * annotations. Drawing the highlights is RptHighlighter's job; pointer and
  * key input are in rpt-article-view-input.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <adwaita.h>

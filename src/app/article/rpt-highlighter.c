@@ -6,6 +6,8 @@
  * more to scroll or tag than one with twenty. One tag per label (never per
  * annotation) keeps GtkTextView's tag bookkeeping small.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <adwaita.h>

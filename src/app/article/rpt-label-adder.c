@@ -1,5 +1,7 @@
 /* rpt-label-adder.c: label buttons in a popover at the selection.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

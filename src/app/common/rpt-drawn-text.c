@@ -1,5 +1,7 @@
 /* rpt-drawn-text.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include "rpt-drawn-text.h"

@@ -12,6 +12,8 @@
  * own files. A file the file chooser already asked about, or that this
  * dialog wrote, is not asked about twice while it stays as it was.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

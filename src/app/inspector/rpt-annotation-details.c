@@ -5,6 +5,8 @@
  * the handlers turn what the user does into RptProject edits. The project's
  * "changed" signal, emitted once per edit, undo or redo, drives update().
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <adwaita.h>

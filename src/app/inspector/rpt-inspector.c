@@ -7,6 +7,8 @@
  * a moment while the store re-sorts a changed annotation, so only the
  * project's "annotation-removed" clears the property.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <adwaita.h>

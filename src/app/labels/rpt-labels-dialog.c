@@ -4,6 +4,8 @@
  * edits made elsewhere show at once. A list re-creates a row when its item
  * moves, so the dialog remembers which label was open and reopens it.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

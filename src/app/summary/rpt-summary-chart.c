@@ -1,6 +1,8 @@
 /* rpt-summary-chart.c: one drawing routine serves the screen (in the
  * widget's colours) and the exported file (light, on white).
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <cairo-pdf.h>

@@ -2,6 +2,8 @@
  * thread's connectors. Rows touch (no spacing in the list), so the vertical
  * lines of consecutive rows join into one line per level.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include "rpt-summary-format.h"

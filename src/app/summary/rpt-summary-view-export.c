@@ -2,6 +2,8 @@
  * The chart is drawn on the main thread (quick), the file is written and
  * synced in a worker.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

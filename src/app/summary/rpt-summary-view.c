@@ -4,6 +4,8 @@
  * on the main thread; while the view is hidden this waits until it is
  * mapped. Long lists are GtkListViews over models that make items on demand, so 100,000 statements cost only the visible widgets.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <adwaita.h>

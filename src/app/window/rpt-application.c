@@ -2,6 +2,8 @@
  * line are opened (projects) or imported (articles). The first window
  * offers to restore work left by a Repartee process that died.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

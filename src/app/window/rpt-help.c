@@ -1,6 +1,8 @@
 /* rpt-help.c: the "Help" menu item opens the user guide, a Markdown file
  * with its screenshots beside it, in whatever the desktop opens it with.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <adwaita.h>
@@ -14,7 +16,7 @@ char *
 rpt_help_find_guide (void)
 {
   const char *env = g_getenv ("REPARTEE_DOC_DIR");
-  const char *dirs[] = { env, REPARTEE_DOCDIR, REPARTEE_SOURCE_DOCDIR };
+  const char *dirs[] = { env, REPARTEE_DOCDIR };
 
   for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
     {

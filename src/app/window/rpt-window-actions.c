@@ -2,6 +2,8 @@
  * their enabled state, which follows the project (undo, redo), the
  * selection (delete) and running work (files).
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

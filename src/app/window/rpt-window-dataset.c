@@ -4,6 +4,8 @@
  * prompt as Open. A refused record is shown with its file, line and
  * reason, and the import can be tried again leaving bad records out.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

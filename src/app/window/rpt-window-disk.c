@@ -4,6 +4,8 @@
  * offering to re-anchor a project whose article text was edited outside
  * Repartee.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

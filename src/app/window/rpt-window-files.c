@@ -6,6 +6,8 @@
  * rpt-window-recent.c, files from the command line and drag and drop in
  * rpt-window-drop.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -651,7 +653,7 @@ char *
 _rpt_window_find_demo (void)
 {
   const char *env = g_getenv ("REPARTEE_DATA_DIR");
-  const char *dirs[] = { env, REPARTEE_PKGDATADIR, REPARTEE_SOURCE_DATADIR };
+  const char *dirs[] = { env, REPARTEE_PKGDATADIR };
 
   for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
     {

@@ -3,6 +3,8 @@
  * in a worker thread; the documents are added on the main thread as one
  * undo step.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

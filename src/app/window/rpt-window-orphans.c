@@ -4,6 +4,8 @@
  * which re-anchors the annotations of the current article on a corrected
  * version of its text.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

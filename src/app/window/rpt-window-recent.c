@@ -2,6 +2,8 @@
  * page's list and the Open Recent menu) and the folder file choosers start
  * in.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

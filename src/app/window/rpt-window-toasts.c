@@ -3,6 +3,8 @@
  * overlay, which writes to freed memory when a toast goes (dismissed, or
  * its window closed) while it still slides in or out.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include "rpt-window-private.h"

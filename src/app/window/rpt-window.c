@@ -4,6 +4,8 @@
  * rpt-window-import.c, toasts in rpt-window-toasts.c, crash recovery in
  * rpt-window-recovery.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-App"
+
 #include "config.h"
 
 #include <glib/gi18n.h>

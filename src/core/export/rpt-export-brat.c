@@ -9,6 +9,8 @@
  * break, so a span across lines is written as fragments ("0 5;6 9"), the
  * way brat itself writes it.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Export"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -18,6 +18,8 @@
  * boundary, so each paragraph gives the same boundaries alone as within
  * the whole text.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Export"
+
 #include "config.h"
 
 #include <string.h>

@@ -19,6 +19,8 @@
  * they are worked on by one thread per processor and joined in order: the
  * output does not depend on the number of threads.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Export"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -3,6 +3,8 @@
  * CR or LF, quotes doubled inside. UTF-8 without a byte order mark, so
  * that Python's csv module and pandas read the header as written.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Export"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

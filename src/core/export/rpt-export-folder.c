@@ -2,6 +2,8 @@
  * that cannot leave the destination, and writing a folder so that it
  * appears complete or not at all.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Export"
+
 #define _GNU_SOURCE 1
 #include "config.h"
 

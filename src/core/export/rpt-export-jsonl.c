@@ -6,6 +6,8 @@
  * end_offset, from_id, to_id, type) and carry what "label" cannot: ids,
  * speakers, notes, authors and times. See docs/EXPORT.md.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Export"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -7,6 +7,8 @@
  * "choices" result (speaker) and "textarea" result (note) with the same id,
  * as Label Studio writes them; links are "relation" results.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Export"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

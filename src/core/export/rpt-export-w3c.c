@@ -12,6 +12,8 @@
  * Articles are named urn:repartee:article:ID, annotations
  * urn:repartee:annotation:ID.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Export"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

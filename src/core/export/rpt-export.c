@@ -1,11 +1,15 @@
 /* rpt-export.c: the format table, the snapshot, and running an export in
  * the calling thread or in a worker.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Export"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <time.h>
 
+#include "rpt-enum-nick.h"
+#include "rpt-export-enums.h"
 #include "rpt-export-private.h"
 #include "rpt-output-guard.h"
 #include "rpt-safe-file.h"
@@ -13,37 +17,30 @@
 typedef gboolean (*WriteFunc) (RptExportContext *ctx, GError **error);
 
 static const struct {
-  const char *id;
   const char *name;
   const char *description;
   const char *extension;   /* NULL: writes a folder */
   gboolean    offset_choice;
   WriteFunc   write;
 } formats[RPT_EXPORT_N_FORMATS] = {
-  [RPT_EXPORT_JSONL] = { "jsonl", N_("JSON Lines"),
+  [RPT_EXPORT_JSONL] = { N_("JSON Lines"),
     N_("One article per line with its spans, for doccano and spaCy scripts"),
     ".jsonl", TRUE, _rpt_export_jsonl },
-  [RPT_EXPORT_LABEL_STUDIO] = { "label-studio", N_("Label Studio"),
+  [RPT_EXPORT_LABEL_STUDIO] = { N_("Label Studio"),
     N_("A folder with a task list and its labelling configuration, for Label Studio"),
     NULL, TRUE, _rpt_export_label_studio },
-  [RPT_EXPORT_BRAT] = { "brat", N_("brat standoff"),
+  [RPT_EXPORT_BRAT] = { N_("brat standoff"),
     N_("A folder of .txt and .ann files with annotation.conf, for brat"),
     NULL, FALSE, _rpt_export_brat },
-  [RPT_EXPORT_CONLL] = { "conll", N_("CoNLL (IOB2)"),
+  [RPT_EXPORT_CONLL] = { N_("CoNLL (IOB2)"),
     N_("One token per line with B-, I- and O tags, for sequence-labelling models"),
     ".conll", FALSE, _rpt_export_conll },
-  [RPT_EXPORT_CSV] = { "csv", N_("CSV"),
+  [RPT_EXPORT_CSV] = { N_("CSV"),
     N_("One row per annotation, for spreadsheets and data frames"),
     ".csv", TRUE, _rpt_export_csv },
-  [RPT_EXPORT_W3C] = { "w3c", N_("W3C Web Annotation"),
+  [RPT_EXPORT_W3C] = { N_("W3C Web Annotation"),
     N_("A JSON-LD annotation collection with quote and position selectors"),
     ".jsonld", FALSE, _rpt_export_w3c },
-};
-
-static const char *unit_names[RPT_OFFSETS_N_UNITS] = {
-  [RPT_OFFSETS_CODEPOINTS] = "codepoints",
-  [RPT_OFFSETS_UTF16] = "utf16",
-  [RPT_OFFSETS_BYTES] = "bytes",
 };
 
 void
@@ -61,20 +58,19 @@ const char *
 rpt_export_format_to_string (RptExportFormat format)
 {
   g_return_val_if_fail (format < RPT_EXPORT_N_FORMATS, NULL);
-  return formats[format].id;
+  return _rpt_enum_to_nick (RPT_TYPE_EXPORT_FORMAT, format);
 }
 
 gboolean
 rpt_export_format_from_string (const char      *str,
                                RptExportFormat *out)
 {
-  for (guint i = 0; str && i < RPT_EXPORT_N_FORMATS; i++)
-    if (g_ascii_strcasecmp (str, formats[i].id) == 0)
-      {
-        *out = i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!_rpt_enum_from_nick (RPT_TYPE_EXPORT_FORMAT, str, TRUE, &value))
+    return FALSE;
+  *out = value;
+  return TRUE;
 }
 
 const char *
@@ -116,19 +112,17 @@ const char *
 rpt_offset_unit_to_string (RptOffsetUnit unit)
 {
   g_return_val_if_fail (unit < RPT_OFFSETS_N_UNITS, NULL);
-  return unit_names[unit];
+  return _rpt_enum_to_nick (RPT_TYPE_OFFSET_UNIT, unit);
 }
 
 gboolean
 rpt_offset_unit_from_string (const char    *str,
                              RptOffsetUnit *out)
 {
-  for (guint i = 0; str && i < RPT_OFFSETS_N_UNITS; i++)
-    if (g_ascii_strcasecmp (str, unit_names[i]) == 0)
-      {
-        *out = i;
-        return TRUE;
-      }
+  int value;
+
+  if (_rpt_enum_from_nick (RPT_TYPE_OFFSET_UNIT, str, TRUE, &value))
+    return (*out = value), TRUE;
   /* Common spellings. */
   if (g_strcmp0 (str, "utf-16") == 0 || g_strcmp0 (str, "UTF-16") == 0)
     return (*out = RPT_OFFSETS_UTF16), TRUE;

@@ -33,17 +33,15 @@ typedef enum {
   RPT_EXPORT_CONLL,        /* token-level IOB2 */
   RPT_EXPORT_CSV,          /* one row per annotation, RFC 4180 */
   RPT_EXPORT_W3C,          /* W3C Web Annotation AnnotationCollection, JSON-LD */
+  RPT_EXPORT_N_FORMATS     /*< skip >*/
 } RptExportFormat;
-
-#define RPT_EXPORT_N_FORMATS 6
 
 typedef enum {
   RPT_OFFSETS_CODEPOINTS,  /* Python str, GtkTextIter, W3C selectors */
   RPT_OFFSETS_UTF16,       /* JavaScript string indexes */
   RPT_OFFSETS_BYTES,       /* UTF-8 byte offsets */
+  RPT_OFFSETS_N_UNITS      /*< skip >*/
 } RptOffsetUnit;
-
-#define RPT_OFFSETS_N_UNITS 3
 
 typedef struct
 {

@@ -6,6 +6,8 @@
  * follows the first value, so the raw bytes are checked before it sees
  * them: by the project reader, and by every importer that reads JSON.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-File"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -3,6 +3,8 @@
  * the same way and answers FALSE to anything else, so that the caller can
  * leave the file to the json-glib reader.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-File"
+
 #include "config.h"
 
 #include <string.h>

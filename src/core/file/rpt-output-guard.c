@@ -1,5 +1,7 @@
 /* rpt-output-guard.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Export"
+
 #include "config.h"
 
 #include <dirent.h>

@@ -15,6 +15,8 @@
  * So it changes how fast a file opens, never whether or how: a test
  * compares the two readers on thousands of damaged files.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-File"
+
 #include "config.h"
 
 #include <string.h>

@@ -2,6 +2,8 @@
  * a worker, with or without re-anchoring. The bytes are judged in
  * rpt-project-reader.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-File"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -4,6 +4,8 @@
  * characters)". The raw bytes are checked first (rpt-json-guard.c), since
  * json-glib 1.6 has no limits of its own.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-File"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -2,6 +2,8 @@
  * One object per line inside each array, members in a fixed order, so the
  * same project always gives the same bytes and git diffs stay readable.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-File"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,5 +1,7 @@
 /* rpt-safe-file.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-File"
+
 #define _GNU_SOURCE /* sync_file_range() */
 #include "config.h"
 

@@ -8,6 +8,8 @@
  * in fragments ("0 5;6 9") becomes one span from the first start to the
  * last end.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Import"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,6 +1,8 @@
 /* rpt-import-builder.c: the labels and speakers an import names, the
  * committed records (rpt-import-record.c), and the project made from them.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Import"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,23 +1,20 @@
 /* rpt-import-dataset.c: which files an import reads, plain-text articles,
  * and the checks every JSON input goes through before json-glib sees it.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Import"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "rpt-enum-nick.h"
+#include "rpt-import-enums.h"
 #include "rpt-import-private.h"
 #include "rpt-import-text.h"
 #include "rpt-json-guard.h"
 #include "rpt-project-io.h"
 #include "rpt-safe-file.h"
-
-static const char *format_names[RPT_IMPORT_N_FORMATS] = {
-  [RPT_IMPORT_TEXT] = "text",
-  [RPT_IMPORT_JSONL] = "jsonl",
-  [RPT_IMPORT_LABEL_STUDIO] = "label-studio",
-  [RPT_IMPORT_BRAT] = "brat",
-};
 
 void
 rpt_import_options_init (RptImportOptions *options,
@@ -32,13 +29,12 @@ gboolean
 rpt_import_format_from_string (const char      *str,
                                RptImportFormat *out)
 {
-  for (guint i = 0; str && i < RPT_IMPORT_N_FORMATS; i++)
-    if (g_ascii_strcasecmp (str, format_names[i]) == 0)
-      {
-        *out = i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!_rpt_enum_from_nick (RPT_TYPE_IMPORT_FORMAT, str, TRUE, &value))
+    return FALSE;
+  *out = value;
+  return TRUE;
 }
 
 gboolean

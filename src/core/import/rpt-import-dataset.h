@@ -25,9 +25,8 @@ typedef enum {
   RPT_IMPORT_JSONL,
   RPT_IMPORT_LABEL_STUDIO,
   RPT_IMPORT_BRAT,
+  RPT_IMPORT_N_FORMATS /*< skip >*/
 } RptImportFormat;
-
-#define RPT_IMPORT_N_FORMATS 4
 
 typedef struct
 {

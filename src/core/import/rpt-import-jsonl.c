@@ -4,6 +4,8 @@
  * start_offset/end_offset, "relations" with from_id/to_id/type). When a
  * line has "entities", they are read and "label" is ignored.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Import"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -4,6 +4,8 @@
  * (or a flat "text"), "labels" results for spans, per-region "choices"
  * named "speaker" and "textarea" named "note", and "relation" results.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Import"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

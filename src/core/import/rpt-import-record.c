@@ -1,6 +1,8 @@
 /* rpt-import-record.c: one imported article and its pending spans and
  * relations, each checked against the text as it is added.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Import"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

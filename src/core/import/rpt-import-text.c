@@ -1,5 +1,7 @@
 /* rpt-import-text.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Import"
+
 #include "config.h"
 
 #include <fcntl.h>

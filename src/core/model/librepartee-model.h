@@ -9,6 +9,7 @@
 #include "rpt-annotation-format.h"
 #include "rpt-annotation-store.h"
 #include "rpt-document.h"
+#include "rpt-error.h"
 #include "rpt-label.h"
 #include "rpt-limits.h"
 #include "rpt-project.h"

@@ -1,5 +1,7 @@
 /* rpt-annotation-store.c: a sorted array behind a GListModel.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Model"
+
 #include "config.h"
 
 #include "rpt-annotation-store.h"

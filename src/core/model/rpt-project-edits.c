@@ -1,6 +1,8 @@
 /* rpt-project-edits.c: the public edit methods of RptProject. Each checks
  * its input, then records reversible operations as one undo step.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Model"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,6 +1,8 @@
 /* rpt-project.c: storage, lookups, change signals and the application of
  * reversible operations. The public edit methods are in rpt-project-edits.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Model"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -44,8 +46,6 @@ struct _RptProject
 };
 
 G_DEFINE_FINAL_TYPE (RptProject, rpt_project, G_TYPE_OBJECT)
-
-G_DEFINE_QUARK (rpt-error-quark, rpt_error)
 
 enum {
   PROP_0,

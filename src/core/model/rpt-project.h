@@ -9,24 +9,12 @@
 #include "rpt-annotation.h"
 #include "rpt-annotation-store.h"
 #include "rpt-document.h"
+#include "rpt-error.h"
 #include "rpt-label.h"
 #include "rpt-relation.h"
 #include "rpt-speaker.h"
 
 G_BEGIN_DECLS
-
-#define RPT_ERROR (rpt_error_quark ())
-typedef enum {
-  RPT_ERROR_INVALID,     /* input refused: the message names place and reason */
-  RPT_ERROR_NOT_FOUND,   /* an id that does not exist */
-  RPT_ERROR_IO,          /* reading or writing failed */
-  RPT_ERROR_TOO_LARGE,   /* past a documented limit */
-  RPT_ERROR_TEXT_CHANGED, /* an article's text no longer matches its sha256:
-                           * load again with RPT_LOAD_REANCHOR */
-  RPT_ERROR_CHANGED,     /* a save found the file changed since it was read */
-  RPT_ERROR_BUSY,        /* another writer kept the file locked too long */
-} RptError;
-GQuark rpt_error_quark (void);
 
 #define RPT_TYPE_PROJECT (rpt_project_get_type ())
 G_DECLARE_FINAL_TYPE (RptProject, rpt_project, RPT, PROJECT, GObject)

@@ -7,6 +7,8 @@
  * on the relation itself, which outlives its removals while undo can bring
  * it back.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Model"
+
 #include "config.h"
 
 #include <string.h>

@@ -1,10 +1,14 @@
 /* rpt-relation.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Model"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "rpt-core-private.h"
+#include "rpt-enum-nick.h"
+#include "rpt-model-enums.h"
 #include "rpt-relation.h"
 
 struct _RptRelation
@@ -20,13 +24,11 @@ struct _RptRelation
 
 G_DEFINE_FINAL_TYPE (RptRelation, rpt_relation, G_TYPE_OBJECT)
 
-static const struct {
-  const char *name;
-  const char *display;
-} relation_types[RPT_RELATION_N_TYPES] = {
-  [RPT_RELATION_REBUTS] = { "rebuts", N_("Rebuts") },
-  [RPT_RELATION_RESPONDS_TO] = { "responds-to", N_("Responds to") },
-  [RPT_RELATION_SUPPORTS] = { "supports", N_("Supports") },
+/* Their names in the file are the enum's nicks (rpt-model-enums.h). */
+static const char *relation_displays[RPT_RELATION_N_TYPES] = {
+  [RPT_RELATION_REBUTS] = N_("Rebuts"),
+  [RPT_RELATION_RESPONDS_TO] = N_("Responds to"),
+  [RPT_RELATION_SUPPORTS] = N_("Supports"),
 };
 
 static void
@@ -113,25 +115,24 @@ const char *
 rpt_relation_type_to_string (RptRelationType type)
 {
   g_return_val_if_fail (type < RPT_RELATION_N_TYPES, NULL);
-  return relation_types[type].name;
+  return _rpt_enum_to_nick (RPT_TYPE_RELATION_TYPE, type);
 }
 
 gboolean
 rpt_relation_type_from_string (const char      *str,
                                RptRelationType *out)
 {
-  for (guint i = 0; i < RPT_RELATION_N_TYPES; i++)
-    if (g_strcmp0 (str, relation_types[i].name) == 0)
-      {
-        *out = i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!_rpt_enum_from_nick (RPT_TYPE_RELATION_TYPE, str, FALSE, &value))
+    return FALSE;
+  *out = value;
+  return TRUE;
 }
 
 const char *
 rpt_relation_type_get_display (RptRelationType type)
 {
   g_return_val_if_fail (type < RPT_RELATION_N_TYPES, NULL);
-  return g_dgettext (GETTEXT_PACKAGE, relation_types[type].display);
+  return g_dgettext (GETTEXT_PACKAGE, relation_displays[type]);
 }

@@ -10,9 +10,8 @@ typedef enum {
   RPT_RELATION_REBUTS,
   RPT_RELATION_RESPONDS_TO,
   RPT_RELATION_SUPPORTS,
+  RPT_RELATION_N_TYPES /*< skip >*/
 } RptRelationType;
-
-#define RPT_RELATION_N_TYPES 3
 
 #define RPT_TYPE_RELATION (rpt_relation_get_type ())
 G_DECLARE_FINAL_TYPE (RptRelation, rpt_relation, RPT, RELATION, GObject)

@@ -1,5 +1,7 @@
 /* rpt-span-layers.c: tint and underline runs for overlapping spans.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Model"
+
 #include "config.h"
 
 #include "rpt-span-layers.h"

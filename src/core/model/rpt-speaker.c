@@ -1,5 +1,7 @@
 /* rpt-speaker.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Model"
+
 #include "config.h"
 
 #include "rpt-core-private.h"

@@ -23,12 +23,16 @@
  *    code points is a moved passage and is placed there (EXACT).
  * 4. Anything else is an orphan: misplacing is worse than asking.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Reanchor"
+
 #define _GNU_SOURCE /* memmem */
 #include "config.h"
 
 #include <string.h>
 
 #include "rpt-anchor.h"
+#include "rpt-enum-nick.h"
+#include "rpt-reanchor-enums.h"
 
 #define MIN_AGREE_CHARS   8
 #define NEAR_CHARS        (RPT_ANCHOR_CONTEXT_CHARS / 2)
@@ -378,12 +382,7 @@ rpt_anchor_context_agreement (const char *text,
 const char *
 rpt_anchor_result_to_string (RptAnchorResult result)
 {
-  switch (result)
-    {
-    case RPT_ANCHOR_EXACT: return "exact";
-    case RPT_ANCHOR_CONTEXT: return "context";
-    case RPT_ANCHOR_FUZZY: return "fuzzy";
-    case RPT_ANCHOR_ORPHAN:
-    default: return "orphan";
-    }
+  const char *nick = _rpt_enum_to_nick (RPT_TYPE_ANCHOR_RESULT, result);
+
+  return nick ? nick : "orphan";
 }

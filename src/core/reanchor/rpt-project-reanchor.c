@@ -3,6 +3,8 @@
  * with RPT_LOAD_REANCHOR, and the quote checks of both readers. Where a
  * quote is found again is decided in rpt-anchor.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Reanchor"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,5 +1,7 @@
 /* rpt-reanchor-report.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Reanchor"
+
 #include "config.h"
 
 #include "rpt-reanchor-private.h"

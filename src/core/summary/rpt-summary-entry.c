@@ -1,5 +1,7 @@
 /* rpt-summary-entry.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Summary"
+
 #include "config.h"
 
 #include "rpt-summary-entry.h"

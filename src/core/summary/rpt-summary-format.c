@@ -2,6 +2,8 @@
  * All three walk the same rows (threads in reading order), so they always
  * tell the same story as the Summary view.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Summary"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

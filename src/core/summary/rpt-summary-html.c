@@ -3,6 +3,8 @@
  * escaped. Threads are nested lists joined by connector lines; counts are
  * tables with bars.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Summary"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

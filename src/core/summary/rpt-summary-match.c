@@ -6,6 +6,8 @@
  * words, looked up by the statement's rarest words only, so grouping stays
  * close to linear. The rules are in docs/SUMMARY.md.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Summary"
+
 #include "config.h"
 
 #include <string.h>

@@ -2,6 +2,8 @@
  * quickly on the thread that owns the project so that the summary can be
  * computed on another.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Summary"
+
 #include "config.h"
 
 #include "rpt-summary.h"

@@ -2,6 +2,8 @@
  * The snapshot is taken in rpt-summary-snapshot.c, the cross-source
  * matching is done in rpt-summary-match.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Repartee-Summary"
+
 #include "config.h"
 
 #include <string.h>
