@@ -1,5 +1,7 @@
 /* rpt-text-breaks.c: where giant paragraphs get display line breaks.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Repartee-App"
 #include "config.h"
 
 #include <pango/pango.h>

@@ -2,6 +2,8 @@
  * window: a project opens (asking about unsaved work first), articles are
  * imported into it or into the open project.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Repartee-App"
 #include "config.h"
 
 #include "rpt-window-private.h"

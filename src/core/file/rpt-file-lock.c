@@ -1,5 +1,7 @@
 /* rpt-file-lock.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "Repartee-File"
 #include "config.h"
 
 #include <errno.h>

@@ -1,6 +1,6 @@
 /* rpt-output-guard.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "Repartee-Export"
+#define G_LOG_DOMAIN "Repartee-File"
 
 #include "config.h"
 
