@@ -299,18 +299,49 @@ END_TEST
 /* Whether Repartee lists @file among its recent projects: the rows of a
  * new window's start page, which is what the user sees. */
 static gboolean
-shown_as_recent (GFile *file)
+start_page_lists (RptWindow *window,
+                  GFile     *file)
 {
   g_autofree char *name = g_file_get_basename (file);
-  RptWindow *window = rpt_test_new_window ();
-  gboolean found = FALSE;
 
   for (GtkWidget *row = rpt_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, NULL);
        row != NULL; row = gtk_widget_get_next_sibling (row))
     if (ADW_IS_ACTION_ROW (row) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
-      found = TRUE;
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a new window's start page lists @file and not @absent. */
+static gboolean
+listed_in_new_window (GFile *file,
+                      GFile *absent)
+{
+  RptWindow *window = rpt_test_new_window ();
+  gboolean found = start_page_lists (window, file);
+
+  if (found && absent != NULL)
+    ck_assert_msg (!start_page_lists (window, absent), "%s is listed as a recent project",
+                   g_file_peek_path (absent));
   rpt_test_close_discarding (window);
   return found;
+}
+
+/* Whether @file becomes recent: GTK's recent list can take a moment to
+ * settle after an add (it rereads the file it writes; under the
+ * sanitizers, later), so new windows are opened until it is listed. */
+static gboolean
+shown_as_recent (GFile *file,
+                 GFile *absent)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!listed_in_new_window (file, absent))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      rpt_test_spin (200);
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -366,7 +397,7 @@ START_TEST (test_failed_open_not_recent)
   open_with_chooser (window, good);
   rpt_test_wait_until (rpt_window_get_file (window) != NULL);
   rpt_test_close_discarding (window);
-  ck_assert (shown_as_recent (good));
+  ck_assert (shown_as_recent (good, NULL));
   window = rpt_test_new_window ();
 
   /* ...one that fails to open does not, through Open... */
@@ -387,8 +418,7 @@ START_TEST (test_failed_open_not_recent)
   open_with_chooser (window, later);
   rpt_test_wait_until (rpt_window_get_file (window) != NULL && g_file_equal (rpt_window_get_file (window), later));
   rpt_test_close_discarding (window);
-  ck_assert (shown_as_recent (later));
-  ck_assert_msg (!shown_as_recent (broken), "broken.json is listed as a recent project");
+  ck_assert (shown_as_recent (later, broken));
 }
 END_TEST
 
