@@ -8,6 +8,7 @@
 #include "rpt-annotation.h"
 #include "rpt-annotation-format.h"
 #include "rpt-annotation-store.h"
+#include "rpt-article-meta.h"
 #include "rpt-document.h"
 #include "rpt-error.h"
 #include "rpt-label.h"
