@@ -493,6 +493,40 @@ START_TEST (test_random_session_undo_all)
 }
 END_TEST
 
+/* Metadata fields are trimmed, a blank value unsets, and a document hands
+ * out its own copy, so an importer's struct can be freed or reused. */
+START_TEST (test_article_meta)
+{
+  g_autoptr(RptArticleMeta) meta = rpt_article_meta_new ();
+  g_autoptr(RptArticleMeta) copy = NULL;
+  g_autoptr(RptDocument) doc = rpt_document_new ("a", "A", "a.txt", "Text.");
+
+  ck_assert (rpt_article_meta_is_empty (rpt_document_get_meta (doc)));
+  ck_assert (rpt_article_meta_is_empty (meta));
+
+  rpt_article_meta_set (meta, RPT_ARTICLE_FIELD_OUTLET, "  The Daily Ledger \n");
+  rpt_article_meta_set (meta, RPT_ARTICLE_FIELD_DATE, "2026-03-01");
+  rpt_article_meta_set (meta, RPT_ARTICLE_FIELD_NOTE, "   ");
+  ck_assert_str_eq (rpt_article_meta_get (meta, RPT_ARTICLE_FIELD_OUTLET), "The Daily Ledger");
+  ck_assert_ptr_null (rpt_article_meta_get (meta, RPT_ARTICLE_FIELD_NOTE));
+  ck_assert (!rpt_article_meta_is_empty (meta));
+
+  copy = rpt_article_meta_copy (meta);
+  ck_assert (rpt_article_meta_equal (meta, copy));
+  rpt_article_meta_set (copy, RPT_ARTICLE_FIELD_DATE, NULL);
+  ck_assert (!rpt_article_meta_equal (meta, copy));
+
+  rpt_document_set_meta (doc, meta);
+  rpt_article_meta_set (meta, RPT_ARTICLE_FIELD_OUTLET, "Changed");
+  ck_assert_str_eq (rpt_article_meta_get (rpt_document_get_meta (doc), RPT_ARTICLE_FIELD_OUTLET),
+                    "The Daily Ledger");
+  ck_assert_str_eq (rpt_article_meta_get (rpt_document_get_meta (doc), RPT_ARTICLE_FIELD_DATE),
+                    "2026-03-01");
+  rpt_document_set_meta (doc, NULL);
+  ck_assert (rpt_article_meta_is_empty (rpt_document_get_meta (doc)));
+}
+END_TEST
+
 static Suite *
 model_suite (void)
 {
@@ -503,6 +537,7 @@ model_suite (void)
   tcase_add_test (tc, test_default_labels);
   tcase_add_test (tc, test_add_remove_document);
   tcase_add_test (tc, test_remove_document_cascades);
+  tcase_add_test (tc, test_article_meta);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("annotations");

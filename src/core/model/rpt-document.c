@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "rpt-core-private.h"
+#include "rpt-article-meta.h"
 #include "rpt-document.h"
 #include "rpt-limits.h"
 
@@ -24,6 +25,7 @@ struct _RptDocument
   guint   length;
   char   *sha256;
   guint   n_annotations;
+  RptArticleMeta *meta;
 
   /* Byte and UTF-16 offsets of code points 0, STRIDE, 2*STRIDE… */
   gsize  *byte_marks;
@@ -55,6 +57,7 @@ rpt_document_finalize (GObject *object)
   g_free (self->source);
   g_free (self->text);
   g_free (self->sha256);
+  rpt_article_meta_free (self->meta);
   g_free (self->byte_marks);
   g_free (self->utf16_marks);
 
@@ -204,6 +207,28 @@ rpt_document_get_source (RptDocument *self)
 {
   g_return_val_if_fail (RPT_IS_DOCUMENT (self), NULL);
   return self->source;
+}
+
+const RptArticleMeta *
+rpt_document_get_meta (RptDocument *self)
+{
+  g_return_val_if_fail (RPT_IS_DOCUMENT (self), NULL);
+
+  /* Made on demand: most documents of big projects have no metadata. */
+  if (self->meta == NULL)
+    self->meta = rpt_article_meta_new ();
+  return self->meta;
+}
+
+void
+rpt_document_set_meta (RptDocument          *self,
+                       const RptArticleMeta *meta)
+{
+  g_return_if_fail (RPT_IS_DOCUMENT (self));
+
+  g_clear_pointer (&self->meta, rpt_article_meta_free);
+  if (meta != NULL && !rpt_article_meta_is_empty (meta))
+    self->meta = rpt_article_meta_copy (meta);
 }
 
 const char *

@@ -4,6 +4,8 @@
 
 #include <gio/gio.h>
 
+#include "rpt-article-meta.h"
+
 G_BEGIN_DECLS
 
 #define RPT_TYPE_DOCUMENT (rpt_document_get_type ())
@@ -16,6 +18,13 @@ RptDocument *rpt_document_new            (const char  *id,
 const char  *rpt_document_get_id         (RptDocument *self);
 const char  *rpt_document_get_title      (RptDocument *self);
 const char  *rpt_document_get_source     (RptDocument *self);
+/* The source metadata; never NULL (empty when unknown). */
+const RptArticleMeta *rpt_document_get_meta (RptDocument *self);
+/* Replaces the metadata with a copy of @meta (NULL clears it). For a
+ * document not yet in a project (readers, importers); a project's
+ * documents change through the project, as one undo step. */
+void         rpt_document_set_meta       (RptDocument          *self,
+                                          const RptArticleMeta *meta);
 /* UTF-8, exactly as imported (CRLF kept). */
 const char  *rpt_document_get_text       (RptDocument *self);
 gsize        rpt_document_get_text_bytes (RptDocument *self);
