@@ -3,7 +3,8 @@
  * actions and keys; rpt-window-files.c: open, save, close, drop;
  * rpt-window-import.c: importing articles; rpt-window-toasts.c: toasts;
  * rpt-window-recovery.c: offering copies of lost work; rpt-window-disk.c:
- * files changed on disk behind our back; rpt-window-orphans.c: orphaned
+ * files changed on disk behind our back, and the window's questions;
+ * rpt-window-orphans.c: orphaned
  * annotations and replacing an article's text; rpt-window-dataset.c:
  * importing a labelled dataset as a new project; rpt-window-recent.c:
  * recent projects and the choosers' folder).
