@@ -11,7 +11,6 @@
 typedef struct
 {
   RptReplaceFunc replace;
-  RptReplaceFunc save_as;
   gpointer       user_data;
   GDestroyNotify destroy;
 } Prompt;
@@ -25,8 +24,6 @@ response_cb (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "replace"))
     prompt->replace (prompt->user_data);
-  else if (g_str_equal (response, "save-as") && prompt->save_as)
-    prompt->save_as (prompt->user_data);
   if (prompt->destroy)
     prompt->destroy (prompt->user_data);
   g_free (prompt);
@@ -52,34 +49,27 @@ consequence (RptOutputState state)
     }
 }
 
-/* With @save_as, the question also offers to save elsewhere (plain Save
- * of a file that became read-only or someone else's). */
+/* The question, not yet shown. With @offer_save_as, it also offers to
+ * save elsewhere (plain Save of a file that became read-only or someone
+ * else's). */
 static GtkWidget *
-prompt_full (GtkWindow      *parent,
-             const char     *path,
-             RptOutputState  state,
-             const char     *reason,
-             RptReplaceFunc  replace,
-             RptReplaceFunc  save_as,
-             gpointer        user_data,
-             GDestroyNotify  destroy)
+build_prompt (GtkWindow      *parent,
+              const char     *path,
+              RptOutputState  state,
+              const char     *reason,
+              gboolean        offer_save_as)
 {
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *name = g_filename_display_name (base);
   GtkWidget *dialog = adw_message_dialog_new (parent, NULL, NULL);
-  Prompt *prompt = g_new0 (Prompt, 1);
 
-  prompt->replace = replace;
-  prompt->save_as = save_as;
-  prompt->user_data = user_data;
-  prompt->destroy = destroy;
   /* Translators: %s is a file or folder name */
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Replace “%s”?"), name);
   /* Translators: the reason ("/home/ana/out.csv is read-only"), then what
    * replacing does */
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("%s. %s"), reason, consequence (state));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
-  if (save_as)
+  if (offer_save_as)
     adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save-as", _("Save _As…"));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "replace", _("_Replace"));
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
@@ -87,8 +77,6 @@ prompt_full (GtkWindow      *parent,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), prompt);
-  gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
 
@@ -101,7 +89,15 @@ rpt_replace_prompt (GtkWindow      *parent,
                     gpointer        user_data,
                     GDestroyNotify  destroy)
 {
-  return prompt_full (parent, path, state, reason, replace, NULL, user_data, destroy);
+  GtkWidget *dialog = build_prompt (parent, path, state, reason, FALSE);
+  Prompt *prompt = g_new0 (Prompt, 1);
+
+  prompt->replace = replace;
+  prompt->user_data = user_data;
+  prompt->destroy = destroy;
+  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), prompt);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 GtkWidget *
@@ -138,30 +134,99 @@ rpt_output_refusal (GtkWindow      *parent,
   return dialog;
 }
 
+/* ---- Checking before a write ---- */
+
 static void
-check_then (GtkWindow      *parent,
-            const char     *heading,
-            const char     *path,
-            gboolean        chooser_asked,
-            RptReplaceFunc  write,
-            RptReplaceFunc  save_as,
-            gpointer        user_data,
-            GDestroyNotify  destroy)
+release_task (gpointer  data,
+              GClosure *closure)
 {
+  g_object_unref (data);
+}
+
+static void
+check_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          data)
+{
+  GTask *task = data;
+
+  if (g_str_equal (response, "replace") || g_str_equal (response, "save-as"))
+    {
+      g_task_set_task_data (task, GINT_TO_POINTER (g_str_equal (response, "save-as")), NULL);
+      g_task_return_boolean (task, TRUE);
+    }
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("Cancelled"));
+}
+
+void
+rpt_output_check_async (GtkWindow           *parent,
+                        const char          *heading,
+                        const char          *path,
+                        gboolean             chooser_asked,
+                        gboolean             offer_save_as,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (parent, cancellable, callback, user_data);
   g_autofree char *reason = NULL;
   RptOutputState state = rpt_output_inspect (path, RPT_OUTPUT_FILE, NULL, &reason);
+  GtkWidget *dialog;
 
+  g_task_set_source_tag (task, rpt_output_check_async);
   if (rpt_output_state_is_refused (state))
-    rpt_output_refusal (parent, heading, path, FALSE, state, reason);
+    {
+      rpt_output_refusal (parent, heading, path, FALSE, state, reason);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", reason);
+    }
   else if (state == RPT_OUTPUT_NEW || (state == RPT_OUTPUT_EXISTS && chooser_asked))
-    write (user_data);
+    g_task_return_boolean (task, TRUE);
   else
     {
-      prompt_full (parent, path, state, reason, write, save_as, user_data, destroy);
-      return;
+      dialog = build_prompt (parent, path, state, reason, offer_save_as);
+      /* The dialog holds the task until it goes, answered or not. */
+      g_signal_connect_data (dialog, "response", G_CALLBACK (check_response_cb), g_steal_pointer (&task),
+                             release_task, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
     }
-  if (destroy)
-    destroy (user_data);
+}
+
+gboolean
+rpt_output_check_finish (GAsyncResult  *result,
+                         gboolean      *save_as,
+                         GError       **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, rpt_output_check_async), FALSE);
+
+  ok = g_task_propagate_boolean (G_TASK (result), error);
+  if (save_as)
+    *save_as = ok && GPOINTER_TO_INT (g_task_get_task_data (G_TASK (result)));
+  return ok;
+}
+
+typedef struct
+{
+  RptReplaceFunc write;
+  gpointer       user_data;
+  GDestroyNotify destroy;
+} CheckThen;
+
+static void
+check_then_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  CheckThen *then = data;
+
+  if (rpt_output_check_finish (result, NULL, NULL))
+    then->write (then->user_data);
+  if (then->destroy)
+    then->destroy (then->user_data);
+  g_free (then);
 }
 
 void
@@ -173,19 +238,10 @@ rpt_output_check_then (GtkWindow      *parent,
                        gpointer        user_data,
                        GDestroyNotify  destroy)
 {
-  check_then (parent, heading, path, chooser_asked, write, NULL, user_data, destroy);
-}
+  CheckThen *then = g_new0 (CheckThen, 1);
 
-void
-rpt_output_check_save_then (GtkWindow      *parent,
-                            const char     *heading,
-                            const char     *path,
-                            RptReplaceFunc  write,
-                            RptReplaceFunc  save_as,
-                            gpointer        user_data,
-                            GDestroyNotify  destroy)
-{
-  /* The project's own file is there by design: only what a text editor
-   * would ask about is asked. */
-  check_then (parent, heading, path, TRUE, write, save_as, user_data, destroy);
+  then->write = write;
+  then->user_data = user_data;
+  then->destroy = destroy;
+  rpt_output_check_async (parent, heading, path, chooser_asked, FALSE, NULL, check_then_cb, then);
 }

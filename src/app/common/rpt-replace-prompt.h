@@ -35,12 +35,33 @@ GtkWidget *rpt_output_refusal (GtkWindow      *parent,
                                RptOutputState  state,
                                const char     *reason);
 
-/* Before writing the file @path that a file chooser gave: calls @write at
- * once when nothing needs saying (nothing there, or an existing file the
- * chooser asked about: @chooser_asked), asks "Replace …?" when something
- * does (a read-only file, another user's, one the chooser did not ask
- * about), or shows why it cannot be written under @heading (a folder, a
- * device). @destroy, if not NULL, frees @user_data in every case. */
+/* Before writing the file @path that a file chooser gave (or, for a
+ * plain Save, the project's own file): completes at once when nothing
+ * needs saying (nothing there, or an existing file the chooser asked
+ * about: @chooser_asked), asks "Replace …?" when something does (a
+ * read-only file, another user's, one the chooser did not ask about, a
+ * link to nothing), or shows why it cannot be written under @heading (a
+ * folder, a device). With @offer_save_as the question also offers
+ * Save As… beside Cancel (the default, and Escape) and Replace.
+ * @callback receives @parent as its source object. */
+void       rpt_output_check_async  (GtkWindow           *parent,
+                                    const char          *heading,
+                                    const char          *path,
+                                    gboolean             chooser_asked,
+                                    gboolean             offer_save_as,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+/* TRUE: write, or with *@save_as set, choose another file (only when it
+ * was offered). FALSE: G_IO_ERROR_CANCELLED when the user cancelled, or
+ * another error when @path cannot be written (already shown). */
+gboolean   rpt_output_check_finish (GAsyncResult        *result,
+                                    gboolean            *save_as,
+                                    GError             **error);
+
+/* rpt_output_check_async () for callers that only write: calls @write
+ * when the answer is to write; @destroy, if not NULL, frees @user_data
+ * in every case. */
 void       rpt_output_check_then (GtkWindow      *parent,
                                   const char     *heading,
                                   const char     *path,
@@ -48,18 +69,5 @@ void       rpt_output_check_then (GtkWindow      *parent,
                                   RptReplaceFunc  write,
                                   gpointer        user_data,
                                   GDestroyNotify  destroy);
-
-/* Before a plain Save writes the project back to @path, the file it came
- * from: the same check, with an existing file taken as asked about. A
- * file that became read-only or another user's (or a link to nothing)
- * asks "Replace …?" with Cancel (the default, and Escape), Save As…
- * (calls @save_as) and Replace (calls @write). */
-void       rpt_output_check_save_then (GtkWindow      *parent,
-                                       const char     *heading,
-                                       const char     *path,
-                                       RptReplaceFunc  write,
-                                       RptReplaceFunc  save_as,
-                                       gpointer        user_data,
-                                       GDestroyNotify  destroy);
 
 G_END_DECLS

@@ -102,16 +102,19 @@ dataset_name (DatasetJob *job)
 
 static void run_import (RptWindow *self, DatasetJob *job);
 
-/* From the unsaved-changes prompt, which keeps @data: runs a copy. */
+/* After the unsaved-changes prompt. */
 static void
-run_import_then (RptWindow *self,
-                 gpointer   data)
+import_confirmed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      data)
 {
+  RptWindow *self = RPT_WINDOW (object);
   DatasetJob *job = data;
-  DatasetJob *copy = dataset_job_new (job->files, job->format);
 
-  copy->skip_bad = job->skip_bad;
-  run_import (self, copy);
+  if (_rpt_window_confirm_discard_finish (self, result, NULL))
+    run_import (self, job);
+  else
+    dataset_job_free (job);
 }
 
 static void
@@ -306,7 +309,7 @@ format_response_cb (AdwMessageDialog *dialog,
     if (self && g_str_equal (response, formats[i].id) && !_rpt_window_is_gone (self))
       {
         job->format = formats[i].format;
-        _rpt_window_confirm_discard (self, run_import_then, job, dataset_job_free);
+        _rpt_window_confirm_discard_async (self, self->cancellable, import_confirmed_cb, job);
         return;
       }
   dataset_job_free (job);
@@ -342,7 +345,7 @@ _rpt_window_import_dataset_files (RptWindow *self,
   if (job->format < 0)
     ask_format (self, job);
   else
-    _rpt_window_confirm_discard (self, run_import_then, job, dataset_job_free);
+    _rpt_window_confirm_discard_async (self, self->cancellable, import_confirmed_cb, job);
 }
 
 static void

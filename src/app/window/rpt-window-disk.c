@@ -2,7 +2,7 @@
  * another program changed it since we read or wrote it (a stamp, see
  * rpt-file-stamp.h) and asking before a save replaces those changes; and
  * offering to re-anchor a project whose article text was edited outside
- * Repartee.
+ * Repartee. The window's questions (_rpt_window_ask_async) are here too.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "Repartee-App"
 
@@ -30,59 +30,113 @@ _rpt_window_file_changed_on_disk (RptWindow *self)
 
 /* ---- Questions ---- */
 
-typedef struct
+void
+_rpt_window_return_cancelled (GTask *task)
 {
-  RptWindowContinuation then;
-  gpointer              data;
-  GDestroyNotify        destroy;
-  char                 *yes;
-} Question;
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("Cancelled"));
+}
+
+static gboolean
+answer_cb (gpointer data)
+{
+  GTask *task = data;
+  RptWindow *self = g_task_get_source_object (task);
+  const char *response = g_task_get_task_data (task);
+
+  if (g_task_return_error_if_cancelled (task))
+    return G_SOURCE_REMOVE;
+  if (_rpt_window_is_gone (self) || g_str_equal (response, "cancel"))
+    _rpt_window_return_cancelled (task);
+  else
+    g_task_return_pointer (task, g_strdup (response), g_free);
+  return G_SOURCE_REMOVE;
+}
 
 static void
 question_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
-                      gpointer          user_data)
+                      gpointer          data)
 {
-  Question *question = user_data;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-  RptWindow *self = parent ? RPT_WINDOW (parent) : NULL;
+  GTask *task = data;
 
-  if (self && g_str_equal (response, question->yes) && !_rpt_window_is_gone (self))
-    question->then (self, question->data);
-  else if (question->destroy)
-    question->destroy (question->data);
-  g_free (question->yes);
-  g_free (question);
+  g_task_set_task_data (task, g_strdup (response), g_free);
+  /* A click would have GTask call back at once, inside this emission. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, answer_cb, g_object_ref (task), g_object_unref);
 }
 
 static void
-ask (RptWindow             *self,
-     GtkWidget             *dialog,
-     const char            *yes,
-     RptWindowContinuation  then,
-     gpointer               data,
-     GDestroyNotify         destroy)
+release_task (gpointer  data,
+              GClosure *closure)
 {
-  Question *question = g_new0 (Question, 1);
-
-  question->then = then;
-  question->data = data;
-  question->destroy = destroy;
-  question->yes = g_strdup (yes);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (question_response_cb), question);
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_object_unref (data);
 }
 
 void
-_rpt_window_confirm_overwrite (RptWindow             *self,
-                               RptWindowContinuation  then,
-                               gpointer               data,
-                               GDestroyNotify         destroy)
+_rpt_window_ask_async (RptWindow           *self,
+                       GtkWidget           *dialog,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, _rpt_window_ask_async);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  /* The dialog holds the task until it goes, answered or not. */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (question_response_cb), task, release_task, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+char *
+_rpt_window_ask_finish (RptWindow     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, _rpt_window_ask_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Completes the task in @data TRUE when the question's answer came. */
+static void
+answered_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  GError *error = NULL;
+  g_autofree char *response = _rpt_window_ask_finish (RPT_WINDOW (object), result, &error);
+
+  if (response == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+answer_finish (RptWindow     *self,
+               GAsyncResult  *result,
+               gpointer       source_tag,
+               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+_rpt_window_confirm_overwrite_async (RptWindow           *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
 {
   g_autofree char *name = _rpt_window_dup_display_name (self);
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
 
+  g_task_set_source_tag (task, _rpt_window_confirm_overwrite_async);
   /* Translators: %s is the project's file name */
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("“%s” changed on disk"), name);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
@@ -94,19 +148,29 @@ _rpt_window_confirm_overwrite (RptWindow             *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_DESTRUCTIVE);
   /* Enter must not destroy someone's work. */
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  ask (self, dialog, "save", then, data, destroy);
+  _rpt_window_ask_async (self, dialog, cancellable, answered_cb, task);
+}
+
+gboolean
+_rpt_window_confirm_overwrite_finish (RptWindow     *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return answer_finish (self, result, _rpt_window_confirm_overwrite_async, error);
 }
 
 void
-_rpt_window_ask_reanchor (RptWindow             *self,
-                          GFile                 *source,
-                          RptWindowContinuation  then,
-                          gpointer               data,
-                          GDestroyNotify         destroy)
+_rpt_window_ask_reanchor_async (RptWindow           *self,
+                                GFile               *source,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
 {
   g_autofree char *name = g_file_get_basename (source);
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Re-anchor Annotations?"), NULL);
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
 
+  g_task_set_source_tag (task, _rpt_window_ask_reanchor_async);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("The text of an article in “%s” was changed outside Repartee. "
                                     "Its annotations can be placed again by the text they quote; "
@@ -118,7 +182,15 @@ _rpt_window_ask_reanchor (RptWindow             *self,
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reanchor", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reanchor");
-  ask (self, dialog, "reanchor", then, data, destroy);
+  _rpt_window_ask_async (self, dialog, cancellable, answered_cb, task);
+}
+
+gboolean
+_rpt_window_ask_reanchor_finish (RptWindow     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return answer_finish (self, result, _rpt_window_ask_reanchor_async, error);
 }
 
 void

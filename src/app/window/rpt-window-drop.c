@@ -34,12 +34,16 @@ open_files_free (gpointer data)
 }
 
 static void
-open_files_then (RptWindow *self,
-                 gpointer   data)
+open_files_confirmed_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      data)
 {
+  RptWindow *self = RPT_WINDOW (object);
   OpenFiles *open = data;
 
-  _rpt_window_load (self, open->project, open->project, NULL, NULL, open->articles);
+  if (_rpt_window_confirm_discard_finish (self, result, NULL))
+    _rpt_window_load (self, open->project, open->project, NULL, NULL, open->articles);
+  open_files_free (open);
 }
 
 void
@@ -69,13 +73,17 @@ rpt_window_open_files (RptWindow  *self,
         }
     }
 
-  if (project)
+  /* Nothing to ask: the load starts now, so that a window opened for a
+   * file shows "Opening…" from its first frame. */
+  if (project && !_rpt_window_is_modified (self))
+    _rpt_window_load (self, project, project, NULL, NULL, articles);
+  else if (project)
     {
       OpenFiles *open = g_new0 (OpenFiles, 1);
 
       open->project = g_object_ref (project);
       open->articles = g_ptr_array_ref (articles);
-      _rpt_window_confirm_discard (self, open_files_then, open, open_files_free);
+      _rpt_window_confirm_discard_async (self, self->cancellable, open_files_confirmed_cb, open);
     }
   else if (articles->len > 0)
     _rpt_window_import_files (self, articles);

@@ -15,107 +15,58 @@
 #include "rpt-replace-prompt.h"
 #include "rpt-window-private.h"
 
-/* ---- Continuations ---- */
-
-typedef struct
-{
-  RptWindowContinuation then;
-  gpointer              data;
-  GDestroyNotify        destroy;
-} Continuation;
-
-static Continuation *
-continuation_new (RptWindowContinuation then,
-                  gpointer              data,
-                  GDestroyNotify        destroy)
-{
-  Continuation *cont = g_new0 (Continuation, 1);
-
-  cont->then = then;
-  cont->data = data;
-  cont->destroy = destroy;
-  return cont;
-}
-
-static void
-continuation_free (Continuation *cont)
-{
-  if (cont == NULL)
-    return;
-  if (cont->destroy)
-    cont->destroy (cont->data);
-  g_free (cont);
-}
-
-static void
-continuation_run (RptWindow    *self,
-                  Continuation *cont)
-{
-  if (cont == NULL)
-    return;
-  cont->then (self, cont->data);
-  continuation_free (cont);
-}
-
 /* ---- The unsaved-changes prompt ---- */
 
-static void save_then (RptWindow *self, Continuation *cont);
-
-typedef struct
+static void
+discard_saved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      data)
 {
-  RptWindow    *self;
-  Continuation *cont;
-  char         *response;
-} Answer;
+  g_autoptr(GTask) task = data;
+  GError *error = NULL;
 
-static gboolean
-answer_cb (gpointer user_data)
-{
-  Answer *answer = user_data;
-
-  if (_rpt_window_is_gone (answer->self))
-    continuation_free (answer->cont);
-  else if (g_str_equal (answer->response, "save"))
-    save_then (answer->self, answer->cont);
-  else if (g_str_equal (answer->response, "discard"))
-    continuation_run (answer->self, answer->cont);
+  if (_rpt_window_save_finish (RPT_WINDOW (object), result, &error))
+    g_task_return_boolean (task, TRUE);
   else
-    continuation_free (answer->cont);
-
-  g_object_unref (answer->self);
-  g_free (answer->response);
-  g_free (answer);
-  return G_SOURCE_REMOVE;
+    g_task_return_error (task, error);
 }
 
-/* Acted on from an idle: the continuation may close the window, which
- * must not happen while its dialog is still emitting "response". */
 static void
-confirm_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     gpointer          user_data)
+discard_answered_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      data)
 {
-  Answer *answer = g_new0 (Answer, 1);
+  RptWindow *self = RPT_WINDOW (object);
+  g_autoptr(GTask) task = data;
+  GError *error = NULL;
+  g_autofree char *response = _rpt_window_ask_finish (self, result, &error);
 
-  answer->self = g_object_ref (RPT_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog))));
-  answer->cont = user_data;
-  answer->response = g_strdup (response);
-  g_idle_add (answer_cb, answer);
+  if (response == NULL)
+    g_task_return_error (task, error);
+  else if (g_str_equal (response, "save"))
+    {
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      _rpt_window_save_async (self, cancellable, discard_saved_cb, g_steal_pointer (&task));
+    }
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 void
-_rpt_window_confirm_discard (RptWindow             *self,
-                             RptWindowContinuation  then,
-                             gpointer               data,
-                             GDestroyNotify         destroy)
+_rpt_window_confirm_discard_async (RptWindow           *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
 {
-  Continuation *cont = continuation_new (then, data, destroy);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   g_autofree char *name = NULL;
   GtkWidget *dialog;
 
+  g_task_set_source_tag (task, _rpt_window_confirm_discard_async);
   if (!_rpt_window_is_modified (self))
     {
-      continuation_run (self, cont);
+      g_task_return_boolean (task, TRUE);
       return;
     }
 
@@ -132,31 +83,62 @@ _rpt_window_confirm_discard (RptWindow             *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), cont);
-  gtk_window_present (GTK_WINDOW (dialog));
+  _rpt_window_ask_async (self, dialog, cancellable, discard_answered_cb, g_steal_pointer (&task));
+}
+
+gboolean
+_rpt_window_confirm_discard_finish (RptWindow     *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, _rpt_window_confirm_discard_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* ---- Saving ---- */
 
+/* A save is one GTask from its first question to the end of the write;
+ * each step below takes it on, and the last one completes it. */
 typedef struct
 {
-  RptWindow    *self;
-  RptProject   *project;
-  GFile        *file;
-  Continuation *cont;
+  RptProject *project;  /* being written */
+  GFile      *file;     /* where to write, once known */
+  gboolean    expect;   /* only over the file the window read */
 } SaveOp;
-
-static void save_anyway_then (RptWindow *self, gpointer data);
 
 static void
 save_op_free (SaveOp *op)
 {
-  g_object_unref (op->self);
-  g_object_unref (op->project);
-  g_object_unref (op->file);
-  continuation_free (op->cont);
+  g_clear_object (&op->project);
+  g_clear_object (&op->file);
   g_free (op);
+}
+
+static void save_in_place (GTask *task, gboolean expect);
+static void save_as_with (GTask *task);
+
+/* After "changed on disk": Save Anyway writes over it. */
+static void
+overwrite_answered_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      data)
+{
+  RptWindow *self = RPT_WINDOW (object);
+  GTask *task = data;
+  GError *error = NULL;
+
+  if (!_rpt_window_confirm_overwrite_finish (self, result, &error))
+    g_task_return_error (task, error);
+  else if (self->file)
+    {
+      save_in_place (task, FALSE);
+      return;
+    }
+  else
+    _rpt_window_return_cancelled (task);
+  g_object_unref (task);
 }
 
 static void
@@ -164,15 +146,16 @@ save_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  SaveOp *op = user_data;
-  RptWindow *self = op->self;
+  g_autoptr(GTask) task = user_data;
+  RptWindow *self = g_task_get_source_object (task);
+  SaveOp *op = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   RptFileStamp written;
   gboolean ok = rpt_project_save_finish_stamp (op->project, result, &written, &error);
 
   if (_rpt_window_is_gone (self))
     {
-      save_op_free (op);
+      _rpt_window_return_cancelled (task);
       return;
     }
   self->saving = FALSE;
@@ -183,9 +166,9 @@ save_done_cb (GObject      *object,
   if (!ok && g_error_matches (error, RPT_ERROR, RPT_ERROR_CHANGED) && op->project == self->project
       && self->file && g_file_equal (op->file, self->file))
     {
-      _rpt_window_confirm_overwrite (self, save_anyway_then, g_steal_pointer (&op->cont),
-                                     (GDestroyNotify) continuation_free);
-      save_op_free (op);
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      _rpt_window_confirm_overwrite_async (self, cancellable, overwrite_answered_cb, g_steal_pointer (&task));
       return;
     }
   if (!ok)
@@ -196,7 +179,7 @@ save_done_cb (GObject      *object,
       /* The project stays dirty and its recovery copy stays on disk. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _rpt_window_show_error (self, heading, error->message);
-      save_op_free (op);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
@@ -219,90 +202,84 @@ save_done_cb (GObject      *object,
     }
   _rpt_window_remember_project (self, op->file);
 
-  continuation_run (self, g_steal_pointer (&op->cont));
-  save_op_free (op);
+  g_task_return_boolean (task, TRUE);
 }
 
-/* Saves to @file; with @expected, only over the file it describes. */
+/* Saves to op->file; with op->expect, only over the file the window read. */
 static void
-save_to (RptWindow          *self,
-         GFile              *file,
-         const RptFileStamp *expected,
-         Continuation       *cont)
+save_to (GTask *task)
 {
-  SaveOp *op;
+  RptWindow *self = g_task_get_source_object (task);
+  SaveOp *op = g_task_get_task_data (task);
+  const RptFileStamp *expected = op->expect && self->stamp_known ? &self->stamp : NULL;
 
   if (self->saving)
     {
       _rpt_window_toast (self, _("Already saving; try again in a moment"));
-      continuation_free (cont);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY, "%s", _("Already saving; try again in a moment"));
+      g_object_unref (task);
       return;
     }
 
-  op = g_new0 (SaveOp, 1);
-  op->self = g_object_ref (self);
-  op->project = g_object_ref (self->project);
-  op->file = g_object_ref (file);
-  op->cont = cont;
+  g_set_object (&op->project, self->project);
 
   self->saving = TRUE;
   _rpt_window_busy_push (self);
   /* Not cancelled with the window: a save that started should finish. */
-  rpt_project_save_expecting_async (self->project, file, expected, NULL, save_done_cb, op);
+  rpt_project_save_expecting_async (self->project, op->file, expected, NULL, save_done_cb, task);
 }
 
-static void save_as_with (RptWindow *self, Continuation *cont);
-
-typedef struct
-{
-  RptWindow    *self;
-  GFile        *file;
-  Continuation *cont;
-  gboolean      expect;   /* only over the file the window read */
-} ReplaceOp;
-
+/* The answer about writing op->file: write it, or choose another. */
 static void
-replace_op_free (gpointer data)
+checked_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      data)
 {
-  ReplaceOp *op = data;
+  GTask *task = data;
+  GError *error = NULL;
+  gboolean save_as = FALSE;
 
-  g_object_unref (op->self);
-  g_object_unref (op->file);
-  continuation_free (op->cont);
-  g_free (op);
+  if (!rpt_output_check_finish (result, &save_as, &error))
+    g_task_return_error (task, error);
+  else if (g_task_return_error_if_cancelled (task))
+    ;
+  else if (_rpt_window_is_gone (g_task_get_source_object (task)))
+    _rpt_window_return_cancelled (task);
+  else if (save_as)
+    {
+      save_as_with (task);
+      return;
+    }
+  else
+    {
+      save_to (task);
+      return;
+    }
+  g_object_unref (task);
 }
 
+/* Checks, then writes @file (taken); a non-local file is only written. */
 static void
-replace_op_save (gpointer data)
+check_and_save (GTask    *task,
+                GFile    *file,
+                gboolean  expect,
+                gboolean  chooser_asked,
+                gboolean  offer_save_as)
 {
-  ReplaceOp *op = data;
-  RptWindow *self = op->self;
+  RptWindow *self = g_task_get_source_object (task);
+  SaveOp *op = g_task_get_task_data (task);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
 
-  if (!_rpt_window_is_gone (self))
-    save_to (self, op->file, op->expect && self->stamp_known ? &self->stamp : NULL,
-             g_steal_pointer (&op->cont));
-}
-
-static void
-replace_op_save_as (gpointer data)
-{
-  ReplaceOp *op = data;
-
-  if (!_rpt_window_is_gone (op->self))
-    save_as_with (op->self, g_steal_pointer (&op->cont));
-}
-
-static ReplaceOp *
-replace_op_new (RptWindow    *self,
-                GFile        *file,
-                Continuation *cont)
-{
-  ReplaceOp *op = g_new0 (ReplaceOp, 1);
-
-  op->self = g_object_ref (self);
-  op->file = g_object_ref (file);
-  op->cont = cont;
-  return op;
+  g_set_object (&op->file, file);
+  g_object_unref (file);
+  op->expect = expect;
+  if (path == NULL)
+    save_to (task);
+  else
+    rpt_output_check_async (GTK_WINDOW (self), heading, path, chooser_asked, offer_save_as,
+                            g_task_get_cancellable (task), checked_cb, task);
 }
 
 /* Plain Save writes over the project's own file, through a rename that a
@@ -310,47 +287,12 @@ replace_op_new (RptWindow    *self,
  * editors do (Cancel, Save As… or Replace). @expect: only over the file
  * the window read. */
 static void
-save_in_place (RptWindow    *self,
-               gboolean      expect,
-               Continuation *cont)
+save_in_place (GTask    *task,
+               gboolean  expect)
 {
-  g_autofree char *path = g_file_get_path (self->file);
-  g_autofree char *name = g_file_get_basename (self->file);
-  g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
-  ReplaceOp *op;
+  RptWindow *self = g_task_get_source_object (task);
 
-  if (path == NULL)
-    {
-      save_to (self, self->file, expect && self->stamp_known ? &self->stamp : NULL, cont);
-      return;
-    }
-  op = replace_op_new (self, self->file, cont);
-  op->expect = expect;
-  rpt_output_check_save_then (GTK_WINDOW (self), heading, path, replace_op_save, replace_op_save_as,
-                              op, replace_op_free);
-}
-
-/* The chooser asked before choosing an existing file, but not whether it
- * is read-only or someone else's, nor about the name once ".json" is
- * added: those are asked here, the rest is not asked twice. */
-static void
-save_as_checked (RptWindow    *self,
-                 GFile        *file,
-                 Continuation *cont,
-                 gboolean      renamed)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
-  ReplaceOp *op;
-
-  if (path == NULL)
-    {
-      save_to (self, file, NULL, cont);
-      return;
-    }
-  op = replace_op_new (self, file, cont);
-  rpt_output_check_then (GTK_WINDOW (self), heading, path, !renamed, replace_op_save, op, replace_op_free);
+  check_and_save (task, g_object_ref (self->file), expect, TRUE, TRUE);
 }
 
 static void
@@ -358,8 +300,7 @@ save_as_response_cb (GtkNativeDialog *chooser,
                      int              response,
                      gpointer         user_data)
 {
-  RptWindow *self = RPT_WINDOW (gtk_native_dialog_get_transient_for (chooser));
-  Continuation *cont = user_data;
+  GTask *task = user_data;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -375,10 +316,16 @@ save_as_response_cb (GtkNativeDialog *chooser,
 
           g_set_object (&file, g_file_get_child (parent, with_ext));
         }
-      save_as_checked (self, file, cont, renamed);
+      /* The chooser asked before choosing an existing file, but not
+       * whether it is read-only or someone else's, nor about the name
+       * once ".json" is added: those are asked, the rest not twice. */
+      check_and_save (task, g_steal_pointer (&file), FALSE, !renamed, FALSE);
     }
   else
-    continuation_free (cont);
+    {
+      _rpt_window_return_cancelled (task);
+      g_object_unref (task);
+    }
 
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -396,9 +343,9 @@ project_filter (void)
 }
 
 static void
-save_as_with (RptWindow    *self,
-              Continuation *cont)
+save_as_with (GTask *task)
 {
+  RptWindow *self = g_task_get_source_object (task);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = project_filter ();
 
@@ -417,42 +364,60 @@ save_as_with (RptWindow    *self,
       _rpt_window_start_in_last_folder (self, GTK_FILE_CHOOSER (chooser));
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
     }
-  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), cont);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response_cb), task);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static void
-save_anyway_then (RptWindow *self,
-                  gpointer   data)
+static GTask *
+save_task_new (RptWindow           *self,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
 {
-  if (self->file)
-    save_in_place (self, FALSE, data);
-  else
-    continuation_free (data);
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, _rpt_window_save_async);
+  g_task_set_task_data (task, g_new0 (SaveOp, 1), (GDestroyNotify) save_op_free);
+  return task;
 }
 
-static void
-save_then (RptWindow    *self,
-           Continuation *cont)
+void
+_rpt_window_save_async (RptWindow           *self,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
 {
+  GTask *task = save_task_new (self, cancellable, callback, user_data);
+
   if (self->file && _rpt_window_file_changed_on_disk (self))
-    _rpt_window_confirm_overwrite (self, save_anyway_then, cont, (GDestroyNotify) continuation_free);
+    _rpt_window_confirm_overwrite_async (self, cancellable, overwrite_answered_cb, task);
   else if (self->file)
-    save_in_place (self, TRUE, cont);
+    save_in_place (task, TRUE);
   else
-    save_as_with (self, cont);
+    save_as_with (task);
+}
+
+gboolean
+_rpt_window_save_finish (RptWindow     *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, _rpt_window_save_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 void
 _rpt_window_save (RptWindow *self)
 {
-  save_then (self, NULL);
+  _rpt_window_save_async (self, self->cancellable, NULL, NULL);
 }
 
 void
 _rpt_window_save_as (RptWindow *self)
 {
-  save_as_with (self, NULL);
+  save_as_with (save_task_new (self, self->cancellable, NULL, NULL));
 }
 
 /* ---- Loading ---- */
@@ -473,16 +438,6 @@ typedef struct
 static void start_load (RptWindow *self, LoadOp *op);
 
 static void
-reanchor_then (RptWindow *self,
-               gpointer   data)
-{
-  LoadOp *op = data;
-
-  op->flags |= RPT_LOAD_REANCHOR;
-  start_load (self, op);
-}
-
-static void
 load_op_free (LoadOp *op)
 {
   g_object_unref (op->self);
@@ -492,6 +447,23 @@ load_op_free (LoadOp *op)
   g_clear_pointer (&op->orphan, rpt_recovery_orphan_free);
   g_clear_pointer (&op->then_import, g_ptr_array_unref);
   g_free (op);
+}
+
+static void
+reanchor_answered_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  RptWindow *self = RPT_WINDOW (object);
+  LoadOp *op = data;
+
+  if (_rpt_window_ask_reanchor_finish (self, result, NULL))
+    {
+      op->flags |= RPT_LOAD_REANCHOR;
+      start_load (self, op);
+    }
+  else
+    load_op_free (op);
 }
 
 static void
@@ -517,7 +489,7 @@ load_done_cb (GObject      *object,
   if (project == NULL && g_error_matches (error, RPT_ERROR, RPT_ERROR_TEXT_CHANGED)
       && !(op->flags & RPT_LOAD_REANCHOR))
     {
-      _rpt_window_ask_reanchor (self, op->source, reanchor_then, op, (GDestroyNotify) load_op_free);
+      _rpt_window_ask_reanchor_async (self, op->source, self->cancellable, reanchor_answered_cb, op);
       return;
     }
   if (project == NULL)
@@ -597,17 +569,22 @@ _rpt_window_load (RptWindow         *self,
 }
 
 static void
-load_file_then (RptWindow *self,
-                gpointer   data)
+open_file_confirmed_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      data)
 {
-  _rpt_window_load (self, data, data, NULL, NULL, NULL);
+  RptWindow *self = RPT_WINDOW (object);
+  g_autoptr(GFile) file = data;
+
+  if (_rpt_window_confirm_discard_finish (self, result, NULL))
+    _rpt_window_load (self, file, file, NULL, NULL, NULL);
 }
 
 void
 _rpt_window_open_file (RptWindow *self,
                        GFile     *file)
 {
-  _rpt_window_confirm_discard (self, load_file_then, g_object_ref (file), g_object_unref);
+  _rpt_window_confirm_discard_async (self, self->cancellable, open_file_confirmed_cb, g_object_ref (file));
 }
 
 static void
@@ -628,12 +605,17 @@ open_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-show_open_chooser (RptWindow *self,
-                   gpointer   data)
+show_open_chooser (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      data)
 {
+  RptWindow *self = RPT_WINDOW (object);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = project_filter ();
+  g_autoptr(GtkFileFilter) filter = NULL;
 
+  if (!_rpt_window_confirm_discard_finish (self, result, NULL))
+    return;
+  filter = project_filter ();
   chooser = gtk_file_chooser_native_new (_("Open Project"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -646,7 +628,7 @@ show_open_chooser (RptWindow *self,
 void
 _rpt_window_open (RptWindow *self)
 {
-  _rpt_window_confirm_discard (self, show_open_chooser, NULL, NULL);
+  _rpt_window_confirm_discard_async (self, self->cancellable, show_open_chooser, NULL);
 }
 
 char *
@@ -669,11 +651,16 @@ _rpt_window_find_demo (void)
 }
 
 static void
-open_demo_then (RptWindow *self,
-                gpointer   data)
+open_demo_confirmed_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      data)
 {
+  RptWindow *self = RPT_WINDOW (object);
+  g_autoptr(GFile) demo = data;
+
   /* A copy: Save asks where, so the shipped demo stays as it is. */
-  _rpt_window_load (self, data, NULL, _("Demo Project"), NULL, NULL);
+  if (_rpt_window_confirm_discard_finish (self, result, NULL))
+    _rpt_window_load (self, demo, NULL, _("Demo Project"), NULL, NULL);
 }
 
 void
@@ -687,30 +674,40 @@ _rpt_window_open_demo (RptWindow *self)
                               _("The demo project is not installed. Set REPARTEE_DATA_DIR to the folder that holds examples/demo.json."));
       return;
     }
-  _rpt_window_confirm_discard (self, open_demo_then, g_file_new_for_path (path), g_object_unref);
+  _rpt_window_confirm_discard_async (self, self->cancellable, open_demo_confirmed_cb, g_file_new_for_path (path));
 }
 
 static void
-new_project_then (RptWindow *self,
-                  gpointer   data)
+new_project_confirmed_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      data)
 {
-  g_autoptr(RptProject) project = rpt_project_new ();
+  RptWindow *self = RPT_WINDOW (object);
+  g_autoptr(RptProject) project = NULL;
 
+  if (!_rpt_window_confirm_discard_finish (self, result, NULL))
+    return;
+  project = rpt_project_new ();
   _rpt_window_set_project (self, project, NULL, NULL);
 }
 
 void
 _rpt_window_new_project (RptWindow *self)
 {
-  _rpt_window_confirm_discard (self, new_project_then, NULL, NULL);
+  _rpt_window_confirm_discard_async (self, self->cancellable, new_project_confirmed_cb, NULL);
 }
 
 /* ---- Closing ---- */
 
 static void
-close_then (RptWindow *self,
-            gpointer   data)
+close_confirmed_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      data)
 {
+  RptWindow *self = RPT_WINDOW (object);
+
+  if (!_rpt_window_confirm_discard_finish (self, result, NULL))
+    return;
   self->close_confirmed = TRUE;
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -729,7 +726,7 @@ _rpt_window_close_request (RptWindow *self)
       _rpt_window_toast (self, _("Saving; close again when it is done"));
       return TRUE;
     }
-  _rpt_window_confirm_discard (self, close_then, NULL, NULL);
+  _rpt_window_confirm_discard_async (self, self->cancellable, close_confirmed_cb, NULL);
   return TRUE;
 }
 

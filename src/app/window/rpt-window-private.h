@@ -3,7 +3,8 @@
  * actions and keys; rpt-window-files.c: open, save, close, drop;
  * rpt-window-import.c: importing articles; rpt-window-toasts.c: toasts;
  * rpt-window-recovery.c: offering copies of lost work; rpt-window-disk.c:
- * files changed on disk behind our back; rpt-window-orphans.c: orphaned
+ * files changed on disk behind our back, and the window's questions;
+ * rpt-window-orphans.c: orphaned
  * annotations and replacing an article's text; rpt-window-dataset.c:
  * importing a labelled dataset as a new project; rpt-window-recent.c:
  * recent projects and the choosers' folder).
@@ -123,14 +124,33 @@ void        _rpt_window_init_actions       (RptWindow      *self);
 void        _rpt_window_update_actions     (RptWindow      *self);
 
 /* rpt-window-files.c */
-typedef void (*RptWindowContinuation) (RptWindow *self,
-                                       gpointer   data);
-/* Runs @then at once when nothing is unsaved; otherwise asks Save /
- * Discard / Cancel and runs it after a successful save or a discard. */
-void        _rpt_window_confirm_discard  (RptWindow             *self,
-                                          RptWindowContinuation  then,
-                                          gpointer               data,
-                                          GDestroyNotify         destroy);
+/* The window's questions and saves are GIO-style pairs on a GTask whose
+ * source object is the window, which keeps it alive until the callback
+ * has run. _finish returns TRUE to go on, or FALSE with
+ * G_IO_ERROR_CANCELLED when the user cancelled (or the window went, or
+ * @cancellable was cancelled), or with the error that stopped it, which
+ * the window has already shown: callers only stop. */
+
+/* Completes TRUE at once when nothing is unsaved; otherwise asks Save /
+ * Discard / Cancel, and completes TRUE after a discard or a successful
+ * save. */
+void        _rpt_window_confirm_discard_async  (RptWindow           *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean    _rpt_window_confirm_discard_finish (RptWindow           *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+/* Save: over the project's file (asking when it changed on disk or
+ * cannot simply be written), or where the user chooses. @cancellable
+ * stops the questions; a write that started finishes. */
+void        _rpt_window_save_async       (RptWindow           *self,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean    _rpt_window_save_finish      (RptWindow           *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
 void        _rpt_window_new_project      (RptWindow   *self);
 void        _rpt_window_open             (RptWindow   *self);
 void        _rpt_window_open_demo        (RptWindow   *self);
@@ -176,19 +196,39 @@ void        _rpt_window_import_files     (RptWindow   *self,
 /* rpt-window-disk.c */
 /* TRUE when someone else changed self->file since we read or wrote it. */
 gboolean    _rpt_window_file_changed_on_disk (RptWindow *self);
-/* Asks before overwriting a file changed on disk. "Save Anyway" runs
- * @then, which takes @data; Cancel frees @data with @destroy. */
-void        _rpt_window_confirm_overwrite (RptWindow             *self,
-                                           RptWindowContinuation  then,
-                                           gpointer               data,
-                                           GDestroyNotify         destroy);
-/* Offers to load @source again with re-anchoring (@message: the core's
- * refusal). The same ownership rules as _rpt_window_confirm_overwrite. */
-void        _rpt_window_ask_reanchor     (RptWindow             *self,
-                                          GFile                 *source,
-                                          RptWindowContinuation  then,
-                                          gpointer               data,
-                                          GDestroyNotify         destroy);
+/* Presents @dialog, a question over the window whose close response is
+ * "cancel", and completes with the id of the answer. The answer comes
+ * from an idle: what follows may close the window, which must not happen
+ * while the dialog is still emitting "response". */
+void        _rpt_window_ask_async        (RptWindow           *self,
+                                          GtkWidget           *dialog,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+/* The response id (never "cancel": Cancel is G_IO_ERROR_CANCELLED). */
+char       *_rpt_window_ask_finish       (RptWindow           *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+/* Asks before overwriting a file changed on disk: TRUE for "Save Anyway". */
+void        _rpt_window_confirm_overwrite_async  (RptWindow           *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean    _rpt_window_confirm_overwrite_finish (RptWindow           *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+/* Offers to load @source again with re-anchoring (its article text was
+ * changed outside Repartee): TRUE for "Re-anchor". */
+void        _rpt_window_ask_reanchor_async  (RptWindow           *self,
+                                             GFile               *source,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean    _rpt_window_ask_reanchor_finish (RptWindow           *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+/* Completes @task with G_IO_ERROR_CANCELLED. */
+void        _rpt_window_return_cancelled (GTask               *task);
 
 /* rpt-window-orphans.c */
 /* Follows the project's orphans and the article shown. */
