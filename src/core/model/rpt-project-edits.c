@@ -9,6 +9,7 @@
 
 #include "rpt-core-private.h"
 #include "rpt-limits.h"
+#include "rpt-project-ops-private.h"
 #include "rpt-project-private.h"
 
 static gboolean

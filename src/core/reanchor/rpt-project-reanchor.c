@@ -11,6 +11,7 @@
 
 #include "rpt-core-private.h"
 #include "rpt-limits.h"
+#include "rpt-project-ops-private.h"
 #include "rpt-project-private.h"
 #include "rpt-project-reanchor.h"
 #include "rpt-reanchor-private.h"
