@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rpt-core-private.h"
+#include "rpt-id-minter-private.h"
 #include "rpt-import-private.h"
 #include "rpt-project-io.h"
 #include "rpt-project-private.h"
@@ -312,14 +313,13 @@ unique_id (GHashTable *taken,
 /* An id from a name: its slug, from at most 48 characters of it, so that
  * any name gives an id within RPT_MAX_ID_BYTES. */
 static char *
-id_from_name (RptProject *project,
-              GHashTable *taken,
+id_from_name (GHashTable *taken,
               const char *name,
               const char *fallback)
 {
   g_autofree char *head = g_utf8_substring (name, 0, MIN (g_utf8_strlen (name, -1), 48));
 
-  return _rpt_project_unique_slug (project, taken, head, fallback);
+  return _rpt_id_slug (taken, head, fallback);
 }
 
 /* Position of @name among the default labels, or -1. */
@@ -328,7 +328,7 @@ default_position (RptProject *defaults,
                   const char *name)
 {
   g_autoptr(GHashTable) none = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *id = id_from_name (defaults, none, name, "label");
+  g_autofree char *id = id_from_name (none, name, "label");
   GListModel *labels = rpt_project_get_labels (defaults);
 
   for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
@@ -401,7 +401,7 @@ finish_labels (RptImportBuilder *builder,
 
       if (!label->declared && !label->used)
         continue;
-      id = id_from_name (project, taken, label->name, "label");
+      id = id_from_name (taken, label->name, "label");
       g_hash_table_add (taken, id);
       label_ids[i] = id;
       /* The four default labels keep their colours and descriptions. */
@@ -448,7 +448,7 @@ finish_speakers (RptImportBuilder *builder,
 
       if (!speaker->declared && !speaker->used)
         continue;
-      id = id_from_name (project, taken, speaker->name, "speaker");
+      id = id_from_name (taken, speaker->name, "speaker");
       g_hash_table_add (taken, id);
       speaker_ids[i] = id;
       made = rpt_speaker_new (id, speaker->name);

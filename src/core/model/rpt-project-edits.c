@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rpt-core-private.h"
+#include "rpt-id-minter-private.h"
 #include "rpt-limits.h"
 #include "rpt-project-ops-private.h"
 #include "rpt-project-private.h"
@@ -286,7 +287,7 @@ rpt_project_add_annotation (RptProject  *self,
   if (!check_not_duplicate (self, document_id, start, end, label_id, NULL, error))
     return NULL;
 
-  id = _rpt_project_new_id (self, "a");
+  id = _rpt_id_minter_serial (_rpt_project_get_ids (self), "a");
   now = _rpt_now ();
   annotation = _rpt_annotation_new (id, document_id, start, end, label_id, speaker_id, "",
                                     rpt_project_get_author (self), now, now);
@@ -543,7 +544,7 @@ rpt_project_add_label (RptProject  *self,
   if (shortcut == 0)
     shortcut = first_free_shortcut (self);
 
-  id = _rpt_project_unique_slug (self, _rpt_project_label_table (self), stripped, "label");
+  id = _rpt_id_minter_label_id (_rpt_project_get_ids (self), stripped);
   label = rpt_label_new (id, stripped, color, 0, NULL);
 
   _rpt_project_begin_edit (self, _("Add Label"));
@@ -764,7 +765,7 @@ rpt_project_add_speaker (RptProject  *self,
       return NULL;
     }
 
-  id = _rpt_project_unique_slug (self, _rpt_project_speaker_table (self), stripped, "speaker");
+  id = _rpt_id_minter_speaker_id (_rpt_project_get_ids (self), stripped);
   speaker = rpt_speaker_new (id, stripped);
 
   _rpt_project_begin_edit (self, _("Add Speaker"));
@@ -898,7 +899,7 @@ rpt_project_add_relation (RptProject       *self,
         }
     }
 
-  id = _rpt_project_new_id (self, "r");
+  id = _rpt_id_minter_serial (_rpt_project_get_ids (self), "r");
   relation = _rpt_relation_new (id, type, from_id, to_id);
 
   _rpt_project_begin_edit (self, _("Link Annotations"));

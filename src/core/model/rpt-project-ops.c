@@ -56,7 +56,7 @@ remove_document (RptProject  *self,
 
   g_object_ref (document);
   g_hash_table_remove (self->document_by_id, id);
-  g_hash_table_remove_all (self->document_id_hints);
+  _rpt_id_minter_document_removed (self->ids);
   /* The document keeps its (by now empty) store while it is out, so that
    * undo brings back the very GListModel that views may still hold. */
   if (g_hash_table_steal_extended (self->store_by_document, id, (gpointer *) &key, (gpointer *) &store))

@@ -13,17 +13,6 @@
 
 G_BEGIN_DECLS
 
-char     *_rpt_project_new_id           (RptProject *self,
-                                         const char *prefix);
-char     *_rpt_project_unique_slug      (RptProject *self,
-                                         GHashTable *taken,
-                                         const char *name,
-                                         const char *fallback);
-GHashTable *_rpt_project_label_table    (RptProject *self);
-GHashTable *_rpt_project_speaker_table  (RptProject *self);
-/* id -> RptDocument, for making the id of a new article unique. */
-GHashTable *_rpt_project_document_table (RptProject *self);
-
 /* Bulk loading, no history, no signals: the reader fills a fresh project. */
 void      _rpt_project_load_label       (RptProject    *self,
                                          RptLabel      *label);

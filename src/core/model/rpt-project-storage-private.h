@@ -10,6 +10,7 @@
 #endif
 
 #include "rpt-history.h"
+#include "rpt-id-minter-private.h"
 #include "rpt-project.h"
 #include "rpt-relation-index.h"
 
@@ -32,13 +33,12 @@ struct _RptProject
   GHashTable *annotation_by_id;  /* id -> RptAnnotation (owned ref) */
   GHashTable *relation_by_id;
   GHashTable *orphan_by_id;      /* id -> RptAnnotation (borrowed from orphans) */
-  GHashTable *document_id_hints; /* for _rpt_id_next_free(); emptied when an article goes */
   RptRelationIndex *relation_index; /* the relations of each annotation */
+  RptIdMinter *ids;
 
   RptHistory *history;
   char       *author;
   guint64     generation;
-  guint64     next_serial;       /* for a<N> and r<N> ids */
   guint       edit_depth;
 
   /* Last notified values, to notify only on change. */

@@ -9,6 +9,7 @@
 
 #include "rpt-annotation-store-private.h"
 #include "rpt-core-private.h"
+#include "rpt-id-minter-private.h"
 #include "rpt-project-ops-private.h"
 #include "rpt-project-private.h"
 #include "rpt-project-storage-private.h"
@@ -57,6 +58,7 @@ rpt_project_finalize (GObject *object)
    * a hash table: the allocator hands memory out again in the order it got
    * it back, so the next project opened gets each annotation beside its
    * neighbours in the file instead of scattered over the heap. */
+  g_clear_pointer (&self->ids, _rpt_id_minter_free);
   g_clear_pointer (&self->annotation_by_id, g_hash_table_unref);
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
@@ -70,7 +72,6 @@ rpt_project_finalize (GObject *object)
   g_clear_pointer (&self->speaker_by_id, g_hash_table_unref);
   g_clear_pointer (&self->relation_by_id, g_hash_table_unref);
   g_clear_pointer (&self->orphan_by_id, g_hash_table_unref);
-  g_clear_pointer (&self->document_id_hints, g_hash_table_unref);
   g_clear_pointer (&self->relation_index, rpt_relation_index_free);
   g_clear_object (&self->documents);
   g_clear_object (&self->labels);
@@ -186,13 +187,13 @@ rpt_project_init (RptProject *self)
   self->annotation_by_id = g_hash_table_new_full (_rpt_id_hash, g_str_equal, NULL, g_object_unref);
   self->relation_by_id = g_hash_table_new (_rpt_id_hash, g_str_equal);
   self->orphan_by_id = g_hash_table_new (_rpt_id_hash, g_str_equal);
-  self->document_id_hints = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->relation_index = rpt_relation_index_new ();
+  self->ids = _rpt_id_minter_new (self->document_by_id, self->label_by_id, self->speaker_by_id,
+                                  self->annotation_by_id, self->orphan_by_id, self->relation_by_id);
 
   self->history = rpt_history_new (_rpt_op_apply, _rpt_op_free, self);
   /* The passwd entry is in the system's encoding; the file needs UTF-8. */
   self->author = g_utf8_make_valid (g_strcmp0 (real_name, "Unknown") != 0 ? real_name : g_get_user_name (), -1);
-  self->next_serial = 1;
 }
 
 RptProject *
@@ -446,95 +447,10 @@ rpt_project_set_author (RptProject *self,
   self->author = g_strdup (author ? author : "");
 }
 
-GHashTable *
-_rpt_project_label_table (RptProject *self)
+RptIdMinter *
+_rpt_project_get_ids (RptProject *project)
 {
-  return self->label_by_id;
-}
-
-GHashTable *
-_rpt_project_speaker_table (RptProject *self)
-{
-  return self->speaker_by_id;
-}
-
-GHashTable *
-_rpt_project_document_table (RptProject *self)
-{
-  return self->document_by_id;
-}
-
-/* ---- Ids ---- */
-
-char *
-_rpt_project_new_id (RptProject *self,
-                     const char *prefix)
-{
-  for (;;)
-    {
-      char *id = g_strdup_printf ("%s%" G_GUINT64_FORMAT, prefix, self->next_serial++);
-
-      if (!g_hash_table_contains (self->annotation_by_id, id) &&
-          !g_hash_table_contains (self->orphan_by_id, id) &&
-          !g_hash_table_contains (self->relation_by_id, id))
-        return id;
-      g_free (id);
-    }
-}
-
-/* Ids made from names stay short, far below RPT_MAX_ID_BYTES even with a
- * "-N" suffix, so that whatever the user types gives a loadable file. */
-#define MAX_SLUG_BYTES 64
-
-/* "Diplomatic signal" -> "diplomatic-signal"; unique among @taken's keys. */
-char *
-_rpt_project_unique_slug (RptProject *self,
-                          GHashTable *taken,
-                          const char *name,
-                          const char *fallback)
-{
-  g_autoptr(GString) slug = g_string_new (NULL);
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-  g_autofree char *base = NULL;
-
-  for (const char *p = folded; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalnum (c))
-        {
-          if (slug->len + g_unichar_to_utf8 (c, NULL) > MAX_SLUG_BYTES)
-            break;
-          g_string_append_unichar (slug, c);
-        }
-      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
-        g_string_append_c (slug, '-');
-    }
-  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
-    g_string_truncate (slug, slug->len - 1);
-  base = g_strdup (slug->len > 0 ? slug->str : fallback);
-
-  if (!g_hash_table_contains (taken, base))
-    return g_steal_pointer (&base);
-  /* Adding ten thousand "notes.txt" from as many folders must not count
-   * from "notes-2" for each. */
-  return _rpt_id_next_free (taken, taken == self->document_by_id ? self->document_id_hints : NULL,
-                            base, 2);
-}
-
-static void
-note_serial (RptProject *self,
-             const char *id,
-             char        prefix)
-{
-  char *end = NULL;
-  guint64 n;
-
-  if (id[0] != prefix || !g_ascii_isdigit (id[1]))
-    return;
-  n = g_ascii_strtoull (id + 1, &end, 10);
-  if (*end == '\0' && n >= self->next_serial && n < G_MAXUINT64)
-    self->next_serial = n + 1;
+  return project->ids;
 }
 
 /* ---- Edits, history and notification ---- */
@@ -734,7 +650,7 @@ _rpt_project_load_annotation (RptProject    *self,
   _rpt_annotation_store_append (g_hash_table_lookup (self->store_by_document,
                                                      rpt_annotation_get_document (annotation)),
                                 annotation);
-  note_serial (self, id, 'a');
+  _rpt_id_minter_note_serial (self->ids, id, 'a');
 }
 
 void
@@ -747,7 +663,7 @@ _rpt_project_load_orphan (RptProject    *self,
 
   g_hash_table_insert (self->orphan_by_id, (gpointer) id, annotation);
   g_list_store_append (self->orphans, annotation);
-  note_serial (self, id, 'a');
+  _rpt_id_minter_note_serial (self->ids, id, 'a');
 }
 
 void
@@ -758,7 +674,7 @@ _rpt_project_load_relation (RptProject  *self,
 
   rpt_relation_index_add (self->relation_index, relation);
   _rpt_project_insert_keyed (self->relations, self->relation_by_id, id, relation, G_MAXUINT);
-  note_serial (self, id, 'r');
+  _rpt_id_minter_note_serial (self->ids, id, 'r');
 }
 
 gboolean
