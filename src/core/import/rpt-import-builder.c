@@ -11,7 +11,7 @@
 #include "rpt-id-minter-private.h"
 #include "rpt-import-private.h"
 #include "rpt-project-io.h"
-#include "rpt-project-private.h"
+#include "rpt-project-loader.h"
 
 /* The GNOME palette, for labels whose file gives no colour. */
 static const char *palette[] = {
@@ -343,7 +343,7 @@ default_position (RptProject *defaults,
 
 static void
 finish_labels (RptImportBuilder *builder,
-               RptProject       *project,
+               RptProjectLoader *loader,
                char            **label_ids)
 {
   g_autoptr(RptProject) defaults = rpt_project_new ();
@@ -429,13 +429,13 @@ finish_labels (RptImportBuilder *builder,
       made = rpt_label_new (id, label->name, color, shortcuts[i],
                             label->description ? label->description
                                                : standard ? rpt_label_get_description (standard) : "");
-      _rpt_project_load_label (project, made);
+      rpt_project_loader_add_label (loader, made);
     }
 }
 
 static void
 finish_speakers (RptImportBuilder *builder,
-                 RptProject       *project,
+                 RptProjectLoader *loader,
                  char            **speaker_ids)
 {
   g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
@@ -452,7 +452,7 @@ finish_speakers (RptImportBuilder *builder,
       g_hash_table_add (taken, id);
       speaker_ids[i] = id;
       made = rpt_speaker_new (id, speaker->name);
-      _rpt_project_load_speaker (project, made);
+      rpt_project_loader_add_speaker (loader, made);
     }
 }
 
@@ -460,13 +460,14 @@ RptProject *
 _rpt_import_builder_finish (RptImportBuilder  *builder,
                             GError           **error)
 {
-  g_autoptr(RptProject) project = rpt_project_new_empty ();
+  g_autoptr(RptProjectLoader) loader = rpt_project_loader_new ();
   g_autoptr(GHashTable) annotation_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) relation_ids = g_hash_table_new (g_str_hash, g_str_equal);
   char **label_ids = g_new0 (char *, builder->labels->len + 1);
   char **speaker_ids = g_new0 (char *, builder->speakers->len + 1);
   gint64 now = _rpt_now ();
   guint a_serial = 0, r_serial = 0;
+  RptProject *project;
 
   if (builder->records->len == 0)
     {
@@ -476,8 +477,8 @@ _rpt_import_builder_finish (RptImportBuilder  *builder,
       return NULL;
     }
 
-  finish_labels (builder, project, label_ids);
-  finish_speakers (builder, project, speaker_ids);
+  finish_labels (builder, loader, label_ids);
+  finish_speakers (builder, loader, speaker_ids);
 
   /* Ids from the files are kept where they are free; the rest are made. */
   for (guint r = 0; r < builder->records->len; r++)
@@ -510,7 +511,7 @@ _rpt_import_builder_finish (RptImportBuilder  *builder,
       RptImportRecord *record = g_ptr_array_index (builder->records, r);
       const char *doc_id = rpt_document_get_id (record->document);
 
-      _rpt_project_load_document (project, record->document);
+      rpt_project_loader_add_document (loader, record->document);
       for (guint i = 0; i < record->spans->len; i++)
         {
           PendingSpan *span = &g_array_index (record->spans, PendingSpan, i);
@@ -529,7 +530,7 @@ _rpt_import_builder_finish (RptImportBuilder  *builder,
                                             span->created != -1 ? span->created : now,
                                             span->modified != -1 ? span->modified
                                               : span->created != -1 ? span->created : now);
-          _rpt_project_load_annotation (project, annotation);
+          rpt_project_loader_add_annotation (loader, annotation);
         }
     }
   for (guint r = 0; r < builder->records->len; r++)
@@ -554,10 +555,10 @@ _rpt_import_builder_finish (RptImportBuilder  *builder,
           made = _rpt_relation_new (relation->id, relation->type,
                                     g_array_index (record->spans, PendingSpan, relation->from).id,
                                     g_array_index (record->spans, PendingSpan, relation->to).id);
-          _rpt_project_load_relation (project, made);
+          rpt_project_loader_add_relation (loader, made);
         }
     }
-  _rpt_project_load_finish (project);
+  project = rpt_project_loader_finish (loader);
 
   for (guint i = 0; i < builder->labels->len; i++)
     g_free (label_ids[i]);
@@ -565,5 +566,5 @@ _rpt_import_builder_finish (RptImportBuilder  *builder,
     g_free (speaker_ids[i]);
   g_free (label_ids);
   g_free (speaker_ids);
-  return g_steal_pointer (&project);
+  return project;
 }

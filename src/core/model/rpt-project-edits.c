@@ -11,7 +11,6 @@
 #include "rpt-id-minter-private.h"
 #include "rpt-limits.h"
 #include "rpt-project-ops-private.h"
-#include "rpt-project-private.h"
 
 static gboolean
 fail (GError    **error,

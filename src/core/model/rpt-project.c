@@ -11,7 +11,7 @@
 #include "rpt-core-private.h"
 #include "rpt-id-minter-private.h"
 #include "rpt-project-ops-private.h"
-#include "rpt-project-private.h"
+#include "rpt-project-loader.h"
 #include "rpt-project-storage-private.h"
 
 G_DEFINE_FINAL_TYPE (RptProject, rpt_project, G_TYPE_OBJECT)
@@ -217,7 +217,7 @@ rpt_project_new (void)
     { "diplomatic-signal", NC_("label name", "Diplomatic signal"), "#2ec27e",
       N_("A message about relations between the parties") },
   };
-  RptProject *self = rpt_project_new_empty ();
+  g_autoptr(RptProjectLoader) loader = rpt_project_loader_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
     {
@@ -226,11 +226,9 @@ rpt_project_new (void)
                        g_dpgettext2 (GETTEXT_PACKAGE, "label name", defaults[i].name),
                        defaults[i].color, i + 1,
                        g_dgettext (GETTEXT_PACKAGE, defaults[i].description));
-      _rpt_project_load_label (self, label);
+      rpt_project_loader_add_label (loader, label);
     }
-  _rpt_project_load_finish (self);
-
-  return self;
+  return rpt_project_loader_finish (loader);
 }
 
 /* ---- Signals, for the primitive changes (rpt-project-ops.c) ---- */
@@ -603,104 +601,9 @@ rpt_project_mark_saved_state (RptProject *self,
     }
 }
 
-void
-_rpt_project_mark_unsaved (RptProject *self)
-{
-  /* States count up from 1 and never reach G_MAXUINT64. */
-  rpt_project_mark_saved_state (self, G_MAXUINT64);
-}
-
 guint64
 rpt_project_get_generation (RptProject *self)
 {
   g_return_val_if_fail (RPT_IS_PROJECT (self), 0);
   return self->generation;
-}
-
-/* ---- Bulk loading ---- */
-
-void
-_rpt_project_load_label (RptProject *self,
-                         RptLabel   *label)
-{
-  _rpt_project_insert_keyed (self->labels, self->label_by_id, rpt_label_get_id (label), label, G_MAXUINT);
-}
-
-void
-_rpt_project_load_speaker (RptProject *self,
-                           RptSpeaker *speaker)
-{
-  _rpt_project_insert_keyed (self->speakers, self->speaker_by_id, rpt_speaker_get_id (speaker), speaker, G_MAXUINT);
-}
-
-void
-_rpt_project_load_document (RptProject  *self,
-                            RptDocument *document)
-{
-  _rpt_project_insert_document (self, document, G_MAXUINT);
-}
-
-void
-_rpt_project_load_annotation (RptProject    *self,
-                              RptAnnotation *annotation)
-{
-  const char *id = rpt_annotation_get_id (annotation);
-
-  g_hash_table_insert (self->annotation_by_id, (gpointer) id, g_object_ref (annotation));
-  _rpt_annotation_store_append (g_hash_table_lookup (self->store_by_document,
-                                                     rpt_annotation_get_document (annotation)),
-                                annotation);
-  _rpt_id_minter_note_serial (self->ids, id, 'a');
-}
-
-void
-_rpt_project_load_orphan (RptProject    *self,
-                          RptAnnotation *annotation)
-{
-  const char *id = rpt_annotation_get_id (annotation);
-
-  g_return_if_fail (rpt_annotation_is_orphan (annotation));
-
-  g_hash_table_insert (self->orphan_by_id, (gpointer) id, annotation);
-  g_list_store_append (self->orphans, annotation);
-  _rpt_id_minter_note_serial (self->ids, id, 'a');
-}
-
-void
-_rpt_project_load_relation (RptProject  *self,
-                            RptRelation *relation)
-{
-  const char *id = rpt_relation_get_id (relation);
-
-  rpt_relation_index_add (self->relation_index, relation);
-  _rpt_project_insert_keyed (self->relations, self->relation_by_id, id, relation, G_MAXUINT);
-  _rpt_id_minter_note_serial (self->ids, id, 'r');
-}
-
-gboolean
-_rpt_project_has_link (RptProject      *self,
-                       RptRelationType  type,
-                       const char      *from,
-                       const char      *to)
-{
-  return rpt_relation_index_has_link (self->relation_index, type, from, to);
-}
-
-void
-_rpt_project_load_finish (RptProject *self)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, self->store_by_document);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      _rpt_annotation_store_sort (value);
-      _rpt_project_set_document_count (self, key);
-    }
-  g_list_store_sort (self->orphans, _rpt_project_compare_orphans, self);
-  rpt_history_clear (self->history);
-  self->was_dirty = FALSE;
-  self->could_undo = FALSE;
-  self->could_redo = FALSE;
 }

@@ -12,7 +12,6 @@
 #include "rpt-core-private.h"
 #include "rpt-limits.h"
 #include "rpt-project-ops-private.h"
-#include "rpt-project-private.h"
 #include "rpt-project-reanchor.h"
 #include "rpt-reanchor-private.h"
 
@@ -241,7 +240,7 @@ make_report (RptReanchorReport *report,
 /* ---- Loading with RPT_LOAD_REANCHOR ---- */
 
 void
-_rpt_project_reanchor_loaded (RptProject        *project,
+_rpt_project_reanchor_loaded (RptProjectLoader  *loader,
                               RptDocument       *document,
                               GArray            *jobs,
                               RptReanchorReport *report)
@@ -255,12 +254,12 @@ _rpt_project_reanchor_loaded (RptProject        *project,
         {
           _rpt_annotation_set_anchor (job->annotation, NULL, NULL, NULL);
           _rpt_annotation_set_range (job->annotation, job->start, job->end);
-          _rpt_project_load_annotation (project, job->annotation);
+          rpt_project_loader_add_annotation (loader, job->annotation);
         }
       else
         {
           _rpt_annotation_set_anchor (job->annotation, job->quote ? job->quote : "", job->prefix, job->suffix);
-          _rpt_project_load_orphan (project, job->annotation);
+          rpt_project_loader_add_orphan (loader, job->annotation);
         }
     }
   if (report != NULL)
