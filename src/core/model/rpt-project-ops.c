@@ -273,6 +273,8 @@ remove_keyed (GListStore *store,
   g_object_unref (item);
 }
 
+/* ---- The interpreter ---- */
+
 void
 _rpt_op_apply (gpointer data,
                gboolean forward,
@@ -379,6 +381,8 @@ _rpt_op_apply (gpointer data,
       g_assert_not_reached ();
     }
 }
+
+/* ---- Making, freeing and recording ops ---- */
 
 static void
 annotation_state_clear (AnnotationState *state)

@@ -1,5 +1,8 @@
-/* rpt-project.c: storage, lookups, change signals and the application of
- * reversible operations. The public edit methods are in rpt-project-edits.c.
+/* rpt-project.c: RptProject's storage, lookups, change signals, history and
+ * dirty state. Its edits are in rpt-project-edits.c and
+ * rpt-project-labels-speakers.c, the undo operations they record in
+ * rpt-project-ops.c, ids in rpt-id-minter.c, bulk loading in
+ * rpt-project-loader.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "Repartee-Model"
 
@@ -7,11 +10,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "rpt-annotation-store-private.h"
 #include "rpt-core-private.h"
-#include "rpt-id-minter-private.h"
-#include "rpt-project-ops-private.h"
 #include "rpt-project-loader.h"
+#include "rpt-project-ops-private.h"
 #include "rpt-project-storage-private.h"
 
 G_DEFINE_FINAL_TYPE (RptProject, rpt_project, G_TYPE_OBJECT)
