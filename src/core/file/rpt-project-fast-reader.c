@@ -24,16 +24,18 @@
 #include "rpt-core-private.h"
 #include "rpt-json-scanner.h"
 #include "rpt-project-io.h"
+#include "rpt-project-loader.h"
 #include "rpt-project-private.h"
 #include "rpt-reanchor-private.h"
 
 typedef struct
 {
-  RptJsonScanner  s;
-  RptProject     *project;
-  guint           n_annotations;
-  RptDocument    *last_document;
-  GHashTable     *names;      /* case-folded label and speaker names */
+  RptJsonScanner    s;
+  RptProjectLoader *loader;
+  RptProject       *project;  /* the loader's, for lookups */
+  guint             n_annotations;
+  RptDocument      *last_document;
+  GHashTable       *names;    /* case-folded label and speaker names */
 } Reader;
 
 static gint fast_reader_enabled = TRUE;
@@ -226,7 +228,7 @@ read_label (Reader *r)
     return FALSE;
 
   label = rpt_label_new (id, name, color, shortcut, description);
-  _rpt_project_load_label (r->project, label);
+  rpt_project_loader_add_label (r->loader, label);
   return TRUE;
 }
 
@@ -246,7 +248,7 @@ read_speaker (Reader *r)
     return FALSE;
 
   speaker = rpt_speaker_new (id, name);
-  _rpt_project_load_speaker (r->project, speaker);
+  rpt_project_loader_add_speaker (r->loader, speaker);
   return TRUE;
 }
 
@@ -275,7 +277,7 @@ read_document (Reader *r)
   if (rpt_document_get_length (document) > RPT_MAX_ARTICLE_CHARS ||
       g_ascii_strcasecmp (sha256, rpt_document_get_sha256 (document)) != 0)
     return FALSE;
-  _rpt_project_load_document (r->project, document);
+  rpt_project_loader_add_document (r->loader, document);
   return TRUE;
 }
 
@@ -356,7 +358,7 @@ read_annotation (Reader *r)
       _rpt_anchor_check (document, start, end, quote, prefix, suffix) != NULL)
     return FALSE;
 
-  _rpt_project_load_annotation (r->project, annotation);
+  rpt_project_loader_add_annotation (r->loader, annotation);
   return TRUE;
 }
 
@@ -370,7 +372,7 @@ read_orphan (Reader *r)
   if (!(orphan = read_annotation_object (r, TRUE, &document, &quote, &prefix, &suffix)))
     return FALSE;
   _rpt_annotation_set_anchor (orphan, quote, prefix, suffix);
-  _rpt_project_load_orphan (r->project, orphan);
+  rpt_project_loader_add_orphan (r->loader, orphan);
   return TRUE;
 }
 
@@ -402,11 +404,11 @@ read_relation (Reader *r)
       from_annotation == to_annotation ||
       /* Annotations and orphans share one set of ids, so the same two ids
        * are the same two annotations. */
-      _rpt_project_has_link (r->project, type, from, to))
+      rpt_project_loader_has_link (r->loader, type, from, to))
     return FALSE;
 
   relation = _rpt_relation_new (id, type, from, to);
-  _rpt_project_load_relation (r->project, relation);
+  rpt_project_loader_add_relation (r->loader, relation);
   return TRUE;
 }
 
@@ -543,6 +545,7 @@ RptProject *
 _rpt_project_read_fast (const char *data,
                         gsize       len)
 {
+  g_autoptr(RptProjectLoader) loader = NULL;
   g_autoptr(RptProject) project = NULL;
   g_autoptr(GHashTable) names = NULL;
   Reader r = { 0 };
@@ -552,10 +555,11 @@ _rpt_project_read_fast (const char *data,
       len > RPT_MAX_FILE_BYTES || !rpt_json_utf8_validate_fast (data, len))
     return NULL;
 
-  project = rpt_project_new_empty ();
+  loader = rpt_project_loader_new ();
   names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   rpt_json_scanner_init (&r.s, data, len);
-  r.project = project;
+  r.loader = loader;
+  r.project = rpt_project_loader_get_project (loader);
   r.names = names;
 
   ok = read_top (&r);
@@ -563,7 +567,7 @@ _rpt_project_read_fast (const char *data,
   if (!ok)
     return NULL;
 
-  _rpt_project_load_finish (project);
+  project = rpt_project_loader_finish (loader);
   if (has_duplicate_spans (project))
     return NULL;
   return g_steal_pointer (&project);

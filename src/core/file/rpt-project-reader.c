@@ -15,6 +15,7 @@
 #include "rpt-core-private.h"
 #include "rpt-json-guard.h"
 #include "rpt-project-io.h"
+#include "rpt-project-loader.h"
 #include "rpt-project-private.h"
 #include "rpt-reanchor-private.h"
 
@@ -299,7 +300,7 @@ check_unique_name (GHashTable  *seen,
 /* What one load shares between sections. */
 typedef struct
 {
-  RptProject        *project;
+  RptProjectLoader  *loader;
   RptLoadFlags       flags;
   GHashTable        *changed;  /* id of a document whose text changed -> GArray of jobs */
   GHashTable        *ids;      /* annotation and orphan ids -> the place that used it first */
@@ -309,9 +310,9 @@ typedef struct
 /* ---- Sections ---- */
 
 static gboolean
-read_labels (RptProject  *project,
-             JsonObject  *root,
-             GError     **error)
+read_labels (RptProjectLoader  *loader,
+             JsonObject        *root,
+             GError           **error)
 {
   g_autoptr(GHashTable) ids = places_table ();
   g_autoptr(GHashTable) names = places_table ();
@@ -354,7 +355,7 @@ read_labels (RptProject  *project,
         by_key[shortcut] = g_strdup (place);
 
       label = rpt_label_new (id, name, color, shortcut, description);
-      _rpt_project_load_label (project, label);
+      rpt_project_loader_add_label (loader, label);
     }
 
   for (guint k = 0; k < G_N_ELEMENTS (by_key); k++)
@@ -363,9 +364,9 @@ read_labels (RptProject  *project,
 }
 
 static gboolean
-read_speakers (RptProject  *project,
-               JsonObject  *root,
-               GError     **error)
+read_speakers (RptProjectLoader  *loader,
+               JsonObject        *root,
+               GError           **error)
 {
   g_autoptr(GHashTable) ids = places_table ();
   g_autoptr(GHashTable) names = places_table ();
@@ -389,14 +390,13 @@ read_speakers (RptProject  *project,
         return FALSE;
 
       speaker = rpt_speaker_new (id, name);
-      _rpt_project_load_speaker (project, speaker);
+      rpt_project_loader_add_speaker (loader, speaker);
     }
   return TRUE;
 }
 
 static gboolean
-read_documents (RptProject  *project,
-                JsonObject  *root,
+read_documents (JsonObject  *root,
                 Load        *load,
                 GError     **error)
 {
@@ -439,7 +439,7 @@ read_documents (RptProject  *project,
                                   rpt_document_get_sha256 (document), id);
           g_hash_table_insert (load->changed, g_strdup (id), _rpt_anchor_jobs_new ());
         }
-      _rpt_project_load_document (project, document);
+      rpt_project_loader_add_document (load->loader, document);
     }
   return TRUE;
 }
@@ -541,11 +541,11 @@ new_annotation (const Fields *f)
 }
 
 static gboolean
-read_annotations (RptProject  *project,
-                  JsonObject  *root,
+read_annotations (JsonObject  *root,
                   Load        *load,
                   GError     **error)
 {
+  RptProject *project = rpt_project_loader_get_project (load->loader);
   g_autoptr(GHashTable) spans = places_table ();
   g_autofree char *place = NULL;
   JsonArray *array;
@@ -598,7 +598,7 @@ read_annotations (RptProject  *project,
         return refuse_anchor (error, &item, wrong, f.document, f.start, f.end);
 
       annotation = new_annotation (&f);
-      _rpt_project_load_annotation (project, annotation);
+      rpt_project_loader_add_annotation (load->loader, annotation);
     }
   return TRUE;
 }
@@ -607,11 +607,11 @@ read_annotations (RptProject  *project,
  * with its quote and context required, and start and end where it last
  * was, in an older text. */
 static gboolean
-read_orphans (RptProject  *project,
-              JsonObject  *root,
+read_orphans (JsonObject  *root,
               Load        *load,
               GError     **error)
 {
+  RptProject *project = rpt_project_loader_get_project (load->loader);
   g_autofree char *place = NULL;
   JsonArray *array;
   Item item;
@@ -647,7 +647,7 @@ read_orphans (RptProject  *project,
       else
         {
           _rpt_annotation_set_anchor (orphan, f.quote, f.prefix, f.suffix);
-          _rpt_project_load_orphan (project, orphan);
+          rpt_project_loader_add_orphan (load->loader, orphan);
         }
     }
   return TRUE;
@@ -658,7 +658,7 @@ read_orphans (RptProject  *project,
 static void
 reanchor_changed (Load *load)
 {
-  GListModel *documents = rpt_project_get_documents (load->project);
+  GListModel *documents = rpt_project_get_documents (rpt_project_loader_get_project (load->loader));
 
   if (g_hash_table_size (load->changed) == 0)
     return;
@@ -668,7 +668,7 @@ reanchor_changed (Load *load)
       GArray *jobs = g_hash_table_lookup (load->changed, rpt_document_get_id (document));
 
       if (jobs != NULL)
-        _rpt_project_reanchor_loaded (load->project, document, jobs, load->report);
+        _rpt_project_reanchor_loaded (load->loader, document, jobs, load->report);
     }
 }
 
@@ -680,10 +680,11 @@ exists (RptProject *project,
 }
 
 static gboolean
-read_relations (RptProject  *project,
-                JsonObject  *root,
-                GError     **error)
+read_relations (RptProjectLoader  *loader,
+                JsonObject        *root,
+                GError           **error)
 {
+  RptProject *project = rpt_project_loader_get_project (loader);
   g_autoptr(GHashTable) ids = places_table ();
   g_autoptr(GHashTable) links = places_table ();
   g_autofree char *place = NULL;
@@ -725,7 +726,7 @@ read_relations (RptProject  *project,
         return refuse (error, place, _("repeats %s (the same type, from and to)"), first);
 
       relation = _rpt_relation_new (id, type, from, to);
-      _rpt_project_load_relation (project, relation);
+      rpt_project_loader_add_relation (loader, relation);
     }
   return TRUE;
 }
@@ -747,6 +748,7 @@ rpt_project_load_from_data_full (const char          *data,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(RptProject) project = NULL;
+  g_autoptr(RptProjectLoader) loader = NULL;
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GHashTable) changed = NULL;
   g_autoptr(GHashTable) ids = NULL;
@@ -835,26 +837,25 @@ rpt_project_load_from_data_full (const char          *data,
       return NULL;
     }
 
-  project = rpt_project_new_empty ();
+  loader = rpt_project_loader_new ();
   changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   ids = places_table ();
-  load = (Load) { project, flags, changed, ids, done };
-  if (!read_labels (project, top.object, error) ||
-      !read_speakers (project, top.object, error) ||
-      !read_documents (project, top.object, &load, error) ||
-      !read_annotations (project, top.object, &load, error) ||
-      !read_orphans (project, top.object, &load, error))
+  load = (Load) { loader, flags, changed, ids, done };
+  if (!read_labels (loader, top.object, error) ||
+      !read_speakers (loader, top.object, error) ||
+      !read_documents (top.object, &load, error) ||
+      !read_annotations (top.object, &load, error) ||
+      !read_orphans (top.object, &load, error))
     return NULL;
   reanchor_changed (&load);
-  if (!read_relations (project, top.object, error))
+  if (!read_relations (loader, top.object, error))
     return NULL;
 
-  _rpt_project_load_finish (project);
   /* Repaired, not saved: the file on disk still has the old offsets. */
   if (g_hash_table_size (changed) > 0)
-    _rpt_project_mark_unsaved (project);
+    rpt_project_loader_mark_repaired (loader);
   if (report)
     *report = g_steal_pointer (&done);
-  return g_steal_pointer (&project);
+  return rpt_project_loader_finish (loader);
 }
 

@@ -8,9 +8,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "rpt-core-private.h"
+#include "rpt-id-minter-private.h"
 #include "rpt-import-private.h"
 #include "rpt-project-io.h"
-#include "rpt-project-private.h"
+#include "rpt-project-loader.h"
 
 /* The GNOME palette, for labels whose file gives no colour. */
 static const char *palette[] = {
@@ -312,14 +313,13 @@ unique_id (GHashTable *taken,
 /* An id from a name: its slug, from at most 48 characters of it, so that
  * any name gives an id within RPT_MAX_ID_BYTES. */
 static char *
-id_from_name (RptProject *project,
-              GHashTable *taken,
+id_from_name (GHashTable *taken,
               const char *name,
               const char *fallback)
 {
   g_autofree char *head = g_utf8_substring (name, 0, MIN (g_utf8_strlen (name, -1), 48));
 
-  return _rpt_project_unique_slug (project, taken, head, fallback);
+  return _rpt_id_slug (taken, head, fallback);
 }
 
 /* Position of @name among the default labels, or -1. */
@@ -328,7 +328,7 @@ default_position (RptProject *defaults,
                   const char *name)
 {
   g_autoptr(GHashTable) none = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *id = id_from_name (defaults, none, name, "label");
+  g_autofree char *id = id_from_name (none, name, "label");
   GListModel *labels = rpt_project_get_labels (defaults);
 
   for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
@@ -343,7 +343,7 @@ default_position (RptProject *defaults,
 
 static void
 finish_labels (RptImportBuilder *builder,
-               RptProject       *project,
+               RptProjectLoader *loader,
                char            **label_ids)
 {
   g_autoptr(RptProject) defaults = rpt_project_new ();
@@ -401,7 +401,7 @@ finish_labels (RptImportBuilder *builder,
 
       if (!label->declared && !label->used)
         continue;
-      id = id_from_name (project, taken, label->name, "label");
+      id = id_from_name (taken, label->name, "label");
       g_hash_table_add (taken, id);
       label_ids[i] = id;
       /* The four default labels keep their colours and descriptions. */
@@ -429,13 +429,13 @@ finish_labels (RptImportBuilder *builder,
       made = rpt_label_new (id, label->name, color, shortcuts[i],
                             label->description ? label->description
                                                : standard ? rpt_label_get_description (standard) : "");
-      _rpt_project_load_label (project, made);
+      rpt_project_loader_add_label (loader, made);
     }
 }
 
 static void
 finish_speakers (RptImportBuilder *builder,
-                 RptProject       *project,
+                 RptProjectLoader *loader,
                  char            **speaker_ids)
 {
   g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
@@ -448,11 +448,11 @@ finish_speakers (RptImportBuilder *builder,
 
       if (!speaker->declared && !speaker->used)
         continue;
-      id = id_from_name (project, taken, speaker->name, "speaker");
+      id = id_from_name (taken, speaker->name, "speaker");
       g_hash_table_add (taken, id);
       speaker_ids[i] = id;
       made = rpt_speaker_new (id, speaker->name);
-      _rpt_project_load_speaker (project, made);
+      rpt_project_loader_add_speaker (loader, made);
     }
 }
 
@@ -460,13 +460,14 @@ RptProject *
 _rpt_import_builder_finish (RptImportBuilder  *builder,
                             GError           **error)
 {
-  g_autoptr(RptProject) project = rpt_project_new_empty ();
+  g_autoptr(RptProjectLoader) loader = rpt_project_loader_new ();
   g_autoptr(GHashTable) annotation_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) relation_ids = g_hash_table_new (g_str_hash, g_str_equal);
   char **label_ids = g_new0 (char *, builder->labels->len + 1);
   char **speaker_ids = g_new0 (char *, builder->speakers->len + 1);
   gint64 now = _rpt_now ();
   guint a_serial = 0, r_serial = 0;
+  RptProject *project;
 
   if (builder->records->len == 0)
     {
@@ -476,8 +477,8 @@ _rpt_import_builder_finish (RptImportBuilder  *builder,
       return NULL;
     }
 
-  finish_labels (builder, project, label_ids);
-  finish_speakers (builder, project, speaker_ids);
+  finish_labels (builder, loader, label_ids);
+  finish_speakers (builder, loader, speaker_ids);
 
   /* Ids from the files are kept where they are free; the rest are made. */
   for (guint r = 0; r < builder->records->len; r++)
@@ -510,7 +511,7 @@ _rpt_import_builder_finish (RptImportBuilder  *builder,
       RptImportRecord *record = g_ptr_array_index (builder->records, r);
       const char *doc_id = rpt_document_get_id (record->document);
 
-      _rpt_project_load_document (project, record->document);
+      rpt_project_loader_add_document (loader, record->document);
       for (guint i = 0; i < record->spans->len; i++)
         {
           PendingSpan *span = &g_array_index (record->spans, PendingSpan, i);
@@ -529,7 +530,7 @@ _rpt_import_builder_finish (RptImportBuilder  *builder,
                                             span->created != -1 ? span->created : now,
                                             span->modified != -1 ? span->modified
                                               : span->created != -1 ? span->created : now);
-          _rpt_project_load_annotation (project, annotation);
+          rpt_project_loader_add_annotation (loader, annotation);
         }
     }
   for (guint r = 0; r < builder->records->len; r++)
@@ -554,10 +555,10 @@ _rpt_import_builder_finish (RptImportBuilder  *builder,
           made = _rpt_relation_new (relation->id, relation->type,
                                     g_array_index (record->spans, PendingSpan, relation->from).id,
                                     g_array_index (record->spans, PendingSpan, relation->to).id);
-          _rpt_project_load_relation (project, made);
+          rpt_project_loader_add_relation (loader, made);
         }
     }
-  _rpt_project_load_finish (project);
+  project = rpt_project_loader_finish (loader);
 
   for (guint i = 0; i < builder->labels->len; i++)
     g_free (label_ids[i]);
@@ -565,5 +566,5 @@ _rpt_import_builder_finish (RptImportBuilder  *builder,
     g_free (speaker_ids[i]);
   g_free (label_ids);
   g_free (speaker_ids);
-  return g_steal_pointer (&project);
+  return project;
 }

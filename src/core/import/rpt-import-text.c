@@ -9,9 +9,9 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "rpt-id-minter-private.h"
 #include "rpt-import-text.h"
 #include "rpt-project-io.h"
-#include "rpt-project-private.h"
 #include "rpt-safe-file.h"
 
 #define MAX_TITLE_CHARS 200
@@ -123,8 +123,8 @@ import_text (RptProject  *project,
   stem = g_strdup (base);
   if ((dot = strrchr (stem, '.')) != NULL && dot != stem)
     *dot = '\0';
-  /* The project's own table, not a copy: adding many files stays linear. */
-  id = _rpt_project_unique_slug (project, _rpt_project_document_table (project), stem, "article");
+  /* Against the project's own ids, not a copy: adding many files stays linear. */
+  id = _rpt_id_minter_document_id (_rpt_project_get_ids (project), stem);
 
   return rpt_document_new (id, title, base, text);
 }

@@ -10,6 +10,7 @@
 
 #include "rpt-annotation.h"
 #include "rpt-document.h"
+#include "rpt-error.h"
 #include "rpt-label.h"
 #include "rpt-relation.h"
 #include "rpt-speaker.h"
@@ -73,6 +74,13 @@ char          *_rpt_id_next_free            (GHashTable *taken,
                                              GHashTable *hints,
                                              const char *base,
                                              guint       first);
+
+/* Sets @error (if not NULL) in RPT_ERROR with @code and the message;
+ * returns FALSE, for "return _rpt_fail (…)" in checks. */
+gboolean       _rpt_fail                    (GError    **error,
+                                             RptError    code,
+                                             const char *format,
+                                             ...) G_GNUC_PRINTF (3, 4);
 
 /* Now, in microseconds since the epoch, truncated to whole seconds so that
  * what is in memory is exactly what the file stores. */

@@ -1,5 +1,7 @@
-/* rpt-project-edits.c: the public edit methods of RptProject. Each checks
- * its input, then records reversible operations as one undo step.
+/* rpt-project-edits.c: the public edit methods of RptProject for articles,
+ * annotations and relations, and what all edits share. Each checks its
+ * input, then records reversible operations as one undo step. Labels and
+ * speakers are edited in rpt-project-labels-speakers.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "Repartee-Model"
 
@@ -8,33 +10,14 @@
 #include <glib/gi18n-lib.h>
 
 #include "rpt-core-private.h"
+#include "rpt-id-minter-private.h"
 #include "rpt-limits.h"
-#include "rpt-project-private.h"
+#include "rpt-project-edits-private.h"
+#include "rpt-project-ops-private.h"
 
-static gboolean
-fail (GError    **error,
-      RptError    code,
-      const char *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (GError    **error,
-      RptError    code,
-      const char *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  if (error)
-    *error = g_error_new_valist (RPT_ERROR, code, format, args);
-  va_end (args);
-  return FALSE;
-}
-
-static guint
-list_position (GListModel *model,
-               gpointer    item)
+guint
+_rpt_list_position (GListModel *model,
+                    gpointer    item)
 {
   guint position = G_MAXUINT;
 
@@ -42,12 +25,12 @@ list_position (GListModel *model,
   return position;
 }
 
-static void
-record_existence (RptProject *self,
-                  OpKind      kind,
-                  gpointer    object,
-                  gboolean    removes,
-                  guint       position)
+void
+_rpt_project_record_existence (RptProject *self,
+                               OpKind      kind,
+                               gpointer    object,
+                               gboolean    removes,
+                               guint       position)
 {
   Op *op = _rpt_op_new (kind, object);
 
@@ -56,11 +39,10 @@ record_existence (RptProject *self,
   _rpt_project_record (self, op);
 }
 
-/* Records a change of an annotation's state; @mutate edits a copy. */
-static void
-record_annotation_state (RptProject      *self,
-                         RptAnnotation   *annotation,
-                         AnnotationState *after)
+void
+_rpt_project_record_annotation_state (RptProject      *self,
+                                      RptAnnotation   *annotation,
+                                      AnnotationState *after)
 {
   Op *op = _rpt_op_new (OP_ANNOTATION_STATE, G_OBJECT (annotation));
 
@@ -81,30 +63,30 @@ rpt_project_add_document (RptProject   *self,
   g_return_val_if_fail (RPT_IS_DOCUMENT (document), FALSE);
 
   if (!_rpt_id_is_valid (rpt_document_get_id (document)))
-    return fail (error, RPT_ERROR_INVALID,
-                 g_dngettext (GETTEXT_PACKAGE,
-                              "“%s” cannot be an article id: ids are 1 to %d byte without control characters",
-                              "“%s” cannot be an article id: ids are 1 to %d bytes without control characters",
-                              RPT_MAX_ID_BYTES),
-                 rpt_document_get_id (document), RPT_MAX_ID_BYTES);
+    return _rpt_fail (error, RPT_ERROR_INVALID,
+                      g_dngettext (GETTEXT_PACKAGE,
+                                   "“%s” cannot be an article id: ids are 1 to %d byte without control characters",
+                                   "“%s” cannot be an article id: ids are 1 to %d bytes without control characters",
+                                   RPT_MAX_ID_BYTES),
+                      rpt_document_get_id (document), RPT_MAX_ID_BYTES);
   if (rpt_document_get_length (document) > RPT_MAX_ARTICLE_CHARS)
-    return fail (error, RPT_ERROR_TOO_LARGE, g_dngettext (GETTEXT_PACKAGE, "The article “%s” is longer than %u character",
-                                                   "The article “%s” is longer than %u characters",
-                                                   RPT_MAX_ARTICLE_CHARS),
-                 rpt_document_get_id (document), RPT_MAX_ARTICLE_CHARS);
+    return _rpt_fail (error, RPT_ERROR_TOO_LARGE, g_dngettext (GETTEXT_PACKAGE, "The article “%s” is longer than %u character",
+                                                        "The article “%s” is longer than %u characters",
+                                                        RPT_MAX_ARTICLE_CHARS),
+                      rpt_document_get_id (document), RPT_MAX_ARTICLE_CHARS);
   if (rpt_project_get_document (self, rpt_document_get_id (document)))
-    return fail (error, RPT_ERROR_INVALID, _("An article with the id “%s” is already in the project"),
-                 rpt_document_get_id (document));
+    return _rpt_fail (error, RPT_ERROR_INVALID, _("An article with the id “%s” is already in the project"),
+                      rpt_document_get_id (document));
 
   _rpt_project_begin_edit (self, _("Import Article"));
-  record_existence (self, OP_DOCUMENT, document, FALSE, G_MAXUINT);
+  _rpt_project_record_existence (self, OP_DOCUMENT, document, FALSE, G_MAXUINT);
   _rpt_project_end_edit (self);
   return TRUE;
 }
 
-static void
-remove_annotation_and_relations (RptProject    *self,
-                                 RptAnnotation *annotation)
+void
+_rpt_project_remove_with_relations (RptProject    *self,
+                                    RptAnnotation *annotation)
 {
   g_autoptr(GPtrArray) relations = rpt_project_relations_of (self, rpt_annotation_get_id (annotation));
 
@@ -112,21 +94,18 @@ remove_annotation_and_relations (RptProject    *self,
     {
       RptRelation *relation = g_ptr_array_index (relations, i);
 
-      record_existence (self, OP_RELATION, relation, TRUE,
-                        list_position (rpt_project_get_relations (self), relation));
+      _rpt_project_record_existence (self, OP_RELATION, relation, TRUE,
+                                     _rpt_list_position (rpt_project_get_relations (self), relation));
     }
-  record_existence (self, rpt_annotation_is_orphan (annotation) ? OP_ORPHAN : OP_ANNOTATION,
-                    annotation, TRUE, 0);
+  _rpt_project_record_existence (self, rpt_annotation_is_orphan (annotation) ? OP_ORPHAN : OP_ANNOTATION,
+                                 annotation, TRUE, 0);
 }
 
-/* The orphans of @document_id, or those with @label_id or @speaker_id
- * (whichever is not NULL), last first: removing them keeps the rest's
- * positions. */
-static GPtrArray *
-orphans_matching (RptProject *self,
-                  const char *document_id,
-                  const char *label_id,
-                  const char *speaker_id)
+GPtrArray *
+_rpt_project_orphans_matching (RptProject *self,
+                               const char *document_id,
+                               const char *label_id,
+                               const char *speaker_id)
 {
   GListModel *orphans = rpt_project_get_orphans (self);
   GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
@@ -145,15 +124,15 @@ orphans_matching (RptProject *self,
   return found;
 }
 
-static void
-remove_orphans_matching (RptProject *self,
-                         const char *document_id,
-                         const char *label_id)
+void
+_rpt_project_remove_orphans_matching (RptProject *self,
+                                      const char *document_id,
+                                      const char *label_id)
 {
-  g_autoptr(GPtrArray) orphans = orphans_matching (self, document_id, label_id, NULL);
+  g_autoptr(GPtrArray) orphans = _rpt_project_orphans_matching (self, document_id, label_id, NULL);
 
   for (guint i = 0; i < orphans->len; i++)
-    remove_annotation_and_relations (self, g_ptr_array_index (orphans, i));
+    _rpt_project_remove_with_relations (self, g_ptr_array_index (orphans, i));
 }
 
 void
@@ -171,11 +150,11 @@ rpt_project_remove_document (RptProject *self,
   store = rpt_project_get_annotations (self, document_id);
 
   _rpt_project_begin_edit (self, _("Remove Article"));
-  remove_orphans_matching (self, document_id, NULL);
+  _rpt_project_remove_orphans_matching (self, document_id, NULL);
   while (rpt_annotation_store_get_n_items (store) > 0)
-    remove_annotation_and_relations (self, rpt_annotation_store_get (store, rpt_annotation_store_get_n_items (store) - 1));
-  record_existence (self, OP_DOCUMENT, document, TRUE,
-                    list_position (rpt_project_get_documents (self), document));
+    _rpt_project_remove_with_relations (self, rpt_annotation_store_get (store, rpt_annotation_store_get_n_items (store) - 1));
+  _rpt_project_record_existence (self, OP_DOCUMENT, document, TRUE,
+                                 _rpt_list_position (rpt_project_get_documents (self), document));
   _rpt_project_end_edit (self);
 }
 
@@ -191,14 +170,14 @@ check_range (RptProject  *self,
   RptDocument *document = rpt_project_get_document (self, document_id);
 
   if (document == NULL)
-    return fail (error, RPT_ERROR_NOT_FOUND, _("No article with the id “%s”"), document_id);
+    return _rpt_fail (error, RPT_ERROR_NOT_FOUND, _("No article with the id “%s”"), document_id);
   if (start >= end)
-    return fail (error, RPT_ERROR_INVALID, _("The span %u–%u is empty or reversed"), start, end);
+    return _rpt_fail (error, RPT_ERROR_INVALID, _("The span %u–%u is empty or reversed"), start, end);
   if (end > rpt_document_get_length (document))
-    return fail (error, RPT_ERROR_INVALID, g_dngettext (GETTEXT_PACKAGE, "The span %u–%u is past the end of “%s” (%u character)",
-                                                 "The span %u–%u is past the end of “%s” (%u characters)",
-                                                 rpt_document_get_length (document)),
-                 start, end, document_id, rpt_document_get_length (document));
+    return _rpt_fail (error, RPT_ERROR_INVALID, g_dngettext (GETTEXT_PACKAGE, "The span %u–%u is past the end of “%s” (%u character)",
+                                                      "The span %u–%u is past the end of “%s” (%u characters)",
+                                                      rpt_document_get_length (document)),
+                      start, end, document_id, rpt_document_get_length (document));
   return TRUE;
 }
 
@@ -209,9 +188,9 @@ check_label_and_speaker (RptProject  *self,
                          GError     **error)
 {
   if (label_id && rpt_project_get_label (self, label_id) == NULL)
-    return fail (error, RPT_ERROR_NOT_FOUND, _("No label with the id “%s”"), label_id);
+    return _rpt_fail (error, RPT_ERROR_NOT_FOUND, _("No label with the id “%s”"), label_id);
   if (speaker_id && *speaker_id && rpt_project_get_speaker (self, speaker_id) == NULL)
-    return fail (error, RPT_ERROR_NOT_FOUND, _("No speaker with the id “%s”"), speaker_id);
+    return _rpt_fail (error, RPT_ERROR_NOT_FOUND, _("No speaker with the id “%s”"), speaker_id);
   return TRUE;
 }
 
@@ -253,8 +232,8 @@ check_not_duplicate (RptProject     *self,
 {
   if (find_duplicate (self, document_id, start, end, label_id, except) == NULL)
     return TRUE;
-  return fail (error, RPT_ERROR_INVALID, _("This span is already tagged “%s”"),
-               rpt_label_get_name (rpt_project_get_label (self, label_id)));
+  return _rpt_fail (error, RPT_ERROR_INVALID, _("This span is already tagged “%s”"),
+                    rpt_label_get_name (rpt_project_get_label (self, label_id)));
 }
 
 RptAnnotation *
@@ -278,14 +257,14 @@ rpt_project_add_annotation (RptProject  *self,
     return NULL;
   if (label_id == NULL)
     {
-      fail (error, RPT_ERROR_INVALID, _("An annotation needs a label"));
+      _rpt_fail (error, RPT_ERROR_INVALID, _("An annotation needs a label"));
       return NULL;
     }
   label = rpt_project_get_label (self, label_id);
   if (!check_not_duplicate (self, document_id, start, end, label_id, NULL, error))
     return NULL;
 
-  id = _rpt_project_new_id (self, "a");
+  id = _rpt_id_minter_serial (_rpt_project_get_ids (self), "a");
   now = _rpt_now ();
   annotation = _rpt_annotation_new (id, document_id, start, end, label_id, speaker_id, "",
                                     rpt_project_get_author (self), now, now);
@@ -295,7 +274,7 @@ rpt_project_add_annotation (RptProject  *self,
     g_autofree char *description = g_strdup_printf (_("Tag %s"), rpt_label_get_name (label));
 
     _rpt_project_begin_edit (self, description);
-    record_existence (self, OP_ANNOTATION, annotation, FALSE, 0);
+    _rpt_project_record_existence (self, OP_ANNOTATION, annotation, FALSE, 0);
     _rpt_project_end_edit (self);
   }
   return annotation;
@@ -316,7 +295,7 @@ rpt_project_remove_annotation (RptProject *self,
     return;
 
   _rpt_project_begin_edit (self, _("Delete Annotation"));
-  remove_annotation_and_relations (self, annotation);
+  _rpt_project_remove_with_relations (self, annotation);
   _rpt_project_end_edit (self);
 }
 
@@ -333,7 +312,7 @@ lookup_annotation (RptProject  *self,
     annotation = rpt_project_get_orphan (self, annotation_id);
 
   if (annotation == NULL)
-    fail (error, RPT_ERROR_NOT_FOUND, _("No annotation with the id “%s”"), annotation_id);
+    _rpt_fail (error, RPT_ERROR_NOT_FOUND, _("No annotation with the id “%s”"), annotation_id);
   return annotation;
 }
 
@@ -344,7 +323,7 @@ lookup_annotation (RptProject  *self,
     _rpt_annotation_state_capture (&after, annotation);                \
     assignment;                                                        \
     _rpt_project_begin_edit (self, description);                      \
-    record_annotation_state (self, annotation, &after);                \
+    _rpt_project_record_annotation_state (self, annotation, &after);                \
     _rpt_project_end_edit (self);                                      \
   } G_STMT_END
 
@@ -361,7 +340,7 @@ rpt_project_set_annotation_label (RptProject  *self,
   if (!(annotation = lookup_annotation (self, annotation_id, error)))
     return FALSE;
   if (label_id == NULL || !check_label_and_speaker (self, label_id, NULL, error))
-    return label_id ? FALSE : fail (error, RPT_ERROR_INVALID, _("An annotation needs a label"));
+    return label_id ? FALSE : _rpt_fail (error, RPT_ERROR_INVALID, _("An annotation needs a label"));
   if (g_strcmp0 (rpt_annotation_get_label (annotation), label_id) == 0)
     return TRUE;
   if (!rpt_annotation_is_orphan (annotation) &&
@@ -431,9 +410,9 @@ rpt_project_set_annotation_range (RptProject  *self,
   if (!(annotation = lookup_annotation (self, annotation_id, error)))
     return FALSE;
   if (rpt_annotation_is_orphan (annotation))
-    return fail (error, RPT_ERROR_INVALID,
-                 _("The annotation “%s” lost its place when its article's text changed; place it first"),
-                 annotation_id);
+    return _rpt_fail (error, RPT_ERROR_INVALID,
+                      _("The annotation “%s” lost its place when its article's text changed; place it first"),
+                      annotation_id);
   if (!check_range (self, rpt_annotation_get_document (annotation), start, end, error))
     return FALSE;
   if (rpt_annotation_get_start (annotation) == start && rpt_annotation_get_end (annotation) == end)
@@ -444,416 +423,6 @@ rpt_project_set_annotation_range (RptProject  *self,
 
   EDIT_ANNOTATION (_("Change Span"), { after.start = start; after.end = end; });
   return TRUE;
-}
-
-/* ---- Labels ---- */
-
-static gboolean
-check_name (const char  *name,
-            GError     **error)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
-
-  if (*stripped == '\0')
-    return fail (error, RPT_ERROR_INVALID, _("The name is empty"));
-  if (!g_utf8_validate (name, -1, NULL))
-    return fail (error, RPT_ERROR_INVALID, _("The name is not valid UTF-8"));
-  return TRUE;
-}
-
-static RptLabel *
-find_label_by_name (RptProject *self,
-                    const char *name)
-{
-  GListModel *labels = rpt_project_get_labels (self);
-  g_autofree char *key = g_utf8_casefold (name, -1);
-
-  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
-    {
-      g_autoptr(RptLabel) label = g_list_model_get_item (labels, i);
-      g_autofree char *other = g_utf8_casefold (rpt_label_get_name (label), -1);
-
-      if (g_strcmp0 (key, other) == 0)
-        return label;
-    }
-  return NULL;
-}
-
-static guint
-first_free_shortcut (RptProject *self)
-{
-  for (guint key = 1; key <= 9; key++)
-    if (rpt_project_get_label_by_shortcut (self, key) == NULL)
-      return key;
-  return 0;
-}
-
-static void
-record_label_state (RptProject *self,
-                    RptLabel   *label,
-                    LabelState *after)
-{
-  Op *op = _rpt_op_new (OP_LABEL_STATE, G_OBJECT (label));
-
-  _rpt_label_state_capture (&op->u.label.before, label);
-  op->u.label.after = *after;
-  _rpt_project_record (self, op);
-}
-
-#define EDIT_LABEL(lbl, assignment)                                    \
-  G_STMT_START {                                                       \
-    LabelState after;                                                  \
-    _rpt_label_state_capture (&after, lbl);                            \
-    assignment;                                                        \
-    record_label_state (self, lbl, &after);                            \
-  } G_STMT_END
-
-RptLabel *
-rpt_project_add_label (RptProject  *self,
-                       const char  *name,
-                       const char  *color,
-                       guint        shortcut,
-                       GError     **error)
-{
-  g_autofree char *stripped = NULL;
-  g_autofree char *id = NULL;
-  g_autoptr(RptLabel) label = NULL;
-
-  g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
-
-  if (!check_name (name, error))
-    return NULL;
-  stripped = g_strstrip (g_strdup (name));
-  if (find_label_by_name (self, stripped))
-    {
-      fail (error, RPT_ERROR_INVALID, _("There is already a label named “%s”"), stripped);
-      return NULL;
-    }
-  if (!rpt_color_is_valid (color))
-    {
-      fail (error, RPT_ERROR_INVALID, _("“%s” is not a colour of the form #rrggbb"), color ? color : "");
-      return NULL;
-    }
-  if (shortcut > 9)
-    {
-      fail (error, RPT_ERROR_INVALID, _("Shortcuts are the keys 1 to 9"));
-      return NULL;
-    }
-  if (shortcut == 0)
-    shortcut = first_free_shortcut (self);
-
-  id = _rpt_project_unique_slug (self, _rpt_project_label_table (self), stripped, "label");
-  label = rpt_label_new (id, stripped, color, 0, NULL);
-
-  _rpt_project_begin_edit (self, _("Add Label"));
-  record_existence (self, OP_LABEL, label, FALSE, G_MAXUINT);
-  rpt_project_set_label_shortcut (self, id, shortcut, NULL);
-  _rpt_project_end_edit (self);
-
-  return label;
-}
-
-static RptLabel *
-lookup_label (RptProject  *self,
-              const char  *label_id,
-              GError     **error)
-{
-  RptLabel *label = rpt_project_get_label (self, label_id);
-
-  if (label == NULL)
-    fail (error, RPT_ERROR_NOT_FOUND, _("No label with the id “%s”"), label_id);
-  return label;
-}
-
-gboolean
-rpt_project_rename_label (RptProject  *self,
-                          const char  *label_id,
-                          const char  *name,
-                          GError     **error)
-{
-  g_autofree char *stripped = NULL;
-  RptLabel *label, *other;
-
-  g_return_val_if_fail (RPT_IS_PROJECT (self), FALSE);
-
-  if (!(label = lookup_label (self, label_id, error)) || !check_name (name, error))
-    return FALSE;
-  stripped = g_strstrip (g_strdup (name));
-  other = find_label_by_name (self, stripped);
-  if (other != NULL && other != label)
-    return fail (error, RPT_ERROR_INVALID, _("There is already a label named “%s”"), stripped);
-  if (g_strcmp0 (rpt_label_get_name (label), stripped) == 0)
-    return TRUE;
-
-  _rpt_project_begin_edit (self, _("Rename Label"));
-  EDIT_LABEL (label, { g_free (after.name); after.name = g_strdup (stripped); });
-  _rpt_project_end_edit (self);
-  return TRUE;
-}
-
-gboolean
-rpt_project_set_label_color (RptProject  *self,
-                             const char  *label_id,
-                             const char  *color,
-                             GError     **error)
-{
-  RptLabel *label;
-
-  g_return_val_if_fail (RPT_IS_PROJECT (self), FALSE);
-
-  if (!(label = lookup_label (self, label_id, error)))
-    return FALSE;
-  if (!rpt_color_is_valid (color))
-    return fail (error, RPT_ERROR_INVALID, _("“%s” is not a colour of the form #rrggbb"), color ? color : "");
-  if (g_ascii_strcasecmp (rpt_label_get_color (label), color) == 0)
-    return TRUE;
-
-  _rpt_project_begin_edit (self, _("Change Label Colour"));
-  EDIT_LABEL (label, { g_free (after.color); after.color = g_ascii_strdown (color, -1); });
-  _rpt_project_end_edit (self);
-  return TRUE;
-}
-
-gboolean
-rpt_project_set_label_shortcut (RptProject  *self,
-                                const char  *label_id,
-                                guint        shortcut,
-                                GError     **error)
-{
-  RptLabel *label, *holder;
-
-  g_return_val_if_fail (RPT_IS_PROJECT (self), FALSE);
-
-  if (!(label = lookup_label (self, label_id, error)))
-    return FALSE;
-  if (shortcut > 9)
-    return fail (error, RPT_ERROR_INVALID, _("Shortcuts are the keys 1 to 9"));
-  if (rpt_label_get_shortcut (label) == shortcut)
-    return TRUE;
-
-  _rpt_project_begin_edit (self, _("Change Shortcut"));
-  holder = rpt_project_get_label_by_shortcut (self, shortcut);
-  if (holder != NULL)
-    EDIT_LABEL (holder, { after.shortcut = 0; });
-  EDIT_LABEL (label, { after.shortcut = shortcut; });
-  _rpt_project_end_edit (self);
-  return TRUE;
-}
-
-void
-rpt_project_set_label_description (RptProject *self,
-                                   const char *label_id,
-                                   const char *description)
-{
-  RptLabel *label;
-
-  g_return_if_fail (RPT_IS_PROJECT (self));
-  g_return_if_fail (description == NULL || g_utf8_validate (description, -1, NULL));
-
-  if (!(label = rpt_project_get_label (self, label_id)))
-    return;
-  if (g_strcmp0 (rpt_label_get_description (label), description ? description : "") == 0)
-    return;
-
-  _rpt_project_begin_edit (self, _("Edit Label Description"));
-  EDIT_LABEL (label, { g_free (after.description); after.description = g_strdup (description ? description : ""); });
-  _rpt_project_end_edit (self);
-}
-
-void
-rpt_project_move_label (RptProject *self,
-                        const char *label_id,
-                        guint       position)
-{
-  GListModel *labels;
-  RptLabel *label;
-  guint from, n;
-  Op *op;
-
-  g_return_if_fail (RPT_IS_PROJECT (self));
-
-  if (!(label = rpt_project_get_label (self, label_id)))
-    return;
-  labels = rpt_project_get_labels (self);
-  n = g_list_model_get_n_items (labels);
-  from = list_position (labels, label);
-  position = MIN (position, n - 1);
-  if (from == position)
-    return;
-
-  op = _rpt_op_new (OP_MOVE_LABEL, G_OBJECT (label));
-  op->position = from;
-  op->to = position;
-  _rpt_project_begin_edit (self, _("Move Label"));
-  _rpt_project_record (self, op);
-  _rpt_project_end_edit (self);
-}
-
-void
-rpt_project_remove_label (RptProject *self,
-                          const char *label_id)
-{
-  GListModel *documents;
-  RptLabel *label;
-
-  g_return_if_fail (RPT_IS_PROJECT (self));
-
-  if (!(label = rpt_project_get_label (self, label_id)))
-    return;
-  g_object_ref (label);
-
-  _rpt_project_begin_edit (self, _("Remove Label"));
-  remove_orphans_matching (self, NULL, label_id);
-  documents = rpt_project_get_documents (self);
-  for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
-    {
-      g_autoptr(RptDocument) document = g_list_model_get_item (documents, d);
-      RptAnnotationStore *store = rpt_project_get_annotations (self, rpt_document_get_id (document));
-
-      for (guint i = rpt_annotation_store_get_n_items (store); i > 0; i--)
-        {
-          RptAnnotation *a = rpt_annotation_store_get (store, i - 1);
-
-          if (g_strcmp0 (rpt_annotation_get_label (a), label_id) == 0)
-            remove_annotation_and_relations (self, a);
-        }
-    }
-  record_existence (self, OP_LABEL, label, TRUE, list_position (rpt_project_get_labels (self), label));
-  _rpt_project_end_edit (self);
-  g_object_unref (label);
-}
-
-/* ---- Speakers ---- */
-
-RptSpeaker *
-rpt_project_find_speaker_by_name (RptProject *self,
-                                  const char *name)
-{
-  GListModel *speakers = rpt_project_get_speakers (self);
-  g_autofree char *key = g_utf8_casefold (name, -1);
-
-  for (guint i = 0; i < g_list_model_get_n_items (speakers); i++)
-    {
-      g_autoptr(RptSpeaker) speaker = g_list_model_get_item (speakers, i);
-      g_autofree char *other = g_utf8_casefold (rpt_speaker_get_name (speaker), -1);
-
-      if (g_strcmp0 (key, other) == 0)
-        return speaker;
-    }
-  return NULL;
-}
-
-RptSpeaker *
-rpt_project_add_speaker (RptProject  *self,
-                         const char  *name,
-                         GError     **error)
-{
-  g_autofree char *stripped = NULL;
-  g_autofree char *id = NULL;
-  g_autoptr(RptSpeaker) speaker = NULL;
-
-  g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
-
-  if (!check_name (name, error))
-    return NULL;
-  stripped = g_strstrip (g_strdup (name));
-  if (rpt_project_find_speaker_by_name (self, stripped))
-    {
-      fail (error, RPT_ERROR_INVALID, _("There is already a speaker named “%s”"), stripped);
-      return NULL;
-    }
-
-  id = _rpt_project_unique_slug (self, _rpt_project_speaker_table (self), stripped, "speaker");
-  speaker = rpt_speaker_new (id, stripped);
-
-  _rpt_project_begin_edit (self, _("Add Speaker"));
-  record_existence (self, OP_SPEAKER, speaker, FALSE, G_MAXUINT);
-  _rpt_project_end_edit (self);
-  return speaker;
-}
-
-gboolean
-rpt_project_rename_speaker (RptProject  *self,
-                            const char  *speaker_id,
-                            const char  *name,
-                            GError     **error)
-{
-  g_autofree char *stripped = NULL;
-  RptSpeaker *speaker, *other;
-  Op *op;
-
-  g_return_val_if_fail (RPT_IS_PROJECT (self), FALSE);
-
-  if (!(speaker = rpt_project_get_speaker (self, speaker_id)))
-    return fail (error, RPT_ERROR_NOT_FOUND, _("No speaker with the id “%s”"), speaker_id);
-  if (!check_name (name, error))
-    return FALSE;
-  stripped = g_strstrip (g_strdup (name));
-  other = rpt_project_find_speaker_by_name (self, stripped);
-  if (other != NULL && other != speaker)
-    return fail (error, RPT_ERROR_INVALID, _("There is already a speaker named “%s”"), stripped);
-  if (g_strcmp0 (rpt_speaker_get_name (speaker), stripped) == 0)
-    return TRUE;
-
-  op = _rpt_op_new (OP_SPEAKER_STATE, G_OBJECT (speaker));
-  op->u.speaker.before = g_strdup (rpt_speaker_get_name (speaker));
-  op->u.speaker.after = g_strdup (stripped);
-  _rpt_project_begin_edit (self, _("Rename Speaker"));
-  _rpt_project_record (self, op);
-  _rpt_project_end_edit (self);
-  return TRUE;
-}
-
-void
-rpt_project_remove_speaker (RptProject *self,
-                            const char *speaker_id)
-{
-  GListModel *documents;
-  RptSpeaker *speaker;
-
-  g_return_if_fail (RPT_IS_PROJECT (self));
-
-  if (!(speaker = rpt_project_get_speaker (self, speaker_id)))
-    return;
-  g_object_ref (speaker);
-
-  _rpt_project_begin_edit (self, _("Remove Speaker"));
-  {
-    g_autoptr(GPtrArray) orphans = orphans_matching (self, NULL, NULL, speaker_id);
-
-    for (guint i = 0; i < orphans->len; i++)
-      {
-        AnnotationState after;
-
-        _rpt_annotation_state_capture (&after, g_ptr_array_index (orphans, i));
-        g_clear_pointer (&after.speaker, g_free);
-        record_annotation_state (self, g_ptr_array_index (orphans, i), &after);
-      }
-  }
-  documents = rpt_project_get_documents (self);
-  for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
-    {
-      g_autoptr(RptDocument) document = g_list_model_get_item (documents, d);
-      RptAnnotationStore *store = rpt_project_get_annotations (self, rpt_document_get_id (document));
-
-      for (guint i = 0; i < rpt_annotation_store_get_n_items (store); i++)
-        {
-          RptAnnotation *annotation = rpt_annotation_store_get (store, i);
-
-          if (g_strcmp0 (rpt_annotation_get_speaker (annotation), speaker_id) == 0)
-            {
-              AnnotationState after;
-
-              _rpt_annotation_state_capture (&after, annotation);
-              g_clear_pointer (&after.speaker, g_free);
-              record_annotation_state (self, annotation, &after);
-            }
-        }
-    }
-  record_existence (self, OP_SPEAKER, speaker, TRUE,
-                    list_position (rpt_project_get_speakers (self), speaker));
-  _rpt_project_end_edit (self);
-  g_object_unref (speaker);
 }
 
 /* ---- Relations ---- */
@@ -873,14 +442,14 @@ rpt_project_add_relation (RptProject       *self,
 
   if (type >= RPT_RELATION_N_TYPES)
     {
-      fail (error, RPT_ERROR_INVALID, _("Unknown relation type"));
+      _rpt_fail (error, RPT_ERROR_INVALID, _("Unknown relation type"));
       return NULL;
     }
   if (!lookup_annotation (self, from_id, error) || !lookup_annotation (self, to_id, error))
     return NULL;
   if (g_strcmp0 (from_id, to_id) == 0)
     {
-      fail (error, RPT_ERROR_INVALID, _("An annotation cannot be linked to itself"));
+      _rpt_fail (error, RPT_ERROR_INVALID, _("An annotation cannot be linked to itself"));
       return NULL;
     }
   existing = rpt_project_relations_of (self, from_id);
@@ -892,16 +461,16 @@ rpt_project_add_relation (RptProject       *self,
           g_strcmp0 (rpt_relation_get_from (other), from_id) == 0 &&
           g_strcmp0 (rpt_relation_get_to (other), to_id) == 0)
         {
-          fail (error, RPT_ERROR_INVALID, _("These annotations are already linked this way"));
+          _rpt_fail (error, RPT_ERROR_INVALID, _("These annotations are already linked this way"));
           return NULL;
         }
     }
 
-  id = _rpt_project_new_id (self, "r");
+  id = _rpt_id_minter_serial (_rpt_project_get_ids (self), "r");
   relation = _rpt_relation_new (id, type, from_id, to_id);
 
   _rpt_project_begin_edit (self, _("Link Annotations"));
-  record_existence (self, OP_RELATION, relation, FALSE, G_MAXUINT);
+  _rpt_project_record_existence (self, OP_RELATION, relation, FALSE, G_MAXUINT);
   _rpt_project_end_edit (self);
   return relation;
 }
@@ -918,7 +487,7 @@ rpt_project_remove_relation (RptProject *self,
     return;
 
   _rpt_project_begin_edit (self, _("Remove Link"));
-  record_existence (self, OP_RELATION, relation, TRUE,
-                    list_position (rpt_project_get_relations (self), relation));
+  _rpt_project_record_existence (self, OP_RELATION, relation, TRUE,
+                                 _rpt_list_position (rpt_project_get_relations (self), relation));
   _rpt_project_end_edit (self);
 }

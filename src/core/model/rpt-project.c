@@ -1,5 +1,8 @@
-/* rpt-project.c: storage, lookups, change signals and the application of
- * reversible operations. The public edit methods are in rpt-project-edits.c.
+/* rpt-project.c: RptProject's storage, lookups, change signals, history and
+ * dirty state. Its edits are in rpt-project-edits.c and
+ * rpt-project-labels-speakers.c, the undo operations they record in
+ * rpt-project-ops.c, ids in rpt-id-minter.c, bulk loading in
+ * rpt-project-loader.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "Repartee-Model"
 
@@ -7,43 +10,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "rpt-annotation-store-private.h"
 #include "rpt-core-private.h"
-#include "rpt-history.h"
-#include "rpt-project-private.h"
-#include "rpt-relation-index.h"
-
-struct _RptProject
-{
-  GObject     parent_instance;
-
-  GListStore *documents;
-  GListStore *labels;
-  GListStore *speakers;
-  GListStore *relations;
-  GListStore *orphans;           /* RptAnnotation, by (document, start, end, id) */
-
-  GHashTable *document_by_id;    /* id -> RptDocument (borrowed) */
-  GHashTable *store_by_document; /* id -> RptAnnotationStore (owned) */
-  GHashTable *label_by_id;
-  GHashTable *speaker_by_id;
-  GHashTable *annotation_by_id;  /* id -> RptAnnotation (owned ref) */
-  GHashTable *relation_by_id;
-  GHashTable *orphan_by_id;      /* id -> RptAnnotation (borrowed from orphans) */
-  GHashTable *document_id_hints; /* for _rpt_id_next_free(); emptied when an article goes */
-  RptRelationIndex *relation_index; /* the relations of each annotation */
-
-  RptHistory *history;
-  char       *author;
-  guint64     generation;
-  guint64     next_serial;       /* for a<N> and r<N> ids */
-  guint       edit_depth;
-
-  /* Last notified values, to notify only on change. */
-  gboolean    was_dirty;
-  gboolean    could_undo;
-  gboolean    could_redo;
-};
+#include "rpt-project-loader.h"
+#include "rpt-project-ops-private.h"
+#include "rpt-project-storage-private.h"
 
 G_DEFINE_FINAL_TYPE (RptProject, rpt_project, G_TYPE_OBJECT)
 
@@ -68,9 +38,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void apply_op (gpointer data, gboolean forward, gpointer user_data);
-static void op_free  (gpointer data);
-
 static void
 rpt_project_dispose (GObject *object)
 {
@@ -92,6 +59,7 @@ rpt_project_finalize (GObject *object)
    * a hash table: the allocator hands memory out again in the order it got
    * it back, so the next project opened gets each annotation beside its
    * neighbours in the file instead of scattered over the heap. */
+  g_clear_pointer (&self->ids, _rpt_id_minter_free);
   g_clear_pointer (&self->annotation_by_id, g_hash_table_unref);
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
@@ -105,7 +73,6 @@ rpt_project_finalize (GObject *object)
   g_clear_pointer (&self->speaker_by_id, g_hash_table_unref);
   g_clear_pointer (&self->relation_by_id, g_hash_table_unref);
   g_clear_pointer (&self->orphan_by_id, g_hash_table_unref);
-  g_clear_pointer (&self->document_id_hints, g_hash_table_unref);
   g_clear_pointer (&self->relation_index, rpt_relation_index_free);
   g_clear_object (&self->documents);
   g_clear_object (&self->labels);
@@ -221,13 +188,13 @@ rpt_project_init (RptProject *self)
   self->annotation_by_id = g_hash_table_new_full (_rpt_id_hash, g_str_equal, NULL, g_object_unref);
   self->relation_by_id = g_hash_table_new (_rpt_id_hash, g_str_equal);
   self->orphan_by_id = g_hash_table_new (_rpt_id_hash, g_str_equal);
-  self->document_id_hints = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->relation_index = rpt_relation_index_new ();
+  self->ids = _rpt_id_minter_new (self->document_by_id, self->label_by_id, self->speaker_by_id,
+                                  self->annotation_by_id, self->orphan_by_id, self->relation_by_id);
 
-  self->history = rpt_history_new (apply_op, op_free, self);
+  self->history = rpt_history_new (_rpt_op_apply, _rpt_op_free, self);
   /* The passwd entry is in the system's encoding; the file needs UTF-8. */
   self->author = g_utf8_make_valid (g_strcmp0 (real_name, "Unknown") != 0 ? real_name : g_get_user_name (), -1);
-  self->next_serial = 1;
 }
 
 RptProject *
@@ -251,7 +218,7 @@ rpt_project_new (void)
     { "diplomatic-signal", NC_("label name", "Diplomatic signal"), "#2ec27e",
       N_("A message about relations between the parties") },
   };
-  RptProject *self = rpt_project_new_empty ();
+  g_autoptr(RptProjectLoader) loader = rpt_project_loader_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
     {
@@ -260,11 +227,34 @@ rpt_project_new (void)
                        g_dpgettext2 (GETTEXT_PACKAGE, "label name", defaults[i].name),
                        defaults[i].color, i + 1,
                        g_dgettext (GETTEXT_PACKAGE, defaults[i].description));
-      _rpt_project_load_label (self, label);
+      rpt_project_loader_add_label (loader, label);
     }
-  _rpt_project_load_finish (self);
+  return rpt_project_loader_finish (loader);
+}
 
-  return self;
+/* ---- Signals, for the primitive changes (rpt-project-ops.c) ---- */
+
+void
+_rpt_project_emit_annotation_added (RptProject    *self,
+                                    RptAnnotation *annotation)
+{
+  g_signal_emit (self, signals[ANNOTATION_ADDED], 0, annotation);
+}
+
+void
+_rpt_project_emit_annotation_removed (RptProject    *self,
+                                      RptAnnotation *annotation)
+{
+  g_signal_emit (self, signals[ANNOTATION_REMOVED], 0, annotation);
+}
+
+void
+_rpt_project_emit_annotation_changed (RptProject    *self,
+                                      RptAnnotation *annotation,
+                                      guint          old_start,
+                                      guint          old_end)
+{
+  g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, annotation, old_start, old_end);
 }
 
 /* ---- Read access ---- */
@@ -456,560 +446,10 @@ rpt_project_set_author (RptProject *self,
   self->author = g_strdup (author ? author : "");
 }
 
-GHashTable *
-_rpt_project_label_table (RptProject *self)
+RptIdMinter *
+_rpt_project_get_ids (RptProject *project)
 {
-  return self->label_by_id;
-}
-
-GHashTable *
-_rpt_project_speaker_table (RptProject *self)
-{
-  return self->speaker_by_id;
-}
-
-GHashTable *
-_rpt_project_document_table (RptProject *self)
-{
-  return self->document_by_id;
-}
-
-/* ---- Ids ---- */
-
-char *
-_rpt_project_new_id (RptProject *self,
-                     const char *prefix)
-{
-  for (;;)
-    {
-      char *id = g_strdup_printf ("%s%" G_GUINT64_FORMAT, prefix, self->next_serial++);
-
-      if (!g_hash_table_contains (self->annotation_by_id, id) &&
-          !g_hash_table_contains (self->orphan_by_id, id) &&
-          !g_hash_table_contains (self->relation_by_id, id))
-        return id;
-      g_free (id);
-    }
-}
-
-/* Ids made from names stay short, far below RPT_MAX_ID_BYTES even with a
- * "-N" suffix, so that whatever the user types gives a loadable file. */
-#define MAX_SLUG_BYTES 64
-
-/* "Diplomatic signal" -> "diplomatic-signal"; unique among @taken's keys. */
-char *
-_rpt_project_unique_slug (RptProject *self,
-                          GHashTable *taken,
-                          const char *name,
-                          const char *fallback)
-{
-  g_autoptr(GString) slug = g_string_new (NULL);
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-  g_autofree char *base = NULL;
-
-  for (const char *p = folded; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalnum (c))
-        {
-          if (slug->len + g_unichar_to_utf8 (c, NULL) > MAX_SLUG_BYTES)
-            break;
-          g_string_append_unichar (slug, c);
-        }
-      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
-        g_string_append_c (slug, '-');
-    }
-  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
-    g_string_truncate (slug, slug->len - 1);
-  base = g_strdup (slug->len > 0 ? slug->str : fallback);
-
-  if (!g_hash_table_contains (taken, base))
-    return g_steal_pointer (&base);
-  /* Adding ten thousand "notes.txt" from as many folders must not count
-   * from "notes-2" for each. */
-  return _rpt_id_next_free (taken, taken == self->document_by_id ? self->document_id_hints : NULL,
-                            base, 2);
-}
-
-static void
-note_serial (RptProject *self,
-             const char *id,
-             char        prefix)
-{
-  char *end = NULL;
-  guint64 n;
-
-  if (id[0] != prefix || !g_ascii_isdigit (id[1]))
-    return;
-  n = g_ascii_strtoull (id + 1, &end, 10);
-  if (*end == '\0' && n >= self->next_serial && n < G_MAXUINT64)
-    self->next_serial = n + 1;
-}
-
-/* ---- Primitive changes (no history) ---- */
-
-static G_DEFINE_QUARK (rpt-removed-store, removed_store)
-
-static void
-insert_document (RptProject  *self,
-                 RptDocument *document,
-                 guint        position)
-{
-  const char *id = rpt_document_get_id (document);
-
-  RptAnnotationStore *store = g_object_steal_qdata (G_OBJECT (document), removed_store_quark ());
-
-  g_hash_table_insert (self->document_by_id, (gpointer) id, document);
-  g_hash_table_insert (self->store_by_document, g_strdup (id),
-                       store ? store : rpt_annotation_store_new ());
-  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->documents)));
-  g_list_store_insert (self->documents, position, document);
-}
-
-static void
-remove_from_list (GListStore *store,
-                  gpointer    item)
-{
-  guint position;
-
-  if (g_list_store_find (store, item, &position))
-    g_list_store_remove (store, position);
-}
-
-static void
-remove_document (RptProject  *self,
-                 RptDocument *document)
-{
-  const char *id = rpt_document_get_id (document);
-
-  g_autofree char *key = NULL;
-  RptAnnotationStore *store = NULL;
-
-  g_object_ref (document);
-  g_hash_table_remove (self->document_by_id, id);
-  g_hash_table_remove_all (self->document_id_hints);
-  /* The document keeps its (by now empty) store while it is out, so that
-   * undo brings back the very GListModel that views may still hold. */
-  if (g_hash_table_steal_extended (self->store_by_document, id, (gpointer *) &key, (gpointer *) &store))
-    g_object_set_qdata_full (G_OBJECT (document), removed_store_quark (), store, g_object_unref);
-  remove_from_list (self->documents, document);
-  g_object_unref (document);
-}
-
-static void
-set_document_count (RptProject *self,
-                    const char *document_id)
-{
-  RptDocument *document = g_hash_table_lookup (self->document_by_id, document_id);
-  RptAnnotationStore *store = g_hash_table_lookup (self->store_by_document, document_id);
-
-  if (document && store)
-    _rpt_document_set_n_annotations (document, rpt_annotation_store_get_n_items (store));
-}
-
-static void
-insert_annotation (RptProject    *self,
-                   RptAnnotation *annotation)
-{
-  const char *doc = rpt_annotation_get_document (annotation);
-  RptAnnotationStore *store = g_hash_table_lookup (self->store_by_document, doc);
-
-  g_return_if_fail (store != NULL);
-
-  g_hash_table_insert (self->annotation_by_id,
-                       (gpointer) rpt_annotation_get_id (annotation),
-                       g_object_ref (annotation));
-  _rpt_annotation_store_insert (store, annotation);
-  set_document_count (self, doc);
-  g_signal_emit (self, signals[ANNOTATION_ADDED], 0, annotation);
-}
-
-static void
-remove_annotation (RptProject    *self,
-                   RptAnnotation *annotation)
-{
-  const char *doc = rpt_annotation_get_document (annotation);
-  RptAnnotationStore *store = g_hash_table_lookup (self->store_by_document, doc);
-
-  g_object_ref (annotation);
-  if (store)
-    _rpt_annotation_store_remove (store, annotation);
-  g_hash_table_remove (self->annotation_by_id, rpt_annotation_get_id (annotation));
-  set_document_count (self, doc);
-  g_signal_emit (self, signals[ANNOTATION_REMOVED], 0, annotation);
-  g_object_unref (annotation);
-}
-
-static void
-apply_annotation_state (RptProject            *self,
-                        RptAnnotation         *annotation,
-                        const AnnotationState *state)
-{
-  /* An orphan is in no store, and views of the text must not hear of it. */
-  gboolean orphan = g_hash_table_lookup (self->orphan_by_id, rpt_annotation_get_id (annotation)) == annotation;
-  RptAnnotationStore *store =
-    orphan ? NULL : g_hash_table_lookup (self->store_by_document, rpt_annotation_get_document (annotation));
-  guint old_start = rpt_annotation_get_start (annotation);
-  guint old_end = rpt_annotation_get_end (annotation);
-  gboolean moves = old_start != state->start || old_end != state->end;
-
-  g_object_ref (annotation);
-  if (moves && store)
-    _rpt_annotation_store_remove (store, annotation);
-
-  g_object_freeze_notify (G_OBJECT (annotation));
-  _rpt_annotation_set_label (annotation, state->label);
-  _rpt_annotation_set_speaker (annotation, state->speaker);
-  _rpt_annotation_set_note (annotation, state->note);
-  _rpt_annotation_set_range (annotation, state->start, state->end);
-  _rpt_annotation_set_modified (annotation, state->modified);
-  g_object_thaw_notify (G_OBJECT (annotation));
-
-  if (store)
-    {
-      if (moves)
-        _rpt_annotation_store_insert (store, annotation);
-      else
-        _rpt_annotation_store_notify_changed (store, annotation);
-    }
-  if (orphan)
-    {
-      guint position;
-
-      if (g_list_store_find (self->orphans, annotation, &position))
-        g_list_model_items_changed (G_LIST_MODEL (self->orphans), position, 1, 1);
-    }
-  else
-    g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, annotation, old_start, old_end);
-  g_object_unref (annotation);
-}
-
-/* ---- Orphans and replaced texts ---- */
-
-static guint
-document_index (RptProject *self,
-                const char *document_id)
-{
-  RptDocument *document = g_hash_table_lookup (self->document_by_id, document_id);
-  guint position = G_MAXUINT;
-
-  if (document != NULL)
-    g_list_store_find (self->documents, document, &position);
-  return position;
-}
-
-/* Orphans are listed by document (in the documents' order), then where
- * they last were: the order the file stores them in. */
-static int
-compare_orphans (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  RptProject *self = user_data;
-  const char *doc_a = rpt_annotation_get_document ((RptAnnotation *) a);
-  const char *doc_b = rpt_annotation_get_document ((RptAnnotation *) b);
-
-  if (strcmp (doc_a, doc_b) != 0)
-    {
-      guint pos_a = document_index (self, doc_a), pos_b = document_index (self, doc_b);
-
-      if (pos_a != pos_b)
-        return pos_a < pos_b ? -1 : 1;
-      return strcmp (doc_a, doc_b);
-    }
-  return rpt_annotation_compare ((RptAnnotation *) a, (RptAnnotation *) b);
-}
-
-static void
-insert_orphan (RptProject    *self,
-               RptAnnotation *annotation)
-{
-  g_hash_table_insert (self->orphan_by_id, (gpointer) rpt_annotation_get_id (annotation), annotation);
-  g_list_store_insert_sorted (self->orphans, annotation, compare_orphans, self);
-}
-
-static void
-remove_orphan (RptProject    *self,
-               RptAnnotation *annotation)
-{
-  g_object_ref (annotation);
-  g_hash_table_remove (self->orphan_by_id, rpt_annotation_get_id (annotation));
-  remove_from_list (self->orphans, annotation);
-  g_object_unref (annotation);
-}
-
-/* Only ever applied to an annotation that is in no list (between leaving
- * its store or the orphans and entering the other), so nothing is told. */
-static void
-apply_anchor_state (RptAnnotation     *annotation,
-                    const AnchorState *state)
-{
-  g_object_freeze_notify (G_OBJECT (annotation));
-  _rpt_annotation_set_range (annotation, state->start, state->end);
-  _rpt_annotation_set_anchor (annotation, state->quote, state->prefix, state->suffix);
-  _rpt_annotation_set_modified (annotation, state->modified);
-  g_object_thaw_notify (G_OBJECT (annotation));
-}
-
-/* The same id, another object, at the same place in the documents list:
- * views see one item replaced (items-changed position, 1, 1). */
-static void
-swap_document (RptProject  *self,
-               RptDocument *from,
-               RptDocument *to)
-{
-  const char *id = rpt_document_get_id (to);
-  guint position;
-
-  if (!g_list_store_find (self->documents, from, &position))
-    g_return_if_reached ();
-  g_hash_table_replace (self->document_by_id, (gpointer) id, to);
-  set_document_count (self, id);
-  g_list_store_splice (self->documents, position, 1, (gpointer *) &to, 1);
-}
-
-static void
-apply_label_state (RptLabel         *label,
-                   const LabelState *state)
-{
-  g_object_freeze_notify (G_OBJECT (label));
-  _rpt_label_set_name (label, state->name);
-  _rpt_label_set_color (label, state->color);
-  _rpt_label_set_shortcut (label, state->shortcut);
-  _rpt_label_set_description (label, state->description);
-  g_object_thaw_notify (G_OBJECT (label));
-}
-
-static void
-insert_keyed (GListStore *store,
-              GHashTable *table,
-              const char *id,
-              gpointer    item,
-              guint       position)
-{
-  g_hash_table_insert (table, (gpointer) id, item);
-  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store)));
-  g_list_store_insert (store, position, item);
-}
-
-static void
-remove_keyed (GListStore *store,
-              GHashTable *table,
-              const char *id,
-              gpointer    item)
-{
-  g_object_ref (item);
-  g_hash_table_remove (table, id);
-  remove_from_list (store, item);
-  g_object_unref (item);
-}
-
-static void
-apply_op (gpointer data,
-          gboolean forward,
-          gpointer user_data)
-{
-  RptProject *self = user_data;
-  Op *op = data;
-  gboolean add = forward != op->removes;
-
-  switch (op->kind)
-    {
-    case OP_DOCUMENT:
-      if (add)
-        insert_document (self, RPT_DOCUMENT (op->object), op->position);
-      else
-        remove_document (self, RPT_DOCUMENT (op->object));
-      break;
-
-    case OP_ANNOTATION:
-      if (add)
-        insert_annotation (self, RPT_ANNOTATION (op->object));
-      else
-        remove_annotation (self, RPT_ANNOTATION (op->object));
-      break;
-
-    case OP_LABEL:
-      if (add)
-        insert_keyed (self->labels, self->label_by_id, rpt_label_get_id (RPT_LABEL (op->object)),
-                      op->object, op->position);
-      else
-        remove_keyed (self->labels, self->label_by_id, rpt_label_get_id (RPT_LABEL (op->object)),
-                      op->object);
-      break;
-
-    case OP_SPEAKER:
-      if (add)
-        insert_keyed (self->speakers, self->speaker_by_id,
-                      rpt_speaker_get_id (RPT_SPEAKER (op->object)), op->object, op->position);
-      else
-        remove_keyed (self->speakers, self->speaker_by_id,
-                      rpt_speaker_get_id (RPT_SPEAKER (op->object)), op->object);
-      break;
-
-    case OP_RELATION:
-      if (add)
-        rpt_relation_index_add (self->relation_index, RPT_RELATION (op->object));
-      else
-        rpt_relation_index_remove (self->relation_index, RPT_RELATION (op->object));
-      if (add)
-        insert_keyed (self->relations, self->relation_by_id,
-                      rpt_relation_get_id (RPT_RELATION (op->object)), op->object, op->position);
-      else
-        remove_keyed (self->relations, self->relation_by_id,
-                      rpt_relation_get_id (RPT_RELATION (op->object)), op->object);
-      break;
-
-    case OP_ANNOTATION_STATE:
-      apply_annotation_state (self, RPT_ANNOTATION (op->object),
-                              forward ? &op->u.ann.after : &op->u.ann.before);
-      break;
-
-    case OP_ORPHAN:
-      if (add)
-        insert_orphan (self, RPT_ANNOTATION (op->object));
-      else
-        remove_orphan (self, RPT_ANNOTATION (op->object));
-      break;
-
-    case OP_ANCHOR_STATE:
-      apply_anchor_state (RPT_ANNOTATION (op->object),
-                          forward ? &op->u.anchor.after : &op->u.anchor.before);
-      break;
-
-    case OP_REPLACE_DOCUMENT:
-      if (forward)
-        swap_document (self, RPT_DOCUMENT (op->other), RPT_DOCUMENT (op->object));
-      else
-        swap_document (self, RPT_DOCUMENT (op->object), RPT_DOCUMENT (op->other));
-      break;
-
-    case OP_LABEL_STATE:
-      apply_label_state (RPT_LABEL (op->object),
-                         forward ? &op->u.label.after : &op->u.label.before);
-      break;
-
-    case OP_SPEAKER_STATE:
-      _rpt_speaker_set_name (RPT_SPEAKER (op->object),
-                             forward ? op->u.speaker.after : op->u.speaker.before);
-      break;
-
-    case OP_MOVE_LABEL:
-      {
-        guint from = forward ? op->position : op->to;
-        guint to = forward ? op->to : op->position;
-
-        g_object_ref (op->object);
-        g_list_store_remove (self->labels, from);
-        g_list_store_insert (self->labels, to, op->object);
-        g_object_unref (op->object);
-      }
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-annotation_state_clear (AnnotationState *state)
-{
-  g_free (state->label);
-  g_free (state->speaker);
-  g_free (state->note);
-}
-
-static void
-anchor_state_clear (AnchorState *state)
-{
-  g_free (state->quote);
-  g_free (state->prefix);
-  g_free (state->suffix);
-}
-
-static void
-label_state_clear (LabelState *state)
-{
-  g_free (state->name);
-  g_free (state->color);
-  g_free (state->description);
-}
-
-static void
-op_free (gpointer data)
-{
-  Op *op = data;
-
-  switch (op->kind)
-    {
-    case OP_ANNOTATION_STATE:
-      annotation_state_clear (&op->u.ann.before);
-      annotation_state_clear (&op->u.ann.after);
-      break;
-    case OP_LABEL_STATE:
-      label_state_clear (&op->u.label.before);
-      label_state_clear (&op->u.label.after);
-      break;
-    case OP_SPEAKER_STATE:
-      g_free (op->u.speaker.before);
-      g_free (op->u.speaker.after);
-      break;
-    case OP_ANCHOR_STATE:
-      anchor_state_clear (&op->u.anchor.before);
-      anchor_state_clear (&op->u.anchor.after);
-      break;
-    default:
-      break;
-    }
-  g_clear_object (&op->object);
-  g_clear_object (&op->other);
-  g_free (op);
-}
-
-Op *
-_rpt_op_new (OpKind   kind,
-             GObject *object)
-{
-  Op *op = g_new0 (Op, 1);
-
-  op->kind = kind;
-  op->object = g_object_ref (object);
-  return op;
-}
-
-void
-_rpt_annotation_state_capture (AnnotationState *state,
-                               RptAnnotation   *annotation)
-{
-  state->label = g_strdup (rpt_annotation_get_label (annotation));
-  state->speaker = g_strdup (rpt_annotation_get_speaker (annotation));
-  state->note = g_strdup (rpt_annotation_get_note (annotation));
-  state->start = rpt_annotation_get_start (annotation);
-  state->end = rpt_annotation_get_end (annotation);
-  state->modified = rpt_annotation_get_modified (annotation);
-}
-
-void
-_rpt_anchor_state_capture (AnchorState   *state,
-                           RptAnnotation *annotation)
-{
-  state->start = rpt_annotation_get_start (annotation);
-  state->end = rpt_annotation_get_end (annotation);
-  state->quote = g_strdup (rpt_annotation_get_quote (annotation));
-  state->prefix = g_strdup (rpt_annotation_get_prefix (annotation));
-  state->suffix = g_strdup (rpt_annotation_get_suffix (annotation));
-  state->modified = rpt_annotation_get_modified (annotation);
-}
-
-void
-_rpt_label_state_capture (LabelState *state,
-                          RptLabel   *label)
-{
-  state->name = g_strdup (rpt_label_get_name (label));
-  state->color = g_strdup (rpt_label_get_color (label));
-  state->description = g_strdup (rpt_label_get_description (label));
-  state->shortcut = rpt_label_get_shortcut (label);
+  return project->ids;
 }
 
 /* ---- Edits, history and notification ---- */
@@ -1054,14 +494,6 @@ _rpt_project_end_edit (RptProject *self)
   rpt_history_end (self->history);
   if (--self->edit_depth == 0)
     notify_state (self);
-}
-
-void
-_rpt_project_record (RptProject *self,
-                     Op         *op)
-{
-  apply_op (op, TRUE, self);
-  rpt_history_push (self->history, op, NULL);
 }
 
 void
@@ -1170,104 +602,9 @@ rpt_project_mark_saved_state (RptProject *self,
     }
 }
 
-void
-_rpt_project_mark_unsaved (RptProject *self)
-{
-  /* States count up from 1 and never reach G_MAXUINT64. */
-  rpt_project_mark_saved_state (self, G_MAXUINT64);
-}
-
 guint64
 rpt_project_get_generation (RptProject *self)
 {
   g_return_val_if_fail (RPT_IS_PROJECT (self), 0);
   return self->generation;
-}
-
-/* ---- Bulk loading ---- */
-
-void
-_rpt_project_load_label (RptProject *self,
-                         RptLabel   *label)
-{
-  insert_keyed (self->labels, self->label_by_id, rpt_label_get_id (label), label, G_MAXUINT);
-}
-
-void
-_rpt_project_load_speaker (RptProject *self,
-                           RptSpeaker *speaker)
-{
-  insert_keyed (self->speakers, self->speaker_by_id, rpt_speaker_get_id (speaker), speaker, G_MAXUINT);
-}
-
-void
-_rpt_project_load_document (RptProject  *self,
-                            RptDocument *document)
-{
-  insert_document (self, document, G_MAXUINT);
-}
-
-void
-_rpt_project_load_annotation (RptProject    *self,
-                              RptAnnotation *annotation)
-{
-  const char *id = rpt_annotation_get_id (annotation);
-
-  g_hash_table_insert (self->annotation_by_id, (gpointer) id, g_object_ref (annotation));
-  _rpt_annotation_store_append (g_hash_table_lookup (self->store_by_document,
-                                                     rpt_annotation_get_document (annotation)),
-                                annotation);
-  note_serial (self, id, 'a');
-}
-
-void
-_rpt_project_load_orphan (RptProject    *self,
-                          RptAnnotation *annotation)
-{
-  const char *id = rpt_annotation_get_id (annotation);
-
-  g_return_if_fail (rpt_annotation_is_orphan (annotation));
-
-  g_hash_table_insert (self->orphan_by_id, (gpointer) id, annotation);
-  g_list_store_append (self->orphans, annotation);
-  note_serial (self, id, 'a');
-}
-
-void
-_rpt_project_load_relation (RptProject  *self,
-                            RptRelation *relation)
-{
-  const char *id = rpt_relation_get_id (relation);
-
-  rpt_relation_index_add (self->relation_index, relation);
-  insert_keyed (self->relations, self->relation_by_id, id, relation, G_MAXUINT);
-  note_serial (self, id, 'r');
-}
-
-gboolean
-_rpt_project_has_link (RptProject      *self,
-                       RptRelationType  type,
-                       const char      *from,
-                       const char      *to)
-{
-  return rpt_relation_index_has_link (self->relation_index, type, from, to);
-}
-
-void
-_rpt_project_load_finish (RptProject *self)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, self->store_by_document);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      _rpt_annotation_store_sort (value);
-      set_document_count (self, key);
-    }
-  g_list_store_sort (self->orphans, compare_orphans, self);
-  rpt_history_clear (self->history);
-  self->was_dirty = FALSE;
-  self->could_undo = FALSE;
-  self->could_redo = FALSE;
 }

@@ -11,7 +11,7 @@
 
 #include "rpt-core-private.h"
 #include "rpt-limits.h"
-#include "rpt-project-private.h"
+#include "rpt-project-ops-private.h"
 #include "rpt-project-reanchor.h"
 #include "rpt-reanchor-private.h"
 
@@ -240,7 +240,7 @@ make_report (RptReanchorReport *report,
 /* ---- Loading with RPT_LOAD_REANCHOR ---- */
 
 void
-_rpt_project_reanchor_loaded (RptProject        *project,
+_rpt_project_reanchor_loaded (RptProjectLoader  *loader,
                               RptDocument       *document,
                               GArray            *jobs,
                               RptReanchorReport *report)
@@ -254,12 +254,12 @@ _rpt_project_reanchor_loaded (RptProject        *project,
         {
           _rpt_annotation_set_anchor (job->annotation, NULL, NULL, NULL);
           _rpt_annotation_set_range (job->annotation, job->start, job->end);
-          _rpt_project_load_annotation (project, job->annotation);
+          rpt_project_loader_add_annotation (loader, job->annotation);
         }
       else
         {
           _rpt_annotation_set_anchor (job->annotation, job->quote ? job->quote : "", job->prefix, job->suffix);
-          _rpt_project_load_orphan (project, job->annotation);
+          rpt_project_loader_add_orphan (loader, job->annotation);
         }
     }
   if (report != NULL)
@@ -267,27 +267,6 @@ _rpt_project_reanchor_loaded (RptProject        *project,
 }
 
 /* ---- Edits ---- */
-
-static gboolean
-fail (GError    **error,
-      RptError    code,
-      const char *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (GError    **error,
-      RptError    code,
-      const char *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  if (error)
-    *error = g_error_new_valist (RPT_ERROR, code, format, args);
-  va_end (args);
-  return FALSE;
-}
 
 static void
 record_existence (RptProject *self,
@@ -360,22 +339,22 @@ rpt_project_place_orphan (RptProject  *self,
   g_return_val_if_fail (RPT_IS_PROJECT (self), FALSE);
 
   if (!(orphan = rpt_project_get_orphan (self, orphan_id)))
-    return fail (error, RPT_ERROR_NOT_FOUND, _("No orphaned annotation with the id “%s”"),
-                 orphan_id ? orphan_id : "");
+    return _rpt_fail (error, RPT_ERROR_NOT_FOUND, _("No orphaned annotation with the id “%s”"),
+                      orphan_id ? orphan_id : "");
   document_id = rpt_annotation_get_document (orphan);
   label_id = rpt_annotation_get_label (orphan);
   document = rpt_project_get_document (self, document_id);
   if (start >= end)
-    return fail (error, RPT_ERROR_INVALID, _("The span %u–%u is empty or reversed"), start, end);
+    return _rpt_fail (error, RPT_ERROR_INVALID, _("The span %u–%u is empty or reversed"), start, end);
   if (end > rpt_document_get_length (document))
-    return fail (error, RPT_ERROR_INVALID,
-                 g_dngettext (GETTEXT_PACKAGE, "The span %u–%u is past the end of “%s” (%u character)",
-                              "The span %u–%u is past the end of “%s” (%u characters)",
-                              rpt_document_get_length (document)),
-                 start, end, document_id, rpt_document_get_length (document));
+    return _rpt_fail (error, RPT_ERROR_INVALID,
+                      g_dngettext (GETTEXT_PACKAGE, "The span %u–%u is past the end of “%s” (%u character)",
+                                   "The span %u–%u is past the end of “%s” (%u characters)",
+                                   rpt_document_get_length (document)),
+                      start, end, document_id, rpt_document_get_length (document));
   if (find_same_span (self, document_id, start, end, label_id))
-    return fail (error, RPT_ERROR_INVALID, _("This span is already tagged “%s”"),
-                 rpt_label_get_name (rpt_project_get_label (self, label_id)));
+    return _rpt_fail (error, RPT_ERROR_INVALID, _("This span is already tagged “%s”"),
+                      rpt_label_get_name (rpt_project_get_label (self, label_id)));
 
   g_object_ref (orphan);
   _rpt_project_begin_edit (self, _("Place Annotation"));
@@ -502,14 +481,14 @@ check_replacement (RptProject  *self,
   RptDocument *document = rpt_project_get_document (self, document_id);
 
   if (document == NULL)
-    fail (error, RPT_ERROR_NOT_FOUND, _("No article with the id “%s”"), document_id ? document_id : "");
+    _rpt_fail (error, RPT_ERROR_NOT_FOUND, _("No article with the id “%s”"), document_id ? document_id : "");
   else if (new_text == NULL || !g_utf8_validate (new_text, -1, NULL))
-    fail (error, RPT_ERROR_INVALID, _("The new text of “%s” is not valid UTF-8"), document_id);
+    _rpt_fail (error, RPT_ERROR_INVALID, _("The new text of “%s” is not valid UTF-8"), document_id);
   else if (g_utf8_strlen (new_text, -1) > RPT_MAX_ARTICLE_CHARS)
-    fail (error, RPT_ERROR_TOO_LARGE,
-          g_dngettext (GETTEXT_PACKAGE, "The article “%s” is longer than %u character",
-                       "The article “%s” is longer than %u characters", RPT_MAX_ARTICLE_CHARS),
-          document_id, RPT_MAX_ARTICLE_CHARS);
+    _rpt_fail (error, RPT_ERROR_TOO_LARGE,
+               g_dngettext (GETTEXT_PACKAGE, "The article “%s” is longer than %u character",
+                            "The article “%s” is longer than %u characters", RPT_MAX_ARTICLE_CHARS),
+               document_id, RPT_MAX_ARTICLE_CHARS);
   else
     return document;
   return NULL;

@@ -8,6 +8,7 @@
 # error "rpt-reanchor-private.h is private to src/core/reanchor and src/core/file (docs/ARCHITECTURE.md)."
 #endif
 
+#include "rpt-project-loader.h"
 #include "rpt-project.h"
 #include "rpt-reanchor-report.h"
 
@@ -45,10 +46,10 @@ void        _rpt_anchor_jobs_add         (GArray            *jobs,
                                           const char        *suffix,
                                           gboolean           was_orphan);
 /* For a load with RPT_LOAD_REANCHOR: places the jobs (annotations and
- * orphans read for @document, whose text changed, not yet in @project)
- * in @document's text and bulk-loads each, placed or orphaned. Adds a
+ * orphans read for @document, whose text changed, not yet loaded) in
+ * @document's text and adds each to @loader, placed or orphaned. Adds a
  * line to @report (may be NULL). */
-void        _rpt_project_reanchor_loaded (RptProject        *project,
+void        _rpt_project_reanchor_loaded (RptProjectLoader  *loader,
                                           RptDocument       *document,
                                           GArray            *jobs,
                                           RptReanchorReport *report);
