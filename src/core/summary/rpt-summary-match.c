@@ -1,10 +1,11 @@
 /* rpt-summary-match.c: recognises the same statement reported by several
- * articles. Each statement is cut into normalised words once; statements are
- * then taken label by label, longest first, and each joins the best matching group whose
- * fullest wording (its first, longest, statement) it matches, or starts a
- * group of its own. Candidates come from an inverted index of the groups'
- * words, looked up by the statement's rarest words only, so grouping stays
- * close to linear. The rules are in docs/SUMMARY.md.
+ * articles. Each statement is cut into normalised words once
+ * (rpt-summary-words.c); statements are then taken label by label, longest
+ * first, and each joins the best matching group whose fullest wording (its
+ * first, longest, statement) it matches, or starts a group of its own.
+ * Candidates come from an inverted index of the groups' words, looked up by
+ * the statement's rarest words only, so grouping stays close to linear. The
+ * rules are in docs/SUMMARY.md.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "Repartee-Summary"
 
@@ -13,25 +14,7 @@
 #include <string.h>
 
 #include "rpt-summary-private.h"
-
-/* Words whose presence reverses a statement: a word more or less is allowed
- * between reports of one statement, unless it is one of these. Sorted. */
-static const char * const negations[] = {
-  "aint", "arent", "cannot", "cant", "couldnt", "didnt", "doesnt", "dont",
-  "hadnt", "hasnt", "havent", "isnt", "mustnt", "neednt", "neither", "never",
-  "no", "nobody", "none", "nor", "not", "nothing", "nowhere", "shouldnt",
-  "wasnt", "werent", "without", "wont", "wouldnt",
-};
-
-typedef struct
-{
-  guint32 hash;
-  guint32 offset;     /* into the arena */
-  guint32 len;
-  guint32 df;         /* statements containing the word */
-  guint32 last_seen;  /* statement that last counted it, plus one */
-  gboolean negation;
-} Word;
+#include "rpt-summary-words.h"
 
 /* A group in a word's postings, with a 64-bit Bloom signature of its
  * fullest wording's words: most candidates are turned away by it without
@@ -55,255 +38,6 @@ signature_bit (guint32 word)
   return (word * 2654435761u) >> 26;
 }
 
-typedef struct
-{
-  /* Interned words */
-  GString  *arena;
-  GArray   *words;      /* Word */
-  guint32  *slots;      /* word index + 1; 0 is empty */
-  guint32   mask;
-  GString  *word;       /* the word being read */
-
-  /* Statements as word sequences */
-  GArray   *tokens;     /* guint32, all statements one after another */
-  guint32  *seq_start;  /* per statement */
-  guint32  *seq_len;
-
-  /* Alignment scratch */
-  guint16  *dp;
-  gsize     dp_size;
-} Matcher;
-
-static gboolean
-word_is_negation (const char *word,
-                  gsize       len)
-{
-  guint lo = 0, hi = G_N_ELEMENTS (negations);
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      int cmp = strncmp (word, negations[mid], len);
-
-      if (cmp == 0 && negations[mid][len] != '\0')
-        cmp = -1;
-      if (cmp == 0)
-        return TRUE;
-      if (cmp < 0)
-        hi = mid;
-      else
-        lo = mid + 1;
-    }
-  return FALSE;
-}
-
-static guint32
-hash_bytes (const char *s,
-            gsize       len)
-{
-  guint32 h = 2166136261u;
-
-  for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar) s[i]) * 16777619u;
-  return h;
-}
-
-static void
-matcher_grow_slots (Matcher *m)
-{
-  guint32 new_mask = m->mask ? m->mask * 2 + 1 : 4095;
-  guint32 *slots = g_new0 (guint32, new_mask + 1);
-
-  for (guint i = 0; i < m->words->len; i++)
-    {
-      guint32 s = g_array_index (m->words, Word, i).hash & new_mask;
-
-      while (slots[s])
-        s = (s + 1) & new_mask;
-      slots[s] = i + 1;
-    }
-  g_free (m->slots);
-  m->slots = slots;
-  m->mask = new_mask;
-}
-
-static guint32
-matcher_intern (Matcher    *m,
-                const char *s,
-                gsize       len)
-{
-  guint32 h = hash_bytes (s, len);
-  guint32 slot;
-  Word w = { 0 };
-
-  if ((m->words->len + 1) * 2 > m->mask)
-    matcher_grow_slots (m);
-
-  for (slot = h & m->mask; m->slots[slot]; slot = (slot + 1) & m->mask)
-    {
-      Word *old = &g_array_index (m->words, Word, m->slots[slot] - 1);
-
-      if (old->hash == h && old->len == len && memcmp (m->arena->str + old->offset, s, len) == 0)
-        return m->slots[slot] - 1;
-    }
-
-  w.hash = h;
-  w.offset = m->arena->len;
-  w.len = len;
-  w.negation = word_is_negation (s, len);
-  g_string_append_len (m->arena, s, len);
-  g_array_append_val (m->words, w);
-  m->slots[slot] = m->words->len;
-  return m->words->len - 1;
-}
-
-static inline void
-flush_word (Matcher *m,
-            GArray  *out)
-{
-  if (m->word->len > 0)
-    {
-      guint32 id = matcher_intern (m, m->word->str, m->word->len);
-
-      g_array_append_val (out, id);
-      g_string_truncate (m->word, 0);
-    }
-}
-
-static inline gboolean
-is_apostrophe (gunichar c)
-{
-  /* Straight, curly and modifier apostrophes, and the single quotation
-   * marks that outlets use interchangeably with them. */
-  return c == '\'' || c == '`' || c == 0x2018 || c == 0x2019 || c == 0x201B ||
-         c == 0x02BC || c == 0x02B9 || c == 0x2032 || c == 0xFF07;
-}
-
-/* One code point after compatibility decomposition. */
-static inline void
-feed_char (Matcher  *m,
-           GArray   *out,
-           gunichar  c)
-{
-  if (c < 0x80)
-    {
-      if (g_ascii_isalnum (c))
-        g_string_append_c (m->word, c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-      else if (!is_apostrophe (c))
-        flush_word (m, out);
-      return;
-    }
-  if (is_apostrophe (c))
-    return;   /* "don’t" and "don't" both read "dont" */
-
-  switch (g_unichar_type (c))
-    {
-    case G_UNICODE_NON_SPACING_MARK:
-      return;   /* accents: "é" reads "e" */
-    case G_UNICODE_LOWERCASE_LETTER:
-    case G_UNICODE_UPPERCASE_LETTER:
-    case G_UNICODE_TITLECASE_LETTER:
-    case G_UNICODE_MODIFIER_LETTER:
-    case G_UNICODE_OTHER_LETTER:
-    case G_UNICODE_SPACING_MARK:
-    case G_UNICODE_ENCLOSING_MARK:
-    case G_UNICODE_DECIMAL_NUMBER:
-    case G_UNICODE_LETTER_NUMBER:
-    case G_UNICODE_OTHER_NUMBER:
-      /* Simple case folding, plus the two folds that differ from lowering
-       * in common scripts. */
-      if (c == 0x00DF || c == 0x1E9E)
-        g_string_append (m->word, "ss");
-      else
-        g_string_append_unichar (m->word, c == 0x03C2 ? 0x03C3 : g_unichar_tolower (c));
-      return;
-    default:
-      flush_word (m, out);   /* punctuation, quotes, dashes, symbols, spaces */
-      return;
-    }
-}
-
-static void
-tokenize (Matcher    *m,
-          const char *text,
-          gsize       len,
-          GArray     *out)
-{
-  const char *p = text, *end = text + len;
-
-  while (p < end)
-    {
-      guchar b = (guchar) *p;
-
-      if (b < 0x80)
-        {
-          feed_char (m, out, b);
-          p++;
-        }
-      else
-        {
-          gunichar c = g_utf8_get_char_validated (p, end - p);
-          gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-          gsize n;
-
-          if (c == (gunichar) -1 || c == (gunichar) -2)
-            {
-              flush_word (m, out);   /* not UTF-8: cannot happen for loaded text */
-              p++;
-              continue;
-            }
-          p = g_utf8_next_char (p);
-          n = g_unichar_fully_decompose (c, TRUE, decomposed, G_N_ELEMENTS (decomposed));
-          for (gsize i = 0; i < n; i++)
-            feed_char (m, out, decomposed[i]);
-        }
-    }
-  flush_word (m, out);
-}
-
-static void
-matcher_init (Matcher *m)
-{
-  memset (m, 0, sizeof *m);
-  m->arena = g_string_sized_new (4096);
-  m->words = g_array_new (FALSE, FALSE, sizeof (Word));
-  m->word = g_string_sized_new (64);
-  m->tokens = g_array_new (FALSE, FALSE, sizeof (guint32));
-  matcher_grow_slots (m);
-}
-
-static void
-matcher_clear (Matcher *m)
-{
-  g_string_free (m->arena, TRUE);
-  g_array_unref (m->words);
-  g_string_free (m->word, TRUE);
-  g_array_unref (m->tokens);
-  g_free (m->slots);
-  g_free (m->seq_start);
-  g_free (m->seq_len);
-  g_free (m->dp);
-}
-
-char **
-_rpt_summary_normalize_words (const char *text,
-                              gssize      len)
-{
-  Matcher m;
-  GPtrArray *words = g_ptr_array_new ();
-
-  matcher_init (&m);
-  tokenize (&m, text, len < 0 ? strlen (text) : (gsize) len, m.tokens);
-  for (guint i = 0; i < m.tokens->len; i++)
-    {
-      Word *w = &g_array_index (m.words, Word, g_array_index (m.tokens, guint32, i));
-      g_ptr_array_add (words, g_strndup (m.arena->str + w->offset, w->len));
-    }
-  g_ptr_array_add (words, NULL);
-  matcher_clear (&m);
-  return (char **) g_ptr_array_free (words, FALSE);
-}
-
 /* Aligns @a (the shorter) with @b by their longest common subsequence of
  * words and decides whether they report the same statement:
  *  - no word of one is replaced by a different word of the other (a gap
@@ -319,14 +53,14 @@ _rpt_summary_normalize_words (const char *text,
  *  - at least two words are in common, or both are the same single word.
  * The score, to pick the best group, is L / (words in either). */
 static gboolean
-match_pair (Matcher       *m,
+match_pair (RptMatcher    *m,
             const guint32 *a,
             guint          na,
             const guint32 *b,
             guint          nb,
             double        *score)
 {
-  const Word *words = (const Word *) m->words->data;
+  const RptMatchWord *words = (const RptMatchWord *) m->words->data;
   guint stride = nb + 1;
   guint lcs, i, j, ga, gb, edits = 0, outer = 0, b_first = 0, b_last = 0;
   gboolean first = TRUE, replaced = FALSE;
@@ -505,7 +239,7 @@ exact_equal (gconstpointer pa,
  * far with the index that finds them by their words. */
 typedef struct
 {
-  Matcher             m;
+  RptMatcher          m;
   const RptMatchItem *items;
   guint               n_items;
   guint               n_words;
@@ -541,14 +275,14 @@ static gboolean
 read_statements (Grouping     *gr,
                  GCancellable *cancellable)
 {
-  Matcher *m = &gr->m;
+  RptMatcher *m = &gr->m;
 
   m->seq_start = g_new (guint32, gr->n_items);
   m->seq_len = g_new (guint32, gr->n_items);
   for (guint i = 0; i < gr->n_items; i++)
     {
       m->seq_start[i] = m->tokens->len;
-      tokenize (m, gr->items[i].text, gr->items[i].len, m->tokens);
+      _rpt_matcher_tokenize (m, gr->items[i].text, gr->items[i].len, m->tokens);
       m->seq_len[i] = m->tokens->len - m->seq_start[i];
       if ((i & 4095) == 4095 && g_cancellable_is_cancelled (cancellable))
         return FALSE;
@@ -562,7 +296,7 @@ read_statements (Grouping     *gr,
 
       for (guint k = 0; k < m->seq_len[i]; k++)
         {
-          Word *w = &g_array_index (m->words, Word, seq[k]);
+          RptMatchWord *w = &g_array_index (m->words, RptMatchWord, seq[k]);
 
           if (w->last_seen != i + 1)
             {
@@ -606,7 +340,7 @@ grouping_clear (Grouping *gr)
   g_free (gr->exact_keys);
   g_free (gr->rare);
   g_free (gr->distinct_bits);
-  matcher_clear (&gr->m);
+  _rpt_matcher_clear (&gr->m);
 }
 
 /* Statement @s's words marked, sorted rarest first, and the bounds and
@@ -616,7 +350,7 @@ probe_init (Grouping *gr,
             guint     s,
             Probe    *p)
 {
-  const Word *words = (const Word *) gr->m.words->data;
+  const RptMatchWord *words = (const RptMatchWord *) gr->m.words->data;
   guint len = gr->m.seq_len[s];
 
   *p = (Probe) { s, s + 1, (const guint32 *) gr->m.tokens->data + gr->m.seq_start[s], len,
@@ -802,7 +536,7 @@ _rpt_summary_match (const RptMatchItem *items,
   if (n_items == 0)
     return 0;
 
-  matcher_init (&gr.m);
+  _rpt_matcher_init (&gr.m);
   if (!read_statements (&gr, cancellable))
     goto out;
 
