@@ -245,29 +245,6 @@ save_asks (RptWindow  *window,
   return dialog;
 }
 
-/* The recovery copy on disk holds exactly the window's unsaved work: the
- * question does not stop it. */
-static gboolean
-recovery_holds_work (RptWindow *window)
-{
-  g_autoptr(GBytes) bytes = rpt_project_to_bytes (rpt_window_get_project (window));
-  g_autofree char *folder = rpt_recovery_get_dir ();
-  g_autoptr(GDir) folder_dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (folder_dir && (name = g_dir_read_name (folder_dir)))
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize len;
-
-      if (g_str_has_suffix (name, ".json") && g_file_get_contents (path, &contents, &len, NULL)
-          && len == g_bytes_get_size (bytes) && memcmp (contents, g_bytes_get_data (bytes, NULL), len) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 make_read_only (const char *path)
 {
@@ -298,7 +275,8 @@ START_TEST (test_save_over_read_only_project)
   /* Escape, after Ctrl+S: the same. */
   escape (window, save_asks (window, TRUE, "Replace “locked.json”?", "locked.json is read-only"));
   assert_file_is (path, before);
-  rpt_test_wait_until (recovery_holds_work (window));
+  /* The question does not stop the recovery copy of the unsaved work. */
+  rpt_test_wait_until (rpt_test_recovery_is_current (window));
 
   /* Replace: written, and still read-only as the user had it. */
   rpt_test_respond (save_asks (window, FALSE, "Replace “locked.json”?", "locked.json is read-only"), "replace");

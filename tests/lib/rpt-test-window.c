@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "rpt-recovery.h"
 #include "rpt-test-util.h"
 #include "rpt-annotation-row.h"
 #include "rpt-document-row.h"
@@ -482,4 +483,25 @@ rpt_test_select_file (GtkFileChooser *chooser,
   rpt_test_spin (50);
   chosen = gtk_file_chooser_get_file (chooser);
   return chosen && g_file_equal (chosen, file);
+}
+
+gboolean
+rpt_test_recovery_is_current (gpointer window)
+{
+  g_autoptr(GBytes) bytes = rpt_project_to_bytes (rpt_window_get_project (window));
+  g_autofree char *folder = rpt_recovery_get_dir ();
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      if (g_str_has_suffix (name, ".json") && g_file_get_contents (path, &contents, &len, NULL)
+          && len == g_bytes_get_size (bytes) && memcmp (contents, g_bytes_get_data (bytes, NULL), len) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }

@@ -96,6 +96,11 @@ gboolean        rpt_test_answer_save_chooser (const char *path);
 gboolean        rpt_test_select_file     (GtkFileChooser *chooser,
                                           GFile          *file);
 
+/* Whether a recovery copy on disk holds exactly the work of @window (an
+ * RptWindow): its project, byte for byte. A gpointer, to be waited on as
+ * a condition. */
+gboolean        rpt_test_recovery_is_current (gpointer window);
+
 /* The main () of a window suite: the application first, then @suite_func's
  * tests. */
 #define RPT_TEST_APP_MAIN(suite_func)                                          \
