@@ -197,31 +197,35 @@ rpt_test_must_find_named (GtkWidget  *root,
   return widget;
 }
 
+/* The visible texts under @root, each label's followed by @separator;
+ * with @drawn, also the texts the annotation and document rows draw
+ * themselves, and nothing of popovers. */
 static void
 collect_text (GtkWidget *root,
-              GString   *out)
+              GString   *out,
+              char       separator,
+              gboolean   drawn)
 {
   if (!gtk_widget_get_visible (root))
     return;
   if (GTK_IS_LABEL (root))
     {
       g_string_append (out, gtk_label_get_text (GTK_LABEL (root)));
-      g_string_append_c (out, '\n');
+      g_string_append_c (out, separator);
     }
-  /* Annotation and document rows draw their texts themselves. */
-  if (RPT_IS_ANNOTATION_ROW (root))
+  if (drawn && RPT_IS_ANNOTATION_ROW (root))
     {
       g_autofree char *text = rpt_annotation_row_dup_text (RPT_ANNOTATION_ROW (root));
 
       g_string_append (out, text);
     }
-  if (RPT_IS_DOCUMENT_ROW (root) && rpt_document_row_get_document (RPT_DOCUMENT_ROW (root)))
+  if (drawn && RPT_IS_DOCUMENT_ROW (root) && rpt_document_row_get_document (RPT_DOCUMENT_ROW (root)))
     g_string_append_printf (out, "%s\n%s\n",
                             rpt_document_get_title (rpt_document_row_get_document (RPT_DOCUMENT_ROW (root))),
                             rpt_document_row_get_subtitle (RPT_DOCUMENT_ROW (root)));
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    if (!GTK_IS_POPOVER (child))
-      collect_text (child, out);
+    if (!(drawn && GTK_IS_POPOVER (child)))
+      collect_text (child, out, separator, drawn);
 }
 
 char *
@@ -229,7 +233,17 @@ rpt_test_visible_text (GtkWidget *root)
 {
   GString *out = g_string_new (NULL);
 
-  collect_text (root, out);
+  collect_text (root, out, '\n', TRUE);
+  return g_string_free (out, FALSE);
+}
+
+char *
+rpt_test_label_text (GtkWidget *root,
+                     char       separator)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_text (root, out, separator, FALSE);
   return g_string_free (out, FALSE);
 }
 
@@ -504,4 +518,13 @@ rpt_test_recovery_is_current (gpointer window)
         return TRUE;
     }
   return FALSE;
+}
+
+AdwMessageDialog *
+rpt_test_wait_for_dialog (GtkWindow *parent)
+{
+  AdwMessageDialog *dialog;
+
+  rpt_test_wait_until ((dialog = rpt_test_find_dialog (parent)) != NULL);
+  return dialog;
 }
