@@ -4,9 +4,11 @@
  *   repartee-bench-gui [--runs N] L.json Long.json
  *
  * Frames are timed with the window's GdkFrameClock: a figure ends at the
- * "after-paint" of the first frame that shows its result. Main-loop stalls
- * are the longest gap between two runs of a 1 ms high-priority timeout.
- * The project files are copied first: saving writes them.
+ * "after-paint" of the first frame that shows its result (rpt-bench-window.c
+ * drives the window and times it; this file runs the figures and reports
+ * them). Main-loop stalls are the longest gap between two runs of a 1 ms
+ * high-priority timeout. The project files are copied first: saving writes
+ * them.
  *
  * Output is for developers reading a terminal, so it is not translated.
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -19,10 +21,8 @@
 #include <time.h>
 
 #include "rpt-application.h"
-#include "rpt-article-view.h"
 #include "rpt-bench-core.h"
-#include "rpt-link-popover.h"
-#include "rpt-window.h"
+#include "rpt-bench-window.h"
 
 /* Targets (issue 6). */
 #define TARGET_SWITCH_MS     150.0
@@ -31,8 +31,6 @@
 #define TARGET_SCROLL_MS      33.0
 #define TARGET_STALL_MS      100.0
 #define TARGET_PARAGRAPH_MS 1000.0
-
-#define WAIT_MS 120000.0
 
 static guint n_fail;
 
@@ -69,444 +67,6 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
-/* ---- The main loop, frames and stalls ---- */
-
-static RptApplication *app;
-
-typedef struct
-{
-  guint64  paints;          /* frames painted so far */
-  double   last_paint;      /* when the last one finished */
-  double   last_paint_cpu;  /* the main thread's CPU time then */
-  GArray  *intervals;       /* between frames, while recording */
-  GArray  *busy;            /* the main thread's CPU time in each */
-} Frames;
-
-static Frames frames;
-
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  double now = rpt_bench_now_ms ();
-
-  double cpu = rpt_bench_thread_cpu_ms ();
-
-  if (frames.intervals != NULL && frames.last_paint > 0)
-    {
-      double interval = now - frames.last_paint;
-      double busy_ms = cpu - frames.last_paint_cpu;
-
-      g_array_append_val (frames.intervals, interval);
-      g_array_append_val (frames.busy, busy_ms);
-    }
-  frames.last_paint = now;
-  frames.last_paint_cpu = cpu;
-  frames.paints++;
-}
-
-static gboolean
-wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main loop until @cond holds; FALSE after WAIT_MS. */
-#define SPIN_UNTIL(cond)                                                      \
-  ({                                                                          \
-    double _end = rpt_bench_now_ms () + WAIT_MS;                              \
-    gboolean _ok = TRUE;                                                      \
-    while (!(cond))                                                           \
-      {                                                                       \
-        if (rpt_bench_now_ms () > _end)                                       \
-          {                                                                   \
-            _ok = FALSE;                                                      \
-            break;                                                            \
-          }                                                                   \
-        g_main_context_iteration (NULL, TRUE);                                \
-      }                                                                       \
-    _ok;                                                                      \
-  })
-
-static void
-spin_ms (double ms)
-{
-  double end = rpt_bench_now_ms () + ms;
-
-  SPIN_UNTIL (rpt_bench_now_ms () >= end);
-}
-
-/* Waits for the next frame to be painted and returns when it was. */
-static double
-next_paint (void)
-{
-  guint64 before = frames.paints;
-
-  gtk_widget_queue_draw (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app))));
-  if (!SPIN_UNTIL (frames.paints > before))
-    return NAN;
-  return frames.last_paint;
-}
-
-/* Lets the window settle: idle layout work done, two quiet frames. */
-static void
-settle (void)
-{
-  spin_ms (150);
-  next_paint ();
-  next_paint ();
-}
-
-/* ---- Finding the parts of the window ---- */
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-/* The selection of the article list: a GtkListView over RptDocuments. */
-static GtkSingleSelection *
-find_documents_selection (GtkWidget *root)
-{
-  if (GTK_IS_LIST_VIEW (root))
-    {
-      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (root));
-      GListModel *inner;
-
-      if (GTK_IS_SINGLE_SELECTION (model) &&
-          (inner = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model))) != NULL &&
-          g_list_model_get_item_type (inner) == RPT_TYPE_DOCUMENT)
-        return GTK_SINGLE_SELECTION (model);
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkSingleSelection *found = find_documents_selection (child);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-typedef struct
-{
-  RptWindow      *window;
-  RptArticleView *view;
-  guint64         doc_paints;   /* frames painted when the document was set */
-  double          doc_time;
-  char           *tag_failure;
-} Gui;
-
-static void
-on_document_set (RptArticleView *view,
-                 GParamSpec     *pspec,
-                 Gui            *gui)
-{
-  gui->doc_paints = frames.paints;
-  gui->doc_time = rpt_bench_now_ms ();
-}
-
-static void
-on_tag_failed (RptArticleView *view,
-               const char     *message,
-               Gui            *gui)
-{
-  g_free (gui->tag_failure);
-  gui->tag_failure = g_strdup (message);
-}
-
-static gboolean
-gui_open_window (Gui *gui)
-{
-  GdkFrameClock *clock;
-
-  memset (gui, 0, sizeof *gui);
-  gui->window = rpt_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (gui->window), 1280, 820);
-  gtk_window_present (GTK_WINDOW (gui->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (gui->window));
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (gui->window));
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
-  gui->view = RPT_ARTICLE_VIEW (find_widget (GTK_WIDGET (gui->window), RPT_TYPE_ARTICLE_VIEW));
-  if (gui->view == NULL)
-    return FALSE;
-  g_signal_connect (gui->view, "notify::document", G_CALLBACK (on_document_set), gui);
-  g_signal_connect (gui->view, "tag-failed", G_CALLBACK (on_tag_failed), gui);
-  settle ();
-  return TRUE;
-}
-
-static void
-gui_close_window (Gui *gui)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (gui->window));
-  GtkWidget *weak = GTK_WIDGET (gui->window);
-
-  if (clock)
-    g_signal_handlers_disconnect_by_func (clock, on_after_paint, NULL);
-  g_signal_handlers_disconnect_by_data (gui->view, gui);
-  g_object_add_weak_pointer (G_OBJECT (gui->window), (gpointer *) &weak);
-  gtk_window_destroy (GTK_WINDOW (gui->window));
-  SPIN_UNTIL (weak == NULL);
-  g_clear_pointer (&gui->tag_failure, g_free);
-}
-
-static gboolean
-shows_document (Gui         *gui,
-                RptDocument *document)
-{
-  return rpt_article_view_get_document (gui->view) == document;
-}
-
-/* Opens @path and waits for the first frame of its first article; returns
- * the time from the call to that frame and the longest stall meanwhile. */
-static double
-gui_open_project (Gui        *gui,
-                  const char *path,
-                  double     *stall_ms,
-                  double     *stall_cpu_ms)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  RptProject *before = rpt_window_get_project (gui->window);
-  RptBenchStall stall;
-  double t0;
-  gboolean ok;
-
-  rpt_bench_stall_start (&stall);
-  t0 = rpt_bench_now_ms ();
-  gui->doc_paints = G_MAXUINT64;
-  rpt_window_open_files (gui->window, &file, 1);
-  ok = SPIN_UNTIL (rpt_window_get_project (gui->window) != before &&
-                   g_list_model_get_n_items (rpt_project_get_documents (rpt_window_get_project (gui->window))) > 0 &&
-                   rpt_article_view_get_document (gui->view) != NULL &&
-                   gui->doc_paints != G_MAXUINT64 && frames.paints > gui->doc_paints);
-  *stall_ms = rpt_bench_stall_stop (&stall);
-  if (stall_cpu_ms)
-    *stall_cpu_ms = stall.worst_cpu;
-  return ok ? frames.last_paint - t0 : NAN;
-}
-
-static RptDocument *
-project_document (Gui   *gui,
-                  guint  index)
-{
-  GListModel *documents = rpt_project_get_documents (rpt_window_get_project (gui->window));
-  RptDocument *document = g_list_model_get_item (documents, index);
-
-  g_object_unref (document);  /* the project holds it */
-  return document;
-}
-
-/* Selects article @index in the article list, as a click does, and returns
- * the time to the first frame that shows it. */
-/* The main thread's CPU time in the last figure (from its start to the
- * frame that ended it). */
-static double last_cpu;
-
-static double
-gui_switch (Gui   *gui,
-            guint  index)
-{
-  GtkSingleSelection *selection = find_documents_selection (GTK_WIDGET (gui->window));
-  RptDocument *document = project_document (gui, index);
-  double t0, cpu0;
-
-  if (selection == NULL)
-    return NAN;
-  cpu0 = rpt_bench_thread_cpu_ms ();
-  t0 = rpt_bench_now_ms ();
-  gui->doc_paints = G_MAXUINT64;
-  gtk_single_selection_set_selected (selection, index);
-  if (!SPIN_UNTIL (shows_document (gui, document) && gui->doc_paints != G_MAXUINT64 &&
-                   frames.paints > gui->doc_paints))
-    return NAN;
-  last_cpu = frames.last_paint_cpu - cpu0;
-  return frames.last_paint - t0;
-}
-
-/* An action run the way GTK 4 runs a key press: at the start of a frame
- * (input is delivered in the frame clock's first phase, then the same
- * frame lays out and paints). Timed from the action to the end of the frame
- * that shows its result. Starting it from the main loop instead would add
- * the wait for the next frame slot, up to one refresh interval, that
- * depends on when the previous frame happened to end, not on the work. */
-typedef struct
-{
-  GtkWidget  *widget;
-  const char *action;
-  GVariant   *parameter;
-  double      t0;
-  double      cpu0;
-  guint64     paints;
-  gboolean    ran;
-} FrameAction;
-
-static gboolean
-frame_action_tick (GtkWidget     *widget,
-                   GdkFrameClock *clock,
-                   gpointer       data)
-{
-  FrameAction *fa = data;
-
-  fa->paints = frames.paints;
-  fa->cpu0 = rpt_bench_thread_cpu_ms ();
-  fa->t0 = rpt_bench_now_ms ();
-  gtk_widget_activate_action_variant (fa->widget, fa->action, fa->parameter);
-  fa->ran = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs @action in the next frame; the time to that frame's end, or NAN. */
-static double
-run_in_frame (GtkWidget  *widget,
-              const char *action,
-              GVariant   *parameter)
-{
-  FrameAction fa = { widget, action, parameter ? g_variant_ref_sink (parameter) : NULL, 0, 0, 0, FALSE };
-  gboolean ok;
-
-  gtk_widget_add_tick_callback (widget, frame_action_tick, &fa, NULL);
-  ok = SPIN_UNTIL (fa.ran && frames.paints > fa.paints);
-  g_clear_pointer (&fa.parameter, g_variant_unref);
-  if (!ok)
-    return NAN;
-  last_cpu = frames.last_paint_cpu - fa.cpu0;
-  return frames.last_paint - fa.t0;
-}
-
-/* Selects a few words near @offset and tags them through the window's
- * action (as the label bar and keys 1–9 do); the time to the end of the
- * frame that draws the highlight. Tries the labels in turn: a span may
- * already have one. */
-static double
-gui_tag (Gui   *gui,
-         guint  offset)
-{
-  static const char *labels[] = { "joke", "claim", "rebuttal", "diplomatic-signal" };
-  RptProject *project = rpt_window_get_project (gui->window);
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    {
-      guint n = rpt_project_get_n_annotations (project);
-      double ms;
-
-      rpt_article_view_select_range (gui->view, offset, offset + 17);
-      settle ();
-      g_clear_pointer (&gui->tag_failure, g_free);
-      ms = run_in_frame (GTK_WIDGET (gui->window), "win.tag", g_variant_new_string (labels[i]));
-      if (rpt_project_get_n_annotations (project) == n + 1)
-        return ms;
-    }
-  return NAN;
-}
-
-static double
-gui_undo (Gui *gui)
-{
-  RptProject *project = rpt_window_get_project (gui->window);
-  guint n = rpt_project_get_n_annotations (project);
-  double ms = run_in_frame (GTK_WIDGET (gui->window), "win.undo", NULL);
-
-  return rpt_project_get_n_annotations (project) == n - 1 ? ms : NAN;
-}
-
-typedef struct
-{
-  GtkAdjustment *adjustment;
-  guint          at_end;
-  gboolean       done;
-} Scroll;
-
-/* One page further on every frame, as fast as a scroll bar dragged down. */
-static gboolean
-scroll_tick (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  Scroll *scroll = data;
-  double value = gtk_adjustment_get_value (scroll->adjustment);
-  double page = gtk_adjustment_get_page_size (scroll->adjustment);
-  double upper = gtk_adjustment_get_upper (scroll->adjustment);
-
-  if (value + page >= upper - 1)
-    {
-      /* The text view refines its height estimate as it lays out lines:
-       * the bottom is where it stays for a few frames. */
-      if (++scroll->at_end >= 5)
-        {
-          scroll->done = TRUE;
-          return G_SOURCE_REMOVE;
-        }
-      return G_SOURCE_CONTINUE;
-    }
-  scroll->at_end = 0;
-  gtk_adjustment_set_value (scroll->adjustment, MIN (value + page, upper - page));
-  return G_SOURCE_CONTINUE;
-}
-
-/* Scrolls the shown article from top to bottom; the worst interval
- * between two frames, the median in @median_ms, the count in @n_frames. */
-static double
-gui_scroll (Gui    *gui,
-            double *median_ms,
-            double *worst_busy_ms,
-            guint  *n_frames)
-{
-  GtkTextView *text_view = rpt_article_view_get_text_view (gui->view);
-  Scroll scroll = { gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view)), 0, FALSE };
-  g_autoptr(GArray) intervals = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) busy_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  double worst = 0;
-
-  gtk_adjustment_set_value (scroll.adjustment, 0);
-  settle ();
-  frames.intervals = intervals;
-  frames.busy = busy_ms;
-  frames.last_paint = 0;
-  gtk_widget_add_tick_callback (GTK_WIDGET (text_view), scroll_tick, &scroll, NULL);
-  SPIN_UNTIL (scroll.done);
-  frames.intervals = NULL;
-  frames.busy = NULL;
-  *worst_busy_ms = 0;
-  for (guint i = 0; i < intervals->len; i++)
-    if (g_array_index (intervals, double, i) > worst)
-      {
-        worst = g_array_index (intervals, double, i);
-        *worst_busy_ms = g_array_index (busy_ms, double, i);
-      }
-  *n_frames = intervals->len;
-  *median_ms = rpt_bench_median (intervals);
-  return scroll.done ? worst : NAN;
-}
-
 /* ---- The runs ---- */
 
 static double
@@ -532,46 +92,6 @@ max_of (GArray *samples)
 
 /* L: open from an empty window, tag (so that there is something to save),
  * save; one window per run so every run starts alike. */
-/* Types a search into the link chooser of the selected annotation, which
- * searches every annotation of the project; the longest stall until all
- * are searched, and in @done_ms the time until then. */
-static double
-gui_search_targets (Gui        *gui,
-                    const char *query,
-                    double     *done_ms,
-                    double     *stall_cpu_ms)
-{
-  GtkWidget *popover = find_widget (GTK_WIDGET (gui->window), RPT_TYPE_LINK_POPOVER);
-  GtkWidget *entry, *list;
-  GtkFilterListModel *filtered;
-  RptBenchStall stall;
-  double t0, worst;
-  gboolean ok;
-
-  if (popover == NULL)
-    return NAN;
-  gtk_popover_popup (GTK_POPOVER (popover));
-  settle ();
-  entry = find_named (popover, "link-search");
-  list = find_named (popover, "link-targets");
-  if (entry == NULL || list == NULL)
-    return NAN;
-  filtered = GTK_FILTER_LIST_MODEL (gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)))));
-
-  rpt_bench_stall_start (&stall);
-  t0 = rpt_bench_now_ms ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), query);
-  /* The entry reports the change after a short delay; then the search. */
-  spin_ms (300);
-  ok = SPIN_UNTIL (gtk_filter_list_model_get_pending (filtered) == 0);
-  *done_ms = rpt_bench_now_ms () - t0;
-  worst = rpt_bench_stall_stop (&stall);
-  *stall_cpu_ms = stall.worst_cpu;
-  gtk_popover_popdown (GTK_POPOVER (popover));
-  settle ();
-  return ok ? worst : NAN;
-}
-
 static void
 measure_large (const char *path)
 {
@@ -590,27 +110,27 @@ measure_large (const char *path)
 
   for (int run = 0; run < opt_runs && failure == NULL; run++)
     {
-      Gui gui;
+      RptBenchGui gui;
       RptBenchStall stall;
       double stall_ms, stall_cpu;
       RptProject *project;
 
-      if (!gui_open_window (&gui))
+      if (!rpt_bench_gui_open_window (&gui))
         {
           failure = g_strdup ("(no article view in the window)");
           break;
         }
-      ADD (open, gui_open_project (&gui, path, &stall_ms, &stall_cpu));
+      ADD (open, rpt_bench_gui_open_project (&gui, path, &stall_ms, &stall_cpu));
       ADD (load_stall, stall_ms);
       if (stall_ms >= worst_load)
         {
           worst_load = stall_ms;
           load_cpu = stall_cpu;
         }
-      settle ();
+      rpt_bench_settle ();
 
       project = rpt_window_get_project (gui.window);
-      if (isnan (gui_tag (&gui, 40 + 60 * (guint) run)))
+      if (isnan (rpt_bench_gui_tag (&gui, 40 + 60 * (guint) run)))
         {
           g_free (failure);
           failure = g_strdup_printf ("(tagging failed, so there was nothing to save: %s)",
@@ -620,7 +140,7 @@ measure_large (const char *path)
         {
           rpt_bench_stall_start (&stall);
           gtk_widget_activate_action (GTK_WIDGET (gui.window), "win.save", NULL);
-          if (!SPIN_UNTIL (!rpt_project_get_dirty (project)))
+          if (!RPT_BENCH_SPIN_UNTIL (!rpt_project_get_dirty (project)))
             failure = g_strdup ("(the save did not finish)");
           ADD (save_stall, rpt_bench_stall_stop (&stall));
           if (stall.worst >= worst_save)
@@ -631,7 +151,7 @@ measure_large (const char *path)
           /* The tag selected its annotation: the details offer links. */
           {
             double done = NAN, cpu = 0;
-            double worst_search = gui_search_targets (&gui, "okafor", &done, &cpu);
+            double worst_search = rpt_bench_gui_search_targets (&gui, "okafor", &done, &cpu);
 
             if (!isnan (worst_search) && worst_search >= max_of (search_stall))
               search_cpu = cpu;
@@ -640,23 +160,23 @@ measure_large (const char *path)
           }
           /* The Summary page: summarised in a worker, then shown. */
           {
-            GtkWidget *stack = find_widget (GTK_WIDGET (gui.window), ADW_TYPE_VIEW_STACK);
+            GtkWidget *stack = rpt_bench_find_widget (GTK_WIDGET (gui.window), ADW_TYPE_VIEW_STACK);
 
             if (stack)
               {
                 rpt_bench_stall_start (&stall);
                 adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "summary");
-                spin_ms (2000);
+                rpt_bench_spin_ms (2000);
                 ADD (summary_stall, rpt_bench_stall_stop (&stall));
                 if (stall.worst >= max_of (summary_stall))
                   summary_cpu = stall.worst_cpu;
                 adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "annotate");
-                settle ();
+                rpt_bench_settle ();
               }
           }
         }
-      settle ();
-      gui_close_window (&gui);
+      rpt_bench_settle ();
+      rpt_bench_gui_close_window (&gui);
     }
 
   load_detail = g_strdup_printf ("worst of %d; the main thread ran %.0f ms of it", opt_runs, load_cpu);
@@ -714,9 +234,9 @@ measure_long (const char *path)
   g_autofree char *scroll_detail = NULL;
   double stall_ms, scroll_median = NAN, scroll_worst, scroll_busy = NAN;
   guint n_frames = 0;
-  Gui gui;
+  RptBenchGui gui;
 
-  if (!gui_open_window (&gui) || isnan (gui_open_project (&gui, path, &stall_ms, NULL)))
+  if (!rpt_bench_gui_open_window (&gui) || isnan (rpt_bench_gui_open_project (&gui, path, &stall_ms, NULL)))
     {
       report ("switch to the 1 MB article → first frame", NAN, 0, "(cannot open the Long workload)");
       return;
@@ -724,44 +244,44 @@ measure_long (const char *path)
 
   for (int run = 0; run < opt_runs; run++)
     {
-      settle ();
-      ADD (switches, gui_switch (&gui, 1));
-      ADD (switch_cpu, last_cpu);
-      settle ();
-      ADD (tags, gui_tag (&gui, 200 + 300 * (guint) run));
-      ADD (tag_cpu, last_cpu);
-      settle ();
-      ADD (undos, gui_undo (&gui));
-      ADD (undo_cpu, last_cpu);
-      settle ();
-      gui_switch (&gui, 0);
+      rpt_bench_settle ();
+      ADD (switches, rpt_bench_gui_switch (&gui, 1));
+      ADD (switch_cpu, rpt_bench_gui_last_cpu ());
+      rpt_bench_settle ();
+      ADD (tags, rpt_bench_gui_tag (&gui, 200 + 300 * (guint) run));
+      ADD (tag_cpu, rpt_bench_gui_last_cpu ());
+      rpt_bench_settle ();
+      ADD (undos, rpt_bench_gui_undo (&gui));
+      ADD (undo_cpu, rpt_bench_gui_last_cpu ());
+      rpt_bench_settle ();
+      rpt_bench_gui_switch (&gui, 0);
     }
   report ("switch to the 1 MB article → first frame", median_of (switches), TARGET_SWITCH_MS,
           busy (runs, switch_cpu));
   report ("tag a selection in it → highlight drawn", median_of (tags), TARGET_TAG_MS, busy (runs, tag_cpu));
   report ("undo → highlight gone", median_of (undos), TARGET_UNDO_MS, busy (runs, undo_cpu));
 
-  settle ();
-  gui_switch (&gui, 1);
-  settle ();
-  scroll_worst = gui_scroll (&gui, &scroll_median, &scroll_busy, &n_frames);
+  rpt_bench_settle ();
+  rpt_bench_gui_switch (&gui, 1);
+  rpt_bench_settle ();
+  scroll_worst = rpt_bench_gui_scroll (&gui, &scroll_median, &scroll_busy, &n_frames);
   scroll_detail = g_strdup_printf ("one page a frame, %u frames, median %.1f ms; the main thread ran %.0f ms "
                                    "in the worst", n_frames, scroll_median, scroll_busy);
   report ("scroll it top to bottom: worst frame", scroll_worst, TARGET_SCROLL_MS, scroll_detail);
 
   for (int run = 0; run < opt_runs; run++)
     {
-      settle ();
-      gui_switch (&gui, 0);
-      settle ();
-      ADD (paragraphs, gui_switch (&gui, 2));
-      ADD (paragraph_cpu, last_cpu);
+      rpt_bench_settle ();
+      rpt_bench_gui_switch (&gui, 0);
+      rpt_bench_settle ();
+      ADD (paragraphs, rpt_bench_gui_switch (&gui, 2));
+      ADD (paragraph_cpu, rpt_bench_gui_last_cpu ());
     }
   report ("200,000-character paragraph → first frame", median_of (paragraphs), TARGET_PARAGRAPH_MS,
           busy (runs, paragraph_cpu));
 
-  settle ();
-  gui_close_window (&gui);
+  rpt_bench_settle ();
+  rpt_bench_gui_close_window (&gui);
 }
 
 /* ---- Giant paragraphs: one article that is a single paragraph ---- */
@@ -881,52 +401,50 @@ measure_paragraph (const char *home,
     }
   for (int run = 0; run < opt_runs; run++)
     {
-      Gui gui;
+      RptBenchGui gui;
       RptBenchStall stall;
       GtkWidget *weak;
       double stall_ms, stall_cpu, cpu0, process0, t0, first;
 
-      if (!gui_open_window (&gui))
+      if (!rpt_bench_gui_open_window (&gui))
         break;
       peak_memory_mb ();
       cpu0 = rpt_bench_thread_cpu_ms ();
       process0 = rpt_bench_cpu_ms ();
-      first = gui_open_project (&gui, path, &stall_ms, &stall_cpu);
+      first = rpt_bench_gui_open_project (&gui, path, &stall_ms, &stall_cpu);
       ADD (firsts, first);
-      ADD (first_cpu, frames.last_paint_cpu - cpu0);
+      ADD (first_cpu, rpt_bench_last_paint_cpu () - cpu0);
       ADD (all_cpu, rpt_bench_cpu_ms () - process0);
       ADD (open_stalls, stall_ms);
       if (stall_ms >= max_of (open_stalls))
         worst_open_cpu = stall_cpu;
       /* The rest of the text goes in and is laid out meanwhile. */
       rpt_bench_stall_start (&stall);
-      spin_ms (3000);
+      rpt_bench_spin_ms (3000);
       ADD (stalls, rpt_bench_stall_stop (&stall));
       if (stall.worst >= max_of (stalls))
         worst_stall_cpu = stall.worst_cpu;
 
       /* Showing it again: the view's own cost, the file already read. */
-      gui_switch (&gui, 1);
-      settle ();
-      ADD (switches, gui_switch (&gui, 0));
-      ADD (switch_cpu, last_cpu);
-      settle ();
+      rpt_bench_gui_switch (&gui, 1);
+      rpt_bench_settle ();
+      ADD (switches, rpt_bench_gui_switch (&gui, 0));
+      ADD (switch_cpu, rpt_bench_gui_last_cpu ());
+      rpt_bench_settle ();
 
       /* As the close button does (close-request, then destroy). */
-      g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (gui.window)),
-                                            on_after_paint, NULL);
-      g_signal_handlers_disconnect_by_data (gui.view, &gui);
+      rpt_bench_gui_detach (&gui);
       weak = GTK_WIDGET (gui.window);
       g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
       rpt_bench_stall_start (&stall);
       t0 = rpt_bench_now_ms ();
       cpu0 = rpt_bench_thread_cpu_ms ();
       gtk_window_close (GTK_WINDOW (gui.window));
-      ADD (closes, SPIN_UNTIL (weak == NULL) ? rpt_bench_now_ms () - t0 : NAN);
+      ADD (closes, RPT_BENCH_SPIN_UNTIL (weak == NULL) ? rpt_bench_now_ms () - t0 : NAN);
       ADD (close_cpu, rpt_bench_thread_cpu_ms () - cpu0);
       ADD (close_stalls, rpt_bench_stall_stop (&stall));
       g_clear_pointer (&gui.tag_failure, g_free);
-      spin_ms (200);
+      rpt_bench_spin_ms (200);
       ADD (peaks, peak_memory_mb ());
     }
 
@@ -991,6 +509,7 @@ main (int   argc,
   g_autofree char *cache = g_build_filename (home, "cache", NULL);
   g_autofree char *l_copy = NULL;
   g_autofree char *long_copy = NULL;
+  RptApplication *app;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) ||
@@ -1032,7 +551,7 @@ main (int   argc,
       return 1;
     }
   g_application_hold (G_APPLICATION (app));
-  g_timeout_add (10, wake, NULL);
+  rpt_bench_window_init (app);
 
   printf ("  (renderer %s, display %s, median of %d runs)\n", g_getenv ("GSK_RENDERER"),
           g_getenv ("DISPLAY") ? g_getenv ("DISPLAY") : "?", opt_runs);

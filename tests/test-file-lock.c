@@ -14,23 +14,11 @@
 #include "rpt-core.h"
 #include "rpt-test-util.h"
 
-static char *dir;
+RPT_TEST_TMPDIR_FIXTURE (dir)
 
 #define ck_assert_error(error, domain, code) \
   ck_assert_msg (g_error_matches ((error), (domain), (code)), "expected %s %d, got: %s", #code, (code), \
                  (error) ? (error)->message : "no error")
-
-static void
-setup (void)
-{
-  dir = rpt_test_make_tmpdir ();
-}
-
-static void
-teardown (void)
-{
-  g_clear_pointer (&dir, g_free);
-}
 
 static RptProject *
 project_with (const char *id)
@@ -333,14 +321,4 @@ lock_suite (void)
   return s;
 }
 
-int
-main (void)
-{
-  SRunner *runner = srunner_create (lock_suite ());
-  int failed;
-
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
-}
+RPT_TEST_MAIN (lock_suite)

@@ -567,17 +567,4 @@ long_paragraph_suite (void)
   return s;
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  SRunner *runner;
-  int failed;
-
-  rpt_test_app_init ();
-  runner = srunner_create (long_paragraph_suite ());
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
-}
+RPT_TEST_APP_MAIN (long_paragraph_suite)

@@ -83,28 +83,10 @@ collect_any (GtkWidget *widget,
 }
 
 /* Everything a reader sees in @widget, label by label. */
-static void
-append_text (GtkWidget *widget,
-             GString   *out)
-{
-  if (!gtk_widget_get_visible (widget))
-    return;
-  if (GTK_IS_LABEL (widget))
-    {
-      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
-      g_string_append_c (out, '|');
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    append_text (child, out);
-}
-
 static char *
 text_of (GtkWidget *widget)
 {
-  GString *out = g_string_new (NULL);
-
-  append_text (widget, out);
-  return g_string_free (out, FALSE);
+  return rpt_test_label_text (widget, '|');
 }
 
 static int

@@ -16,19 +16,7 @@
 
 #define N_RUNS 20
 
-static char *dir;
-
-static void
-setup (void)
-{
-  dir = rpt_test_make_tmpdir ();
-}
-
-static void
-teardown (void)
-{
-  g_clear_pointer (&dir, g_free);
-}
+RPT_TEST_TMPDIR_FIXTURE (dir)
 
 /* A distinct article for run @i: its id will be "article-@i". */
 static char *
@@ -335,14 +323,4 @@ lock_suite (void)
   return s;
 }
 
-int
-main (void)
-{
-  SRunner *runner = srunner_create (lock_suite ());
-  int failed;
-
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
-}
+RPT_TEST_MAIN (lock_suite)

@@ -506,18 +506,6 @@ reset_project (const char *data,
   ck_assert (g_file_set_contents (project_path, data, (gssize) len, NULL));
 }
 
-static void
-make_read_only (const char *path)
-{
-  ck_assert (g_chmod (path, 0444) == 0);
-}
-
-static void
-give_away (const char *path)
-{
-  ck_assert (chown (path, 65534, 65534) == 0);
-}
-
 /* As an editor asks before writing over a read-only file or someone
  * else's: refused without --force, saying why, and the file untouched. */
 static void
@@ -547,7 +535,7 @@ check_in_place (void (*prepare) (const char *path),
       ck_assert_contains (err, note);
       ck_assert (!file_equals (project_path, messy, messy_len));
       ck_assert (stat (project_path, &st) == 0);
-      if (prepare == make_read_only)
+      if (prepare == rpt_test_make_read_only)
         ck_assert_int_eq (st.st_mode & 0777, 0444);
       g_chmod (project_path, 0644);
     }
@@ -555,7 +543,7 @@ check_in_place (void (*prepare) (const char *path),
 
 START_TEST (test_in_place_read_only_project)
 {
-  check_in_place (make_read_only, "summit.json is read-only");
+  check_in_place (rpt_test_make_read_only, "summit.json is read-only");
 }
 END_TEST
 
@@ -564,7 +552,7 @@ START_TEST (test_in_place_another_users_project)
   /* Only root can give a file away. */
   if (geteuid () != 0)
     return;
-  check_in_place (give_away, "summit.json belongs to another user (nobody)");
+  check_in_place (rpt_test_give_away, "summit.json belongs to another user (nobody)");
 }
 END_TEST
 

@@ -27,15 +27,6 @@
 /* A fresh folder for each test. */
 RPT_TEST_TMPDIR_FIXTURE (dir)
 
-static AdwMessageDialog *
-wait_for_dialog (RptWindow *window)
-{
-  AdwMessageDialog *dialog;
-
-  rpt_test_wait_until ((dialog = rpt_test_find_dialog (GTK_WINDOW (window))) != NULL);
-  return dialog;
-}
-
 /* Runs Import Dataset and answers its chooser (the GtkFileChooserDialog
  * fallback) with @path. */
 static void
@@ -86,7 +77,7 @@ START_TEST (test_import_dataset_replaces_project)
   rpt_test_wait_until (n_documents (window) == 1);
   before = rpt_window_get_project (window);
   import_dataset (window, tasks);
-  dialog = wait_for_dialog (window);
+  dialog = rpt_test_wait_for_dialog (GTK_WINDOW (window));
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Save Changes?");
   rpt_test_respond (dialog, "cancel");
   rpt_test_spin (300);
@@ -94,7 +85,7 @@ START_TEST (test_import_dataset_replaces_project)
 
   /* Discard: a new project from the dataset, not saved anywhere yet. */
   import_dataset (window, tasks);
-  rpt_test_respond (wait_for_dialog (window), "discard");
+  rpt_test_respond (rpt_test_wait_for_dialog (GTK_WINDOW (window)), "discard");
   rpt_test_wait_until (rpt_window_get_project (window) != before);
   project = rpt_window_get_project (window);
   ck_assert_uint_eq (n_documents (window), 2);
@@ -114,7 +105,7 @@ START_TEST (test_import_dataset_replaces_project)
 
   /* Unsaved: closing asks. */
   gtk_window_close (GTK_WINDOW (window));
-  dialog = wait_for_dialog (window);
+  dialog = rpt_test_wait_for_dialog (GTK_WINDOW (window));
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Save Changes?");
   rpt_test_respond (dialog, "discard");
   rpt_test_spin (300);
@@ -131,7 +122,7 @@ START_TEST (test_import_dataset_refused_then_skipped)
 
   /* Refused with its file, line and reason; nothing replaced. */
   import_dataset (window, bad);
-  dialog = wait_for_dialog (window);
+  dialog = rpt_test_wait_for_dialog (GTK_WINDOW (window));
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Could Not Import Dataset");
   {
     g_autofree char *expected = g_strconcat (bad, ": line 2: label[0]: the end 99 is past the end of the text (12 characters)", NULL);
@@ -146,7 +137,7 @@ START_TEST (test_import_dataset_refused_then_skipped)
   ck_assert_uint_eq (n_documents (window), 1);
   ck_assert_ptr_nonnull (rpt_project_get_document (project, "vote"));
   ck_assert_uint_eq (rpt_project_get_n_annotations (project), 1);
-  dialog = wait_for_dialog (window);
+  dialog = rpt_test_wait_for_dialog (GTK_WINDOW (window));
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Dataset Imported with Warnings");
   ck_assert_msg (strstr (adw_message_dialog_get_body (dialog), "bad.jsonl: line 2") != NULL,
                  "%s", adw_message_dialog_get_body (dialog));
@@ -163,7 +154,7 @@ START_TEST (test_import_dataset_asks_format)
   AdwMessageDialog *dialog;
 
   import_dataset (window, odd);
-  dialog = wait_for_dialog (window);
+  dialog = rpt_test_wait_for_dialog (GTK_WINDOW (window));
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Which Format?");
   ck_assert (adw_message_dialog_has_response (dialog, "label-studio"));
   ck_assert (adw_message_dialog_has_response (dialog, "brat"));

@@ -88,15 +88,6 @@ open_window (const char *path,
   return window;
 }
 
-static AdwMessageDialog *
-wait_for_dialog (RptWindow *window)
-{
-  AdwMessageDialog *dialog;
-
-  rpt_test_wait_until ((dialog = rpt_test_find_dialog (GTK_WINDOW (window))) != NULL);
-  return dialog;
-}
-
 static gboolean
 file_holds_project (const char *path,
                     RptProject *project)
@@ -145,7 +136,7 @@ START_TEST (test_save_asks_when_changed_on_disk)
 
   /* Save asks; Cancel keeps their bytes and our unsaved work. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  dialog = wait_for_dialog (window);
+  dialog = rpt_test_wait_for_dialog (GTK_WINDOW (window));
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "“disk.json” changed on disk");
   ck_assert_str_eq (adw_message_dialog_get_body (dialog),
                     "Another program changed this file since you opened it. Saving will replace those changes.");
@@ -160,7 +151,7 @@ START_TEST (test_save_asks_when_changed_on_disk)
 
   /* Save Anyway writes ours. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  rpt_test_respond (wait_for_dialog (window), "save");
+  rpt_test_respond (rpt_test_wait_for_dialog (GTK_WINDOW (window)), "save");
   rpt_test_wait_until (!rpt_project_get_dirty (project));
   ck_assert (file_holds_project (path, project));
 
@@ -225,7 +216,7 @@ START_TEST (test_save_waits_for_a_writer)
   theirs = rpt_test_read_file (path, NULL);
 
   /* The window's save finds that: it asks, and Cancel keeps both. */
-  dialog = wait_for_dialog (window);
+  dialog = rpt_test_wait_for_dialog (GTK_WINDOW (window));
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "“shared.json” changed on disk");
   rpt_test_respond (dialog, "cancel");
   rpt_test_spin (200);
@@ -238,7 +229,7 @@ START_TEST (test_save_waits_for_a_writer)
 
   /* Save asks again; Save Anyway writes ours. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  rpt_test_respond (wait_for_dialog (window), "save");
+  rpt_test_respond (rpt_test_wait_for_dialog (GTK_WINDOW (window)), "save");
   rpt_test_wait_until (!rpt_project_get_dirty (project));
   ck_assert (file_holds_project (path, project));
   rpt_test_close_discarding (window);
@@ -263,11 +254,11 @@ START_TEST (test_close_with_save_asks_when_changed_on_disk)
 
   /* Close, Save, then Cancel: the window stays, with its work. */
   gtk_window_close (GTK_WINDOW (window));
-  dialog = wait_for_dialog (window);
+  dialog = rpt_test_wait_for_dialog (GTK_WINDOW (window));
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Save Changes?");
   rpt_test_respond (dialog, "save");
   rpt_test_spin (100);
-  dialog = wait_for_dialog (window);
+  dialog = rpt_test_wait_for_dialog (GTK_WINDOW (window));
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "“close.json” changed on disk");
   rpt_test_respond (dialog, "cancel");
   rpt_test_spin (200);
@@ -278,9 +269,9 @@ START_TEST (test_close_with_save_asks_when_changed_on_disk)
 
   /* Close, Save, Save Anyway: saved, then closed. */
   gtk_window_close (GTK_WINDOW (window));
-  rpt_test_respond (wait_for_dialog (window), "save");
+  rpt_test_respond (rpt_test_wait_for_dialog (GTK_WINDOW (window)), "save");
   rpt_test_spin (100);
-  dialog = wait_for_dialog (window);
+  dialog = rpt_test_wait_for_dialog (GTK_WINDOW (window));
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "“close.json” changed on disk");
   rpt_test_respond (dialog, "save");
   rpt_test_wait_until (weak == NULL);
@@ -341,7 +332,7 @@ START_TEST (test_reanchor_on_open)
 
   /* Refused by a plain load: the window asks; Cancel opens nothing. */
   rpt_window_open_files (window, &file, 1);
-  dialog = wait_for_dialog (window);
+  dialog = rpt_test_wait_for_dialog (GTK_WINDOW (window));
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Re-anchor Annotations?");
   ck_assert (strstr (adw_message_dialog_get_body (dialog), "“canal.json”") != NULL);
   rpt_test_respond (dialog, "cancel");
@@ -351,7 +342,7 @@ START_TEST (test_reanchor_on_open)
 
   /* Re-anchor: loaded, unsaved, with the report, and the file untouched. */
   rpt_window_open_files (window, &file, 1);
-  rpt_test_respond (wait_for_dialog (window), "reanchor");
+  rpt_test_respond (rpt_test_wait_for_dialog (GTK_WINDOW (window)), "reanchor");
   rpt_test_wait_until (rpt_window_get_project (window) != blank);
   project = rpt_window_get_project (window);
   ck_assert_str_eq (rpt_document_get_text (rpt_project_get_document (project, "canal")), CANAL_EDITED);
@@ -538,7 +529,7 @@ START_TEST (test_replace_article_text)
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.replace-text", NULL);
     answer_open_chooser (bad);
-    dialog = wait_for_dialog (window);
+    dialog = rpt_test_wait_for_dialog (GTK_WINDOW (window));
     ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Could Not Replace the Text with “binary.txt”");
     rpt_test_respond (dialog, "close");
     ck_assert_str_eq (rpt_document_get_text (rpt_project_get_document (project, "canal")), CANAL);

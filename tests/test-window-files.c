@@ -24,14 +24,6 @@
 /* A fresh folder for each test. */
 RPT_TEST_TMPDIR_FIXTURE (dir)
 
-static GFile *
-write_article (const char *name,
-               const char *text)
-{
-  g_autofree char *path = rpt_test_write_file (dir, name, text, -1);
-  return g_file_new_for_path (path);
-}
-
 static void
 open_files (RptWindow *window,
             GFile     *a,
@@ -49,8 +41,8 @@ annotated_window (void)
 {
   RptWindow *window = rpt_test_new_window ();
   RptProject *project = rpt_window_get_project (window);
-  g_autoptr(GFile) a = write_article ("lake-summit.txt", ARTICLE_A);
-  g_autoptr(GFile) b = write_article ("handshake.txt", ARTICLE_B);
+  g_autoptr(GFile) a = rpt_test_write_gfile (dir, "lake-summit.txt", ARTICLE_A);
+  g_autoptr(GFile) b = rpt_test_write_gfile (dir, "handshake.txt", ARTICLE_B);
   RptArticleView *view;
   struct { const char *text; const char *label; } spans[] = {
     { "new bridge would open next spring", "claim" },
@@ -207,7 +199,7 @@ START_TEST (test_prompt_discard_on_new)
   RptWindow *window = rpt_test_new_window ();
   g_autofree char *path = g_build_filename (dir, "existing.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) article = write_article ("ferry.txt", ARTICLE_C);
+  g_autoptr(GFile) article = rpt_test_write_gfile (dir, "ferry.txt", ARTICLE_C);
   g_autofree char *on_disk = NULL;
   g_autofree char *after = NULL;
   RptProject *project;
@@ -323,7 +315,7 @@ START_TEST (test_failed_save_keeps_dirty)
   g_autofree char *moved = g_build_filename (dir, "projects-moved", NULL);
   g_autofree char *path = g_build_filename (folder, "p.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) article = write_article ("ferry.txt", ARTICLE_C);
+  g_autoptr(GFile) article = rpt_test_write_gfile (dir, "ferry.txt", ARTICLE_C);
   g_autofree char *original = NULL;
   AdwMessageDialog *dialog;
 
@@ -370,7 +362,7 @@ START_TEST (test_drop_and_command_line)
 {
   RptWindow *window = rpt_test_new_window ();
   RptProject *project = rpt_window_get_project (window);
-  g_autoptr(GFile) c = write_article ("ferry.txt", ARTICLE_C);
+  g_autoptr(GFile) c = rpt_test_write_gfile (dir, "ferry.txt", ARTICLE_C);
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
   GtkDropTarget *target = NULL;
   GSList *list = g_slist_append (NULL, c);
@@ -400,7 +392,7 @@ START_TEST (test_drop_and_command_line)
   {
     g_autofree char *path = g_build_filename (dir, "base.json", NULL);
     g_autoptr(GFile) file = g_file_new_for_path (path);
-    g_autoptr(GFile) a = write_article ("lake-summit.txt", ARTICLE_A);
+    g_autoptr(GFile) a = rpt_test_write_gfile (dir, "lake-summit.txt", ARTICLE_A);
     g_autoptr(RptProject) p = rpt_project_new ();
     g_autoptr(RptDocument) d = rpt_document_new ("handshake", "Bridge talks", "handshake.txt", ARTICLE_B);
 
@@ -453,7 +445,7 @@ END_TEST
 START_TEST (test_application_open)
 {
   g_autofree char *path = g_build_filename (dir, "cli.json", NULL);
-  g_autoptr(GFile) article = write_article ("ferry.txt", ARTICLE_C);
+  g_autoptr(GFile) article = rpt_test_write_gfile (dir, "ferry.txt", ARTICLE_C);
   GFile *files[2];
   g_autoptr(GList) before = gtk_window_list_toplevels ();
   RptWindow *window = NULL;

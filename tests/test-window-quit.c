@@ -27,19 +27,7 @@
   "\n" \
   "The ferry company said fares would not rise before March.\n"
 
-static char *dir;
-
-static void
-setup (void)
-{
-  dir = rpt_test_make_tmpdir ();
-}
-
-static void
-teardown (void)
-{
-  g_clear_pointer (&dir, g_free);
-}
+RPT_TEST_TMPDIR_FIXTURE (dir)
 
 /* @name in the test folder: a saved project holding ARTICLE_A. */
 static GFile *
@@ -73,15 +61,6 @@ window_with (GFile *project,
   return window;
 }
 
-static GFile *
-write_article (const char *name,
-               const char *text)
-{
-  g_autofree char *path = rpt_test_write_file (dir, name, text, -1);
-
-  return g_file_new_for_path (path);
-}
-
 static guint
 count_windows (void)
 {
@@ -90,15 +69,6 @@ count_windows (void)
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (rpt_test_app ())); l; l = l->next)
     n += RPT_IS_WINDOW (l->data);
   return n;
-}
-
-static AdwMessageDialog *
-wait_for_dialog (RptWindow *window)
-{
-  AdwMessageDialog *dialog;
-
-  rpt_test_wait_until ((dialog = rpt_test_find_dialog (GTK_WINDOW (window))) != NULL);
-  return dialog;
 }
 
 static void
@@ -138,7 +108,7 @@ START_TEST (test_quit_two_windows)
 {
   g_autoptr(GFile) saved_file = write_project ("saved.json");
   g_autoptr(GFile) edited_file = write_project ("edited.json");
-  g_autoptr(GFile) article = write_article ("ferry.txt", ARTICLE_B);
+  g_autoptr(GFile) article = rpt_test_write_gfile (dir, "ferry.txt", ARTICLE_B);
   g_autofree char *saved_path = g_file_get_path (saved_file);
   g_autofree char *edited_path = g_file_get_path (edited_file);
   g_autofree char *saved_before = rpt_test_read_file (saved_path, NULL);
@@ -155,7 +125,7 @@ START_TEST (test_quit_two_windows)
 
   /* The saved window closes; the edited one asks about its changes. */
   quit ();
-  dialog = wait_for_dialog (edited);
+  dialog = rpt_test_wait_for_dialog (GTK_WINDOW (edited));
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Save Changes?");
   ck_assert (strstr (adw_message_dialog_get_body (dialog), "edited.json") != NULL);
   rpt_test_wait_until (weak_saved == NULL);
@@ -180,7 +150,7 @@ START_TEST (test_quit_cancelled_keeps_window)
 {
   g_autoptr(GFile) clean_file = write_project ("clean.json");
   g_autoptr(GFile) edited_file = write_project ("kept.json");
-  g_autoptr(GFile) article = write_article ("ferry.txt", ARTICLE_B);
+  g_autoptr(GFile) article = rpt_test_write_gfile (dir, "ferry.txt", ARTICLE_B);
   g_autofree char *edited_path = g_file_get_path (edited_file);
   g_autofree char *edited_before = rpt_test_read_file (edited_path, NULL);
   RptWindow *edited = window_with (edited_file, article);
@@ -193,7 +163,7 @@ START_TEST (test_quit_cancelled_keeps_window)
 
   /* Cancel: the window with unsaved work stays, with its work. */
   quit ();
-  rpt_test_respond (wait_for_dialog (edited), "cancel");
+  rpt_test_respond (rpt_test_wait_for_dialog (GTK_WINDOW (edited)), "cancel");
   rpt_test_wait_until (weak_clean == NULL);
   rpt_test_spin (100);
   ck_assert_ptr_nonnull (weak_edited);
@@ -206,7 +176,7 @@ START_TEST (test_quit_cancelled_keeps_window)
 
   /* Quit again, Discard: the file is as it was. */
   quit ();
-  rpt_test_respond (wait_for_dialog (edited), "discard");
+  rpt_test_respond (rpt_test_wait_for_dialog (GTK_WINDOW (edited)), "discard");
   rpt_test_wait_until (weak_edited == NULL);
   ck_assert_uint_eq (count_windows (), 0);
   {
@@ -245,7 +215,7 @@ static void
 dismiss_dialog (RptWindow *window,
                 gboolean   escape)
 {
-  AdwMessageDialog *dialog = wait_for_dialog (window);
+  AdwMessageDialog *dialog = rpt_test_wait_for_dialog (GTK_WINDOW (window));
   GtkWidget *weak = GTK_WIDGET (dialog);
 
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Save Changes?");
@@ -263,7 +233,7 @@ dismiss_dialog (RptWindow *window,
 START_TEST (test_escape_keeps_work)
 {
   g_autoptr(GFile) file = write_project ("escape.json");
-  g_autoptr(GFile) article = write_article ("ferry.txt", ARTICLE_B);
+  g_autoptr(GFile) article = rpt_test_write_gfile (dir, "ferry.txt", ARTICLE_B);
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *before = rpt_test_read_file (path, NULL);
   RptWindow *window = window_with (file, article);
@@ -438,17 +408,4 @@ quit_suite (void)
   return s;
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  SRunner *runner;
-  int failed;
-
-  rpt_test_app_init ();
-  runner = srunner_create (quit_suite ());
-  srunner_run_all (runner, CK_ENV);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  return failed == 0 ? 0 : 1;
-}
+RPT_TEST_APP_MAIN (quit_suite)

@@ -49,28 +49,6 @@ has_documents (gpointer data)
   return g_list_model_get_n_items (rpt_project_get_documents (rpt_window_get_project (data))) > 0;
 }
 
-/* The recovery copy on disk holds exactly the window's work. */
-static gboolean
-copy_is_current (gpointer data)
-{
-  g_autoptr(GBytes) bytes = rpt_project_to_bytes (rpt_window_get_project (data));
-  g_autofree char *folder = rpt_recovery_get_dir ();
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize len;
-
-      if (g_str_has_suffix (name, ".json") && g_file_get_contents (path, &contents, &len, NULL)
-          && len == g_bytes_get_size (bytes) && memcmp (contents, g_bytes_get_data (bytes, NULL), len) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static int
 run_child (const char *input,
            const char *expected_path)
@@ -99,7 +77,7 @@ run_child (const char *input,
     }
   if (rpt_project_get_n_annotations (rpt_window_get_project (window)) != 2)
     return 3;
-  if (!child_wait (copy_is_current, window))
+  if (!child_wait (rpt_test_recovery_is_current, window))
     {
       g_printerr ("child: no current copy in %s (dirty %d, %u annotations, can undo %d, title %s)\n", rpt_recovery_get_dir (),
                   rpt_project_get_dirty (rpt_window_get_project (window)),
@@ -225,7 +203,7 @@ START_TEST (test_live_copy_written_and_removed)
     g_autoptr(RptDocument) d = rpt_document_new ("lake-summit", "Ministers", "lake-summit.txt", ARTICLE_A);
     ck_assert (rpt_project_add_document (project, d, NULL));
   }
-  rpt_test_wait_until (copy_is_current (window));
+  rpt_test_wait_until (rpt_test_recovery_is_current (window));
 
   /* The window is alive: its copy is nobody's orphan. */
   orphans = rpt_recovery_claim_orphans ();
@@ -239,7 +217,7 @@ START_TEST (test_live_copy_written_and_removed)
   /* Undone past the save point: unsaved again, so a copy again. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   ck_assert (rpt_project_get_dirty (project));
-  rpt_test_wait_until (copy_is_current (window));
+  rpt_test_wait_until (rpt_test_recovery_is_current (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
   rpt_test_wait_until (count_files (".json") == 0);
 
@@ -284,7 +262,7 @@ START_TEST (test_restore_after_kill)
   ck_assert_ptr_null (rpt_window_get_file (window));
   /* Still unsaved work: marked, protected by a copy of its own. */
   ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), "• Untitled Project — Repartee");
-  rpt_test_wait_until (copy_is_current (window) && count_files (".json") == 1);
+  rpt_test_wait_until (rpt_test_recovery_is_current (window) && count_files (".json") == 1);
 
   /* Closing asks; Discard removes the copy. */
   rpt_test_close_discarding (window);
@@ -360,7 +338,7 @@ START_TEST (test_restore_saved_project_later_then_discard)
     rpt_test_wait_until (count_files (".json") == 1);
     rpt_test_spin (RPT_RECOVERY_DELAY_MS + 1000);
     ck_assert_uint_eq (count_files (".json"), 1);
-    ck_assert (copy_is_current (window));
+    ck_assert (rpt_test_recovery_is_current (window));
     rpt_test_close_discarding (restored);
   }
   rpt_test_close_discarding (window);

@@ -43,15 +43,6 @@ window_with_article (void)
   return window;
 }
 
-static AdwMessageDialog *
-wait_for_dialog (GtkWindow *parent)
-{
-  AdwMessageDialog *dialog;
-
-  rpt_test_wait_until ((dialog = rpt_test_find_dialog (parent)) != NULL);
-  return dialog;
-}
-
 static void
 assert_replace_question (AdwMessageDialog *dialog,
                          const char       *heading,
@@ -92,7 +83,7 @@ START_TEST (test_save_as_over_read_only_file)
   g_chmod (path, 0444);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
   rpt_test_answer_save_chooser (path);
-  assert_replace_question (wait_for_dialog (GTK_WINDOW (window)), "Replace “locked.json”?",
+  assert_replace_question (rpt_test_wait_for_dialog (GTK_WINDOW (window)), "Replace “locked.json”?",
                            "locked.json is read-only");
   escape (window, rpt_test_find_dialog (GTK_WINDOW (window)));
   assert_file_is (path, "kept");
@@ -101,7 +92,7 @@ START_TEST (test_save_as_over_read_only_file)
   /* Replace: saved, and still read-only as the user had it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
   rpt_test_answer_save_chooser (path);
-  rpt_test_respond (wait_for_dialog (GTK_WINDOW (window)), "replace");
+  rpt_test_respond (rpt_test_wait_for_dialog (GTK_WINDOW (window)), "replace");
   rpt_test_wait_until (!rpt_project_get_dirty (rpt_window_get_project (window)));
   {
     g_autofree char *data = rpt_test_read_file (path, NULL);
@@ -125,7 +116,7 @@ START_TEST (test_save_as_over_another_users_file)
   window = window_with_article ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
   rpt_test_answer_save_chooser (path);
-  assert_replace_question (wait_for_dialog (GTK_WINDOW (window)), "Replace “theirs.json”?",
+  assert_replace_question (rpt_test_wait_for_dialog (GTK_WINDOW (window)), "Replace “theirs.json”?",
                            "theirs.json belongs to another user");
   rpt_test_respond (rpt_test_find_dialog (GTK_WINDOW (window)), "cancel");
   rpt_test_spin (100);
@@ -144,7 +135,7 @@ START_TEST (test_save_as_added_extension_asks)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
   ck_assert (!rpt_test_answer_save_chooser (typed));
-  assert_replace_question (wait_for_dialog (GTK_WINDOW (window)), "Replace “notes.json”?", "notes.json exists");
+  assert_replace_question (rpt_test_wait_for_dialog (GTK_WINDOW (window)), "Replace “notes.json”?", "notes.json exists");
   rpt_test_respond (rpt_test_find_dialog (GTK_WINDOW (window)), "cancel");
   rpt_test_spin (100);
   assert_file_is (path, "my notes");
@@ -245,45 +236,10 @@ save_asks (RptWindow  *window,
   return dialog;
 }
 
-/* The recovery copy on disk holds exactly the window's unsaved work: the
- * question does not stop it. */
-static gboolean
-recovery_holds_work (RptWindow *window)
-{
-  g_autoptr(GBytes) bytes = rpt_project_to_bytes (rpt_window_get_project (window));
-  g_autofree char *folder = rpt_recovery_get_dir ();
-  g_autoptr(GDir) folder_dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (folder_dir && (name = g_dir_read_name (folder_dir)))
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize len;
-
-      if (g_str_has_suffix (name, ".json") && g_file_get_contents (path, &contents, &len, NULL)
-          && len == g_bytes_get_size (bytes) && memcmp (contents, g_bytes_get_data (bytes, NULL), len) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-make_read_only (const char *path)
-{
-  ck_assert (g_chmod (path, 0444) == 0);
-}
-
-static void
-give_away (const char *path)
-{
-  ck_assert (chown (path, 65534, 65534) == 0);
-}
-
 START_TEST (test_save_over_read_only_project)
 {
   g_autofree char *path = NULL;
-  RptWindow *window = open_project ("locked.json", make_read_only, &path);
+  RptWindow *window = open_project ("locked.json", rpt_test_make_read_only, &path);
   g_autofree char *before = rpt_test_read_file (path, NULL);
   struct stat st;
 
@@ -298,7 +254,8 @@ START_TEST (test_save_over_read_only_project)
   /* Escape, after Ctrl+S: the same. */
   escape (window, save_asks (window, TRUE, "Replace “locked.json”?", "locked.json is read-only"));
   assert_file_is (path, before);
-  rpt_test_wait_until (recovery_holds_work (window));
+  /* The question does not stop the recovery copy of the unsaved work. */
+  rpt_test_wait_until (rpt_test_recovery_is_current (window));
 
   /* Replace: written, and still read-only as the user had it. */
   rpt_test_respond (save_asks (window, FALSE, "Replace “locked.json”?", "locked.json is read-only"), "replace");
@@ -318,7 +275,7 @@ END_TEST
 START_TEST (test_save_read_only_project_elsewhere)
 {
   g_autofree char *path = NULL;
-  RptWindow *window = open_project ("locked.json", make_read_only, &path);
+  RptWindow *window = open_project ("locked.json", rpt_test_make_read_only, &path);
   g_autofree char *before = rpt_test_read_file (path, NULL);
   g_autofree char *copy = g_build_filename (dir, "copy.json", NULL);
   g_autofree char *copy_path = NULL;
@@ -348,7 +305,7 @@ START_TEST (test_save_over_another_users_project)
   /* Only root can give a file away. */
   if (geteuid () != 0)
     return;
-  window = open_project ("theirs.json", give_away, &path);
+  window = open_project ("theirs.json", rpt_test_give_away, &path);
   before = rpt_test_read_file (path, NULL);
   edit (window);
 
@@ -378,13 +335,13 @@ END_TEST
 START_TEST (test_close_saving_read_only_project_asks)
 {
   g_autofree char *path = NULL;
-  RptWindow *window = open_project ("locked.json", make_read_only, &path);
+  RptWindow *window = open_project ("locked.json", rpt_test_make_read_only, &path);
   g_autofree char *before = rpt_test_read_file (path, NULL);
   AdwMessageDialog *dialog;
 
   edit (window);
   gtk_window_close (GTK_WINDOW (window));
-  dialog = wait_for_dialog (GTK_WINDOW (window));
+  dialog = rpt_test_wait_for_dialog (GTK_WINDOW (window));
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Save Changes?");
   rpt_test_respond (dialog, "save");
   /* Before the question, the window saved over the file and closed. */
@@ -424,7 +381,7 @@ START_TEST (test_export_never_over_the_project)
   rpt_test_wait_until ((dialog = rpt_test_find_toplevel (RPT_TYPE_EXPORT_DIALOG)) != NULL);
   g_object_set (dialog, "format", "jsonl", "destination", path, NULL);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "export.run", NULL);
-  message = wait_for_dialog (dialog);
+  message = rpt_test_wait_for_dialog (dialog);
   ck_assert_str_eq (adw_message_dialog_get_heading (message), "Could Not Export");
   ck_assert_msg (strstr (adw_message_dialog_get_body (message), "“harbour.json” is the open project’s file"),
                  "%s", adw_message_dialog_get_body (message));
@@ -435,7 +392,7 @@ START_TEST (test_export_never_over_the_project)
   /* Escape on "Replace …?" keeps the file. */
   g_object_set (dialog, "destination", other, NULL);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "export.run", NULL);
-  message = wait_for_dialog (dialog);
+  message = rpt_test_wait_for_dialog (dialog);
   assert_replace_question (message, "Replace “other.jsonl”?", "other.jsonl exists");
   ck_assert (rpt_test_send_key (GTK_WINDOW (message), GDK_KEY_Escape, 0));
   rpt_test_wait_until (rpt_test_find_dialog (dialog) == NULL);

@@ -8,24 +8,18 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "rpt-core.h"
+#include "fuzz-common.h"
 #include "rpt-import-dataset.h"
-
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   g_autoptr(RptProject) project = NULL;
-  g_autoptr(RptProject) again = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GBytes) first = NULL;
-  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GBytes) saved = NULL;
   g_autoptr(GError) error = NULL;
   RptImportOptions options;
   RptImportInput inputs[2];
@@ -67,15 +61,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       return 0;
     }
 
-  first = rpt_project_to_bytes (project);
-  again = rpt_project_load_from_data (g_bytes_get_data (first, NULL), g_bytes_get_size (first), &error);
-  if (again == NULL)
-    {
-      g_printerr ("an imported project does not load after saving: %s\n", error->message);
-      abort ();
-    }
-  second = rpt_project_to_bytes (again);
-  if (!g_bytes_equal (first, second))
-    abort ();
+  saved = fuzz_saved_and_reloaded (project, "an imported project");
   return 0;
 }

@@ -6,37 +6,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <stdint.h>
-#include <stdlib.h>
-
-#include "rpt-core.h"
-
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
-
-static GBytes *
-saved_and_reloaded (RptProject *project)
-{
-  g_autoptr(GBytes) first = rpt_project_to_bytes (project);
-  g_autoptr(GBytes) second = NULL;
-  g_autoptr(RptProject) again = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize len;
-  const char *bytes = g_bytes_get_data (first, &len);
-
-  again = rpt_project_load_from_data (bytes, len, &error);
-  if (again == NULL)
-    {
-      g_printerr ("a re-anchored project does not load back: %s\n", error->message);
-      abort ();
-    }
-  second = rpt_project_to_bytes (again);
-  if (!g_bytes_equal (first, second))
-    {
-      g_printerr ("save → load → save is not byte-identical\n");
-      abort ();
-    }
-  return g_steal_pointer (&first);
-}
+#include "fuzz-common.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -62,7 +32,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
   if (report == NULL)
     abort ();
-  before = saved_and_reloaded (project);
+  before = fuzz_saved_and_reloaded (project, "a re-anchored project");
 
   /* The first article loses the first third of its text, then gets it back. */
   documents = rpt_project_get_documents (project);
@@ -82,12 +52,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         g_printerr ("replacing a text failed: %s\n", error->message);
         abort ();
       }
-    after = saved_and_reloaded (project);
+    after = fuzz_saved_and_reloaded (project, "a re-anchored project");
     if (!rpt_project_can_undo (project))
       return 0;   /* the same text: nothing was done */
     if (!rpt_project_undo (project))
       abort ();
-    undone = saved_and_reloaded (project);
+    undone = fuzz_saved_and_reloaded (project, "a re-anchored project");
     if (!g_bytes_equal (undone, before))
       {
         g_printerr ("undoing a replaced text does not restore the project\n");

@@ -8,7 +8,7 @@
 
 #include <glib.h>
 
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+#include "fuzz-common.h"
 
 static guint
 replay_folder (const char *path)

@@ -273,3 +273,84 @@ fixture_assert_consistent (RptProject *project)
                        "relation %s points at nothing", rpt_relation_get_id (r));
     }
 }
+
+/* Loads @data, which must load. */
+static inline RptProject *
+fixture_load (const char         *data,
+              RptLoadFlags        flags,
+              RptReanchorReport **report)
+{
+  g_autoptr(GError) error = NULL;
+  RptProject *project = rpt_project_load_from_data_full (data, strlen (data), flags, report, &error);
+
+  ck_assert_msg (project != NULL, "%s", error ? error->message : "");
+  return project;
+}
+
+static inline void
+fixture_assert_span (RptProject *project,
+                     const char *id,
+                     const char *expected)
+{
+  g_autofree char *span = fixture_span (project, id);
+
+  ck_assert_str_eq (span, expected);
+}
+
+static inline void
+fixture_assert_counts (RptReanchorReport *report,
+                       guint              index,
+                       const char        *document,
+                       guint              exact,
+                       guint              context,
+                       guint              fuzzy,
+                       guint              orphan)
+{
+  ck_assert_str_eq (rpt_reanchor_report_get_document (report, index), document);
+  ck_assert_uint_eq (rpt_reanchor_report_get_count (report, index, RPT_ANCHOR_EXACT), exact);
+  ck_assert_uint_eq (rpt_reanchor_report_get_count (report, index, RPT_ANCHOR_CONTEXT), context);
+  ck_assert_uint_eq (rpt_reanchor_report_get_count (report, index, RPT_ANCHOR_FUZZY), fuzzy);
+  ck_assert_uint_eq (rpt_reanchor_report_get_count (report, index, RPT_ANCHOR_ORPHAN), orphan);
+}
+
+/* The state after re-anchoring the three edited articles, however it was
+ * reached. */
+static inline void
+fixture_assert_reanchored (RptProject *project)
+{
+  RptAnnotation *a4, *a5;
+
+  fixture_assert_consistent (project);
+  /* d1: inserted before (exact), inside (fuzzy). */
+  fixture_assert_span (project, "a1", "the new pier would open in late May");
+  fixture_assert_span (project, "a2", "The mayor disagreed.");
+  fixture_assert_span (project, "a3", "asked for an audit");
+  ck_assert_uint_eq (rpt_annotation_get_start (rpt_project_get_annotation (project, "a3")),
+                     fixture_offset (D1_EDITED, "asked for an audit", 1));
+  /* d2: deleted, and duplicated: both orphans, kept with what they quoted. */
+  ck_assert_ptr_null (rpt_project_get_annotation (project, "a4"));
+  ck_assert_ptr_null (rpt_project_get_annotation (project, "a5"));
+  a4 = rpt_project_get_orphan (project, "a4");
+  a5 = rpt_project_get_orphan (project, "a5");
+  ck_assert_ptr_nonnull (a4);
+  ck_assert_ptr_nonnull (a5);
+  ck_assert_str_eq (rpt_annotation_get_quote (a4), "One of them joked that the fish would use it first.");
+  ck_assert_str_eq (rpt_annotation_get_prefix (a4), " at the café welcomed the pier. ");
+  ck_assert_str_eq (rpt_annotation_get_quote (a5), "Nobody from the council replied.");
+  ck_assert_str_eq (rpt_annotation_get_label (a4), "joke");
+  /* Where they last were, in the old text. */
+  ck_assert_uint_eq (rpt_annotation_get_start (a4), fixture_offset (D2, "One of them", 1));
+  ck_assert_uint_eq (rpt_annotation_get_start (a5), fixture_offset (D2, "Nobody", 1));
+  /* d3: two copies of "no comment", the context tells which is which. */
+  ck_assert_uint_eq (rpt_annotation_get_start (rpt_project_get_annotation (project, "a6")),
+                     fixture_offset (D3_EDITED, "no comment", 2));
+  ck_assert_uint_eq (rpt_annotation_get_start (rpt_project_get_annotation (project, "a7")),
+                     fixture_offset (D3_EDITED, "no comment", 1));
+  /* d4 was not touched. */
+  fixture_assert_span (project, "a8", "one ferry");
+  /* Relations survive, the one between two orphans too. */
+  ck_assert_uint_eq (g_list_model_get_n_items (rpt_project_get_relations (project)), 3);
+  ck_assert_str_eq (rpt_relation_get_to (rpt_project_get_relation (project, "r10")), "a4");
+  ck_assert_str_eq (rpt_document_get_text (rpt_project_get_document (project, "d1")), D1_EDITED);
+  ck_assert_uint_eq (rpt_project_get_n_orphans (project), 2);
+}

@@ -296,3 +296,25 @@ rpt_test_fail_under_limit (rlim_t             limit,
   ck_assert_int_gt (got, 0);
   return g_strndup (message, got);
 }
+
+void
+rpt_test_make_read_only (const char *path)
+{
+  ck_assert (g_chmod (path, 0444) == 0);
+}
+
+void
+rpt_test_give_away (const char *path)
+{
+  ck_assert (chown (path, 65534, 65534) == 0);
+}
+
+GFile *
+rpt_test_write_gfile (const char *dir,
+                      const char *name,
+                      const char *contents)
+{
+  g_autofree char *path = rpt_test_write_file (dir, name, contents, -1);
+
+  return g_file_new_for_path (path);
+}

@@ -16,6 +16,10 @@ char    *rpt_test_write_file    (const char *dir,
                                  const char *name,
                                  const char *contents,
                                  gssize      len);
+/* rpt_test_write_file () of a NUL-terminated string, as a GFile. */
+GFile   *rpt_test_write_gfile   (const char *dir,
+                                 const char *name,
+                                 const char *contents);
 /* Whole file contents (aborts the test if unreadable). */
 char    *rpt_test_read_file     (const char *path,
                                  gsize      *len);
@@ -87,6 +91,12 @@ typedef int (*RptTestLimitedSave) (gpointer   data,
 char    *rpt_test_fail_under_limit (rlim_t             limit,
                                     RptTestLimitedSave save,
                                     gpointer           data);
+
+/* Makes @path read-only (0444), as a user protects a file. */
+void     rpt_test_make_read_only (const char *path);
+/* Gives @path to the user nobody (65534), as a file of someone else's
+ * (the suites that call it run as root). */
+void     rpt_test_give_away     (const char *path);
 
 /* $REPARTEE_SOURCE_DIR/@relative */
 char    *rpt_test_source_path   (const char *relative);

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "rpt-recovery.h"
 #include "rpt-test-util.h"
 #include "rpt-annotation-row.h"
 #include "rpt-document-row.h"
@@ -196,31 +197,35 @@ rpt_test_must_find_named (GtkWidget  *root,
   return widget;
 }
 
+/* The visible texts under @root, each label's followed by @separator;
+ * with @drawn, also the texts the annotation and document rows draw
+ * themselves, and nothing of popovers. */
 static void
 collect_text (GtkWidget *root,
-              GString   *out)
+              GString   *out,
+              char       separator,
+              gboolean   drawn)
 {
   if (!gtk_widget_get_visible (root))
     return;
   if (GTK_IS_LABEL (root))
     {
       g_string_append (out, gtk_label_get_text (GTK_LABEL (root)));
-      g_string_append_c (out, '\n');
+      g_string_append_c (out, separator);
     }
-  /* Annotation and document rows draw their texts themselves. */
-  if (RPT_IS_ANNOTATION_ROW (root))
+  if (drawn && RPT_IS_ANNOTATION_ROW (root))
     {
       g_autofree char *text = rpt_annotation_row_dup_text (RPT_ANNOTATION_ROW (root));
 
       g_string_append (out, text);
     }
-  if (RPT_IS_DOCUMENT_ROW (root) && rpt_document_row_get_document (RPT_DOCUMENT_ROW (root)))
+  if (drawn && RPT_IS_DOCUMENT_ROW (root) && rpt_document_row_get_document (RPT_DOCUMENT_ROW (root)))
     g_string_append_printf (out, "%s\n%s\n",
                             rpt_document_get_title (rpt_document_row_get_document (RPT_DOCUMENT_ROW (root))),
                             rpt_document_row_get_subtitle (RPT_DOCUMENT_ROW (root)));
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    if (!GTK_IS_POPOVER (child))
-      collect_text (child, out);
+    if (!(drawn && GTK_IS_POPOVER (child)))
+      collect_text (child, out, separator, drawn);
 }
 
 char *
@@ -228,7 +233,17 @@ rpt_test_visible_text (GtkWidget *root)
 {
   GString *out = g_string_new (NULL);
 
-  collect_text (root, out);
+  collect_text (root, out, '\n', TRUE);
+  return g_string_free (out, FALSE);
+}
+
+char *
+rpt_test_label_text (GtkWidget *root,
+                     char       separator)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_text (root, out, separator, FALSE);
   return g_string_free (out, FALSE);
 }
 
@@ -482,4 +497,34 @@ rpt_test_select_file (GtkFileChooser *chooser,
   rpt_test_spin (50);
   chosen = gtk_file_chooser_get_file (chooser);
   return chosen && g_file_equal (chosen, file);
+}
+
+gboolean
+rpt_test_recovery_is_current (gpointer window)
+{
+  g_autoptr(GBytes) bytes = rpt_project_to_bytes (rpt_window_get_project (window));
+  g_autofree char *folder = rpt_recovery_get_dir ();
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      if (g_str_has_suffix (name, ".json") && g_file_get_contents (path, &contents, &len, NULL)
+          && len == g_bytes_get_size (bytes) && memcmp (contents, g_bytes_get_data (bytes, NULL), len) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+AdwMessageDialog *
+rpt_test_wait_for_dialog (GtkWindow *parent)
+{
+  AdwMessageDialog *dialog;
+
+  rpt_test_wait_until ((dialog = rpt_test_find_dialog (parent)) != NULL);
+  return dialog;
 }

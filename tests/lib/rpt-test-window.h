@@ -47,6 +47,10 @@ GtkWidget      *rpt_test_must_find_named (GtkWidget  *root,
 /* Everything the user can read in @root: the texts of its visible labels
  * and of the annotation and document rows, a line each (not popovers). */
 char           *rpt_test_visible_text    (GtkWidget  *root);
+/* The texts of the visible labels in @root, popovers included, each
+ * followed by @separator. */
+char           *rpt_test_label_text      (GtkWidget  *root,
+                                          char        separator);
 /* Runs what is pending in the main loop (at most 50 sources). */
 void            rpt_test_run_pending     (void);
 /* The first widget under @root (depth first) of @type; with @label, a
@@ -59,6 +63,8 @@ GtkWidget      *rpt_test_find_widget     (GtkWidget  *root,
 void            rpt_test_click           (GtkWidget  *button);
 /* The message dialog shown over @parent, or NULL. */
 AdwMessageDialog *rpt_test_find_dialog   (GtkWindow  *parent);
+/* Waits for the message dialog over @parent and returns it. */
+AdwMessageDialog *rpt_test_wait_for_dialog (GtkWindow *parent);
 /* Answers @dialog as the user does: clicks the button of @response (which
  * emits "response" and closes the dialog). */
 void            rpt_test_respond         (AdwMessageDialog *dialog,
@@ -95,6 +101,11 @@ gboolean        rpt_test_answer_save_chooser (const char *path);
  * it (use in rpt_test_wait_until ()). */
 gboolean        rpt_test_select_file     (GtkFileChooser *chooser,
                                           GFile          *file);
+
+/* Whether a recovery copy on disk holds exactly the work of @window (an
+ * RptWindow): its project, byte for byte. A gpointer, to be waited on as
+ * a condition. */
+gboolean        rpt_test_recovery_is_current (gpointer window);
 
 /* The main () of a window suite: the application first, then @suite_func's
  * tests. */

@@ -11,6 +11,9 @@
  * "Replace …?", never the open project's file or a folder of the user's
  * own files. A file the file chooser already asked about, or that this
  * dialog wrote, is not asked about twice while it stays as it was.
+ *
+ * The destination and its chooser are in rpt-export-dialog-destination.c,
+ * the article and label checklists in rpt-export-dialog-checklists.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "Repartee-App"
 
@@ -19,41 +22,9 @@
 #include <glib/gi18n.h>
 
 #include "rpt-export.h"
-#include "rpt-export-dialog.h"
+#include "rpt-export-dialog-private.h"
 #include "rpt-output-guard.h"
 #include "rpt-replace-prompt.h"
-
-struct _RptExportDialog
-{
-  AdwWindow             parent_instance;
-
-  RptProject           *project;
-  char                 *project_file;    /* the open project's file, never written */
-  char                 *destination;
-  char                 *confirmed;       /* replacing it needs no question… */
-  RptFileStamp          confirmed_stamp; /* …while it is still this */
-  GCancellable         *cancellable;     /* set while an export runs */
-  GHashTable           *excluded_documents;
-  GHashTable           *excluded_labels;
-  GtkFileChooserNative *chooser;
-  guint                 n_documents;
-  guint                 n_labels;
-  gboolean              done;
-
-  AdwToastOverlay      *toasts;
-  GtkButton            *cancel_button;
-  AdwPreferencesGroup  *settings_group;
-  AdwComboRow          *format_row;
-  AdwActionRow         *destination_row;
-  AdwComboRow          *offsets_row;
-  AdwActionRow         *layers_row;
-  GtkSwitch            *layers_switch;
-  AdwExpanderRow       *articles_row;
-  AdwExpanderRow       *labels_row;
-  GtkWidget            *result_group;
-  GtkProgressBar       *progress;
-  GtkListBox           *warnings_list;
-};
 
 G_DEFINE_FINAL_TYPE (RptExportDialog, rpt_export_dialog, ADW_TYPE_WINDOW)
 
@@ -75,20 +46,14 @@ static const char *unit_hints[RPT_OFFSETS_N_UNITS] = {
   N_("For tools that index the UTF-8 bytes"),
 };
 
-static RptExportFormat
-get_format (RptExportDialog *self)
-{
-  return MIN (adw_combo_row_get_selected (self->format_row), RPT_EXPORT_N_FORMATS - 1);
-}
-
 static gboolean
 is_running (RptExportDialog *self)
 {
   return self->cancellable != NULL;
 }
 
-static void
-update_actions (RptExportDialog *self)
+void
+_rpt_export_dialog_update_actions (RptExportDialog *self)
 {
   gboolean can_run = !is_running (self) && self->destination != NULL &&
                      g_hash_table_size (self->excluded_documents) < self->n_documents &&
@@ -101,62 +66,9 @@ update_actions (RptExportDialog *self)
 }
 
 static void
-update_destination_row (RptExportDialog *self)
-{
-  if (self->destination)
-    {
-      g_autofree char *display = g_filename_display_name (self->destination);
-      g_autofree char *home = g_strconcat (g_get_home_dir (), G_DIR_SEPARATOR_S, NULL);
-      g_autofree char *tilde = g_str_has_prefix (display, home)
-                                 ? g_strconcat ("~" G_DIR_SEPARATOR_S, display + strlen (home), NULL)
-                                 : NULL;
-
-      adw_action_row_set_subtitle (self->destination_row, tilde ? tilde : display);
-    }
-  else
-    adw_action_row_set_subtitle (self->destination_row,
-                                 rpt_export_format_writes_folder (get_format (self))
-                                   ? _("No folder chosen") : _("No file chosen"));
-}
-
-static void
-set_destination (RptExportDialog *self,
-                 const char      *path)
-{
-  if (g_strcmp0 (self->destination, path) == 0)
-    return;
-  g_free (self->destination);
-  self->destination = g_strdup (path);
-  update_destination_row (self);
-  update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESTINATION]);
-}
-
-/* Keeps the chosen name when the format changes: "summit.jsonl" becomes
- * "summit.csv", or the folder "summit" for brat. */
-static void
-adapt_destination (RptExportDialog *self)
-{
-  const char *extension = rpt_export_format_get_extension (get_format (self));
-  g_autofree char *base = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  char *dot;
-
-  if (self->destination == NULL)
-    return;
-  dir = g_path_get_dirname (self->destination);
-  base = g_path_get_basename (self->destination);
-  if ((dot = strrchr (base, '.')) != NULL && dot != base)
-    *dot = '\0';
-  path = g_strconcat (dir, G_DIR_SEPARATOR_S, base, extension ? extension : "", NULL);
-  set_destination (self, path);
-}
-
-static void
 on_format_changed (RptExportDialog *self)
 {
-  RptExportFormat format = get_format (self);
+  RptExportFormat format = _rpt_export_dialog_get_format (self);
   gboolean choice = rpt_export_format_has_offset_choice (format);
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row), rpt_export_format_get_description (format));
@@ -172,160 +84,12 @@ on_format_changed (RptExportDialog *self)
   /* The last result described the last format. */
   if (!is_running (self))
     gtk_widget_set_visible (self->result_group, FALSE);
-  adapt_destination (self);
-  update_destination_row (self);
+  _rpt_export_dialog_adapt_destination (self);
+  _rpt_export_dialog_update_destination_row (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORMAT]);
 }
 
-/* ---- The article and label checklists ---- */
-
-static void
-update_counts (RptExportDialog *self)
-{
-  guint docs = self->n_documents - g_hash_table_size (self->excluded_documents);
-  guint labels = self->n_labels - g_hash_table_size (self->excluded_labels);
-  g_autofree char *docs_text = NULL;
-  g_autofree char *labels_text = NULL;
-
-  docs_text = docs == self->n_documents
-                ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The article", "All %u articles",
-                                                self->n_documents), self->n_documents)
-                : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u article", "%u of %u articles",
-                                                self->n_documents), docs, self->n_documents);
-  labels_text = labels == self->n_labels
-                  ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The label", "All %u labels",
-                                                  self->n_labels), self->n_labels)
-                  : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u label", "%u of %u labels",
-                                                  self->n_labels), labels, self->n_labels);
-  adw_expander_row_set_subtitle (self->articles_row, docs_text);
-  adw_expander_row_set_subtitle (self->labels_row, labels_text);
-  update_actions (self);
-}
-
-static void
-on_check_toggled (GtkCheckButton  *check,
-                  RptExportDialog *self)
-{
-  GHashTable *excluded = g_object_get_data (G_OBJECT (check), "excluded");
-  const char *id = g_object_get_data (G_OBJECT (check), "id");
-
-  if (gtk_check_button_get_active (check))
-    g_hash_table_remove (excluded, id);
-  else
-    g_hash_table_add (excluded, g_strdup (id));
-  update_counts (self);
-}
-
-static GtkWidget *
-check_row (RptExportDialog *self,
-           GHashTable      *excluded,
-           const char      *id,
-           const char      *title,
-           const char      *subtitle,
-           GtkWidget       *extra_prefix)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  g_object_set_data_full (G_OBJECT (check), "id", g_strdup (id), g_free);
-  g_object_set_data (G_OBJECT (check), "excluded", excluded);
-  g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_toggled), self, 0);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  if (extra_prefix)
-    adw_action_row_add_prefix (ADW_ACTION_ROW (row), extra_prefix);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  return row;
-}
-
-static void
-fill_checklists (RptExportDialog *self)
-{
-  GListModel *documents = rpt_project_get_documents (self->project);
-  GListModel *labels = rpt_project_get_labels (self->project);
-
-  self->n_documents = g_list_model_get_n_items (documents);
-  for (guint i = 0; i < self->n_documents; i++)
-    {
-      g_autoptr(RptDocument) document = g_list_model_get_item (documents, i);
-      guint n = rpt_document_get_n_annotations (document);
-      g_autofree char *subtitle =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u annotation", "%s · %u annotations", n),
-                         rpt_document_get_id (document), n);
-      const char *title = *rpt_document_get_title (document) ? rpt_document_get_title (document)
-                                                             : rpt_document_get_id (document);
-
-      adw_expander_row_add_row (self->articles_row,
-                                check_row (self, self->excluded_documents, rpt_document_get_id (document),
-                                           title, subtitle, NULL));
-    }
-
-  self->n_labels = g_list_model_get_n_items (labels);
-  for (guint i = 0; i < self->n_labels; i++)
-    {
-      g_autoptr(RptLabel) label = g_list_model_get_item (labels, i);
-      guint n = rpt_project_count_label_uses (self->project, rpt_label_get_id (label));
-      g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation",
-                                                                "%u annotations", n), n);
-      g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\">●</span>", rpt_label_get_color (label));
-      GtkWidget *swatch = gtk_label_new (NULL);
-
-      gtk_label_set_markup (GTK_LABEL (swatch), markup);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Label colour"), -1);
-      adw_expander_row_add_row (self->labels_row,
-                                check_row (self, self->excluded_labels, rpt_label_get_id (label),
-                                           rpt_label_get_name (label), subtitle, swatch));
-    }
-  gtk_widget_set_sensitive (GTK_WIDGET (self->articles_row), self->n_documents > 0);
-  update_counts (self);
-}
-
-/* Ids still checked, or NULL when all are. */
-static char **
-selected_ids (GListModel *model,
-              GHashTable *excluded,
-              const char *(*get_id) (gpointer))
-{
-  g_autoptr(GStrvBuilder) builder = NULL;
-
-  if (g_hash_table_size (excluded) == 0)
-    return NULL;
-  builder = g_strv_builder_new ();
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (!g_hash_table_contains (excluded, get_id (item)))
-        g_strv_builder_add (builder, get_id (item));
-    }
-  return g_strv_builder_end (builder);
-}
-
 /* ---- Running ---- */
-
-/* Replacing @path needs no question while it is what it was when the user
- * last agreed to it (or when this dialog wrote it). */
-static void
-set_confirmed (RptExportDialog *self,
-               const char      *path)
-{
-  g_free (self->confirmed);
-  self->confirmed = g_strdup (path);
-  rpt_file_stamp_read (path, &self->confirmed_stamp);
-}
-
-static gboolean
-is_confirmed (RptExportDialog *self)
-{
-  return self->confirmed && g_strcmp0 (self->confirmed, self->destination) == 0 &&
-         rpt_file_stamp_matches (&self->confirmed_stamp, self->destination);
-}
-
 
 static void
 set_running (RptExportDialog *self,
@@ -336,7 +100,7 @@ set_running (RptExportDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->labels_row), !running);
   if (!running)
     g_clear_object (&self->cancellable);
-  update_actions (self);
+  _rpt_export_dialog_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
 
@@ -419,7 +183,7 @@ on_export_done (GObject      *source,
 
   self->done = TRUE;
   /* What we just wrote may be written again without a question. */
-  set_confirmed (self, self->destination);
+  _rpt_export_dialog_set_confirmed (self, self->destination);
   set_running (self, FALSE);
   gtk_progress_bar_set_fraction (self->progress, 1.0);
   gtk_progress_bar_set_text (self->progress, _("Done"));
@@ -430,18 +194,6 @@ on_export_done (GObject      *source,
 
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
   }
-}
-
-static const char *
-document_id (gpointer item)
-{
-  return rpt_document_get_id (item);
-}
-
-static const char *
-label_id (gpointer item)
-{
-  return rpt_label_get_id (item);
 }
 
 static void
@@ -455,13 +207,13 @@ start_export (RptExportDialog *self,
   if (is_running (self) || self->destination == NULL)
     return;
 
-  rpt_export_options_init (&options, get_format (self));
+  rpt_export_options_init (&options, _rpt_export_dialog_get_format (self));
   options.replace = replace;
   if (rpt_export_format_has_offset_choice (options.format))
     options.offsets = MIN (adw_combo_row_get_selected (self->offsets_row), RPT_OFFSETS_N_UNITS - 1);
   options.conll_layers = gtk_switch_get_active (self->layers_switch);
-  documents = selected_ids (rpt_project_get_documents (self->project), self->excluded_documents, document_id);
-  labels = selected_ids (rpt_project_get_labels (self->project), self->excluded_labels, label_id);
+  documents = _rpt_export_dialog_selected_documents (self);
+  labels = _rpt_export_dialog_selected_labels (self);
   options.document_ids = (const char * const *) documents;
   options.label_ids = (const char * const *) labels;
 
@@ -503,15 +255,15 @@ run_export (GtkWidget  *widget,
   if (is_running (self) || self->destination == NULL)
     return;
   state = rpt_output_inspect (self->destination,
-                              rpt_export_format_writes_folder (get_format (self)) ? RPT_OUTPUT_FOLDER
+                              rpt_export_format_writes_folder (_rpt_export_dialog_get_format (self)) ? RPT_OUTPUT_FOLDER
                                                                                   : RPT_OUTPUT_FILE,
                               inputs, &reason);
   /* The window never deletes a folder of the user's own files. */
   if (rpt_output_state_is_refused (state) || state == RPT_OUTPUT_FOREIGN_FILES)
     rpt_output_refusal (GTK_WINDOW (self), _("Could Not Export"), self->destination,
-                        rpt_export_format_writes_folder (get_format (self)), state, reason);
+                        rpt_export_format_writes_folder (_rpt_export_dialog_get_format (self)), state, reason);
   else if (state == RPT_OUTPUT_NEW ||
-           ((state == RPT_OUTPUT_EXISTS || state == RPT_OUTPUT_EARLIER_EXPORT) && is_confirmed (self)))
+           ((state == RPT_OUTPUT_EXISTS || state == RPT_OUTPUT_EARLIER_EXPORT) && _rpt_export_dialog_is_confirmed (self)))
     start_export (self, FALSE);
   else
     rpt_replace_prompt (GTK_WINDOW (self), self->destination, state, reason,
@@ -529,84 +281,6 @@ cancel (GtkWidget  *widget,
     g_cancellable_cancel (self->cancellable);
   else
     gtk_window_close (GTK_WINDOW (self));
-}
-
-/* ---- Choosing the destination ---- */
-
-static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     RptExportDialog *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      const char *extension = rpt_export_format_get_extension (get_format (self));
-
-      /* The chooser asked before choosing an existing file: that is the
-       * question, unless the name it asked about gets an extension here. */
-      if (path && g_file_test (path, G_FILE_TEST_IS_REGULAR) &&
-          !(extension && !g_str_has_suffix (path, extension)))
-        set_confirmed (self, path);
-      if (path && extension && !g_str_has_suffix (path, extension))
-        {
-          char *with = g_strconcat (path, extension, NULL);
-          g_free (path);
-          path = with;
-        }
-      if (path)
-        set_destination (self, path);
-      else
-        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Only local files can be written")));
-    }
-  g_clear_object (&self->chooser);
-}
-
-static void
-choose_destination (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  RptExportDialog *self = RPT_EXPORT_DIALOG (widget);
-  RptExportFormat format = get_format (self);
-  gboolean folder = rpt_export_format_writes_folder (format);
-  const char *extension = rpt_export_format_get_extension (format);
-  g_autofree char *suggested = NULL;
-
-  if (self->chooser)
-    return;
-  /* Both kinds are saved under a new name: a folder format creates the
-   * folder, so the user never has to pick an existing, empty one. */
-  self->chooser = gtk_file_chooser_native_new (folder ? _("Name the New Export Folder") : _("Export To"),
-                                               GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export Here"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  if (self->destination)
-    {
-      g_autoptr(GFile) current = g_file_new_for_path (self->destination);
-      g_autoptr(GFile) parent = g_file_get_parent (current);
-
-      if (parent)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), parent, NULL);
-      suggested = g_file_get_basename (current);
-    }
-  else if (folder)
-    suggested = g_strdup_printf ("dataset-%s", rpt_export_format_to_string (format));
-  else
-    suggested = g_strconcat ("dataset", extension, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested);
-  if (!folder)
-    {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-      g_autofree char *pattern = g_strconcat ("*", extension, NULL);
-
-      gtk_file_filter_set_name (filter, rpt_export_format_get_name (format));
-      gtk_file_filter_add_pattern (filter, pattern);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-    }
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 /* ---- The format list: name and one line of description ---- */
@@ -669,7 +343,7 @@ rpt_export_dialog_constructed (GObject *object)
   G_OBJECT_CLASS (rpt_export_dialog_parent_class)->constructed (object);
 
   g_return_if_fail (RPT_IS_PROJECT (self->project));
-  fill_checklists (self);
+  _rpt_export_dialog_fill_checklists (self);
   on_format_changed (self);
 }
 
@@ -718,7 +392,7 @@ rpt_export_dialog_get_property (GObject    *object,
       g_value_set_object (value, self->project);
       break;
     case PROP_FORMAT:
-      g_value_set_string (value, rpt_export_format_to_string (get_format (self)));
+      g_value_set_string (value, rpt_export_format_to_string (_rpt_export_dialog_get_format (self)));
       break;
     case PROP_DESTINATION:
       g_value_set_string (value, self->destination);
@@ -753,7 +427,7 @@ rpt_export_dialog_set_property (GObject      *object,
         adw_combo_row_set_selected (self->format_row, format);
       break;
     case PROP_DESTINATION:
-      set_destination (self, g_value_get_string (value));
+      _rpt_export_dialog_set_destination (self, g_value_get_string (value));
       break;
     case PROP_PROJECT_FILE:
       g_free (self->project_file);
@@ -812,7 +486,7 @@ rpt_export_dialog_class_init (RptExportDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "export.run", NULL, run_export);
   gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel);
-  gtk_widget_class_install_action (widget_class, "export.choose-destination", NULL, choose_destination);
+  gtk_widget_class_install_action (widget_class, "export.choose-destination", NULL, _rpt_export_dialog_choose_destination);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "export.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "export.run", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,

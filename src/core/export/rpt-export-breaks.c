@@ -198,6 +198,159 @@ is_other_term (SentenceClass k)
   return !(k == SB_UPPER || k == SB_LOWER || k == SB_PARASEP || is_term (k));
 }
 
+/* What the state machine remembers between characters. */
+typedef struct
+{
+  WordClass     wb_prev, wb_prev_prev;
+  SentenceClass sb_prev, sb_prev_prev;
+  int           wb_prev_i, sb_prev_i;
+  int           sentence_start, non_space;
+  gunichar      prev_c;
+  gboolean      prev_white;
+} Breaker;
+
+/* Whether there is a word boundary before character @i. Every character
+ * here starts a grapheme cluster except the LF of a CRLF, where Pango does
+ * not look at words at all. */
+static inline gboolean
+word_rules (Breaker      *b,
+            guint         i,
+            gunichar      c,
+            guint16       k,
+            PangoLogAttr *attrs)
+{
+  WordClass wb = WB_OF (k);
+  gboolean word;
+
+  if (c == '\n' && b->prev_c == '\r')
+    return FALSE;
+
+  if (b->wb_prev == WB_NEWLINE && b->wb_prev_i + 1 == (int) i)
+    word = TRUE;                                   /* WB3a */
+  else if (wb == WB_NEWLINE)
+    word = TRUE;                                   /* WB3b */
+  else if (b->wb_prev == WB_WSEGSPACE && wb == WB_WSEGSPACE && b->wb_prev_i + 1 == (int) i)
+    word = FALSE;                                  /* WB3d */
+  else if ((b->wb_prev == WB_ALETTER || b->wb_prev == WB_NUMERIC) &&
+           (wb == WB_ALETTER || wb == WB_NUMERIC))
+    word = FALSE;                                  /* WB5, WB8-10 */
+  else if ((b->wb_prev == WB_ALETTER || b->wb_prev == WB_NUMERIC || b->wb_prev == WB_EXTENDNUMLET) &&
+           wb == WB_EXTENDNUMLET)
+    word = FALSE;                                  /* WB13a */
+  else if (b->wb_prev == WB_EXTENDNUMLET && (wb == WB_ALETTER || wb == WB_NUMERIC))
+    word = FALSE;                                  /* WB13b */
+  else if (b->wb_prev_prev == WB_ALETTER && wb == WB_ALETTER &&
+           (b->wb_prev == WB_MIDLETTER || b->wb_prev == WB_MIDNUMLET || b->prev_c == '\''))
+    {
+      attrs[b->wb_prev_i].is_word_boundary = FALSE;   /* WB6 */
+      word = FALSE;                                   /* WB7 */
+    }
+  else if (b->wb_prev_prev == WB_NUMERIC && wb == WB_NUMERIC &&
+           (b->wb_prev == WB_MIDNUM || b->wb_prev == WB_MIDNUMLET || b->prev_c == '\''))
+    {
+      word = FALSE;                                   /* WB11 */
+      attrs[b->wb_prev_i].is_word_boundary = FALSE;   /* WB12 */
+    }
+  else
+    word = TRUE;                                   /* WB999 */
+
+  b->wb_prev_prev = b->wb_prev;
+  b->wb_prev = wb;
+  b->wb_prev_i = (int) i;
+  return word;
+}
+
+/* Whether there is a sentence boundary before character @i, tried (as in
+ * Pango) only at word boundaries and line ends; SB1 and SB2 aside. */
+static inline gboolean
+sentence_rules (Breaker      *b,
+                guint         i,
+                gunichar      c,
+                guint16       k,
+                PangoLogAttr *attrs)
+{
+  SentenceClass sb = SB_OF (k);
+  gboolean sentence = FALSE;
+
+  if (c == '\n' && b->prev_c == '\r')
+    sentence = FALSE;                              /* SB3 */
+  else if (b->sb_prev == SB_PARASEP && b->sb_prev_i + 1 == (int) i)
+    sentence = TRUE;                               /* SB4 */
+  else if (b->sb_prev == SB_ATERM && sb == SB_NUMERIC)
+    sentence = FALSE;                              /* SB6 */
+  else if ((b->sb_prev_prev == SB_UPPER || b->sb_prev_prev == SB_LOWER) &&
+           b->sb_prev == SB_ATERM && sb == SB_UPPER)
+    sentence = FALSE;                              /* SB7 */
+  else if (b->sb_prev == SB_ATERM && sb == SB_CLOSE)
+    sb = SB_ATERM;
+  else if (b->sb_prev == SB_STERM && sb == SB_CLOSE)
+    sb = SB_STERM;
+  else if (b->sb_prev == SB_ATERM && sb == SB_SP)
+    sb = SB_ATERM_CLOSE_SP;
+  else if (b->sb_prev == SB_STERM && sb == SB_SP)
+    sb = SB_STERM_CLOSE_SP;
+  else if ((b->sb_prev == SB_ATERM || b->sb_prev == SB_ATERM_CLOSE_SP) && sb == SB_LOWER)
+    sentence = FALSE;                              /* SB8 */
+  else if ((b->sb_prev_prev == SB_ATERM || b->sb_prev_prev == SB_ATERM_CLOSE_SP) &&
+           is_other_term (b->sb_prev) && sb == SB_LOWER)
+    {
+      /* SB8, looking back: that boundary was none, so the sentence goes
+       * on from the boundary before it, as Pango counts. */
+      attrs[b->sb_prev_i].is_sentence_boundary = FALSE;
+      b->sentence_start = -1;
+      for (int j = b->sb_prev_i - 1; j >= 0; j--)
+        if (attrs[j].is_sentence_boundary)
+          {
+            b->sentence_start = j;
+            break;
+          }
+    }
+  else if (is_term (b->sb_prev) &&
+           (sb == SB_SCONTINUE || sb == SB_ATERM || sb == SB_STERM))
+    sentence = FALSE;                              /* SB8a */
+  else if ((b->sb_prev == SB_ATERM || b->sb_prev == SB_STERM) &&
+           (sb == SB_CLOSE || sb == SB_SP || sb == SB_PARASEP))
+    sentence = FALSE;                              /* SB9 */
+  else if (is_term (b->sb_prev) && (sb == SB_SP || sb == SB_PARASEP))
+    sentence = FALSE;                              /* SB10 */
+  else if (is_term (b->sb_prev) && sb != SB_PARASEP)
+    sentence = TRUE;                               /* SB11 */
+  else
+    sentence = FALSE;                              /* SB998 */
+
+  if (!((b->sb_prev_prev == SB_ATERM || b->sb_prev_prev == SB_ATERM_CLOSE_SP) &&
+        is_other_term (b->sb_prev) && is_other_term (sb)))
+    {
+      b->sb_prev_prev = b->sb_prev;
+      b->sb_prev = sb;
+      b->sb_prev_i = (int) i;
+    }
+  return sentence;
+}
+
+/* Sentence starts, marked when the sentence ends, past white space. */
+static inline void
+mark_sentence_start (Breaker      *b,
+                     guint         i,
+                     gboolean      sentence,
+                     PangoLogAttr *attrs)
+{
+  attrs[i].is_sentence_start = FALSE;
+  if (b->sentence_start == -1 && !sentence)
+    b->sentence_start = (int) i - 1;
+  if (i > 0 && !b->prev_white)
+    b->non_space = (int) i;
+  if (b->sentence_start != -1 && sentence)
+    {
+      if (b->non_space != -1)
+        attrs[b->sentence_start].is_sentence_start = TRUE;
+      b->sentence_start = -1;
+      b->non_space = -1;
+    }
+  if (b->sentence_start != -1 && b->sentence_start == (int) i - 1 && b->prev_white)
+    b->sentence_start++;
+}
+
 gboolean
 _rpt_export_breaks_fast (const char   *text,
                          gsize         n_bytes,
@@ -205,12 +358,7 @@ _rpt_export_breaks_fast (const char   *text,
                          PangoLogAttr *attrs)
 {
   const char *p = text, *end = text + n_bytes;
-  WordClass wb_prev = WB_OTHER, wb_prev_prev = WB_OTHER;
-  SentenceClass sb_prev = SB_OTHER, sb_prev_prev = SB_OTHER;
-  int wb_prev_i = -1, sb_prev_i = -1;
-  int sentence_start = -1, non_space = -1;
-  gunichar prev_c = 0;
-  gboolean prev_white = FALSE;
+  Breaker b = { WB_OTHER, WB_OTHER, SB_OTHER, SB_OTHER, -1, -1, -1, -1, 0, FALSE };
 
   init_table ();
 
@@ -218,7 +366,7 @@ _rpt_export_breaks_fast (const char   *text,
     {
       gunichar c;
       guint16 k;
-      gboolean word = FALSE, sentence = FALSE;
+      gboolean word, sentence = FALSE;
 
       if (i < n_chars)
         {
@@ -241,128 +389,17 @@ _rpt_export_breaks_fast (const char   *text,
           k = CLASS (WB_NEWLINE, SB_PARASEP, 1);
         }
 
-      /* Words. Every character here starts a grapheme cluster except the
-       * LF of a CRLF, where Pango does not look at words at all. */
-      if (!(c == '\n' && prev_c == '\r'))
-        {
-          WordClass wb = WB_OF (k);
-
-          if (wb_prev == WB_NEWLINE && wb_prev_i + 1 == (int) i)
-            word = TRUE;                                   /* WB3a */
-          else if (wb == WB_NEWLINE)
-            word = TRUE;                                   /* WB3b */
-          else if (wb_prev == WB_WSEGSPACE && wb == WB_WSEGSPACE && wb_prev_i + 1 == (int) i)
-            word = FALSE;                                  /* WB3d */
-          else if ((wb_prev == WB_ALETTER || wb_prev == WB_NUMERIC) &&
-                   (wb == WB_ALETTER || wb == WB_NUMERIC))
-            word = FALSE;                                  /* WB5, WB8-10 */
-          else if ((wb_prev == WB_ALETTER || wb_prev == WB_NUMERIC || wb_prev == WB_EXTENDNUMLET) &&
-                   wb == WB_EXTENDNUMLET)
-            word = FALSE;                                  /* WB13a */
-          else if (wb_prev == WB_EXTENDNUMLET && (wb == WB_ALETTER || wb == WB_NUMERIC))
-            word = FALSE;                                  /* WB13b */
-          else if (wb_prev_prev == WB_ALETTER && wb == WB_ALETTER &&
-                   (wb_prev == WB_MIDLETTER || wb_prev == WB_MIDNUMLET || prev_c == '\''))
-            {
-              attrs[wb_prev_i].is_word_boundary = FALSE;   /* WB6 */
-              word = FALSE;                                /* WB7 */
-            }
-          else if (wb_prev_prev == WB_NUMERIC && wb == WB_NUMERIC &&
-                   (wb_prev == WB_MIDNUM || wb_prev == WB_MIDNUMLET || prev_c == '\''))
-            {
-              word = FALSE;                                /* WB11 */
-              attrs[wb_prev_i].is_word_boundary = FALSE;   /* WB12 */
-            }
-          else
-            word = TRUE;                                   /* WB999 */
-
-          wb_prev_prev = wb_prev;
-          wb_prev = wb;
-          wb_prev_i = (int) i;
-        }
+      word = word_rules (&b, i, c, k, attrs);
       attrs[i].is_word_boundary = word;
-
-      /* Sentences: as in Pango, only tried at word boundaries and line ends. */
       if (word || c == '\r' || c == '\n')
-        {
-          SentenceClass sb = SB_OF (k);
-
-          if (c == '\n' && prev_c == '\r')
-            sentence = FALSE;                              /* SB3 */
-          else if (sb_prev == SB_PARASEP && sb_prev_i + 1 == (int) i)
-            sentence = TRUE;                               /* SB4 */
-          else if (sb_prev == SB_ATERM && sb == SB_NUMERIC)
-            sentence = FALSE;                              /* SB6 */
-          else if ((sb_prev_prev == SB_UPPER || sb_prev_prev == SB_LOWER) &&
-                   sb_prev == SB_ATERM && sb == SB_UPPER)
-            sentence = FALSE;                              /* SB7 */
-          else if (sb_prev == SB_ATERM && sb == SB_CLOSE)
-            sb = SB_ATERM;
-          else if (sb_prev == SB_STERM && sb == SB_CLOSE)
-            sb = SB_STERM;
-          else if (sb_prev == SB_ATERM && sb == SB_SP)
-            sb = SB_ATERM_CLOSE_SP;
-          else if (sb_prev == SB_STERM && sb == SB_SP)
-            sb = SB_STERM_CLOSE_SP;
-          else if ((sb_prev == SB_ATERM || sb_prev == SB_ATERM_CLOSE_SP) && sb == SB_LOWER)
-            sentence = FALSE;                              /* SB8 */
-          else if ((sb_prev_prev == SB_ATERM || sb_prev_prev == SB_ATERM_CLOSE_SP) &&
-                   is_other_term (sb_prev) && sb == SB_LOWER)
-            {
-              /* SB8, looking back: that boundary was none, so the sentence
-               * goes on from the boundary before it, as Pango counts. */
-              attrs[sb_prev_i].is_sentence_boundary = FALSE;
-              sentence_start = -1;
-              for (int j = sb_prev_i - 1; j >= 0; j--)
-                if (attrs[j].is_sentence_boundary)
-                  {
-                    sentence_start = j;
-                    break;
-                  }
-            }
-          else if (is_term (sb_prev) &&
-                   (sb == SB_SCONTINUE || sb == SB_ATERM || sb == SB_STERM))
-            sentence = FALSE;                              /* SB8a */
-          else if ((sb_prev == SB_ATERM || sb_prev == SB_STERM) &&
-                   (sb == SB_CLOSE || sb == SB_SP || sb == SB_PARASEP))
-            sentence = FALSE;                              /* SB9 */
-          else if (is_term (sb_prev) && (sb == SB_SP || sb == SB_PARASEP))
-            sentence = FALSE;                              /* SB10 */
-          else if (is_term (sb_prev) && sb != SB_PARASEP)
-            sentence = TRUE;                               /* SB11 */
-          else
-            sentence = FALSE;                              /* SB998 */
-
-          if (!((sb_prev_prev == SB_ATERM || sb_prev_prev == SB_ATERM_CLOSE_SP) &&
-                is_other_term (sb_prev) && is_other_term (sb)))
-            {
-              sb_prev_prev = sb_prev;
-              sb_prev = sb;
-              sb_prev_i = (int) i;
-            }
-        }
+        sentence = sentence_rules (&b, i, c, k, attrs);
       if (i == 0 || i == n_chars)
         sentence = TRUE;                                   /* SB1, SB2 */
       attrs[i].is_sentence_boundary = sentence;
+      mark_sentence_start (&b, i, sentence, attrs);
 
-      /* Sentence starts, marked when the sentence ends, past white space. */
-      attrs[i].is_sentence_start = FALSE;
-      if (sentence_start == -1 && !sentence)
-        sentence_start = (int) i - 1;
-      if (i > 0 && !prev_white)
-        non_space = (int) i;
-      if (sentence_start != -1 && sentence)
-        {
-          if (non_space != -1)
-            attrs[sentence_start].is_sentence_start = TRUE;
-          sentence_start = -1;
-          non_space = -1;
-        }
-      if (sentence_start != -1 && sentence_start == (int) i - 1 && prev_white)
-        sentence_start++;
-
-      prev_c = c;
-      prev_white = WHITE_OF (k);
+      b.prev_c = c;
+      b.prev_white = WHITE_OF (k);
     }
 
   attrs[n_chars].is_word_boundary = TRUE;  /* WB2 */

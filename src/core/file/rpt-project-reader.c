@@ -9,293 +9,17 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <inttypes.h>
 #include <json-glib/json-glib.h>
 
 #include "rpt-core-private.h"
 #include "rpt-json-guard.h"
+#include "rpt-json-item.h"
 #include "rpt-project-io.h"
 #include "rpt-project-loader.h"
 #include "rpt-project-private.h"
 #include "rpt-reanchor-private.h"
 
 #define refuse(error, place, ...) _rpt_refuse_code (error, RPT_ERROR_INVALID, place, __VA_ARGS__)
-
-/* ---- Typed member access ---- */
-
-typedef struct
-{
-  JsonObject *object;
-  const char *place;   /* "annotations[3]", or NULL for the top level */
-} Item;
-
-/* Translators: the kinds of JSON value below complete messages such as
- * "must be a string, not null"; "null", "true" and "false" are JSON words. */
-static const char *
-describe (JsonNode *node)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      return _("an object");
-    case JSON_NODE_ARRAY:
-      return _("an array");
-    case JSON_NODE_NULL:
-      return C_("JSON value", "null");
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return _("a string");
-    case G_TYPE_INT64:
-      return _("a whole number");
-    case G_TYPE_DOUBLE:
-      return _("a number with a fraction or an exponent");
-    case G_TYPE_BOOLEAN:
-      return _("true or false");
-    default:
-      return _("something else");
-    }
-}
-
-/* "annotations[3].end", or "version" at the top level. */
-static char *
-member_place (Item       *item,
-              const char *name)
-{
-  return item->place ? g_strdup_printf ("%s.%s", item->place, name) : g_strdup (name);
-}
-
-static gboolean
-refuse_member (GError     **error,
-               RptError     code,
-               Item        *item,
-               const char  *name,
-               const char  *format,
-               ...) G_GNUC_PRINTF (5, 6);
-
-static gboolean
-refuse_member (GError     **error,
-               RptError     code,
-               Item        *item,
-               const char  *name,
-               const char  *format,
-               ...)
-{
-  g_autofree char *place = member_place (item, name);
-  g_autofree char *reason = NULL;
-  va_list args;
-
-  va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, RPT_ERROR, code, "%s: %s", place, reason);
-  return FALSE;
-}
-
-static JsonNode *
-get_member (Item        *item,
-            const char  *name,
-            gboolean     required,
-            GError     **error)
-{
-  JsonNode *node = json_object_get_member (item->object, name);
-
-  if (node == NULL && required)
-    refuse (error, item->place, _("the member “%s” is missing"), name);
-  return node;
-}
-
-/* A string member. An absent or null optional member gives NULL. */
-static gboolean
-get_string (Item         *item,
-            const char   *name,
-            gboolean      required,
-            const char  **out,
-            GError      **error)
-{
-  JsonNode *node = get_member (item, name, required, error);
-
-  *out = NULL;
-  if (node == NULL)
-    return !required;
-  if (!required && JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return refuse_member (error, RPT_ERROR_INVALID, item, name, _("must be a string, not %s"),
-                          describe (node));
-  *out = json_node_get_string (node);
-  /* The raw bytes were valid UTF-8, but escapes could still make a bad one. */
-  if (!g_utf8_validate (*out, -1, NULL))
-    return refuse_member (error, RPT_ERROR_INVALID, item, name, _("is not valid UTF-8"));
-  return TRUE;
-}
-
-static gboolean
-get_id (Item         *item,
-        const char   *name,
-        gboolean      required,
-        const char  **out,
-        GError      **error)
-{
-  gsize len;
-
-  if (!get_string (item, name, required, out, error))
-    return FALSE;
-  if (*out == NULL)
-    return TRUE;
-  len = strlen (*out);
-  if (len == 0)
-    return refuse_member (error, RPT_ERROR_INVALID, item, name, _("must not be empty"));
-  if (len > RPT_MAX_ID_BYTES)
-    return refuse_member (error, RPT_ERROR_TOO_LARGE, item, name,
-                          g_dngettext (GETTEXT_PACKAGE, "is %zu bytes long; the limit for an id is %d",
-                                       "is %zu bytes long; the limit for an id is %d", len),
-                          len, RPT_MAX_ID_BYTES);
-  if (!_rpt_id_is_valid (*out))
-    return refuse_member (error, RPT_ERROR_INVALID, item, name, _("contains a control character"));
-  return TRUE;
-}
-
-static gboolean
-get_uint (Item        *item,
-          const char  *name,
-          gboolean     required,
-          guint        max,
-          guint       *out,
-          GError     **error)
-{
-  JsonNode *node = get_member (item, name, required, error);
-  gint64 value;
-
-  if (node == NULL)
-    return !required;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return refuse_member (error, RPT_ERROR_INVALID, item, name, _("must be a whole number, not %s"),
-                          describe (node));
-  value = json_node_get_int (node);
-  if (value < 0)
-    return refuse_member (error, RPT_ERROR_INVALID, item, name, _("%" PRId64 " is negative"),
-                          value);
-  if (value > max)
-    return refuse_member (error, RPT_ERROR_INVALID, item, name,
-                          _("%" PRId64 " is too large (the largest allowed is %u)"), value, max);
-  *out = (guint) value;
-  return TRUE;
-}
-
-/* Times without a zone are UTC, so that a file reads the same everywhere;
- * what could not be written back is refused (rpt_json_guard_time). */
-static gboolean
-get_time (Item        *item,
-          const char  *name,
-          gint64      *out,
-          GError     **error)
-{
-  g_autoptr(GError) reason = NULL;
-  const char *str;
-
-  *out = -1;
-  if (!get_string (item, name, FALSE, &str, error))
-    return FALSE;
-  if (str == NULL)
-    return TRUE;
-  if (!rpt_json_guard_time (str, out, &reason))
-    return refuse_member (error, RPT_ERROR_INVALID, item, name, "%s", reason->message);
-  return TRUE;
-}
-
-/* A top-level array member. */
-static JsonArray *
-get_array (JsonObject  *root,
-           const char  *name,
-           GError     **error)
-{
-  JsonNode *node = json_object_get_member (root, name);
-
-  if (node == NULL)
-    {
-      refuse (error, NULL, _("the member “%s” is missing"), name);
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      refuse (error, name, _("must be an array, not %s"), describe (node));
-      return NULL;
-    }
-  return json_node_get_array (node);
-}
-
-static gboolean
-get_item (JsonArray   *array,
-          const char  *name,
-          guint        index,
-          char       **place,
-          Item        *item,
-          GError     **error)
-{
-  JsonNode *node = json_array_get_element (array, index);
-
-  g_free (*place);
-  *place = g_strdup_printf ("%s[%u]", name, index);
-  item->place = *place;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return refuse (error, *place, _("must be an object, not %s"), describe (node));
-  item->object = json_node_get_object (node);
-  return TRUE;
-}
-
-/* @seen maps a key to the place that first used it. */
-static const char *
-remember (GHashTable *seen,
-          const char *key,
-          const char *place)
-{
-  const char *first = g_hash_table_lookup (seen, key);
-
-  if (first == NULL)
-    g_hash_table_insert (seen, g_strdup (key), g_strdup (place));
-  return first;
-}
-
-static GHashTable *
-places_table (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-}
-
-static gboolean
-check_unique_id (GHashTable  *seen,
-                 Item        *item,
-                 const char  *id,
-                 GError     **error)
-{
-  const char *first = remember (seen, id, item->place);
-
-  if (first != NULL)
-    return refuse_member (error, RPT_ERROR_INVALID, item, "id", _("“%s” is already the id of %s"), id, first);
-  return TRUE;
-}
-
-static gboolean
-check_unique_name (GHashTable  *seen,
-                   Item        *item,
-                   const char  *name,
-                   GError     **error)
-{
-  g_autofree char *key = g_utf8_casefold (name, -1);
-  const char *first;
-
-  if (*name == '\0')
-    return refuse_member (error, RPT_ERROR_INVALID, item, "name", _("must not be empty"));
-  if ((first = remember (seen, key, item->place)) != NULL)
-    return refuse_member (error, RPT_ERROR_INVALID, item, "name", _("“%s” is already the name of %s"),
-                          name, first);
-  return TRUE;
-}
 
 /* What one load shares between sections. */
 typedef struct
@@ -314,15 +38,15 @@ read_labels (RptProjectLoader  *loader,
              JsonObject        *root,
              GError           **error)
 {
-  g_autoptr(GHashTable) ids = places_table ();
-  g_autoptr(GHashTable) names = places_table ();
+  g_autoptr(GHashTable) ids = _rpt_json_places_new ();
+  g_autoptr(GHashTable) names = _rpt_json_places_new ();
   g_autofree char *place = NULL;
   char *by_key[10] = { NULL };
   JsonArray *array;
-  Item item;
+  RptJsonItem item;
   gboolean ok = TRUE;
 
-  if (!(array = get_array (root, "labels", error)))
+  if (!(array = _rpt_json_get_array (root, "labels", error)))
     return FALSE;
 
   for (guint i = 0; ok && i < json_array_get_length (array); i++)
@@ -331,24 +55,24 @@ read_labels (RptProjectLoader  *loader,
       const char *id, *name, *color, *description;
       guint shortcut = 0;
 
-      if (!get_item (array, "labels", i, &place, &item, error) ||
-          !get_id (&item, "id", TRUE, &id, error) ||
-          !get_string (&item, "name", TRUE, &name, error) ||
-          !get_string (&item, "color", TRUE, &color, error) ||
-          !get_uint (&item, "shortcut", FALSE, 9, &shortcut, error) ||
-          !get_string (&item, "description", FALSE, &description, error) ||
-          !check_unique_id (ids, &item, id, error) ||
-          !check_unique_name (names, &item, name, error))
+      if (!_rpt_json_get_item (array, "labels", i, &place, &item, error) ||
+          !_rpt_json_get_id (&item, "id", TRUE, &id, error) ||
+          !_rpt_json_get_string (&item, "name", TRUE, &name, error) ||
+          !_rpt_json_get_string (&item, "color", TRUE, &color, error) ||
+          !_rpt_json_get_uint (&item, "shortcut", FALSE, 9, &shortcut, error) ||
+          !_rpt_json_get_string (&item, "description", FALSE, &description, error) ||
+          !_rpt_json_check_unique_id (ids, &item, id, error) ||
+          !_rpt_json_check_unique_name (names, &item, name, error))
         {
           ok = FALSE;
           break;
         }
       if (!rpt_color_is_valid (color))
-        ok = refuse_member (error, RPT_ERROR_INVALID, &item, "color",
-                            _("“%s” is not a colour of the form #rrggbb"), color);
+        ok = _rpt_json_refuse_member (error, RPT_ERROR_INVALID, &item, "color",
+                                      _("“%s” is not a colour of the form #rrggbb"), color);
       else if (shortcut != 0 && by_key[shortcut] != NULL)
-        ok = refuse_member (error, RPT_ERROR_INVALID, &item, "shortcut",
-                            _("%u is already the shortcut of %s"), shortcut, by_key[shortcut]);
+        ok = _rpt_json_refuse_member (error, RPT_ERROR_INVALID, &item, "shortcut",
+                                      _("%u is already the shortcut of %s"), shortcut, by_key[shortcut]);
       if (!ok)
         break;
       if (shortcut != 0)
@@ -368,13 +92,13 @@ read_speakers (RptProjectLoader  *loader,
                JsonObject        *root,
                GError           **error)
 {
-  g_autoptr(GHashTable) ids = places_table ();
-  g_autoptr(GHashTable) names = places_table ();
+  g_autoptr(GHashTable) ids = _rpt_json_places_new ();
+  g_autoptr(GHashTable) names = _rpt_json_places_new ();
   g_autofree char *place = NULL;
   JsonArray *array;
-  Item item;
+  RptJsonItem item;
 
-  if (!(array = get_array (root, "speakers", error)))
+  if (!(array = _rpt_json_get_array (root, "speakers", error)))
     return FALSE;
 
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -382,11 +106,11 @@ read_speakers (RptProjectLoader  *loader,
       g_autoptr(RptSpeaker) speaker = NULL;
       const char *id, *name;
 
-      if (!get_item (array, "speakers", i, &place, &item, error) ||
-          !get_id (&item, "id", TRUE, &id, error) ||
-          !get_string (&item, "name", TRUE, &name, error) ||
-          !check_unique_id (ids, &item, id, error) ||
-          !check_unique_name (names, &item, name, error))
+      if (!_rpt_json_get_item (array, "speakers", i, &place, &item, error) ||
+          !_rpt_json_get_id (&item, "id", TRUE, &id, error) ||
+          !_rpt_json_get_string (&item, "name", TRUE, &name, error) ||
+          !_rpt_json_check_unique_id (ids, &item, id, error) ||
+          !_rpt_json_check_unique_name (names, &item, name, error))
         return FALSE;
 
       speaker = rpt_speaker_new (id, name);
@@ -400,12 +124,12 @@ read_documents (JsonObject  *root,
                 Load        *load,
                 GError     **error)
 {
-  g_autoptr(GHashTable) ids = places_table ();
+  g_autoptr(GHashTable) ids = _rpt_json_places_new ();
   g_autofree char *place = NULL;
   JsonArray *array;
-  Item item;
+  RptJsonItem item;
 
-  if (!(array = get_array (root, "documents", error)))
+  if (!(array = _rpt_json_get_array (root, "documents", error)))
     return FALSE;
 
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -413,30 +137,30 @@ read_documents (JsonObject  *root,
       g_autoptr(RptDocument) document = NULL;
       const char *id, *title, *source, *text, *sha256;
 
-      if (!get_item (array, "documents", i, &place, &item, error) ||
-          !get_id (&item, "id", TRUE, &id, error) ||
-          !get_string (&item, "title", TRUE, &title, error) ||
-          !get_string (&item, "source", TRUE, &source, error) ||
-          !get_string (&item, "sha256", TRUE, &sha256, error) ||
-          !get_string (&item, "text", TRUE, &text, error) ||
-          !check_unique_id (ids, &item, id, error))
+      if (!_rpt_json_get_item (array, "documents", i, &place, &item, error) ||
+          !_rpt_json_get_id (&item, "id", TRUE, &id, error) ||
+          !_rpt_json_get_string (&item, "title", TRUE, &title, error) ||
+          !_rpt_json_get_string (&item, "source", TRUE, &source, error) ||
+          !_rpt_json_get_string (&item, "sha256", TRUE, &sha256, error) ||
+          !_rpt_json_get_string (&item, "text", TRUE, &text, error) ||
+          !_rpt_json_check_unique_id (ids, &item, id, error))
         return FALSE;
 
       document = rpt_document_new (id, title, source, text);
       if (rpt_document_get_length (document) > RPT_MAX_ARTICLE_CHARS)
-        return refuse_member (error, RPT_ERROR_TOO_LARGE, &item, "text",
-                              g_dngettext (GETTEXT_PACKAGE, "%u characters; the limit is %u",
-                                           "%u characters; the limit is %u",
-                                           rpt_document_get_length (document)),
-                              rpt_document_get_length (document), RPT_MAX_ARTICLE_CHARS);
+        return _rpt_json_refuse_member (error, RPT_ERROR_TOO_LARGE, &item, "text",
+                                        g_dngettext (GETTEXT_PACKAGE, "%u characters; the limit is %u",
+                                                     "%u characters; the limit is %u",
+                                                     rpt_document_get_length (document)),
+                                        rpt_document_get_length (document), RPT_MAX_ARTICLE_CHARS);
       if (g_ascii_strcasecmp (sha256, rpt_document_get_sha256 (document)) != 0)
         {
           if (!(load->flags & RPT_LOAD_REANCHOR))
-            return refuse_member (error, RPT_ERROR_TEXT_CHANGED, &item, "sha256",
-                                  _("does not match the text, which hashes to %s: the text of “%s” "
-                                    "was changed outside Repartee. To place its annotations again by "
-                                    "their quotes, re-anchor the project (repartee-tool reanchor)"),
-                                  rpt_document_get_sha256 (document), id);
+            return _rpt_json_refuse_member (error, RPT_ERROR_TEXT_CHANGED, &item, "sha256",
+                                            _("does not match the text, which hashes to %s: the text of “%s” "
+                                              "was changed outside Repartee. To place its annotations again by "
+                                              "their quotes, re-anchor the project (repartee-tool reanchor)"),
+                                            rpt_document_get_sha256 (document), id);
           g_hash_table_insert (load->changed, g_strdup (id), _rpt_anchor_jobs_new ());
         }
       rpt_project_loader_add_document (load->loader, document);
@@ -447,22 +171,22 @@ read_documents (JsonObject  *root,
 /* "quote", "prefix" and "suffix": optional for annotations, required for
  * orphans. */
 static gboolean
-get_anchor (Item         *item,
+get_anchor (RptJsonItem  *item,
             gboolean      required,
             const char  **quote,
             const char  **prefix,
             const char  **suffix,
             GError      **error)
 {
-  return get_string (item, "quote", required, quote, error) &&
-         get_string (item, "prefix", required, prefix, error) &&
-         get_string (item, "suffix", required, suffix, error);
+  return _rpt_json_get_string (item, "quote", required, quote, error) &&
+         _rpt_json_get_string (item, "prefix", required, prefix, error) &&
+         _rpt_json_get_string (item, "suffix", required, suffix, error);
 }
 
 /* A quote or context that disagrees with the text it claims to come from. */
 static gboolean
 refuse_anchor (GError      **error,
-               Item         *item,
+               RptJsonItem  *item,
                const char   *member,
                RptDocument  *document,
                guint         start,
@@ -474,15 +198,15 @@ refuse_anchor (GError      **error,
     {
       g_autofree char *text = rpt_document_dup_slice (document, start, MIN (end, start + 40));
 
-      return refuse_member (error, RPT_ERROR_INVALID, item, member,
-                            _("is not the text at %u–%u of document “%s”, which begins “%s”"),
-                            start, end, doc_id, text);
+      return _rpt_json_refuse_member (error, RPT_ERROR_INVALID, item, member,
+                                      _("is not the text at %u–%u of document “%s”, which begins “%s”"),
+                                      start, end, doc_id, text);
     }
   if (g_str_equal (member, "prefix"))
-    return refuse_member (error, RPT_ERROR_INVALID, item, member,
-                          _("is not the text before %u in document “%s”"), start, doc_id);
-  return refuse_member (error, RPT_ERROR_INVALID, item, member,
-                        _("is not the text after %u in document “%s”"), end, doc_id);
+    return _rpt_json_refuse_member (error, RPT_ERROR_INVALID, item, member,
+                                    _("is not the text before %u in document “%s”"), start, doc_id);
+  return _rpt_json_refuse_member (error, RPT_ERROR_INVALID, item, member,
+                                  _("is not the text after %u in document “%s”"), end, doc_id);
 }
 
 /* The members an annotation and an orphan share, checked with their
@@ -497,39 +221,39 @@ typedef struct
 
 static gboolean
 read_fields (RptProject  *project,
-             Item        *item,
+             RptJsonItem *item,
              gboolean     orphan,
              GHashTable  *ids,
              Fields      *f,
              GError     **error)
 {
   f->start = f->end = 0;
-  if (!get_id (item, "id", TRUE, &f->id, error) ||
-      !get_id (item, "document", TRUE, &f->doc_id, error) ||
-      !get_uint (item, "start", TRUE, G_MAXUINT, &f->start, error) ||
-      !get_uint (item, "end", TRUE, G_MAXUINT, &f->end, error) ||
-      !get_id (item, "label", TRUE, &f->label, error) ||
-      !get_string (item, "speaker", FALSE, &f->speaker, error) ||
-      !get_string (item, "note", FALSE, &f->note, error) ||
-      !get_string (item, "author", FALSE, &f->author, error) ||
-      !get_time (item, "created", &f->created, error) ||
-      !get_time (item, "modified", &f->modified, error) ||
+  if (!_rpt_json_get_id (item, "id", TRUE, &f->id, error) ||
+      !_rpt_json_get_id (item, "document", TRUE, &f->doc_id, error) ||
+      !_rpt_json_get_uint (item, "start", TRUE, G_MAXUINT, &f->start, error) ||
+      !_rpt_json_get_uint (item, "end", TRUE, G_MAXUINT, &f->end, error) ||
+      !_rpt_json_get_id (item, "label", TRUE, &f->label, error) ||
+      !_rpt_json_get_string (item, "speaker", FALSE, &f->speaker, error) ||
+      !_rpt_json_get_string (item, "note", FALSE, &f->note, error) ||
+      !_rpt_json_get_string (item, "author", FALSE, &f->author, error) ||
+      !_rpt_json_get_time (item, "created", &f->created, error) ||
+      !_rpt_json_get_time (item, "modified", &f->modified, error) ||
       !get_anchor (item, orphan, &f->quote, &f->prefix, &f->suffix, error) ||
-      !check_unique_id (ids, item, f->id, error))
+      !_rpt_json_check_unique_id (ids, item, f->id, error))
     return FALSE;
 
   if (!(f->document = rpt_project_get_document (project, f->doc_id)))
-    return refuse_member (error, RPT_ERROR_INVALID, item, "document",
-                          _("“%s” is not the id of any document"), f->doc_id);
+    return _rpt_json_refuse_member (error, RPT_ERROR_INVALID, item, "document",
+                                    _("“%s” is not the id of any document"), f->doc_id);
   if (!rpt_project_get_label (project, f->label))
-    return refuse_member (error, RPT_ERROR_INVALID, item, "label",
-                          _("“%s” is not the id of any label"), f->label);
+    return _rpt_json_refuse_member (error, RPT_ERROR_INVALID, item, "label",
+                                    _("“%s” is not the id of any label"), f->label);
   if (f->speaker && *f->speaker && !rpt_project_get_speaker (project, f->speaker))
-    return refuse_member (error, RPT_ERROR_INVALID, item, "speaker",
-                          _("“%s” is not the id of any speaker"), f->speaker);
+    return _rpt_json_refuse_member (error, RPT_ERROR_INVALID, item, "speaker",
+                                    _("“%s” is not the id of any speaker"), f->speaker);
   if (f->end <= f->start)
-    return refuse_member (error, RPT_ERROR_INVALID, item, "end",
-                          _("%u is not after the start (%u)"), f->end, f->start);
+    return _rpt_json_refuse_member (error, RPT_ERROR_INVALID, item, "end",
+                                    _("%u is not after the start (%u)"), f->end, f->start);
   return TRUE;
 }
 
@@ -546,13 +270,13 @@ read_annotations (JsonObject  *root,
                   GError     **error)
 {
   RptProject *project = rpt_project_loader_get_project (load->loader);
-  g_autoptr(GHashTable) spans = places_table ();
+  g_autoptr(GHashTable) spans = _rpt_json_places_new ();
   g_autofree char *place = NULL;
   JsonArray *array;
-  Item item;
+  RptJsonItem item;
   guint n;
 
-  if (!(array = get_array (root, "annotations", error)))
+  if (!(array = _rpt_json_get_array (root, "annotations", error)))
     return FALSE;
   n = json_array_get_length (array);
   if (n > RPT_MAX_ANNOTATIONS)
@@ -570,7 +294,7 @@ read_annotations (JsonObject  *root,
       GArray *jobs;
       Fields f;
 
-      if (!get_item (array, "annotations", i, &place, &item, error) ||
+      if (!_rpt_json_get_item (array, "annotations", i, &place, &item, error) ||
           !read_fields (project, &item, FALSE, load->ids, &f, error))
         return FALSE;
 
@@ -584,14 +308,14 @@ read_annotations (JsonObject  *root,
 
       length = rpt_document_get_length (f.document);
       if (f.end > length)
-        return refuse_member (error, RPT_ERROR_INVALID, &item, "end",
-                              g_dngettext (GETTEXT_PACKAGE, "%u is past the end of document “%s” (%u character)",
-                                           "%u is past the end of document “%s” (%u characters)", length),
-                              f.end, f.doc_id, length);
+        return _rpt_json_refuse_member (error, RPT_ERROR_INVALID, &item, "end",
+                                        g_dngettext (GETTEXT_PACKAGE, "%u is past the end of document “%s” (%u character)",
+                                                     "%u is past the end of document “%s” (%u characters)", length),
+                                        f.end, f.doc_id, length);
 
       /* Ids hold no control characters, so \x1f separates safely. */
       span = g_strdup_printf ("%s\x1f%u\x1f%u\x1f%s", f.doc_id, f.start, f.end, f.label);
-      if ((first = remember (spans, span, place)) != NULL)
+      if ((first = _rpt_json_remember (spans, span, place)) != NULL)
         return refuse (error, place, _("tags the same span of document “%s” with the same label as %s"),
                        f.doc_id, first);
       if ((wrong = _rpt_anchor_check (f.document, f.start, f.end, f.quote, f.prefix, f.suffix)) != NULL)
@@ -614,12 +338,12 @@ read_orphans (JsonObject  *root,
   RptProject *project = rpt_project_loader_get_project (load->loader);
   g_autofree char *place = NULL;
   JsonArray *array;
-  Item item;
+  RptJsonItem item;
   guint n, n_annotations;
 
   if (!json_object_has_member (root, "orphans"))
     return TRUE;
-  if (!(array = get_array (root, "orphans", error)))
+  if (!(array = _rpt_json_get_array (root, "orphans", error)))
     return FALSE;
   n = json_array_get_length (array);
   n_annotations = g_hash_table_size (load->ids);
@@ -636,7 +360,7 @@ read_orphans (JsonObject  *root,
       GArray *jobs;
       Fields f;
 
-      if (!get_item (array, "orphans", i, &place, &item, error) ||
+      if (!_rpt_json_get_item (array, "orphans", i, &place, &item, error) ||
           !read_fields (project, &item, TRUE, load->ids, &f, error))
         return FALSE;
 
@@ -685,13 +409,13 @@ read_relations (RptProjectLoader  *loader,
                 GError           **error)
 {
   RptProject *project = rpt_project_loader_get_project (loader);
-  g_autoptr(GHashTable) ids = places_table ();
-  g_autoptr(GHashTable) links = places_table ();
+  g_autoptr(GHashTable) ids = _rpt_json_places_new ();
+  g_autoptr(GHashTable) links = _rpt_json_places_new ();
   g_autofree char *place = NULL;
   JsonArray *array;
-  Item item;
+  RptJsonItem item;
 
-  if (!(array = get_array (root, "relations", error)))
+  if (!(array = _rpt_json_get_array (root, "relations", error)))
     return FALSE;
 
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -701,28 +425,28 @@ read_relations (RptProjectLoader  *loader,
       const char *id, *type_name, *from, *to, *first;
       RptRelationType type;
 
-      if (!get_item (array, "relations", i, &place, &item, error) ||
-          !get_id (&item, "id", TRUE, &id, error) ||
-          !get_string (&item, "type", TRUE, &type_name, error) ||
-          !get_id (&item, "from", TRUE, &from, error) ||
-          !get_id (&item, "to", TRUE, &to, error) ||
-          !check_unique_id (ids, &item, id, error))
+      if (!_rpt_json_get_item (array, "relations", i, &place, &item, error) ||
+          !_rpt_json_get_id (&item, "id", TRUE, &id, error) ||
+          !_rpt_json_get_string (&item, "type", TRUE, &type_name, error) ||
+          !_rpt_json_get_id (&item, "from", TRUE, &from, error) ||
+          !_rpt_json_get_id (&item, "to", TRUE, &to, error) ||
+          !_rpt_json_check_unique_id (ids, &item, id, error))
         return FALSE;
       if (!rpt_relation_type_from_string (type_name, &type))
-        return refuse_member (error, RPT_ERROR_INVALID, &item, "type",
-                              _("“%s” is not one of “rebuts”, “responds-to”, “supports”"), type_name);
+        return _rpt_json_refuse_member (error, RPT_ERROR_INVALID, &item, "type",
+                                        _("“%s” is not one of “rebuts”, “responds-to”, “supports”"), type_name);
       if (!exists (project, from))
-        return refuse_member (error, RPT_ERROR_INVALID, &item, "from",
-                              _("“%s” is not the id of any annotation"), from);
+        return _rpt_json_refuse_member (error, RPT_ERROR_INVALID, &item, "from",
+                                        _("“%s” is not the id of any annotation"), from);
       if (!exists (project, to))
-        return refuse_member (error, RPT_ERROR_INVALID, &item, "to",
-                              _("“%s” is not the id of any annotation"), to);
+        return _rpt_json_refuse_member (error, RPT_ERROR_INVALID, &item, "to",
+                                        _("“%s” is not the id of any annotation"), to);
       if (g_str_equal (from, to))
-        return refuse_member (error, RPT_ERROR_INVALID, &item, "to",
-                              _("links the annotation “%s” to itself"), from);
+        return _rpt_json_refuse_member (error, RPT_ERROR_INVALID, &item, "to",
+                                        _("links the annotation “%s” to itself"), from);
 
       key = g_strdup_printf ("%s\x1f%s\x1f%s", type_name, from, to);
-      if ((first = remember (links, key, place)) != NULL)
+      if ((first = _rpt_json_remember (links, key, place)) != NULL)
         return refuse (error, place, _("repeats %s (the same type, from and to)"), first);
 
       relation = _rpt_relation_new (id, type, from, to);
@@ -754,7 +478,7 @@ rpt_project_load_from_data_full (const char          *data,
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(RptReanchorReport) done = NULL;
   JsonNode *root;
-  Item top = { NULL, NULL };
+  RptJsonItem top = { NULL, NULL };
   const char *format;
   gboolean incomplete;
   guint version = 0;
@@ -808,12 +532,12 @@ rpt_project_load_from_data_full (const char          *data,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       refuse (error, NULL, _("the top level is %s, not an object: this is not a Repartee project"),
-              root ? describe (root) : C_("JSON top level", "empty"));
+              root ? _rpt_json_describe (root) : C_("JSON top level", "empty"));
       return NULL;
     }
   top.object = json_node_get_object (root);
 
-  if (!get_string (&top, "format", TRUE, &format, error))
+  if (!_rpt_json_get_string (&top, "format", TRUE, &format, error))
     return NULL;
   if (!g_str_equal (format, RPT_PROJECT_FORMAT))
     {
@@ -821,7 +545,7 @@ rpt_project_load_from_data_full (const char          *data,
               RPT_PROJECT_FORMAT);
       return NULL;
     }
-  if (!get_uint (&top, "version", TRUE, G_MAXUINT, &version, error))
+  if (!_rpt_json_get_uint (&top, "version", TRUE, G_MAXUINT, &version, error))
     return NULL;
   if (version == 0)
     {
@@ -839,7 +563,7 @@ rpt_project_load_from_data_full (const char          *data,
 
   loader = rpt_project_loader_new ();
   changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  ids = places_table ();
+  ids = _rpt_json_places_new ();
   load = (Load) { loader, flags, changed, ids, done };
   if (!read_labels (loader, top.object, error) ||
       !read_speakers (loader, top.object, error) ||

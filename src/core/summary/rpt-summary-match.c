@@ -1,10 +1,11 @@
 /* rpt-summary-match.c: recognises the same statement reported by several
- * articles. Each statement is cut into normalised words once; statements are
- * then taken label by label, longest first, and each joins the best matching group whose
- * fullest wording (its first, longest, statement) it matches, or starts a
- * group of its own. Candidates come from an inverted index of the groups'
- * words, looked up by the statement's rarest words only, so grouping stays
- * close to linear. The rules are in docs/SUMMARY.md.
+ * articles. Each statement is cut into normalised words once
+ * (rpt-summary-words.c); statements are then taken label by label, longest
+ * first, and each joins the best matching group whose fullest wording (its
+ * first, longest, statement) it matches, or starts a group of its own.
+ * Candidates come from an inverted index of the groups' words, looked up by
+ * the statement's rarest words only, so grouping stays close to linear. The
+ * rules are in docs/SUMMARY.md.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "Repartee-Summary"
 
@@ -13,25 +14,7 @@
 #include <string.h>
 
 #include "rpt-summary-private.h"
-
-/* Words whose presence reverses a statement: a word more or less is allowed
- * between reports of one statement, unless it is one of these. Sorted. */
-static const char * const negations[] = {
-  "aint", "arent", "cannot", "cant", "couldnt", "didnt", "doesnt", "dont",
-  "hadnt", "hasnt", "havent", "isnt", "mustnt", "neednt", "neither", "never",
-  "no", "nobody", "none", "nor", "not", "nothing", "nowhere", "shouldnt",
-  "wasnt", "werent", "without", "wont", "wouldnt",
-};
-
-typedef struct
-{
-  guint32 hash;
-  guint32 offset;     /* into the arena */
-  guint32 len;
-  guint32 df;         /* statements containing the word */
-  guint32 last_seen;  /* statement that last counted it, plus one */
-  gboolean negation;
-} Word;
+#include "rpt-summary-words.h"
 
 /* A group in a word's postings, with a 64-bit Bloom signature of its
  * fullest wording's words: most candidates are turned away by it without
@@ -55,255 +38,6 @@ signature_bit (guint32 word)
   return (word * 2654435761u) >> 26;
 }
 
-typedef struct
-{
-  /* Interned words */
-  GString  *arena;
-  GArray   *words;      /* Word */
-  guint32  *slots;      /* word index + 1; 0 is empty */
-  guint32   mask;
-  GString  *word;       /* the word being read */
-
-  /* Statements as word sequences */
-  GArray   *tokens;     /* guint32, all statements one after another */
-  guint32  *seq_start;  /* per statement */
-  guint32  *seq_len;
-
-  /* Alignment scratch */
-  guint16  *dp;
-  gsize     dp_size;
-} Matcher;
-
-static gboolean
-word_is_negation (const char *word,
-                  gsize       len)
-{
-  guint lo = 0, hi = G_N_ELEMENTS (negations);
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      int cmp = strncmp (word, negations[mid], len);
-
-      if (cmp == 0 && negations[mid][len] != '\0')
-        cmp = -1;
-      if (cmp == 0)
-        return TRUE;
-      if (cmp < 0)
-        hi = mid;
-      else
-        lo = mid + 1;
-    }
-  return FALSE;
-}
-
-static guint32
-hash_bytes (const char *s,
-            gsize       len)
-{
-  guint32 h = 2166136261u;
-
-  for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar) s[i]) * 16777619u;
-  return h;
-}
-
-static void
-matcher_grow_slots (Matcher *m)
-{
-  guint32 new_mask = m->mask ? m->mask * 2 + 1 : 4095;
-  guint32 *slots = g_new0 (guint32, new_mask + 1);
-
-  for (guint i = 0; i < m->words->len; i++)
-    {
-      guint32 s = g_array_index (m->words, Word, i).hash & new_mask;
-
-      while (slots[s])
-        s = (s + 1) & new_mask;
-      slots[s] = i + 1;
-    }
-  g_free (m->slots);
-  m->slots = slots;
-  m->mask = new_mask;
-}
-
-static guint32
-matcher_intern (Matcher    *m,
-                const char *s,
-                gsize       len)
-{
-  guint32 h = hash_bytes (s, len);
-  guint32 slot;
-  Word w = { 0 };
-
-  if ((m->words->len + 1) * 2 > m->mask)
-    matcher_grow_slots (m);
-
-  for (slot = h & m->mask; m->slots[slot]; slot = (slot + 1) & m->mask)
-    {
-      Word *old = &g_array_index (m->words, Word, m->slots[slot] - 1);
-
-      if (old->hash == h && old->len == len && memcmp (m->arena->str + old->offset, s, len) == 0)
-        return m->slots[slot] - 1;
-    }
-
-  w.hash = h;
-  w.offset = m->arena->len;
-  w.len = len;
-  w.negation = word_is_negation (s, len);
-  g_string_append_len (m->arena, s, len);
-  g_array_append_val (m->words, w);
-  m->slots[slot] = m->words->len;
-  return m->words->len - 1;
-}
-
-static inline void
-flush_word (Matcher *m,
-            GArray  *out)
-{
-  if (m->word->len > 0)
-    {
-      guint32 id = matcher_intern (m, m->word->str, m->word->len);
-
-      g_array_append_val (out, id);
-      g_string_truncate (m->word, 0);
-    }
-}
-
-static inline gboolean
-is_apostrophe (gunichar c)
-{
-  /* Straight, curly and modifier apostrophes, and the single quotation
-   * marks that outlets use interchangeably with them. */
-  return c == '\'' || c == '`' || c == 0x2018 || c == 0x2019 || c == 0x201B ||
-         c == 0x02BC || c == 0x02B9 || c == 0x2032 || c == 0xFF07;
-}
-
-/* One code point after compatibility decomposition. */
-static inline void
-feed_char (Matcher  *m,
-           GArray   *out,
-           gunichar  c)
-{
-  if (c < 0x80)
-    {
-      if (g_ascii_isalnum (c))
-        g_string_append_c (m->word, c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-      else if (!is_apostrophe (c))
-        flush_word (m, out);
-      return;
-    }
-  if (is_apostrophe (c))
-    return;   /* "don’t" and "don't" both read "dont" */
-
-  switch (g_unichar_type (c))
-    {
-    case G_UNICODE_NON_SPACING_MARK:
-      return;   /* accents: "é" reads "e" */
-    case G_UNICODE_LOWERCASE_LETTER:
-    case G_UNICODE_UPPERCASE_LETTER:
-    case G_UNICODE_TITLECASE_LETTER:
-    case G_UNICODE_MODIFIER_LETTER:
-    case G_UNICODE_OTHER_LETTER:
-    case G_UNICODE_SPACING_MARK:
-    case G_UNICODE_ENCLOSING_MARK:
-    case G_UNICODE_DECIMAL_NUMBER:
-    case G_UNICODE_LETTER_NUMBER:
-    case G_UNICODE_OTHER_NUMBER:
-      /* Simple case folding, plus the two folds that differ from lowering
-       * in common scripts. */
-      if (c == 0x00DF || c == 0x1E9E)
-        g_string_append (m->word, "ss");
-      else
-        g_string_append_unichar (m->word, c == 0x03C2 ? 0x03C3 : g_unichar_tolower (c));
-      return;
-    default:
-      flush_word (m, out);   /* punctuation, quotes, dashes, symbols, spaces */
-      return;
-    }
-}
-
-static void
-tokenize (Matcher    *m,
-          const char *text,
-          gsize       len,
-          GArray     *out)
-{
-  const char *p = text, *end = text + len;
-
-  while (p < end)
-    {
-      guchar b = (guchar) *p;
-
-      if (b < 0x80)
-        {
-          feed_char (m, out, b);
-          p++;
-        }
-      else
-        {
-          gunichar c = g_utf8_get_char_validated (p, end - p);
-          gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-          gsize n;
-
-          if (c == (gunichar) -1 || c == (gunichar) -2)
-            {
-              flush_word (m, out);   /* not UTF-8: cannot happen for loaded text */
-              p++;
-              continue;
-            }
-          p = g_utf8_next_char (p);
-          n = g_unichar_fully_decompose (c, TRUE, decomposed, G_N_ELEMENTS (decomposed));
-          for (gsize i = 0; i < n; i++)
-            feed_char (m, out, decomposed[i]);
-        }
-    }
-  flush_word (m, out);
-}
-
-static void
-matcher_init (Matcher *m)
-{
-  memset (m, 0, sizeof *m);
-  m->arena = g_string_sized_new (4096);
-  m->words = g_array_new (FALSE, FALSE, sizeof (Word));
-  m->word = g_string_sized_new (64);
-  m->tokens = g_array_new (FALSE, FALSE, sizeof (guint32));
-  matcher_grow_slots (m);
-}
-
-static void
-matcher_clear (Matcher *m)
-{
-  g_string_free (m->arena, TRUE);
-  g_array_unref (m->words);
-  g_string_free (m->word, TRUE);
-  g_array_unref (m->tokens);
-  g_free (m->slots);
-  g_free (m->seq_start);
-  g_free (m->seq_len);
-  g_free (m->dp);
-}
-
-char **
-_rpt_summary_normalize_words (const char *text,
-                              gssize      len)
-{
-  Matcher m;
-  GPtrArray *words = g_ptr_array_new ();
-
-  matcher_init (&m);
-  tokenize (&m, text, len < 0 ? strlen (text) : (gsize) len, m.tokens);
-  for (guint i = 0; i < m.tokens->len; i++)
-    {
-      Word *w = &g_array_index (m.words, Word, g_array_index (m.tokens, guint32, i));
-      g_ptr_array_add (words, g_strndup (m.arena->str + w->offset, w->len));
-    }
-  g_ptr_array_add (words, NULL);
-  matcher_clear (&m);
-  return (char **) g_ptr_array_free (words, FALSE);
-}
-
 /* Aligns @a (the shorter) with @b by their longest common subsequence of
  * words and decides whether they report the same statement:
  *  - no word of one is replaced by a different word of the other (a gap
@@ -319,14 +53,14 @@ _rpt_summary_normalize_words (const char *text,
  *  - at least two words are in common, or both are the same single word.
  * The score, to pick the best group, is L / (words in either). */
 static gboolean
-match_pair (Matcher       *m,
+match_pair (RptMatcher    *m,
             const guint32 *a,
             guint          na,
             const guint32 *b,
             guint          nb,
             double        *score)
 {
-  const Word *words = (const Word *) m->words->data;
+  const RptMatchWord *words = (const RptMatchWord *) m->words->data;
   guint stride = nb + 1;
   guint lcs, i, j, ga, gb, edits = 0, outer = 0, b_first = 0, b_last = 0;
   gboolean first = TRUE, replaced = FALSE;
@@ -501,57 +235,68 @@ exact_equal (gconstpointer pa,
          memcmp (a->seq, b->seq, a->len * sizeof (guint32)) == 0;
 }
 
-guint
-_rpt_summary_match (const RptMatchItem *items,
-                    guint               n_items,
-                    guint              *out_group,
-                    GArray             *out_representative,
-                    GCancellable       *cancellable)
+/* One run of the grouping: the statements as words, and the groups made so
+ * far with the index that finds them by their words. */
+typedef struct
 {
-  Matcher m;
-  g_autofree OrderKey *order = NULL;
-  g_autofree Postings *postings = NULL;
-  g_autofree guint32 *visited = NULL;
-  g_autofree guint32 *internal = NULL;
-  g_autofree guint32 *renumber = NULL;
-  g_autofree guint32 *mark = NULL;
-  g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (Group));
-  g_autofree guint64 *rare = NULL;
-  g_autofree guint8 *distinct_bits = NULL;
-  g_autoptr(GHashTable) exact = g_hash_table_new (exact_hash, exact_equal);
-  g_autofree ExactKey *exact_keys = NULL;
-  guint n_groups = 0, n_words = 0;
-  const guint32 *tokens;
-  const Word *words;
-  gboolean cancelled = FALSE;
+  RptMatcher          m;
+  const RptMatchItem *items;
+  guint               n_items;
+  guint               n_words;
+  Postings           *postings;       /* by word: groups of the current label */
+  guint32            *visited;        /* by group: the statement that last looked, plus one */
+  guint32            *internal;       /* by statement: its group */
+  guint32            *mark;           /* by word: the statement that has it, plus one */
+  GArray             *groups;         /* Group */
+  guint64            *rare;           /* the statement's words, rarest first */
+  guint8             *distinct_bits;  /* their signature bits, one per distinct word */
+  GHashTable         *exact;          /* ExactKey -> group */
+  ExactKey           *exact_keys;     /* by group */
+} Grouping;
 
-  if (n_items == 0)
-    return 0;
+/* What one statement is looked up by. */
+typedef struct
+{
+  guint          index;
+  guint32        stamp;
+  const guint32 *seq;
+  guint          len;
+  int            speaker;
+  guint          min_common;    /* fewest words a match has in common with it */
+  guint          n_distinct;
+  guint          min_distinct;  /* fewest of its distinct words a match contains */
+  guint64        signature;
+  gboolean       collisions;    /* two of its words share a signature bit */
+} Probe;
 
-  matcher_init (&m);
-  m.seq_start = g_new (guint32, n_items);
-  m.seq_len = g_new (guint32, n_items);
-  for (guint i = 0; i < n_items; i++)
+/* Cuts every statement into words and counts, for each word, the
+ * statements that have it. FALSE when cancelled. */
+static gboolean
+read_statements (Grouping     *gr,
+                 GCancellable *cancellable)
+{
+  RptMatcher *m = &gr->m;
+
+  m->seq_start = g_new (guint32, gr->n_items);
+  m->seq_len = g_new (guint32, gr->n_items);
+  for (guint i = 0; i < gr->n_items; i++)
     {
-      m.seq_start[i] = m.tokens->len;
-      tokenize (&m, items[i].text, items[i].len, m.tokens);
-      m.seq_len[i] = m.tokens->len - m.seq_start[i];
+      m->seq_start[i] = m->tokens->len;
+      _rpt_matcher_tokenize (m, gr->items[i].text, gr->items[i].len, m->tokens);
+      m->seq_len[i] = m->tokens->len - m->seq_start[i];
       if ((i & 4095) == 4095 && g_cancellable_is_cancelled (cancellable))
-        {
-          cancelled = TRUE;
-          goto out;
-        }
+        return FALSE;
     }
 
   /* Document frequency of each word. */
-  n_words = m.words->len;
-  for (guint i = 0; i < n_items; i++)
+  gr->n_words = m->words->len;
+  for (guint i = 0; i < gr->n_items; i++)
     {
-      const guint32 *seq = (const guint32 *) m.tokens->data + m.seq_start[i];
+      const guint32 *seq = (const guint32 *) m->tokens->data + m->seq_start[i];
 
-      for (guint k = 0; k < m.seq_len[i]; k++)
+      for (guint k = 0; k < m->seq_len[i]; k++)
         {
-          Word *w = &g_array_index (m.words, Word, seq[k]);
+          RptMatchWord *w = &g_array_index (m->words, RptMatchWord, seq[k]);
 
           if (w->last_seen != i + 1)
             {
@@ -560,197 +305,284 @@ _rpt_summary_match (const RptMatchItem *items,
             }
         }
     }
+  return TRUE;
+}
 
-  order = g_new (OrderKey, n_items);
-  for (guint i = 0; i < n_items; i++)
-    order[i] = (OrderKey) { items[i].label, m.seq_len[i], i };
-  qsort (order, n_items, sizeof (OrderKey), compare_order);
+static void
+grouping_init (Grouping *gr)
+{
+  guint longest = 0;
 
-  tokens = (const guint32 *) m.tokens->data;
-  words = (const Word *) m.words->data;
-  postings = g_new0 (Postings, n_words);
-  visited = g_new0 (guint32, n_items);
-  internal = g_new (guint32, n_items);
-  mark = g_new0 (guint32, n_words);
-  exact_keys = g_new (ExactKey, n_items);
-  {
-    guint longest = 0;
+  gr->postings = g_new0 (Postings, gr->n_words);
+  gr->visited = g_new0 (guint32, gr->n_items);
+  gr->internal = g_new (guint32, gr->n_items);
+  gr->mark = g_new0 (guint32, gr->n_words);
+  gr->groups = g_array_new (FALSE, FALSE, sizeof (Group));
+  gr->exact = g_hash_table_new (exact_hash, exact_equal);
+  gr->exact_keys = g_new (ExactKey, gr->n_items);
+  for (guint i = 0; i < gr->n_items; i++)
+    longest = MAX (longest, gr->m.seq_len[i]);
+  gr->rare = g_new (guint64, MAX (longest, 1));
+  gr->distinct_bits = g_new (guint8, MAX (longest, 1));
+}
 
-    for (guint i = 0; i < n_items; i++)
-      longest = MAX (longest, m.seq_len[i]);
-    rare = g_new (guint64, MAX (longest, 1));
-    distinct_bits = g_new (guint8, MAX (longest, 1));
-  }
+static void
+grouping_clear (Grouping *gr)
+{
+  for (guint w = 0; gr->postings && w < gr->n_words; w++)
+    g_free (gr->postings[w].data);
+  g_free (gr->postings);
+  g_free (gr->visited);
+  g_free (gr->internal);
+  g_free (gr->mark);
+  g_clear_pointer (&gr->groups, g_array_unref);
+  g_clear_pointer (&gr->exact, g_hash_table_unref);
+  g_free (gr->exact_keys);
+  g_free (gr->rare);
+  g_free (gr->distinct_bits);
+  _rpt_matcher_clear (&gr->m);
+}
 
-  for (guint o = 0; o < n_items; o++)
+/* Statement @s's words marked, sorted rarest first, and the bounds and
+ * signature its candidates are sifted by. */
+static void
+probe_init (Grouping *gr,
+            guint     s,
+            Probe    *p)
+{
+  const RptMatchWord *words = (const RptMatchWord *) gr->m.words->data;
+  guint len = gr->m.seq_len[s];
+
+  *p = (Probe) { s, s + 1, (const guint32 *) gr->m.tokens->data + gr->m.seq_start[s], len,
+                 gr->items[s].speaker };
+
+  /* Fewest words in common that a match can have: at most 1 + L/10 of
+   * the statement's words may be missing from the other. */
+  for (p->min_common = 0; len - p->min_common > 1 + p->min_common / 10; p->min_common++)
+    ;
+  p->min_common = MAX (p->min_common, MIN (len, 2));
+  for (guint k = 0; k < len; k++)
+    gr->mark[p->seq[k]] = p->stamp;
+
+  /* The statement's distinct words, rarest first. At most 1 + len/10 of
+   * them can be missing from a match, so one of the first 2 + len/10 is
+   * in it: only those are looked up. */
+  for (guint k = 0; k < len; k++)
+    gr->rare[k] = ((guint64) words[p->seq[k]].df << 32) | p->seq[k];
+  sort_keys (gr->rare, len);
+
+  /* Its signature, and how many of its distinct words a match must
+   * contain (the same bound, counted in distinct words). */
+  for (guint k = 0; k < len; k++)
+    if (k == 0 || gr->rare[k] != gr->rare[k - 1])
+      {
+        gr->distinct_bits[p->n_distinct++] = signature_bit ((guint32) gr->rare[k]);
+        p->signature |= G_GUINT64_CONSTANT (1) << signature_bit ((guint32) gr->rare[k]);
+      }
+  p->min_distinct = p->n_distinct > 1 + len / 10 ? p->n_distinct - 1 - len / 10 : 0;
+  p->collisions = (guint) __builtin_popcountll (p->signature) != p->n_distinct;
+}
+
+/* Whether group @g, posted with @other as its signature, is worth
+ * aligning with the statement: not looked at yet for it, no other
+ * speaker, and enough words in common by the signatures and by a count. */
+static gboolean
+is_candidate (Grouping    *gr,
+              const Probe *p,
+              guint        g,
+              guint64      other)
+{
+  const Group *group;
+  guint common = 0, misses = 0, max_misses, present = 0;
+
+  /* Words whose bit the other lacks are surely not in it. */
+  if (!p->collisions)
+    present = (guint) __builtin_popcountll (other & p->signature);
+  else
+    for (guint i = 0; i < p->n_distinct; i++)
+      present += (other >> gr->distinct_bits[i]) & 1;
+  if (present < p->min_distinct)
+    return FALSE;
+  if (gr->visited[g] == p->stamp)
+    return FALSE;
+  group = &g_array_index (gr->groups, Group, g);
+  gr->visited[g] = p->stamp;
+  if (group->speaker >= 0 && p->speaker >= 0 && group->speaker != p->speaker)
+    return FALSE;
+  /* Cheap bound before the alignment: words of the other that occur in
+   * this statement at all. */
+  if (group->len < p->min_common)
+    return FALSE;
+  max_misses = group->len - p->min_common;
+  for (guint i = 0; i < group->len && common < p->min_common && misses <= max_misses; i++)
     {
-      guint s = order[o].index, stamp = s + 1;
-      const guint32 *seq = tokens + m.seq_start[s];
-      guint len = m.seq_len[s];
-      int speaker = items[s].speaker;
-      const Group *group_data = (const Group *) groups->data;
-      guint best = G_MAXUINT, n_probe, min_common, n_distinct, min_distinct;
-      guint64 signature;
-      gboolean collisions;
-      double best_score = -1.0;
-      ExactKey key = { seq, len, items[s].label, items[s].speaker };
-      gpointer found;
+      gboolean hit = gr->mark[group->seq[i]] == p->stamp;
 
-      if ((o & 4095) == 4095 && g_cancellable_is_cancelled (cancellable))
+      common += hit;
+      misses += !hit;
+    }
+  return common >= p->min_common;
+}
+
+/* The group the statement matches best (the lowest number among equals),
+ * looked up by its rarest words; G_MAXUINT if none. */
+static guint
+best_group (Grouping    *gr,
+            const Probe *p)
+{
+  guint best = G_MAXUINT, n_probe = 0;
+  double best_score = -1.0;
+
+  /* A single word matches only itself: the exact lookup did that. The
+   * first of its words that finds a match ends the search. */
+  for (guint k = 0; k < p->len && p->len > 1 && best == G_MAXUINT; k++)
+    {
+      guint32 w = (guint32) gr->rare[k];
+      const Postings *postings = &gr->postings[w];
+
+      if (k > 0 && gr->rare[k] == gr->rare[k - 1])
+        continue;
+      if (++n_probe > 2 + p->len / 10)
+        break;
+      if (postings->len > RPT_MATCH_MAX_POSTINGS)
+        break;   /* rarest first: the rest are as common */
+      for (guint c = 0; c < postings->len; c++)
         {
-          cancelled = TRUE;
-          goto out;
-        }
-      /* Only statements with the same label match: one label at a time,
-       * each with an index of its own groups. */
-      if (o > 0 && order[o - 1].label != order[o].label)
-        for (guint w = 0; w < n_words; w++)
-          postings[w].len = 0;
+          guint g = postings->data[c].group;
+          const Group *group;
+          double score;
 
-      if (len > 0 && g_hash_table_lookup_extended (exact, &key, NULL, &found))
-        best = GPOINTER_TO_UINT (found);
-
-      /* Fewest words in common that a match can have: at most 1 + L/10 of
-       * the statement's words may be missing from the other. */
-      for (min_common = 0; len - min_common > 1 + min_common / 10; min_common++)
-        ;
-      min_common = MAX (min_common, MIN (len, 2));
-      for (guint k = 0; k < len; k++)
-        mark[seq[k]] = stamp;
-
-      /* The statement's distinct words, rarest first. At most 1 + len/10 of
-       * them can be missing from a match, so one of the first 2 + len/10 is
-       * in it: only those are looked up. */
-      for (guint k = 0; k < len; k++)
-        rare[k] = ((guint64) words[seq[k]].df << 32) | seq[k];
-      sort_keys (rare, len);
-      n_probe = 0;
-
-      /* Its signature, and how many of its distinct words a match must
-       * contain (the same bound, counted in distinct words). */
-      n_distinct = 0;
-      signature = 0;
-      for (guint k = 0; k < len; k++)
-        if (k == 0 || rare[k] != rare[k - 1])
-          {
-            distinct_bits[n_distinct++] = signature_bit ((guint32) rare[k]);
-            signature |= G_GUINT64_CONSTANT (1) << signature_bit ((guint32) rare[k]);
-          }
-      min_distinct = n_distinct > 1 + len / 10 ? n_distinct - 1 - len / 10 : 0;
-      collisions = (guint) __builtin_popcountll (signature) != n_distinct;
-      /* A single word matches only itself: the exact lookup did that. */
-      for (guint k = 0; k < len && len > 1 && best == G_MAXUINT; k++)
-        {
-          guint32 w = (guint32) rare[k];
-          const Postings *p = &postings[w];
-
-          if (k > 0 && rare[k] == rare[k - 1])
+          if (!is_candidate (gr, p, g, postings->data[c].signature))
             continue;
-          if (++n_probe > 2 + len / 10)
-            break;
-          if (p->len > RPT_MATCH_MAX_POSTINGS)
-            break;   /* rarest first: the rest are as common */
-          for (guint c = 0; c < p->len; c++)
+          group = &g_array_index (gr->groups, Group, g);
+          if (match_pair (&gr->m, p->seq, p->len, group->seq, group->len, &score) &&
+              (score > best_score || (score == best_score && g < best)))
             {
-              guint g = p->data[c].group;
-              guint64 other = p->data[c].signature;
-              const Group *group;
-              guint common = 0, misses = 0, max_misses, present = 0;
-              double score;
-
-              /* Words whose bit the other lacks are surely not in it. */
-              if (!collisions)
-                present = (guint) __builtin_popcountll (other & signature);
-              else
-                for (guint i = 0; i < n_distinct; i++)
-                  present += (other >> distinct_bits[i]) & 1;
-              if (present < min_distinct)
-                continue;
-              if (visited[g] == stamp)
-                continue;
-              group = &group_data[g];
-              visited[g] = stamp;
-              if (group->speaker >= 0 && speaker >= 0 && group->speaker != speaker)
-                continue;
-              /* Cheap bound before the alignment: words of the other that
-               * occur in this statement at all. */
-              if (group->len < min_common)
-                continue;
-              max_misses = group->len - min_common;
-              for (guint i = 0; i < group->len && common < min_common && misses <= max_misses; i++)
-                {
-                  gboolean hit = mark[group->seq[i]] == stamp;
-
-                  common += hit;
-                  misses += !hit;
-                }
-              if (common < min_common)
-                continue;
-              if (match_pair (&m, seq, len, group->seq, group->len, &score) &&
-                  (score > best_score || (score == best_score && g < best)))
-                {
-                  best = g;
-                  best_score = score;
-                }
+              best = g;
+              best_score = score;
             }
         }
-
-      if (best != G_MAXUINT)
-        {
-          Group *group = &g_array_index (groups, Group, best);
-
-          if (group->speaker < 0)
-            group->speaker = items[s].speaker;
-          internal[s] = best;
-          continue;
-        }
-
-      /* A group of its own, found by its words from now on. */
-      {
-        Group group = { seq, len, speaker, s };
-        guint g = groups->len;
-
-        g_array_append_val (groups, group);
-        internal[s] = g;
-        exact_keys[g] = key;
-        if (len > 0)
-          g_hash_table_insert (exact, &exact_keys[g], GUINT_TO_POINTER (g));
-        for (guint k = 0; k < len; k++)
-          {
-            Postings *p = &postings[seq[k]];
-
-            if (p->len > RPT_MATCH_MAX_POSTINGS || (p->len > 0 && p->data[p->len - 1].group == g))
-              continue;
-            if (p->len == p->cap)
-              {
-                p->cap = p->cap ? p->cap * 2 : 4;
-                p->data = g_renew (Posting, p->data, p->cap);
-              }
-            p->data[p->len++] = (Posting) { signature, g };
-          }
-      }
     }
+  return best;
+}
 
-  /* Number groups by their first statement. */
-  renumber = g_new (guint32, groups->len);
-  memset (renumber, 0xff, groups->len * sizeof (guint32));
-  for (guint i = 0; i < n_items; i++)
+/* A group of the statement's own, found by its words from now on. */
+static void
+add_group (Grouping       *gr,
+           const Probe    *p,
+           const ExactKey *key)
+{
+  Group group = { p->seq, p->len, p->speaker, p->index };
+  guint g = gr->groups->len;
+
+  g_array_append_val (gr->groups, group);
+  gr->internal[p->index] = g;
+  gr->exact_keys[g] = *key;
+  if (p->len > 0)
+    g_hash_table_insert (gr->exact, &gr->exact_keys[g], GUINT_TO_POINTER (g));
+  for (guint k = 0; k < p->len; k++)
     {
-      if (renumber[internal[i]] == G_MAXUINT32)
-        renumber[internal[i]] = n_groups++;
-      out_group[i] = renumber[internal[i]];
+      Postings *postings = &gr->postings[p->seq[k]];
+
+      if (postings->len > RPT_MATCH_MAX_POSTINGS ||
+          (postings->len > 0 && postings->data[postings->len - 1].group == g))
+        continue;
+      if (postings->len == postings->cap)
+        {
+          postings->cap = postings->cap ? postings->cap * 2 : 4;
+          postings->data = g_renew (Posting, postings->data, postings->cap);
+        }
+      postings->data[postings->len++] = (Posting) { p->signature, g };
+    }
+}
+
+/* Numbers the groups by their first statement; returns how many. */
+static guint
+number_groups (Grouping *gr,
+               guint    *out_group,
+               GArray   *out_representative)
+{
+  g_autofree guint32 *renumber = g_new (guint32, gr->groups->len);
+  guint n_groups = 0;
+
+  memset (renumber, 0xff, gr->groups->len * sizeof (guint32));
+  for (guint i = 0; i < gr->n_items; i++)
+    {
+      if (renumber[gr->internal[i]] == G_MAXUINT32)
+        renumber[gr->internal[i]] = n_groups++;
+      out_group[i] = renumber[gr->internal[i]];
     }
   if (out_representative)
     {
       g_array_set_size (out_representative, n_groups);
-      for (guint g = 0; g < groups->len; g++)
+      for (guint g = 0; g < gr->groups->len; g++)
         g_array_index (out_representative, guint, renumber[g]) =
-          g_array_index (groups, Group, g).representative;
+          g_array_index (gr->groups, Group, g).representative;
     }
+  return n_groups;
+}
+
+guint
+_rpt_summary_match (const RptMatchItem *items,
+                    guint               n_items,
+                    guint              *out_group,
+                    GArray             *out_representative,
+                    GCancellable       *cancellable)
+{
+  Grouping gr = { .items = items, .n_items = n_items };
+  g_autofree OrderKey *order = NULL;
+  guint n_groups = 0;
+
+  if (n_items == 0)
+    return 0;
+
+  _rpt_matcher_init (&gr.m);
+  if (!read_statements (&gr, cancellable))
+    goto out;
+
+  order = g_new (OrderKey, n_items);
+  for (guint i = 0; i < n_items; i++)
+    order[i] = (OrderKey) { items[i].label, gr.m.seq_len[i], i };
+  qsort (order, n_items, sizeof (OrderKey), compare_order);
+
+  grouping_init (&gr);
+  for (guint o = 0; o < n_items; o++)
+    {
+      guint s = order[o].index;
+      ExactKey key = { (const guint32 *) gr.m.tokens->data + gr.m.seq_start[s], gr.m.seq_len[s],
+                       items[s].label, items[s].speaker };
+      guint best = G_MAXUINT;
+      gpointer found;
+      Probe p;
+
+      if ((o & 4095) == 4095 && g_cancellable_is_cancelled (cancellable))
+        goto out;
+      /* Only statements with the same label match: one label at a time,
+       * each with an index of its own groups. */
+      if (o > 0 && order[o - 1].label != order[o].label)
+        for (guint w = 0; w < gr.n_words; w++)
+          gr.postings[w].len = 0;
+
+      if (key.len > 0 && g_hash_table_lookup_extended (gr.exact, &key, NULL, &found))
+        best = GPOINTER_TO_UINT (found);
+      probe_init (&gr, s, &p);
+      if (best == G_MAXUINT)
+        best = best_group (&gr, &p);
+
+      if (best != G_MAXUINT)
+        {
+          Group *group = &g_array_index (gr.groups, Group, best);
+
+          if (group->speaker < 0)
+            group->speaker = items[s].speaker;
+          gr.internal[s] = best;
+        }
+      else
+        add_group (&gr, &p, &key);
+    }
+  n_groups = number_groups (&gr, out_group, out_representative);
 
 out:
-  for (guint w = 0; postings && w < n_words; w++)
-    g_free (postings[w].data);
-  matcher_clear (&m);
-  return cancelled ? 0 : n_groups;
+  grouping_clear (&gr);
+  return n_groups;
 }

@@ -158,22 +158,13 @@ compare_links_by_statement (gconstpointer pa,
   return compare_links (pa, pb);
 }
 
-/* Relations between groups, and the threads they form: each group hangs
- * under the group it is first reported answering (in reading order),
- * unless that would close a cycle. */
+/* The relations between statements as links between their groups, one per
+ * pair of groups, in the order the statements are read. */
 static void
-build_threads (RptSummary *self)
+collect_links (RptSummary *self)
 {
   RptSummarySnapshot *snapshot = self->snapshot;
   g_autoptr(GHashTable) statement_of = g_hash_table_new (NULL, NULL);
-  g_autofree int *parent = g_new (int, MAX (self->n_groups, 1));
-  g_autofree guint *forest = g_new (guint, MAX (self->n_groups, 1));
-  g_autofree guint *n_children = g_new0 (guint, self->n_groups + 1);
-  g_autofree guint *children = g_new (guint, MAX (self->n_groups, 1));
-  g_autofree guint *fill = NULL;
-  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  g_autofree RptRelationType *answer = g_new0 (RptRelationType, MAX (self->n_groups, 1));
   guint n_links = 0;
 
   self->links = g_array_new (FALSE, FALSE, sizeof (RptSummaryLink));
@@ -218,25 +209,14 @@ build_threads (RptSummary *self)
   /* Earlier exchanges decide the threads: of two links that would close a
    * cycle, the one reported later is left out. */
   g_array_sort (self->links, compare_links_by_statement);
+}
 
-  for (guint g = 0; g < self->n_groups; g++)
-    {
-      parent[g] = -1;
-      forest[g] = g;
-    }
-  for (guint i = 0; i < self->links->len; i++)
-    {
-      RptSummaryLink *link = &g_array_index (self->links, RptSummaryLink, i);
+/* Each group's links, for "also rebuts …" beside threads. */
+static void
+index_group_links (RptSummary *self)
+{
+  g_autofree guint *next = NULL;
 
-      if (parent[link->from] >= 0 || find_root (forest, link->to) == find_root (forest, link->from))
-        continue;
-      parent[link->from] = link->to;
-      answer[link->from] = link->type;
-      forest[find_root (forest, link->from)] = find_root (forest, link->to);
-      link->in_thread = TRUE;
-    }
-
-  /* Each group's links, for "also rebuts …" beside threads. */
   self->group_link_start = g_new0 (guint, self->n_groups + 1);
   self->group_links = g_new (guint, MAX (self->links->len * 2, 1));
   for (guint i = 0; i < self->links->len; i++)
@@ -248,19 +228,29 @@ build_threads (RptSummary *self)
     }
   for (guint g = 0; g < self->n_groups; g++)
     self->group_link_start[g + 1] += self->group_link_start[g];
-  {
-    g_autofree guint *next = g_memdup2 (self->group_link_start, sizeof (guint) * (self->n_groups + 1));
+  next = g_memdup2 (self->group_link_start, sizeof (guint) * (self->n_groups + 1));
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      RptSummaryLink *link = &g_array_index (self->links, RptSummaryLink, i);
 
-    for (guint i = 0; i < self->links->len; i++)
-      {
-        RptSummaryLink *link = &g_array_index (self->links, RptSummaryLink, i);
+      self->group_links[next[link->from]++] = i;
+      self->group_links[next[link->to]++] = i;
+    }
+}
 
-        self->group_links[next[link->from]++] = i;
-        self->group_links[next[link->to]++] = i;
-      }
-  }
+/* The threads' rows: each group under its @parent, depth first, children
+ * in reading order (groups are numbered so), with the lines between. */
+static void
+lay_out_rows (RptSummary            *self,
+              const int             *parent,
+              const RptRelationType *answer)
+{
+  g_autofree guint *n_children = g_new0 (guint, self->n_groups + 1);
+  g_autofree guint *children = g_new (guint, MAX (self->n_groups, 1));
+  g_autofree guint *fill = NULL;
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) path = g_array_new (FALSE, FALSE, sizeof (gboolean));
 
-  /* Children of each group in reading order (groups are numbered so). */
   for (guint g = 0; g < self->n_groups; g++)
     if (parent[g] >= 0)
       n_children[parent[g] + 1]++;
@@ -323,6 +313,37 @@ build_threads (RptSummary *self)
         }
       self->n_threads++;
     }
+}
+
+/* Relations between groups, and the threads they form: each group hangs
+ * under the group it is first reported answering (in reading order),
+ * unless that would close a cycle. */
+static void
+build_threads (RptSummary *self)
+{
+  g_autofree int *parent = g_new (int, MAX (self->n_groups, 1));
+  g_autofree guint *forest = g_new (guint, MAX (self->n_groups, 1));
+  g_autofree RptRelationType *answer = g_new0 (RptRelationType, MAX (self->n_groups, 1));
+
+  collect_links (self);
+  for (guint g = 0; g < self->n_groups; g++)
+    {
+      parent[g] = -1;
+      forest[g] = g;
+    }
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      RptSummaryLink *link = &g_array_index (self->links, RptSummaryLink, i);
+
+      if (parent[link->from] >= 0 || find_root (forest, link->to) == find_root (forest, link->from))
+        continue;
+      parent[link->from] = link->to;
+      answer[link->from] = link->type;
+      forest[find_root (forest, link->from)] = find_root (forest, link->to);
+      link->in_thread = TRUE;
+    }
+  index_group_links (self);
+  lay_out_rows (self, parent, answer);
 }
 
 static void
