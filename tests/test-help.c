@@ -363,6 +363,7 @@ assert_guide_shown_as_text (RptWindow *window)
   ck_assert_ptr_null (strstr (text, "**"));
   ck_assert_ptr_null (strstr (text, "]("));
   ck_assert_ptr_null (strstr (text, "\n#"));
+  ck_assert_ptr_null (strstr (text, "<!--"));
   shown = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (view)));
   ck_assert (gtk_window_get_transient_for (GTK_WINDOW (shown)) == GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (shown));

@@ -185,6 +185,7 @@ typedef struct
   gboolean       item;        /* … which are a list item */
   gboolean       in_table;
   gboolean       in_code;
+  gboolean       in_comment;  /* <!-- … -->, for the guide's editors */
 } Renderer;
 
 static void
@@ -263,6 +264,12 @@ render_line (Renderer *r,
   while (*text == ' ' || *text == '\t')
     text++;
 
+  if (r->in_comment || g_str_has_prefix (text, "<!--"))
+    {
+      flush_paragraph (r);
+      r->in_comment = strstr (text, "-->") == NULL;
+      return;
+    }
   if (r->in_code || g_str_has_prefix (text, "```"))
     {
       const char *tags[] = { "pre" };
@@ -317,7 +324,7 @@ rpt_help_window_render (GtkTextBuffer *buffer,
                         const char    *markdown)
 {
   g_auto(GStrv) lines = NULL;
-  Renderer r = { buffer, g_string_new (NULL), FALSE, FALSE, FALSE };
+  Renderer r = { buffer, g_string_new (NULL), FALSE, FALSE, FALSE, FALSE };
 
   g_return_if_fail (GTK_IS_TEXT_BUFFER (buffer));
   g_return_if_fail (markdown != NULL);
