@@ -8,7 +8,6 @@
 #include <check.h>
 #include <string.h>
 
-#include "rpt-annotation-row.h"
 #include "rpt-label-bar.h"
 #include "rpt-summary-card.h"
 #include "rpt-test-util.h"
@@ -29,31 +28,12 @@ project (void)
   return rpt_window_get_project (window);
 }
 
-/* A copy of the shipped demo, opened as the user opens it, in a window of
- * 1000×700 (without a window manager, the default size is the size). */
+/* The demo in a window of 1000×700 (without a window manager, the
+ * default size is the size). */
 static void
 setup (void)
 {
-  g_autofree char *source = rpt_test_source_path ("data/examples/demo.json");
-  g_autofree char *dir = rpt_test_make_tmpdir ();
-  g_autofree char *contents = NULL;
-  g_autofree char *path = NULL;
-  gsize length;
-  GFile *files[1];
-
-  ck_assert (g_file_get_contents (source, &contents, &length, NULL));
-  path = rpt_test_write_file (dir, "demo.json", contents, (gssize) length);
-
-  window = rpt_window_new (rpt_test_app ());
-  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  files[0] = g_file_new_for_path (path);
-  rpt_window_open_files (window, files, 1);
-  g_object_unref (files[0]);
-  rpt_test_wait_until (g_list_model_get_n_items (rpt_project_get_documents (project ())) == 4);
-  rpt_test_wait_until (rpt_test_find_widget (GTK_WIDGET (window), RPT_TYPE_ANNOTATION_ROW, NULL) != NULL);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  window = rpt_test_new_window_with_demo (WIDTH, HEIGHT);
   /* The surface: the window's widget is smaller by its frame. */
   ck_assert_int_eq (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), WIDTH);
   ck_assert_int_eq (gdk_surface_get_height (gtk_native_get_surface (GTK_NATIVE (window))), HEIGHT);
