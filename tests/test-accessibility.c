@@ -27,23 +27,8 @@ static RptWindow *window;
 static void
 setup (void)
 {
-  g_autofree char *source = rpt_test_source_path ("data/examples/demo.json");
-  g_autofree char *dir = rpt_test_make_tmpdir ();
-  g_autofree char *contents = NULL;
-  g_autofree char *path = NULL;
-  gsize length;
-  GFile *files[1];
-
-  ck_assert (g_file_get_contents (source, &contents, &length, NULL));
-  path = rpt_test_write_file (dir, "demo.json", contents, (gssize) length);
-
-  window = rpt_test_new_window ();
-  files[0] = g_file_new_for_path (path);
-  rpt_window_open_files (window, files, 1);
-  g_object_unref (files[0]);
-  rpt_test_wait_until (g_list_model_get_n_items (rpt_project_get_documents (rpt_window_get_project (window))) == 4);
-  rpt_test_wait_until (rpt_test_find_widget (GTK_WIDGET (window), RPT_TYPE_ANNOTATION_ROW, NULL) != NULL);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  window = rpt_test_new_window_with_demo (0, 0);
+  ck_assert_uint_eq (g_list_model_get_n_items (rpt_project_get_documents (rpt_window_get_project (window))), 4);
 }
 
 static void

@@ -93,6 +93,36 @@ rpt_test_new_window (void)
   return window;
 }
 
+RptWindow *
+rpt_test_new_window_with_demo (int width,
+                               int height)
+{
+  g_autofree char *source = rpt_test_source_path ("data/examples/demo.json");
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  RptWindow *window = rpt_window_new (app);
+  GListModel *documents = rpt_project_get_documents (rpt_window_get_project (window));
+  gsize length;
+  GFile *files[1];
+
+  ck_assert (g_file_get_contents (source, &contents, &length, NULL));
+  path = rpt_test_write_file (dir, "demo.json", contents, (gssize) length);
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  files[0] = g_file_new_for_path (path);
+  rpt_window_open_files (window, files, 1);
+  g_object_unref (files[0]);
+  rpt_test_wait_until ((documents = rpt_project_get_documents (rpt_window_get_project (window)))
+                       && g_list_model_get_n_items (documents) > 0);
+  rpt_test_wait_until (rpt_test_find_widget (GTK_WIDGET (window), RPT_TYPE_ANNOTATION_ROW, NULL) != NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
 void
 rpt_test_close_discarding (RptWindow *window)
 {

@@ -24,6 +24,11 @@ const char     *rpt_test_data_home       (void);
 
 /* A new, presented and drawn window. */
 RptWindow      *rpt_test_new_window      (void);
+/* A new window on a copy of the shipped demo (data/examples/demo.json),
+ * opened as the user opens it, at @width × @height (0 × 0: the default
+ * size); returns once its articles and annotation rows are drawn. */
+RptWindow      *rpt_test_new_window_with_demo (int width,
+                                               int height);
 /* Closes @window; answers "Discard" if it asks; waits until it is gone. */
 void            rpt_test_close_discarding (RptWindow *window);
 

@@ -1,4 +1,7 @@
-/* rpt-label-bar.c
+/* rpt-label-bar.c: a button for each label, on as many lines as the width
+ * needs: every label stays in sight and in reach of a click, however
+ * narrow the article pane (a scrolling row hid the last ones with nothing
+ * to say they were there).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "Repartee-App"
 
@@ -19,6 +22,9 @@ struct _RptLabelBar
 };
 
 G_DEFINE_FINAL_TYPE (RptLabelBar, rpt_label_bar, GTK_TYPE_WIDGET)
+
+/* Between buttons on a line, and between lines. */
+#define SPACING 6
 
 enum {
   PROP_0,
@@ -64,6 +70,8 @@ make_button (RptLabelBar *self,
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch,
                                   g_object_ref (label), g_object_unref);
   gtk_box_append (GTK_BOX (box), swatch);
+  /* A name longer than the pane is shortened, never the pane widened. */
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), name);
 
   if (key != 0)
@@ -187,6 +195,119 @@ rpt_label_bar_get_button (RptLabelBar *self,
   return NULL;
 }
 
+/* ---- Layout: lines of buttons at their natural width ---- */
+
+/* Places the visible buttons on lines @width wide, each at its natural
+ * width (or the line's, if wider); allocates them if @allocate. Returns
+ * the height of all the lines. */
+static int
+lay_out (RptLabelBar *self,
+         int          width,
+         gboolean     allocate)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  GtkWidget *line_start = gtk_widget_get_first_child (widget);
+  int y = 0;
+
+  while (line_start != NULL)
+    {
+      GtkWidget *child, *line_end;
+      int x = 0, line_height = 0;
+
+      /* Which buttons fit on this line, and how tall it is. */
+      for (child = line_start; child != NULL; child = gtk_widget_get_next_sibling (child))
+        {
+          int min, nat, w, h;
+
+          if (!gtk_widget_should_layout (child))
+            continue;
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+          w = MIN (nat, width);
+          if (x > 0 && x + w > width)
+            break;
+          gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
+          line_height = MAX (line_height, h);
+          x += w + SPACING;
+        }
+      line_end = child;
+
+      if (allocate)
+        for (x = 0, child = line_start; child != line_end; child = gtk_widget_get_next_sibling (child))
+          {
+            int nat, w;
+
+            if (!gtk_widget_should_layout (child))
+              continue;
+            gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
+            w = MIN (nat, width);
+            gtk_widget_size_allocate (child,
+                                      &(GtkAllocation) { rtl ? width - x - w : x, y, w, line_height },
+                                      -1);
+            x += w + SPACING;
+          }
+
+      if (line_height > 0)
+        y += line_height + SPACING;
+      line_start = line_end;
+    }
+  return MAX (y - SPACING, 0);
+}
+
+static void
+rpt_label_bar_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  RptLabelBar *self = RPT_LABEL_BAR (widget);
+  int widest = 0, one_line = 0;
+
+  /* At the least the widest button (its name shortened); at best all of
+   * them on one line. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int min, nat;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      widest = MAX (widest, min);
+      one_line += nat + (one_line > 0 ? SPACING : 0);
+    }
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = widest;
+      *natural = one_line;
+    }
+  else
+    {
+      /* Asked without a width: as tall as one line is (the natural width). */
+      *minimum = *natural = lay_out (self, for_size < 0 ? one_line : MAX (for_size, widest), FALSE);
+    }
+}
+
+static void
+rpt_label_bar_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  lay_out (RPT_LABEL_BAR (widget), width, TRUE);
+}
+
+static GtkSizeRequestMode
+rpt_label_bar_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 rpt_label_bar_dispose (GObject *object)
 {
@@ -275,7 +396,10 @@ rpt_label_bar_class_init (RptLabelBarClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  widget_class->measure = rpt_label_bar_measure;
+  widget_class->size_allocate = rpt_label_bar_size_allocate;
+  widget_class->get_request_mode = rpt_label_bar_get_request_mode;
+
   gtk_widget_class_set_css_name (widget_class, "rptlabelbar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOOLBAR);
 }
@@ -283,9 +407,6 @@ rpt_label_bar_class_init (RptLabelBarClass *klass)
 static void
 rpt_label_bar_init (RptLabelBar *self)
 {
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
   gtk_widget_add_css_class (GTK_WIDGET (self), "toolbar");
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
 }

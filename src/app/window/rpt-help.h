@@ -1,4 +1,6 @@
-/* rpt-help.h: finds the user guide (docs/GUIDE.md) and opens it.
+/* rpt-help.h: opens the user guide (Help, F1): the Mallard pages in Yelp,
+ * or, without a help viewer, their web pages in the browser, or, without
+ * either, the guide's text (docs/GUIDE.md) in a window of Repartee's own.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -6,11 +8,20 @@
 
 G_BEGIN_DECLS
 
-/* The guide's path: $REPARTEE_DOC_DIR, then the installed copy, then the
- * source tree (so a build run from the tree finds it). NULL if none. */
+/* The Markdown guide's path: $REPARTEE_DOC_DIR/GUIDE.md, then the
+ * installed copy. NULL if neither exists. */
 char *rpt_help_find_guide (void);
-/* Opens the guide with the desktop's handler for it; if the guide is
- * missing, says so in a dialog. */
+/* What the help viewer is given: the pages in $REPARTEE_HELP_DIR/C when
+ * that holds them (a build run from its tree), as a file URI; otherwise
+ * "help:repartee", the installed pages. */
+char *rpt_help_get_uri    (void);
+/* The web pages' index.html: $REPARTEE_HELP_HTML_DIR, then the installed
+ * copy. NULL if neither exists. */
+char *rpt_help_find_html  (void);
+/* Opens the guide over @parent without blocking: in the handler of help:
+ * URIs; failing that, the web pages in the handler of text/html; failing
+ * that, the guide's text in an RptHelpWindow. Says so in a dialog when
+ * there is no guide at all. */
 void  rpt_help_show       (GtkWindow *parent);
 
 G_END_DECLS
