@@ -59,15 +59,4 @@ gboolean   rpt_output_check_finish (GAsyncResult        *result,
                                     gboolean            *save_as,
                                     GError             **error);
 
-/* rpt_output_check_async () for callers that only write: calls @write
- * when the answer is to write; @destroy, if not NULL, frees @user_data
- * in every case. */
-void       rpt_output_check_then (GtkWindow      *parent,
-                                  const char     *heading,
-                                  const char     *path,
-                                  gboolean        chooser_asked,
-                                  RptReplaceFunc  write,
-                                  gpointer        user_data,
-                                  GDestroyNotify  destroy);
-
 G_END_DECLS

@@ -63,15 +63,23 @@ chart_write_free (gpointer data)
   g_free (write);
 }
 
+/* The destination was checked (and replacing it agreed to): write. */
 static void
-chart_write_start (gpointer data)
+chart_checked (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
 {
   ChartWrite *write = data;
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, export_written, g_object_ref (write->self));
 
-  g_task_set_task_data (task, g_strdup (write->path), g_free);
-  g_object_set_data_full (G_OBJECT (task), "bytes", g_bytes_ref (write->bytes), (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (task, write_thread);
+  if (rpt_output_check_finish (result, NULL, NULL))
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, export_written, g_object_ref (write->self));
+
+      g_task_set_task_data (task, g_strdup (write->path), g_free);
+      g_object_set_data_full (G_OBJECT (task), "bytes", g_bytes_ref (write->bytes), (GDestroyNotify) g_bytes_unref);
+      g_task_run_in_thread (task, write_thread);
+    }
+  chart_write_free (write);
 }
 
 static void
@@ -112,8 +120,8 @@ on_export_response (GtkNativeDialog *dialog,
           write->path = g_steal_pointer (&path);
           write->bytes = g_steal_pointer (&bytes);
           /* As Save As: only what the chooser did not ask about is asked. */
-          rpt_output_check_then (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Could Not Export Chart"),
-                                 write->path, !renamed, chart_write_start, write, chart_write_free);
+          rpt_output_check_async (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Could Not Export Chart"),
+                                  write->path, !renamed, FALSE, NULL, chart_checked, write);
         }
     }
   self->export_chart = NULL;
