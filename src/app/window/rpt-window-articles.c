@@ -482,8 +482,10 @@ _rpt_window_init_articles (RptWindow *self)
                                           gtk_shortcut_new (gtk_keyval_trigger_new (bindings[i].key, bindings[i].mods),
                                                             gtk_named_action_new (bindings[i].action)));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
-                                                                                       gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
+                                                          gtk_callback_action_new (popup_menu_cb, self, NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
                                                           gtk_callback_action_new (popup_menu_cb, self, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self->documents_view), keys);
 }
