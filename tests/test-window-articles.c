@@ -319,6 +319,8 @@ START_TEST (test_remove_without_annotations)
   ck_assert_ptr_null (rpt_test_find_dialog (GTK_WINDOW (o.window)));
   ASSERT_ORDER (o.window, "alpha | beta");
   ck_assert_str_eq (selected_id (o.window), "beta");
+  /* The keys go on working in the list. */
+  ck_assert (gtk_widget_has_focus (gtk_widget_get_parent (row_of (o.window, "beta"))));
   {
     g_autofree char *text = rpt_test_visible_text (GTK_WIDGET (o.window));
 

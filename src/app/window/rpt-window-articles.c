@@ -16,15 +16,6 @@
 /* Longer titles are cut in the question's heading. */
 #define HEADING_TITLE_CHARS 60
 
-static gboolean
-list_has_focus (RptWindow *self)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  return focus != NULL && (focus == GTK_WIDGET (self->documents_view)
-                           || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->documents_view)));
-}
-
 static guint
 position_of (RptWindow   *self,
              RptDocument *document)
@@ -51,20 +42,16 @@ find_row (RptWindow   *self,
   return NULL;
 }
 
-/* Selects @document and keeps the keyboard focus on its row, which a
- * change of the list may have replaced. */
+/* Selects @document and scrolls its row into view. (The list keeps the
+ * keyboard focus on a moved row, and gives it to the next one when the
+ * focused row goes.) */
 static void
-select_and_focus (RptWindow   *self,
-                  RptDocument *document,
-                  gboolean     focus)
+select_and_show (RptWindow   *self,
+                 RptDocument *document)
 {
-  GtkWidget *row;
-
   _rpt_window_select_document (self, document);
   gtk_widget_activate_action (GTK_WIDGET (self->documents_view), "list.scroll-to-item", "u",
                               position_of (self, document));
-  if (focus && (row = find_row (self, document)) != NULL)
-    gtk_widget_grab_focus (gtk_widget_get_parent (row));
 }
 
 /* ---- Removing ---- */
@@ -126,7 +113,6 @@ remove_now (RptWindow   *self,
 {
   GListModel *documents = rpt_project_get_documents (self->project);
   guint position = position_of (self, document);
-  gboolean focus = list_has_focus (self);
   g_autofree char *id = g_strdup (rpt_document_get_id (document));
   AdwToast *toast;
   guint n;
@@ -142,7 +128,7 @@ remove_now (RptWindow   *self,
     {
       g_autoptr(RptDocument) neighbour = g_list_model_get_item (documents, MIN (position, n - 1));
 
-      select_and_focus (self, neighbour, focus);
+      select_and_show (self, neighbour);
     }
 
   toast = adw_toast_new (_("Article removed"));
@@ -247,7 +233,6 @@ move_by (RptWindow *self,
 {
   RptDocument *document = _rpt_window_get_document (self);
   guint position, n;
-  gboolean focus;
 
   if (document == NULL)
     return;
@@ -255,9 +240,8 @@ move_by (RptWindow *self,
   n = g_list_model_get_n_items (rpt_project_get_documents (self->project));
   if ((step < 0 && position == 0) || (step > 0 && position + 1 >= n))
     return;
-  focus = list_has_focus (self);
   rpt_project_move_document (self->project, rpt_document_get_id (document), (guint) ((int) position + step));
-  select_and_focus (self, document, focus);
+  select_and_show (self, document);
 }
 
 static void
@@ -292,7 +276,7 @@ sort_articles_action (GtkWidget  *widget,
   else
     g_return_if_reached ();
   if (document)
-    select_and_focus (self, document, FALSE);
+    select_and_show (self, document);
 }
 
 /* ---- Dragging a row ---- */
@@ -391,7 +375,7 @@ drop_cb (GtkDropTarget *target,
     to--;
   if (from != to)
     rpt_project_move_document (self->project, rpt_document_get_id (dragged), to);
-  select_and_focus (self, dragged, FALSE);
+  select_and_show (self, dragged);
   return TRUE;
 }
 
