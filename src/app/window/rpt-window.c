@@ -480,6 +480,7 @@ rpt_window_dispose (GObject *object)
   if (self->place_cancellable)
     g_cancellable_cancel (self->place_cancellable);
   g_clear_object (&self->place_cancellable);
+  g_clear_weak_pointer (&self->drop_row);
   if (self->project)
     {
       g_signal_handlers_disconnect_by_data (self->project, self);
