@@ -156,7 +156,7 @@ remove_answered_cb (GObject      *source,
 /* The question before removing @document with its annotations. */
 static GtkWidget *
 new_remove_question (RptWindow   *self,
-                                 RptDocument *document)
+                     RptDocument *document)
 {
   const char *title = rpt_document_get_title (document);
   g_autofree char *shown = NULL;
