@@ -45,14 +45,17 @@ rpt_test_app_init (void)
   g_autofree char *data = g_build_filename (home, "data", NULL);
   g_autofree char *config = g_build_filename (home, "config", NULL);
   g_autofree char *cache = g_build_filename (home, "cache", NULL);
+  g_autofree char *state = g_build_filename (home, "state", NULL);
 
   /* Before anything asks GLib for the user folders (it caches them). */
   g_mkdir_with_parents (data, 0700);
   g_mkdir_with_parents (config, 0700);
   g_mkdir_with_parents (cache, 0700);
+  g_mkdir_with_parents (state, 0700);
   g_setenv ("XDG_DATA_HOME", data, TRUE);
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
   data_home = g_strdup (data);
   g_free (home);
   /* The folder is left for inspection after a failure; it is small. */

@@ -31,6 +31,7 @@ struct _RptArticleView
   GtkTextMark        *scroll_mark;
   guint               scroll_offset;  /* text offset the mark is for */
   double              scroll_margin;
+  gboolean            scroll_to_top;  /* the mark's line at the top */
   guint               scroll_settle;
   RptHighlighter     *highlighter;
 

@@ -116,8 +116,26 @@ scroll_to_mark (RptArticleView *self)
 
   rpt_article_text_view_get_iter_at_offset (self->text_view, &iter, self->scroll_offset, FALSE);
   gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &iter);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->text_view), self->scroll_mark,
-                                self->scroll_margin, FALSE, 0.0, 0.0);
+  if (self->scroll_to_top)
+    gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->text_view), self->scroll_mark, 0.0, TRUE, 0.0, 0.0);
+  else
+    gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->text_view), self->scroll_mark,
+                                  self->scroll_margin, FALSE, 0.0, 0.0);
+}
+
+/* A scroll to the top that has not reached it: the target's line is not
+ * at the top while the view could still scroll down to it. */
+static gboolean
+short_of_top (RptArticleView *self,
+              GdkRectangle   *target,
+              GdkRectangle   *visible)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+
+  return self->scroll_to_top && target->y != visible->y
+         && (target->y < visible->y
+             || gtk_adjustment_get_value (adjustment) + 1
+                < gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
 }
 
 static gboolean
@@ -134,8 +152,11 @@ scroll_settled (gpointer data)
   rpt_article_text_view_get_iter_at_offset (self->text_view, &iter, self->scroll_offset, FALSE);
   gtk_text_view_get_iter_location (view, &iter, &target);
   gtk_text_view_get_visible_rect (view, &visible);
-  if (visible.height > 0 && gtk_widget_get_mapped (GTK_WIDGET (view)) &&
-      (target.y < visible.y || target.y + target.height > visible.y + visible.height))
+  /* And while the target is still to be loaded. */
+  if (rpt_article_text_view_get_loading (self->text_view) ||
+      (visible.height > 0 && gtk_widget_get_mapped (GTK_WIDGET (view)) &&
+       (target.y < visible.y || target.y + target.height > visible.y + visible.height
+        || short_of_top (self, &target, &visible))))
     {
       scroll_to_mark (self);
       return G_SOURCE_CONTINUE;
@@ -210,6 +231,7 @@ _rpt_article_view_scroll_to (RptArticleView *self,
 {
   self->scroll_offset = rpt_annotation_get_start (annotation);
   self->scroll_margin = reveal ? 0.25 : 0.1;
+  self->scroll_to_top = FALSE;
   scroll_to_mark (self);
   cancel_pending_scroll (self);
   self->scroll_settle = g_timeout_add (SCROLL_SETTLE_MS, scroll_settled, self);
@@ -665,4 +687,40 @@ rpt_article_view_get_text_view (RptArticleView *self)
 {
   g_return_val_if_fail (RPT_IS_ARTICLE_VIEW (self), NULL);
   return GTK_TEXT_VIEW (self->text_view);
+}
+
+guint
+rpt_article_view_get_top_offset (RptArticleView *self)
+{
+  GtkTextView *view;
+  GdkRectangle visible;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (RPT_IS_ARTICLE_VIEW (self), 0);
+
+  if (self->document == NULL)
+    return 0;
+  /* Where a scroll to the top is going, until it is there. */
+  if (self->scroll_settle != 0 && self->scroll_to_top)
+    return self->scroll_offset;
+  view = GTK_TEXT_VIEW (self->text_view);
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_at_location (view, &iter, visible.x, visible.y);
+  gtk_text_view_backward_display_line_start (view, &iter);
+  return rpt_article_text_view_get_offset (self->text_view, &iter);
+}
+
+void
+rpt_article_view_scroll_to_offset (RptArticleView *self,
+                                   guint           offset)
+{
+  g_return_if_fail (RPT_IS_ARTICLE_VIEW (self));
+
+  if (self->document == NULL)
+    return;
+  self->scroll_offset = MIN (offset, rpt_document_get_length (self->document));
+  self->scroll_to_top = TRUE;
+  scroll_to_mark (self);
+  cancel_pending_scroll (self);
+  self->scroll_settle = g_timeout_add (SCROLL_SETTLE_MS, scroll_settled, self);
 }

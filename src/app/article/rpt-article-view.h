@@ -59,6 +59,14 @@ RptAnnotation *rpt_article_view_tag_selection       (RptArticleView *self,
 void           rpt_article_view_reveal_annotation   (RptArticleView *self,
                                                      RptAnnotation  *annotation);
 
+/* The text offset at the start of the top line in view (where a scroll
+ * to it is going, until it is there), to come back to it later with
+ * rpt_article_view_scroll_to_offset (), which puts that line at the top
+ * as soon as the text is loaded that far. */
+guint          rpt_article_view_get_top_offset      (RptArticleView *self);
+void           rpt_article_view_scroll_to_offset    (RptArticleView *self,
+                                                     guint           offset);
+
 /* Pick mode: the next click on a highlight emits "annotation-picked"
  * instead of selecting (used to choose a relation target). Escape cancels
  * (emits "annotation-picked" with NULL). */

@@ -254,6 +254,7 @@ _rpt_window_update_actions (RptWindow *self)
   gtk_widget_action_set_enabled (widget, "win.delete-annotation", has_selection);
   gtk_widget_action_set_enabled (widget, "win.focus-details", has_selection);
   gtk_widget_action_set_enabled (widget, "win.tag", has_documents);
+  _rpt_window_update_articles_actions (self);
 }
 
 void

@@ -7,7 +7,8 @@
  * rpt-window-orphans.c: orphaned
  * annotations and replacing an article's text; rpt-window-dataset.c:
  * importing a labelled dataset as a new project; rpt-window-recent.c:
- * recent projects and the choosers' folder).
+ * recent projects and the choosers' folder; rpt-window-articles.c: the
+ * article list; rpt-window-place.c: reopening where the user left off).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -84,6 +85,14 @@ struct _RptWindow
   guint                 loading;         /* running loads */
   gboolean              close_confirmed; /* the next close-request goes through */
   GCancellable         *cancellable;     /* cancelled when the window goes */
+
+  /* rpt-window-articles.c: the row marked as where a dragged article
+   * would go (the mark is a style class on its list item). */
+  GtkWidget            *drop_row;
+  /* rpt-window-place.c: reading where the project was left; the article
+   * shown when the reading began. */
+  GCancellable         *place_cancellable;
+  RptDocument          *place_shown;     /* only compared */
 };
 
 /* rpt-window.c */
@@ -246,6 +255,22 @@ void        _rpt_window_import_dataset   (RptWindow   *self);
 void        _rpt_window_import_dataset_files (RptWindow *self,
                                               GPtrArray *files,
                                               int        format);
+
+/* rpt-window-articles.c: the article list: removing, moving, sorting,
+ * dragging, its keys and its menu. */
+void        _rpt_window_class_init_articles (GtkWidgetClass *widget_class);
+void        _rpt_window_init_articles    (RptWindow   *self);
+void        _rpt_window_update_articles_actions (RptWindow *self);
+/* Makes @row (an RptDocumentRow) draggable and a place to drop on. */
+void        _rpt_window_setup_article_row (RptWindow  *self,
+                                           GtkWidget  *row);
+
+/* rpt-window-place.c */
+/* Records the article shown and where its text is scrolled, for the
+ * project's file (nothing for a project never saved). */
+void        _rpt_window_remember_place   (RptWindow   *self);
+/* Goes back there when it is known, unless the user moved on first. */
+void        _rpt_window_restore_place    (RptWindow   *self);
 
 /* rpt-window-recovery.c */
 void        _rpt_window_offer_restore    (RptWindow         *self,

@@ -182,9 +182,12 @@ selected_document_changed_cb (RptWindow *self)
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              gpointer                  user_data)
+              RptWindow                *self)
 {
-  gtk_list_item_set_child (item, rpt_document_row_new ());
+  GtkWidget *row = rpt_document_row_new ();
+
+  _rpt_window_setup_article_row (self, row);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -311,6 +314,8 @@ _rpt_window_set_project (RptWindow   *self,
 
   if (self->delete_toast)
     _rpt_window_dismiss_toast (self, self->delete_toast);
+  if (self->project != NULL)
+    _rpt_window_remember_place (self);
 
   if (self->project != project)
     {
@@ -348,6 +353,7 @@ _rpt_window_set_project (RptWindow   *self,
 
   adw_view_stack_set_visible_child_name (self->view_stack, "annotate");
   project_changed_cb (self);
+  _rpt_window_restore_place (self);
 }
 
 /* ---- Signals from the embedded views ---- */
@@ -461,6 +467,7 @@ rpt_window_close_request (GtkWindow *window)
       return TRUE;
     }
   save_window_state (self);
+  _rpt_window_remember_place (self);
   return GTK_WINDOW_CLASS (rpt_window_parent_class)->close_request (window);
 }
 
@@ -470,6 +477,10 @@ rpt_window_dispose (GObject *object)
   RptWindow *self = RPT_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->place_cancellable)
+    g_cancellable_cancel (self->place_cancellable);
+  g_clear_object (&self->place_cancellable);
+  g_clear_weak_pointer (&self->drop_row);
   if (self->project)
     {
       g_signal_handlers_disconnect_by_data (self->project, self);
@@ -549,6 +560,7 @@ rpt_window_class_init (RptWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, summary_annotation_activated_cb);
 
   _rpt_window_class_init_actions (widget_class);
+  _rpt_window_class_init_articles (widget_class);
 }
 
 static void
@@ -574,7 +586,7 @@ rpt_window_init (RptWindow *self)
   g_signal_connect_object (self->documents_selection, "notify::selected-item",
                            G_CALLBACK (selected_document_changed_cb), self, G_CONNECT_SWAPPED);
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->documents_view, factory);
@@ -597,6 +609,7 @@ rpt_window_init (RptWindow *self)
   _rpt_window_init_actions (self);
   _rpt_window_init_files (self);
   init_documents_menu (self);
+  _rpt_window_init_articles (self);
 
   {
     g_autoptr(RptProject) project = rpt_project_new ();

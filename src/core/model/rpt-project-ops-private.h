@@ -26,6 +26,8 @@ typedef enum {
   OP_ORPHAN,             /* existence of an orphan */
   OP_ANCHOR_STATE,       /* range, quote and modified of an annotation in no list */
   OP_REPLACE_DOCUMENT,   /* @other is the old document, @object the new one */
+  OP_MOVE_DOCUMENT,      /* @object from @position to @to in the documents */
+  OP_ORDER_DOCUMENTS,    /* @object is the documents list; u.order its orders */
 } OpKind;
 
 typedef struct
@@ -71,6 +73,7 @@ typedef struct
     struct { LabelState before, after; } label;
     struct { char *before, *after; } speaker;
     struct { AnchorState before, after; } anchor;
+    struct { GPtrArray *before, *after; } order;  /* RptDocument, whole lists */
   } u;
 } Op;
 

@@ -237,6 +237,81 @@ swap_document (RptProject  *self,
   g_list_store_splice (self->documents, position, 1, (gpointer *) &to, 1);
 }
 
+/* ---- The order of the documents ---- */
+
+static gboolean
+document_at (GListModel *documents,
+             guint       position,
+             gpointer    document)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (documents, position);
+
+  return item == document;
+}
+
+/* Replaces the documents from @first on with the @n in @items, with one
+ * items-changed, in which a list selection finds a moved item again.
+ * Orphans are listed in the documents' order, so they follow. */
+static void
+splice_documents (RptProject *self,
+                  guint       first,
+                  gpointer   *items,
+                  guint       n)
+{
+  g_list_store_splice (self->documents, first, n, items, n);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->orphans)) > 1)
+    g_list_store_sort (self->orphans, _rpt_project_compare_orphans, self);
+}
+
+/* Puts the documents in @order (all of them), changing only the part
+ * between the first and the last that differ. */
+static void
+set_document_order (RptProject *self,
+                    GPtrArray  *order)
+{
+  GListModel *documents = G_LIST_MODEL (self->documents);
+  guint first = 0, last = order->len;
+
+  g_return_if_fail (order->len == g_list_model_get_n_items (documents));
+
+  while (first < last && document_at (documents, first, g_ptr_array_index (order, first)))
+    first++;
+  while (last > first && document_at (documents, last - 1, g_ptr_array_index (order, last - 1)))
+    last--;
+  if (first < last)
+    splice_documents (self, first, order->pdata + first, last - first);
+}
+
+/* The documents from @from to @to (either way round) turn by one place,
+ * which takes the one at @from to @to. */
+static void
+move_document (RptProject *self,
+               guint       from,
+               guint       to)
+{
+  GListModel *documents = G_LIST_MODEL (self->documents);
+  guint first = MIN (from, to), n = MAX (from, to) - first + 1;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = first; i < first + n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (documents, i));
+  if (from < to)
+    {
+      gpointer moved = items->pdata[0];
+
+      memmove (items->pdata, items->pdata + 1, (n - 1) * sizeof (gpointer));
+      items->pdata[n - 1] = moved;
+    }
+  else
+    {
+      gpointer moved = items->pdata[n - 1];
+
+      memmove (items->pdata + 1, items->pdata, (n - 1) * sizeof (gpointer));
+      items->pdata[0] = moved;
+    }
+  splice_documents (self, first, items->pdata, n);
+}
+
 static void
 apply_label_state (RptLabel         *label,
                    const LabelState *state)
@@ -377,6 +452,14 @@ _rpt_op_apply (gpointer data,
       }
       break;
 
+    case OP_MOVE_DOCUMENT:
+      move_document (self, forward ? op->position : op->to, forward ? op->to : op->position);
+      break;
+
+    case OP_ORDER_DOCUMENTS:
+      set_document_order (self, forward ? op->u.order.after : op->u.order.before);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -430,6 +513,10 @@ _rpt_op_free (gpointer data)
     case OP_ANCHOR_STATE:
       anchor_state_clear (&op->u.anchor.before);
       anchor_state_clear (&op->u.anchor.after);
+      break;
+    case OP_ORDER_DOCUMENTS:
+      g_clear_pointer (&op->u.order.before, g_ptr_array_unref);
+      g_clear_pointer (&op->u.order.after, g_ptr_array_unref);
       break;
     default:
       break;

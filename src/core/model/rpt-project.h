@@ -83,6 +83,21 @@ gboolean       rpt_project_add_document        (RptProject  *self,
 /* Also removes its annotations and orphans, and their relations. */
 void           rpt_project_remove_document     (RptProject  *self,
                                                 const char  *document_id);
+/* Moves the article to @position in the list (past the end: last). The
+ * order is the project file's. */
+void           rpt_project_move_document       (RptProject  *self,
+                                                const char  *document_id,
+                                                guint        position);
+
+typedef enum {
+  RPT_DOCUMENT_SORT_DATE,    /* by publication date, oldest first */
+  RPT_DOCUMENT_SORT_OUTLET,  /* by outlet, alphabetically */
+} RptDocumentSort;
+
+/* Sorts the articles; those without a date (or outlet) go last, ties go
+ * by title, then keep their order. No undo step when nothing moves. */
+void           rpt_project_sort_documents      (RptProject      *self,
+                                                RptDocumentSort  by);
 
 /* Returns the new annotation (owned by the project), or NULL and an error
  * for an empty, reversed or out-of-range span, an unknown id, or a span
