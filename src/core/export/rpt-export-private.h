@@ -1,6 +1,5 @@
-/* rpt-export-private.h: the snapshot the format writers read, and helpers
- * they share. Nothing here touches an RptProject: writers run in worker
- * threads.
+/* rpt-export-private.h: what the format writers read, and helpers they
+ * share. Nothing here touches an RptProject: writers run in worker threads.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -16,46 +15,43 @@
 
 G_BEGIN_DECLS
 
-typedef struct
-{
-  char  *id;
-  char  *name;
-  char  *color;        /* "#rrggbb" */
-  char  *description;
-  char  *safe_name;    /* rpt_export_safe_name (name) */
-  guint  shortcut;
-  guint  n_uses;       /* exported annotations with this label */
-} RptExportLabel;
-
-typedef struct
-{
-  char  *id;
-  char  *name;
-  char  *safe_name;
-  guint  n_uses;
-} RptExportSpeaker;
+/* What the options select from the project snapshot, indexed for the
+ * writers: built in the worker, pointing into the snapshot (which it holds)
+ * rather than copying from it. */
 
 typedef struct
 {
   const char *id;
-  const char *note;     /* never NULL */
-  const char *author;   /* never NULL */
-  gint64      created;  /* microseconds since the epoch; -1 unknown */
-  gint64      modified;
-  guint       start;    /* code points, end exclusive */
-  guint       end;
-  guint       label;    /* index into labels */
-  gint        speaker;  /* index into speakers, -1 for none */
-  guint       document; /* index into documents */
-  guint       index;    /* position within its document, in text order */
+  const char *name;
+  const char *color;        /* "#rrggbb" */
+  const char *description;
+  char       *safe_name;    /* rpt_export_safe_name (name) */
+  guint       shortcut;
+  guint       n_uses;       /* exported annotations with this label */
+} RptExportLabel;
+
+typedef struct
+{
+  const char *id;
+  const char *name;
+  char       *safe_name;
+  guint       n_uses;
+} RptExportSpeaker;
+
+typedef struct
+{
+  const RptSnapshotAnnotation *annotation;  /* its speaker indexes the selection's speakers too */
+  guint                        label;       /* index into the selection's labels */
+  guint                        document;    /* index into the selection's documents */
+  guint                        index;       /* position within its document, in text order */
 } RptExportSpan;
 
 typedef struct _RptExportRelation RptExportRelation;
 
 typedef struct
 {
-  RptDocument        *document;     /* owned reference; immutable */
-  RptExportSpan      *spans;        /* slice of the snapshot's spans */
+  RptDocument        *document;     /* the snapshot's; immutable */
+  RptExportSpan      *spans;        /* slice of the selection's spans */
   guint               n_spans;
   RptExportRelation **relations;    /* both ends in this document */
   guint               n_relations;
@@ -69,8 +65,9 @@ struct _RptExportRelation
   RptExportSpan   *to;
 };
 
-struct _RptExportSnapshot
+struct _RptExportSelection
 {
+  RptProjectSnapshot *snapshot;
   RptExportFormat     format;
   RptOffsetUnit       offsets;
   gboolean            conll_layers;
@@ -86,7 +83,6 @@ struct _RptExportSnapshot
   guint               n_relations;
   guint               n_cross_relations;  /* ends in different articles */
   guint               n_unselected_relations; /* an end not exported */
-  GStringChunk       *strings;
 };
 
 /* What a writer produces: one file (name NULL) or the files of a folder. */
@@ -98,7 +94,7 @@ typedef struct
 
 typedef struct
 {
-  RptExportSnapshot *snapshot;
+  RptExportSelection *selection;
   GPtrArray         *files;        /* RptExportFile */
   GPtrArray         *warnings;     /* char *, never NULL */
   RptProgressFunc    progress;
@@ -116,14 +112,14 @@ GString     *rpt_export_add_file         (RptExportContext  *ctx,
 void         rpt_export_warn             (RptExportContext  *ctx,
                                           const char        *format,
                                           ...) G_GNUC_PRINTF (2, 3);
-/* Reports progress after article @done of the snapshot's documents and
+/* Reports progress after article @done of the selection's documents and
  * fails if the export was cancelled. A single file is written out as it
  * grows, from here: call it between articles. */
 gboolean     rpt_export_step             (RptExportContext  *ctx,
                                           guint              done,
                                           GError           **error);
-/* Code point offset in the unit the snapshot asks for. */
-guint64      rpt_export_offset           (RptExportSnapshot *snapshot,
+/* Code point offset in the unit the selection asks for. */
+guint64      rpt_export_offset           (RptExportSelection *selection,
                                           RptDocument       *document,
                                           guint              char_offset);
 /* "2026-11-22T10:00:00Z" (quotes included), or null when @usec < 0. */

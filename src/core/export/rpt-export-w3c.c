@@ -56,48 +56,48 @@ append_textual_body (GString    *out,
 }
 
 static void
-write_span (RptExportSnapshot *snap,
-            RptExportDocument *doc,
-            RptExportSpan     *span,
-            GString           *out)
+write_span (RptExportSelection *sel,
+            RptExportDocument  *doc,
+            RptExportSpan      *span,
+            GString            *out)
 {
   RptDocument *document = doc->document;
   guint length = rpt_document_get_length (document);
   /* One offset lookup, then short walks for the context and the end. */
-  const char *start = rpt_document_get_text (document) + rpt_document_byte_offset (document, span->start);
-  const char *end = g_utf8_offset_to_pointer (start, span->end - span->start);
-  const char *before = g_utf8_offset_to_pointer (start, -(glong) MIN (span->start, CONTEXT_CHARS));
-  const char *after = g_utf8_offset_to_pointer (end, MIN (length - span->end, CONTEXT_CHARS));
+  const char *start = rpt_document_get_text (document) + rpt_document_byte_offset (document, span->annotation->start);
+  const char *end = g_utf8_offset_to_pointer (start, span->annotation->end - span->annotation->start);
+  const char *before = g_utf8_offset_to_pointer (start, -(glong) MIN (span->annotation->start, CONTEXT_CHARS));
+  const char *after = g_utf8_offset_to_pointer (end, MIN (length - span->annotation->end, CONTEXT_CHARS));
 
   rpt_json_put_literal (out, "      {\"id\": ");
-  append_iri (out, "annotation", span->id);
+  append_iri (out, "annotation", span->annotation->id);
   rpt_json_put_literal (out, ", \"type\": \"Annotation\", \"motivation\": \"tagging\",\n");
-  if (span->created != -1)
+  if (span->annotation->created != -1)
     {
       rpt_json_put_literal (out, "       \"created\": ");
-      rpt_export_append_time (out, span->created);
+      rpt_export_append_time (out, span->annotation->created);
       rpt_json_put_literal (out, ", \"modified\": ");
-      rpt_export_append_time (out, span->modified != -1 ? span->modified : span->created);
+      rpt_export_append_time (out, span->annotation->modified != -1 ? span->annotation->modified : span->annotation->created);
       rpt_json_put_literal (out, ",\n");
     }
-  if (*span->author != '\0')
+  if (*span->annotation->author != '\0')
     {
       rpt_json_put_literal (out, "       \"creator\": {\"type\": \"Person\", ");
-      rpt_json_append_member_string (out, "name", span->author);
+      rpt_json_append_member_string (out, "name", span->annotation->author);
       rpt_json_put_literal (out, "},\n");
     }
   rpt_json_put_literal (out, "       \"body\": [");
-  append_textual_body (out, "tagging", g_array_index (snap->labels, RptExportLabel, span->label).name);
-  if (span->speaker >= 0)
+  append_textual_body (out, "tagging", g_array_index (sel->labels, RptExportLabel, span->label).name);
+  if (span->annotation->speaker >= 0)
     {
       rpt_json_put_literal (out, ", ");
       append_textual_body (out, "identifying",
-                           g_array_index (snap->speakers, RptExportSpeaker, span->speaker).name);
+                           g_array_index (sel->speakers, RptExportSpeaker, span->annotation->speaker).name);
     }
-  if (*span->note != '\0')
+  if (*span->annotation->note != '\0')
     {
       rpt_json_put_literal (out, ", ");
-      append_textual_body (out, "commenting", span->note);
+      append_textual_body (out, "commenting", span->annotation->note);
     }
   rpt_json_put_literal (out, "],\n       \"target\": {\"source\": ");
   append_iri (out, "article", rpt_document_get_id (document));
@@ -108,9 +108,9 @@ write_span (RptExportSnapshot *snap,
   rpt_json_put_literal (out, ", \"suffix\": ");
   rpt_json_append_string_len (out, end, after - end);
   rpt_json_put_literal (out, "},\n         {\"type\": \"TextPositionSelector\", ");
-  rpt_json_append_member_uint (out, "start", span->start);
+  rpt_json_append_member_uint (out, "start", span->annotation->start);
   rpt_json_put_literal (out, ", ");
-  rpt_json_append_member_uint (out, "end", span->end);
+  rpt_json_append_member_uint (out, "end", span->annotation->end);
   rpt_json_put_literal (out, "}]}}");
 }
 
@@ -124,9 +124,9 @@ write_relation (RptExportRelation *relation,
                         "       \"body\": [");
   append_textual_body (out, "tagging", rpt_relation_type_to_string (relation->type));
   rpt_json_put_literal (out, ", ");
-  append_iri (out, "annotation", relation->to->id);
+  append_iri (out, "annotation", relation->to->annotation->id);
   rpt_json_put_literal (out, "],\n       \"target\": ");
-  append_iri (out, "annotation", relation->from->id);
+  append_iri (out, "annotation", relation->from->annotation->id);
   rpt_json_put_literal (out, "}");
 }
 
@@ -134,8 +134,8 @@ gboolean
 _rpt_export_w3c (RptExportContext  *ctx,
                  GError           **error)
 {
-  RptExportSnapshot *snap = ctx->snapshot;
-  GString *out = rpt_export_add_file (ctx, NULL, 1024 + (gsize) snap->n_spans * 700);
+  RptExportSelection *sel = ctx->selection;
+  GString *out = rpt_export_add_file (ctx, NULL, 1024 + (gsize) sel->n_spans * 700);
   gboolean first = TRUE;
 
   g_string_append_printf (out,
@@ -150,26 +150,26 @@ _rpt_export_w3c (RptExportContext  *ctx,
                           "    \"type\": \"AnnotationPage\",\n"
                           "    \"startIndex\": 0,\n"
                           "    \"items\": [",
-                          snap->n_spans + snap->n_relations);
+                          sel->n_spans + sel->n_relations);
 
-  for (guint d = 0; d < snap->n_documents; d++)
+  for (guint d = 0; d < sel->n_documents; d++)
     {
-      RptExportDocument *doc = &snap->documents[d];
+      RptExportDocument *doc = &sel->documents[d];
 
       for (guint i = 0; i < doc->n_spans; i++)
         {
           g_string_append (out, first ? "\n" : ",\n");
           first = FALSE;
-          write_span (snap, doc, &doc->spans[i], out);
+          write_span (sel, doc, &doc->spans[i], out);
         }
       if (!rpt_export_step (ctx, d + 1, error))
         return FALSE;
     }
-  for (guint i = 0; i < snap->n_relations; i++)
+  for (guint i = 0; i < sel->n_relations; i++)
     {
       g_string_append (out, first ? "\n" : ",\n");
       first = FALSE;
-      write_relation (&snap->relations[i], out);
+      write_relation (&sel->relations[i], out);
     }
   g_string_append (out, first ? "]\n  }\n}\n" : "\n    ]\n  }\n}\n");
 
