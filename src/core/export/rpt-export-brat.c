@@ -170,21 +170,21 @@ append_escaped_note (GString    *out,
 /* Writes "TYPE s e;s e\tfrag frag" for the runs of @span without line
  * breaks. Returns FALSE when the span is all line breaks. */
 static gboolean
-append_fragments (Brat           *brat,
-                  RptDocument    *document,
-                  RptExportSpan  *span,
-                  const char     *type,
-                  GString        *out)
+append_fragments (Brat                *brat,
+                  RptDocument         *document,
+                  const RptExportSpan *span,
+                  const char          *type,
+                  GString             *out)
 {
-  const char *first = seek (brat, document, span->annotation->start);
+  const char *first = seek (brat, document, span->start);
   const char *p = first, *last = NULL, *run_bytes = NULL;
   GArray *runs = brat->runs;
   guint run_start = G_MAXUINT;
 
   g_array_set_size (runs, 0);
-  for (guint i = span->annotation->start; i <= span->annotation->end; i++)
+  for (guint i = span->start; i <= span->end; i++)
     {
-      guint brk = i < span->annotation->end ? line_break_at (p) : 1;
+      guint brk = i < span->end ? line_break_at (p) : 1;
 
       if (!brk && run_start == G_MAXUINT)
         {
@@ -198,7 +198,7 @@ append_fragments (Brat           *brat,
           g_array_append_val (runs, run);
           run_start = G_MAXUINT;
         }
-      if (i < span->annotation->end)
+      if (i < span->end)
         {
           last = p;
           p = g_utf8_next_char (p);
@@ -245,7 +245,7 @@ write_ann (Brat              *brat,
 
   for (guint i = 0; i < doc->n_spans; i++)
     {
-      RptExportSpan *span = &doc->spans[i];
+      const RptExportSpan *span = &doc->spans[i];
       RptExportLabel *label = &g_array_index (sel->labels, RptExportLabel, span->label);
       gsize mark = out->len;
 
@@ -264,23 +264,23 @@ write_ann (Brat              *brat,
 
   for (guint i = 0; i < doc->n_spans; i++)
     {
-      RptExportSpan *span = &doc->spans[i];
+      const RptExportSpan *span = &doc->spans[i];
 
-      if (t_number[i] == 0 || span->annotation->speaker < 0)
+      if (t_number[i] == 0 || span->speaker < 0)
         continue;
       g_string_append_c (out, 'A');
       append_uint (out, ++n_a);
       g_string_append (out, "\tSpeaker T");
       append_uint (out, t_number[i]);
       g_string_append_c (out, ' ');
-      g_string_append (out, g_array_index (sel->speakers, RptExportSpeaker, span->annotation->speaker).safe_name);
+      g_string_append (out, g_array_index (sel->speakers, RptExportSpeaker, span->speaker).safe_name);
       g_string_append_c (out, '\n');
     }
 
   for (guint i = 0; i < doc->n_relations; i++)
     {
       RptExportRelation *relation = doc->relations[i];
-      guint from = t_number[relation->from->index], to = t_number[relation->to->index];
+      guint from = t_number[relation->from - doc->spans], to = t_number[relation->to - doc->spans];
 
       if (!from || !to)
         continue;
@@ -297,16 +297,16 @@ write_ann (Brat              *brat,
 
   for (guint i = 0; i < doc->n_spans; i++)
     {
-      RptExportSpan *span = &doc->spans[i];
+      const RptExportSpan *span = &doc->spans[i];
 
-      if (t_number[i] == 0 || *span->annotation->note == '\0')
+      if (t_number[i] == 0 || *span->note == '\0')
         continue;
       g_string_append_c (out, '#');
       append_uint (out, ++n_notes);
       g_string_append (out, "\tAnnotatorNotes T");
       append_uint (out, t_number[i]);
       g_string_append_c (out, '\t');
-      append_escaped_note (out, span->annotation->note);
+      append_escaped_note (out, span->note);
       g_string_append_c (out, '\n');
     }
 }

@@ -54,7 +54,7 @@ typedef struct
 {
   RptExportSelection *sel;
   GArray             *tokens;    /* Token */
-  GArray             *order;     /* RptExportSpan *, priority order */
+  GArray             *order;     /* const RptExportSpan *, priority order */
   int                *owner;     /* per token and column: span index or -1 */
   guint              n_columns;
   Result             *result;
@@ -137,24 +137,25 @@ static int
 compare_priority (gconstpointer a,
                   gconstpointer b)
 {
-  const RptExportSpan *x = *(RptExportSpan * const *) a;
-  const RptExportSpan *y = *(RptExportSpan * const *) b;
+  const RptExportSpan *x = *(const RptExportSpan * const *) a;
+  const RptExportSpan *y = *(const RptExportSpan * const *) b;
 
-  if (x->annotation->start != y->annotation->start)
-    return x->annotation->start < y->annotation->start ? -1 : 1;
-  if (x->annotation->end != y->annotation->end)
-    return x->annotation->end > y->annotation->end ? -1 : 1;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end > y->end ? -1 : 1;
   if (x->label != y->label)
     return x->label < y->label ? -1 : 1;
-  return x->index < y->index ? -1 : x->index > y->index;
+  /* Both in one article's spans: their order there. */
+  return x < y ? -1 : x > y;
 }
 
 static void
-list_partial (Conll         *conll,
-              RptDocument   *document,
-              RptExportSpan *span,
-              Token         *token,
-              gboolean       at_start)
+list_partial (Conll               *conll,
+              RptDocument         *document,
+              const RptExportSpan *span,
+              Token               *token,
+              gboolean             at_start)
 {
   g_autofree char *word = NULL;
 
@@ -168,8 +169,8 @@ list_partial (Conll         *conll,
                          "the whole token is tagged")
                      : _("Article “%s”, annotation %s (%u–%u): the span ends inside the token “%s”; "
                          "the whole token is tagged"),
-                   rpt_document_get_id (document), span->annotation->id,
-                   span->annotation->start, span->annotation->end, word));
+                   rpt_document_get_id (document), span->id,
+                   span->start, span->end, word));
 }
 
 /* Tags the tokens of one document: owner[token * n_columns + column]. */
@@ -184,7 +185,7 @@ assign (Conll             *conll,
   g_array_set_size (conll->order, 0);
   for (guint i = 0; i < doc->n_spans; i++)
     {
-      RptExportSpan *span = &doc->spans[i];
+      const RptExportSpan *span = &doc->spans[i];
       g_array_append_val (conll->order, span);
     }
   g_array_sort (conll->order, compare_priority);
@@ -195,12 +196,12 @@ assign (Conll             *conll,
 
   for (guint k = 0; k < conll->order->len; k++)
     {
-      RptExportSpan *span = g_array_index (conll->order, RptExportSpan *, k);
+      const RptExportSpan *span = g_array_index (conll->order, const RptExportSpan *, k);
       guint column = sel->conll_layers ? span->label : 0;
-      guint first = token_after (tokens, span->annotation->start), last;
+      guint first = token_after (tokens, span->start), last;
       gboolean available = TRUE, crosses = FALSE;
 
-      if (first >= n_tokens || g_array_index (tokens, Token, first).start >= span->annotation->end)
+      if (first >= n_tokens || g_array_index (tokens, Token, first).start >= span->end)
         {
           conll->result->n_untokened++;
           continue;
@@ -208,8 +209,8 @@ assign (Conll             *conll,
       /* The last token that starts inside the span: the one holding its
        * last character, or the one before when the span ends in white
        * space (token_after() then gives the next token, or none). */
-      last = token_after (tokens, span->annotation->end - 1);
-      if (last >= n_tokens || g_array_index (tokens, Token, last).start >= span->annotation->end)
+      last = token_after (tokens, span->end - 1);
+      if (last >= n_tokens || g_array_index (tokens, Token, last).start >= span->end)
         last--;
       for (guint t = first; t <= last && available; t++)
         available = conll->owner[(gsize) t * conll->n_columns + column] < 0;
@@ -218,13 +219,13 @@ assign (Conll             *conll,
           conll->result->n_overlaps++;
           continue;
         }
-      if (g_array_index (tokens, Token, first).start < span->annotation->start)
+      if (g_array_index (tokens, Token, first).start < span->start)
         list_partial (conll, doc->document, span, &g_array_index (tokens, Token, first), TRUE);
-      if (g_array_index (tokens, Token, last).end > span->annotation->end)
+      if (g_array_index (tokens, Token, last).end > span->end)
         list_partial (conll, doc->document, span, &g_array_index (tokens, Token, last), FALSE);
       for (guint t = first; t <= last; t++)
         {
-          conll->owner[(gsize) t * conll->n_columns + column] = (int) span->index;
+          conll->owner[(gsize) t * conll->n_columns + column] = (int) (span - doc->spans);
           if (t > first && g_array_index (tokens, Token, t).sentence_start)
             crosses = TRUE;
         }
@@ -305,7 +306,7 @@ work (Shared           *shared,
   guint d;
 
   conll.tokens = g_array_new (FALSE, FALSE, sizeof (Token));
-  conll.order = g_array_new (FALSE, FALSE, sizeof (RptExportSpan *));
+  conll.order = g_array_new (FALSE, FALSE, sizeof (const RptExportSpan *));
   conll.n_columns = sel->conll_layers ? MAX (sel->labels->len, 1) : 1;
 
   while ((d = (guint) g_atomic_int_add (&shared->next, 1)) < sel->n_documents &&

@@ -59,28 +59,28 @@ _rpt_export_csv (RptExportContext  *ctx,
 
       for (guint i = 0; i < doc->n_spans; i++)
         {
-          RptExportSpan *span = &doc->spans[i];
-          gsize b_start = rpt_document_byte_offset (document, span->annotation->start);
-          gsize b_end = rpt_document_byte_offset (document, span->annotation->end);
+          const RptExportSpan *span = &doc->spans[i];
+          gsize b_start = rpt_document_byte_offset (document, span->start);
+          gsize b_end = rpt_document_byte_offset (document, span->end);
 
           append_field (out, rpt_document_get_id (document));
           g_string_append_c (out, ',');
           append_field (out, rpt_document_get_title (document));
           g_string_append_printf (out, ",%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT ",",
-                                  rpt_export_offset (sel, document, span->annotation->start),
-                                  rpt_export_offset (sel, document, span->annotation->end));
+                                  rpt_export_offset (sel, document, span->start),
+                                  rpt_export_offset (sel, document, span->end));
           append_field (out, g_array_index (sel->labels, RptExportLabel, span->label).name);
           g_string_append_c (out, ',');
-          if (span->annotation->speaker >= 0)
-            append_field (out, g_array_index (sel->speakers, RptExportSpeaker, span->annotation->speaker).name);
+          if (span->speaker >= 0)
+            append_field (out, g_array_index (sel->speakers, RptExportSpeaker, span->speaker).name);
           g_string_append_c (out, ',');
           append_field_len (out, text + b_start, b_end - b_start);
           g_string_append_c (out, ',');
-          append_field (out, span->annotation->note);
+          append_field (out, span->note);
           g_string_append_c (out, ',');
-          append_field (out, span->annotation->author);
+          append_field (out, span->author);
           g_string_append_c (out, ',');
-          append_field (out, span->annotation->id);
+          append_field (out, span->id);
           g_string_append (out, "\r\n");
         }
       if (!rpt_export_step (ctx, d + 1, error))

@@ -39,12 +39,12 @@ write_document (RptExportSelection *sel,
   g_string_append (out, ", \"label\": [");
   for (guint i = 0; i < doc->n_spans; i++)
     {
-      RptExportSpan *span = &doc->spans[i];
+      const RptExportSpan *span = &doc->spans[i];
 
       g_string_append_printf (out, "%s[%" G_GUINT64_FORMAT ", %" G_GUINT64_FORMAT ", ",
                               i ? ", " : "",
-                              rpt_export_offset (sel, document, span->annotation->start),
-                              rpt_export_offset (sel, document, span->annotation->end));
+                              rpt_export_offset (sel, document, span->start),
+                              rpt_export_offset (sel, document, span->end));
       rpt_json_append_string (out, g_array_index (sel->labels, RptExportLabel, span->label).name);
       g_string_append_c (out, ']');
     }
@@ -52,29 +52,29 @@ write_document (RptExportSelection *sel,
   g_string_append (out, "], \"entities\": [");
   for (guint i = 0; i < doc->n_spans; i++)
     {
-      RptExportSpan *span = &doc->spans[i];
+      const RptExportSpan *span = &doc->spans[i];
 
       g_string_append (out, i ? ", {" : "{");
-      rpt_json_append_member_string (out, "id", span->annotation->id);
+      rpt_json_append_member_string (out, "id", span->id);
       g_string_append_printf (out, ", \"start_offset\": %" G_GUINT64_FORMAT
                                    ", \"end_offset\": %" G_GUINT64_FORMAT ", ",
-                              rpt_export_offset (sel, document, span->annotation->start),
-                              rpt_export_offset (sel, document, span->annotation->end));
+                              rpt_export_offset (sel, document, span->start),
+                              rpt_export_offset (sel, document, span->end));
       rpt_json_append_member_string (out, "label",
                                      g_array_index (sel->labels, RptExportLabel, span->label).name);
       g_string_append (out, ", \"speaker\": ");
-      if (span->annotation->speaker >= 0)
-        rpt_json_append_string (out, g_array_index (sel->speakers, RptExportSpeaker, span->annotation->speaker).name);
+      if (span->speaker >= 0)
+        rpt_json_append_string (out, g_array_index (sel->speakers, RptExportSpeaker, span->speaker).name);
       else
         g_string_append (out, "null");
       g_string_append (out, ", ");
-      rpt_json_append_member_string (out, "note", span->annotation->note);
+      rpt_json_append_member_string (out, "note", span->note);
       g_string_append (out, ", ");
-      rpt_json_append_member_string (out, "author", span->annotation->author);
+      rpt_json_append_member_string (out, "author", span->author);
       g_string_append (out, ", \"created\": ");
-      rpt_export_append_time (out, span->annotation->created);
+      rpt_export_append_time (out, span->created);
       g_string_append (out, ", \"modified\": ");
-      rpt_export_append_time (out, span->annotation->modified);
+      rpt_export_append_time (out, span->modified);
       g_string_append_c (out, '}');
     }
 
@@ -86,9 +86,9 @@ write_document (RptExportSelection *sel,
       g_string_append (out, i ? ", {" : "{");
       rpt_json_append_member_string (out, "id", relation->id);
       g_string_append (out, ", ");
-      rpt_json_append_member_string (out, "from_id", relation->from->annotation->id);
+      rpt_json_append_member_string (out, "from_id", relation->from->id);
       g_string_append (out, ", ");
-      rpt_json_append_member_string (out, "to_id", relation->to->annotation->id);
+      rpt_json_append_member_string (out, "to_id", relation->to->id);
       g_string_append (out, ", ");
       rpt_json_append_member_string (out, "type", rpt_relation_type_to_string (relation->type));
       g_string_append_c (out, '}');

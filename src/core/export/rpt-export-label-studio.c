@@ -20,24 +20,24 @@
 #define CONFIG_FILE "label_config.xml"
 
 static void
-append_region_value (RptExportSelection *sel,
-                     RptDocument        *document,
-                     RptExportSpan      *span,
-                     GString            *out)
+append_region_value (RptExportSelection  *sel,
+                     RptDocument         *document,
+                     const RptExportSpan *span,
+                     GString             *out)
 {
   g_string_append_printf (out, "\"value\": {\"start\": %" G_GUINT64_FORMAT ", \"end\": %" G_GUINT64_FORMAT,
-                          rpt_export_offset (sel, document, span->annotation->start),
-                          rpt_export_offset (sel, document, span->annotation->end));
+                          rpt_export_offset (sel, document, span->start),
+                          rpt_export_offset (sel, document, span->end));
 }
 
 static void
-append_result_head (GString       *out,
-                    RptExportSpan *span,
-                    const char    *from_name,
-                    const char    *type)
+append_result_head (GString             *out,
+                    const RptExportSpan *span,
+                    const char          *from_name,
+                    const char          *type)
 {
   g_string_append (out, ",\n    {");
-  rpt_json_append_member_string (out, "id", span->annotation->id);
+  rpt_json_append_member_string (out, "id", span->id);
   g_string_append (out, ", ");
   rpt_json_append_member_string (out, "from_name", from_name);
   g_string_append (out, ", \"to_name\": \"text\", ");
@@ -74,9 +74,9 @@ write_task (RptExportSelection *sel,
   mark = out->len;
   for (guint i = 0; i < doc->n_spans; i++)
     {
-      RptExportSpan *span = &doc->spans[i];
-      gsize b_start = rpt_document_byte_offset (document, span->annotation->start);
-      gsize b_end = rpt_document_byte_offset (document, span->annotation->end);
+      const RptExportSpan *span = &doc->spans[i];
+      gsize b_start = rpt_document_byte_offset (document, span->start);
+      gsize b_end = rpt_document_byte_offset (document, span->end);
 
       append_result_head (out, span, "label", "labels");
       append_region_value (sel, document, span, out);
@@ -86,25 +86,25 @@ write_task (RptExportSelection *sel,
       rpt_json_append_string (out, g_array_index (sel->labels, RptExportLabel, span->label).name);
       g_string_append (out, "]}}");
 
-      if (span->annotation->speaker >= 0)
+      if (span->speaker >= 0)
         {
           append_result_head (out, span, "speaker", "choices");
           append_region_value (sel, document, span, out);
           g_string_append (out, ", \"text\": ");
           rpt_json_append_string_len (out, text + b_start, b_end - b_start);
           g_string_append (out, ", \"choices\": [");
-          rpt_json_append_string (out, g_array_index (sel->speakers, RptExportSpeaker, span->annotation->speaker).name);
+          rpt_json_append_string (out, g_array_index (sel->speakers, RptExportSpeaker, span->speaker).name);
           g_string_append (out, "]}}");
         }
 
-      if (*span->annotation->note != '\0')
+      if (*span->note != '\0')
         {
           /* A per-region TextArea's own "text" (a list) replaces the
            * region's text, as in Label Studio's exports. */
           append_result_head (out, span, "note", "textarea");
           append_region_value (sel, document, span, out);
           g_string_append (out, ", \"text\": [");
-          rpt_json_append_string (out, span->annotation->note);
+          rpt_json_append_string (out, span->note);
           g_string_append (out, "]}}");
         }
     }
@@ -113,9 +113,9 @@ write_task (RptExportSelection *sel,
       RptExportRelation *relation = doc->relations[i];
 
       g_string_append (out, ",\n    {\"type\": \"relation\", ");
-      rpt_json_append_member_string (out, "from_id", relation->from->annotation->id);
+      rpt_json_append_member_string (out, "from_id", relation->from->id);
       g_string_append (out, ", ");
-      rpt_json_append_member_string (out, "to_id", relation->to->annotation->id);
+      rpt_json_append_member_string (out, "to_id", relation->to->id);
       g_string_append (out, ", \"direction\": \"right\", \"labels\": [");
       rpt_json_append_string (out, rpt_relation_type_to_string (relation->type));
       g_string_append (out, "]}");

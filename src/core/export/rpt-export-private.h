@@ -38,31 +38,30 @@ typedef struct
   guint       n_uses;
 } RptExportSpeaker;
 
-typedef struct
-{
-  const RptSnapshotAnnotation *annotation;  /* its speaker indexes the selection's speakers too */
-  guint                        label;       /* index into the selection's labels */
-  guint                        document;    /* index into the selection's documents */
-  guint                        index;       /* position within its document, in text order */
-} RptExportSpan;
+/* A span as the writers see it: the snapshot's annotation itself, or, when
+ * the options leave labels out, a copy whose label is renumbered among the
+ * selected labels. Its speaker indexes the selection's speakers (they are
+ * the snapshot's); its document is the snapshot's index, not the
+ * selection's. */
+typedef RptSnapshotAnnotation RptExportSpan;
 
 typedef struct _RptExportRelation RptExportRelation;
 
 typedef struct
 {
-  RptDocument        *document;     /* the snapshot's; immutable */
-  RptExportSpan      *spans;        /* slice of the selection's spans */
-  guint               n_spans;
-  RptExportRelation **relations;    /* both ends in this document */
-  guint               n_relations;
+  RptDocument         *document;     /* the snapshot's; immutable */
+  const RptExportSpan *spans;        /* text order */
+  guint                n_spans;
+  RptExportRelation  **relations;    /* both ends in this document */
+  guint                n_relations;
 } RptExportDocument;
 
 struct _RptExportRelation
 {
-  const char      *id;
-  RptRelationType  type;
-  RptExportSpan   *from;
-  RptExportSpan   *to;
+  const char          *id;
+  RptRelationType      type;
+  const RptExportSpan *from;
+  const RptExportSpan *to;
 };
 
 struct _RptExportSelection
@@ -77,7 +76,7 @@ struct _RptExportSelection
   GArray             *speakers;     /* RptExportSpeaker, project order */
   RptExportDocument  *documents;
   guint               n_documents;
-  RptExportSpan      *spans;
+  RptExportSpan      *kept;         /* the copies, when labels are left out */
   guint               n_spans;
   RptExportRelation  *relations;    /* every exported relation */
   guint               n_relations;
@@ -95,14 +94,14 @@ typedef struct
 typedef struct
 {
   RptExportSelection *selection;
-  GPtrArray         *files;        /* RptExportFile */
-  GPtrArray         *warnings;     /* char *, never NULL */
-  RptProgressFunc    progress;
-  gpointer           progress_data;
-  GCancellable      *cancellable;
+  GPtrArray          *files;        /* RptExportFile */
+  GPtrArray          *warnings;     /* char *, never NULL */
+  RptProgressFunc     progress;
+  gpointer            progress_data;
+  GCancellable       *cancellable;
   /* Single-file formats: where the file goes as it is made (see
    * rpt_export_step). */
-  RptSafeFile       *stream;
+  RptSafeFile        *stream;
 } RptExportContext;
 
 /* A new output file; @name NULL for single-file formats. */
@@ -120,8 +119,8 @@ gboolean     rpt_export_step             (RptExportContext  *ctx,
                                           GError           **error);
 /* Code point offset in the unit the selection asks for. */
 guint64      rpt_export_offset           (RptExportSelection *selection,
-                                          RptDocument       *document,
-                                          guint              char_offset);
+                                          RptDocument        *document,
+                                          guint               char_offset);
 /* "2026-11-22T10:00:00Z" (quotes included), or null when @usec < 0. */
 void         rpt_export_append_time      (GString           *out,
                                           gint64             usec);

@@ -25,7 +25,7 @@ rpt_export_selection_free (RptExportSelection *selection)
   g_array_unref (selection->labels);
   g_array_unref (selection->speakers);
   g_free (selection->documents);
-  g_free (selection->spans);
+  g_free (selection->kept);
   g_free (selection->relations);
   rpt_project_snapshot_unref (selection->snapshot);
   g_free (selection);
@@ -132,69 +132,94 @@ select_labels_and_speakers (RptExportSelection *sel,
     }
 }
 
-/* Spans of the selected articles with a selected label; @span_of[i] is the
- * span of the snapshot's annotation i, or NULL. */
+/* The selected articles and their spans. @doc_of[i] receives the place
+ * among them + 1 of the snapshot's article i (0: not selected), @span_of[k]
+ * (only when labels are left out) the span of the snapshot's annotation k,
+ * or NULL. */
 static void
-select_spans (RptExportSelection  *sel,
-              const gboolean      *selected,
-              const guint         *label_index,
-              RptExportSpan      **span_of)
+select_spans (RptExportSelection   *sel,
+              const gboolean       *selected,
+              const guint          *label_index,
+              guint                *doc_of,
+              const RptExportSpan **span_of)
 {
   RptProjectSnapshot *snapshot = sel->snapshot;
-  guint n_documents = rpt_project_snapshot_get_n_documents (snapshot);
-  guint n_spans = 0, d = 0, n_all;
+  guint n_documents = rpt_project_snapshot_get_n_documents (snapshot), n_all;
   const RptSnapshotAnnotation *all = rpt_project_snapshot_get_annotations (snapshot, &n_all);
 
   sel->documents = g_new0 (RptExportDocument, MAX (n_documents, 1));
-  for (guint i = 0; i < n_documents; i++)
-    if (selected[i])
-      {
-        guint n;
+  if (span_of != NULL)
+    {
+      guint n_kept = 0, n;
 
-        rpt_project_snapshot_get_document_annotations (snapshot, i, &n);
-        n_spans += n;
-      }
-  sel->spans = g_new0 (RptExportSpan, MAX (n_spans, 1));
-
+      for (guint i = 0; i < n_documents; i++)
+        if (selected[i])
+          {
+            rpt_project_snapshot_get_document_annotations (snapshot, i, &n);
+            n_kept += n;
+          }
+      sel->kept = g_new (RptExportSpan, MAX (n_kept, 1));
+    }
   for (guint i = 0; i < n_documents; i++)
     {
-      RptExportDocument *doc;
+      RptExportDocument *doc = &sel->documents[sel->n_documents];
       const RptSnapshotAnnotation *annotations;
       guint n;
 
+      doc_of[i] = 0;
       if (!selected[i])
         continue;
-      doc = &sel->documents[d];
+      doc_of[i] = ++sel->n_documents;
       doc->document = rpt_project_snapshot_get_document (snapshot, i);
-      doc->spans = sel->spans + sel->n_spans;
       annotations = rpt_project_snapshot_get_document_annotations (snapshot, i, &n);
-      for (guint k = 0; k < n; k++)
+      if (span_of == NULL)
         {
-          const RptSnapshotAnnotation *a = &annotations[k];
-          RptExportSpan *span;
+          /* Every label: the snapshot's own annotations, not a copy. */
+          doc->spans = annotations;
+          doc->n_spans = n;
+        }
+      else
+        {
+          RptExportSpan *kept = sel->kept + sel->n_spans;
 
-          if (label_index[a->label] == 0)
-            continue;
-          span = &doc->spans[doc->n_spans];
-          span->annotation = a;
-          span->label = label_index[a->label] - 1;
-          span->document = d;
-          span->index = doc->n_spans++;
-          g_array_index (sel->labels, RptExportLabel, span->label).n_uses++;
-          if (a->speaker >= 0)
-            g_array_index (sel->speakers, RptExportSpeaker, a->speaker).n_uses++;
-          span_of[a - all] = span;
+          for (guint k = 0; k < n; k++)
+            if (label_index[annotations[k].label] != 0)
+              {
+                kept[doc->n_spans] = annotations[k];
+                kept[doc->n_spans].label = label_index[annotations[k].label] - 1;
+                span_of[&annotations[k] - all] = &kept[doc->n_spans++];
+              }
+          doc->spans = kept;
+        }
+      for (guint k = 0; k < doc->n_spans; k++)
+        {
+          g_array_index (sel->labels, RptExportLabel, doc->spans[k].label).n_uses++;
+          if (doc->spans[k].speaker >= 0)
+            g_array_index (sel->speakers, RptExportSpeaker, doc->spans[k].speaker).n_uses++;
         }
       sel->n_spans += doc->n_spans;
-      d++;
     }
-  sel->n_documents = d;
+}
+
+/* The span of the snapshot's annotation @k, or NULL. */
+static const RptExportSpan *
+find_span (RptExportSelection   *sel,
+           guint                 k,
+           const guint          *doc_of,
+           const RptExportSpan **span_of)
+{
+  guint n_all;
+  const RptSnapshotAnnotation *all = rpt_project_snapshot_get_annotations (sel->snapshot, &n_all);
+
+  if (k == G_MAXUINT || doc_of[all[k].document] == 0)
+    return NULL;
+  return span_of ? span_of[k] : &all[k];
 }
 
 static void
-select_relations (RptExportSelection  *sel,
-                  const gboolean      *selected_documents,
-                  RptExportSpan      **span_of)
+select_relations (RptExportSelection   *sel,
+                  const guint          *doc_of,
+                  const RptExportSpan **span_of)
 {
   RptProjectSnapshot *snapshot = sel->snapshot;
   guint n = rpt_project_snapshot_get_n_relations (snapshot), n_all;
@@ -205,19 +230,19 @@ select_relations (RptExportSelection  *sel,
   for (guint i = 0; i < n; i++)
     {
       const RptSnapshotRelation *relation = rpt_project_snapshot_get_relation (snapshot, i);
-      RptExportSpan *from, *to;
+      const RptExportSpan *from, *to;
       RptExportRelation *copy;
       guint a, b;
 
       rpt_project_snapshot_get_relation_ends (snapshot, i, &a, &b);
-      from = a != G_MAXUINT ? span_of[a] : NULL;
-      to = b != G_MAXUINT ? span_of[b] : NULL;
+      from = find_span (sel, a, doc_of, span_of);
+      to = find_span (sel, b, doc_of, span_of);
       if (from == NULL || to == NULL)
         {
           /* An end left out by the label selection: worth a warning when
            * the link touches an exported article. */
-          if ((a != G_MAXUINT && selected_documents[all[a].document]) ||
-              (b != G_MAXUINT && selected_documents[all[b].document]))
+          if ((a != G_MAXUINT && doc_of[all[a].document] != 0) ||
+              (b != G_MAXUINT && doc_of[all[b].document] != 0))
             sel->n_unselected_relations++;
           continue;
         }
@@ -229,7 +254,7 @@ select_relations (RptExportSelection  *sel,
       if (from->document != to->document)
         sel->n_cross_relations++;
       else
-        sel->documents[from->document].n_relations++;
+        sel->documents[doc_of[from->document] - 1].n_relations++;
     }
 
   fill = g_new0 (guint, MAX (sel->n_documents, 1));
@@ -238,9 +263,9 @@ select_relations (RptExportSelection  *sel,
   for (guint i = 0; i < sel->n_relations; i++)
     {
       RptExportRelation *relation = &sel->relations[i];
-      guint d = relation->from->document;
+      guint d = doc_of[relation->from->document] - 1;
 
-      if (d == relation->to->document)
+      if (relation->from->document == relation->to->document)
         sel->documents[d].relations[fill[d]++] = relation;
     }
 }
@@ -254,7 +279,8 @@ rpt_export_selection_new (RptProjectSnapshot      *snapshot,
   g_autofree gboolean *selected_labels = NULL;
   g_autofree gboolean *selected_documents = NULL;
   g_autofree guint *label_index = NULL;
-  g_autofree RptExportSpan **span_of = NULL;
+  g_autofree guint *doc_of = NULL;
+  g_autofree const RptExportSpan **span_of = NULL;  /* only when labels are left out */
   RptExportSelection *sel;
 
   g_return_val_if_fail (snapshot != NULL, NULL);
@@ -286,12 +312,17 @@ rpt_export_selection_new (RptProjectSnapshot      *snapshot,
   sel->labels = g_array_new (FALSE, TRUE, sizeof (RptExportLabel));
   sel->speakers = g_array_new (FALSE, TRUE, sizeof (RptExportSpeaker));
 
-  rpt_project_snapshot_get_annotations (snapshot, &n_annotations);
   label_index = g_new (guint, MAX (n_labels, 1));
-  span_of = g_new0 (RptExportSpan *, MAX (n_annotations, 1));
+  doc_of = g_new (guint, MAX (n_documents, 1));
+  for (guint i = 0; i < n_labels && span_of == NULL; i++)
+    if (!selected_labels[i])
+      {
+        rpt_project_snapshot_get_annotations (snapshot, &n_annotations);
+        span_of = g_new0 (const RptExportSpan *, MAX (n_annotations, 1));
+      }
   select_labels_and_speakers (sel, selected_labels, label_index);
-  select_spans (sel, selected_documents, label_index, span_of);
-  select_relations (sel, selected_documents, span_of);
+  select_spans (sel, selected_documents, label_index, doc_of, span_of);
+  select_relations (sel, doc_of, span_of);
 
   return sel;
 }

@@ -56,48 +56,48 @@ append_textual_body (GString    *out,
 }
 
 static void
-write_span (RptExportSelection *sel,
-            RptExportDocument  *doc,
-            RptExportSpan      *span,
-            GString            *out)
+write_span (RptExportSelection  *sel,
+            RptExportDocument   *doc,
+            const RptExportSpan *span,
+            GString             *out)
 {
   RptDocument *document = doc->document;
   guint length = rpt_document_get_length (document);
   /* One offset lookup, then short walks for the context and the end. */
-  const char *start = rpt_document_get_text (document) + rpt_document_byte_offset (document, span->annotation->start);
-  const char *end = g_utf8_offset_to_pointer (start, span->annotation->end - span->annotation->start);
-  const char *before = g_utf8_offset_to_pointer (start, -(glong) MIN (span->annotation->start, CONTEXT_CHARS));
-  const char *after = g_utf8_offset_to_pointer (end, MIN (length - span->annotation->end, CONTEXT_CHARS));
+  const char *start = rpt_document_get_text (document) + rpt_document_byte_offset (document, span->start);
+  const char *end = g_utf8_offset_to_pointer (start, span->end - span->start);
+  const char *before = g_utf8_offset_to_pointer (start, -(glong) MIN (span->start, CONTEXT_CHARS));
+  const char *after = g_utf8_offset_to_pointer (end, MIN (length - span->end, CONTEXT_CHARS));
 
   rpt_json_put_literal (out, "      {\"id\": ");
-  append_iri (out, "annotation", span->annotation->id);
+  append_iri (out, "annotation", span->id);
   rpt_json_put_literal (out, ", \"type\": \"Annotation\", \"motivation\": \"tagging\",\n");
-  if (span->annotation->created != -1)
+  if (span->created != -1)
     {
       rpt_json_put_literal (out, "       \"created\": ");
-      rpt_export_append_time (out, span->annotation->created);
+      rpt_export_append_time (out, span->created);
       rpt_json_put_literal (out, ", \"modified\": ");
-      rpt_export_append_time (out, span->annotation->modified != -1 ? span->annotation->modified : span->annotation->created);
+      rpt_export_append_time (out, span->modified != -1 ? span->modified : span->created);
       rpt_json_put_literal (out, ",\n");
     }
-  if (*span->annotation->author != '\0')
+  if (*span->author != '\0')
     {
       rpt_json_put_literal (out, "       \"creator\": {\"type\": \"Person\", ");
-      rpt_json_append_member_string (out, "name", span->annotation->author);
+      rpt_json_append_member_string (out, "name", span->author);
       rpt_json_put_literal (out, "},\n");
     }
   rpt_json_put_literal (out, "       \"body\": [");
   append_textual_body (out, "tagging", g_array_index (sel->labels, RptExportLabel, span->label).name);
-  if (span->annotation->speaker >= 0)
+  if (span->speaker >= 0)
     {
       rpt_json_put_literal (out, ", ");
       append_textual_body (out, "identifying",
-                           g_array_index (sel->speakers, RptExportSpeaker, span->annotation->speaker).name);
+                           g_array_index (sel->speakers, RptExportSpeaker, span->speaker).name);
     }
-  if (*span->annotation->note != '\0')
+  if (*span->note != '\0')
     {
       rpt_json_put_literal (out, ", ");
-      append_textual_body (out, "commenting", span->annotation->note);
+      append_textual_body (out, "commenting", span->note);
     }
   rpt_json_put_literal (out, "],\n       \"target\": {\"source\": ");
   append_iri (out, "article", rpt_document_get_id (document));
@@ -108,9 +108,9 @@ write_span (RptExportSelection *sel,
   rpt_json_put_literal (out, ", \"suffix\": ");
   rpt_json_append_string_len (out, end, after - end);
   rpt_json_put_literal (out, "},\n         {\"type\": \"TextPositionSelector\", ");
-  rpt_json_append_member_uint (out, "start", span->annotation->start);
+  rpt_json_append_member_uint (out, "start", span->start);
   rpt_json_put_literal (out, ", ");
-  rpt_json_append_member_uint (out, "end", span->annotation->end);
+  rpt_json_append_member_uint (out, "end", span->end);
   rpt_json_put_literal (out, "}]}}");
 }
 
@@ -124,9 +124,9 @@ write_relation (RptExportRelation *relation,
                         "       \"body\": [");
   append_textual_body (out, "tagging", rpt_relation_type_to_string (relation->type));
   rpt_json_put_literal (out, ", ");
-  append_iri (out, "annotation", relation->to->annotation->id);
+  append_iri (out, "annotation", relation->to->id);
   rpt_json_put_literal (out, "],\n       \"target\": ");
-  append_iri (out, "annotation", relation->from->annotation->id);
+  append_iri (out, "annotation", relation->from->id);
   rpt_json_put_literal (out, "}");
 }
 

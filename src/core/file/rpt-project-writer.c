@@ -46,8 +46,16 @@ end_item (GString  *out,
 /* ---- Writing ----
  * Saving a large project must not hold up the window: the bytes are made
  * in a worker thread from a snapshot (rpt-project-snapshot.h) taken on the
- * main thread. An annotation's quote and context are sliced from its
+ * main thread. On the thread that owns the project they are made from the
+ * project itself, which spares a copy of every annotation made only to be
+ * read once. An annotation's quote and context are sliced from its
  * article's text as the bytes are made; an orphan's are its own. */
+
+typedef struct
+{
+  RptProjectSnapshot *snapshot;
+  RptProject         *project;  /* when there is no snapshot */
+} Source;
 
 /* One annotation as written. */
 typedef struct
@@ -59,62 +67,95 @@ typedef struct
   const char  *quote, *prefix, *suffix; /* orphans */
 } Written;
 
-static void
-write_labels (RptProjectSnapshot *snapshot,
-              GString            *out)
+/* Items of the project's lists are borrowed: the project holds them. */
+static gpointer
+borrow_item (GListModel *list,
+             guint       i)
 {
-  guint n = rpt_project_snapshot_get_n_labels (snapshot);
+  g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+  return item;
+}
+
+static void
+write_labels (const Source *src,
+              GString      *out)
+{
+  GListModel *list = src->snapshot ? NULL : rpt_project_get_labels (src->project);
+  guint n = list ? g_list_model_get_n_items (list) : rpt_project_snapshot_get_n_labels (src->snapshot);
 
   begin_array (out, "labels", n);
   for (guint i = 0; i < n; i++)
     {
-      const RptSnapshotLabel *label = rpt_project_snapshot_get_label (snapshot, i);
+      RptLabel *item = list ? borrow_item (list, i) : NULL;
+      RptSnapshotLabel label = list ? (RptSnapshotLabel) {
+          rpt_label_get_id (item), rpt_label_get_name (item), rpt_label_get_color (item),
+          rpt_label_get_description (item), rpt_label_get_shortcut (item),
+        } : *rpt_project_snapshot_get_label (src->snapshot, i);
 
       rpt_json_put_literal (out, "    {");
-      rpt_json_append_member_string (out, "id", label->id);
+      rpt_json_append_member_string (out, "id", label.id);
       rpt_json_put_literal (out, ", ");
-      rpt_json_append_member_string (out, "name", label->name);
+      rpt_json_append_member_string (out, "name", label.name);
       rpt_json_put_literal (out, ", ");
-      rpt_json_append_member_string (out, "color", label->color);
+      rpt_json_append_member_string (out, "color", label.color);
       rpt_json_put_literal (out, ", ");
-      rpt_json_append_member_uint (out, "shortcut", label->shortcut);
+      rpt_json_append_member_uint (out, "shortcut", label.shortcut);
       rpt_json_put_literal (out, ", ");
-      rpt_json_append_member_string (out, "description", label->description);
+      rpt_json_append_member_string (out, "description", label.description);
       end_item (out, i + 1 == n);
     }
   end_array (out, n, FALSE);
 }
 
 static void
-write_speakers (RptProjectSnapshot *snapshot,
-                GString            *out)
+write_speakers (const Source *src,
+                GString      *out)
 {
-  guint n = rpt_project_snapshot_get_n_speakers (snapshot);
+  GListModel *list = src->snapshot ? NULL : rpt_project_get_speakers (src->project);
+  guint n = list ? g_list_model_get_n_items (list) : rpt_project_snapshot_get_n_speakers (src->snapshot);
 
   begin_array (out, "speakers", n);
   for (guint i = 0; i < n; i++)
     {
-      const RptSnapshotSpeaker *speaker = rpt_project_snapshot_get_speaker (snapshot, i);
+      RptSpeaker *item = list ? borrow_item (list, i) : NULL;
+      RptSnapshotSpeaker speaker = list ? (RptSnapshotSpeaker) { rpt_speaker_get_id (item), rpt_speaker_get_name (item) }
+                                        : *rpt_project_snapshot_get_speaker (src->snapshot, i);
 
       rpt_json_put_literal (out, "    {");
-      rpt_json_append_member_string (out, "id", speaker->id);
+      rpt_json_append_member_string (out, "id", speaker.id);
       rpt_json_put_literal (out, ", ");
-      rpt_json_append_member_string (out, "name", speaker->name);
+      rpt_json_append_member_string (out, "name", speaker.name);
       end_item (out, i + 1 == n);
     }
   end_array (out, n, FALSE);
 }
 
-static void
-write_documents (RptProjectSnapshot *snapshot,
-                 GString            *out)
+static guint
+n_documents (const Source *src)
 {
-  guint n = rpt_project_snapshot_get_n_documents (snapshot);
+  return src->snapshot ? rpt_project_snapshot_get_n_documents (src->snapshot)
+                       : g_list_model_get_n_items (rpt_project_get_documents (src->project));
+}
+
+static RptDocument *
+get_document (const Source *src,
+              guint         i)
+{
+  return src->snapshot ? rpt_project_snapshot_get_document (src->snapshot, i)
+                       : borrow_item (rpt_project_get_documents (src->project), i);
+}
+
+static void
+write_documents (const Source *src,
+                 GString      *out)
+{
+  guint n = n_documents (src);
 
   begin_array (out, "documents", n);
   for (guint i = 0; i < n; i++)
     {
-      RptDocument *document = rpt_project_snapshot_get_document (snapshot, i);
+      RptDocument *document = get_document (src, i);
 
       rpt_json_put_literal (out, "    {");
       rpt_json_append_member_string (out, "id", rpt_document_get_id (document));
@@ -228,22 +269,69 @@ from_snapshot (RptProjectSnapshot          *snapshot,
   return written;
 }
 
-/* Annotations in document order, then text order within each document. */
-static void
-write_annotations (RptProjectSnapshot *snapshot,
-                   GString            *out)
+static Written
+from_project (RptAnnotation *a)
+{
+  Written written = {
+    rpt_annotation_get_id (a),
+    rpt_annotation_get_document (a),
+    rpt_annotation_get_label (a),
+    rpt_annotation_get_speaker (a),
+    rpt_annotation_get_note (a),
+    rpt_annotation_get_author (a),
+    rpt_annotation_get_created (a),
+    rpt_annotation_get_modified (a),
+    rpt_annotation_get_start (a),
+    rpt_annotation_get_end (a),
+    NULL,
+    rpt_annotation_get_quote (a),
+    rpt_annotation_get_prefix (a),
+    rpt_annotation_get_suffix (a),
+  };
+
+  return written;
+}
+
+static guint
+n_annotations (const Source *src)
 {
   guint n;
-  const RptSnapshotAnnotation *annotations = rpt_project_snapshot_get_annotations (snapshot, &n);
+
+  if (src->snapshot == NULL)
+    return rpt_project_get_n_annotations (src->project);
+  rpt_project_snapshot_get_annotations (src->snapshot, &n);
+  return n;
+}
+
+/* Annotations in document order, then text order within each document. */
+static void
+write_annotations (const Source *src,
+                   GString      *out)
+{
+  guint n = n_annotations (src), written = 0;
 
   begin_array (out, "annotations", n);
-  for (guint i = 0; i < n; i++)
+  for (guint d = 0; d < n_documents (src); d++)
     {
-      Written a = from_snapshot (snapshot, &annotations[i]);
+      RptDocument *document = get_document (src, d);
+      RptAnnotationStore *store = src->snapshot ? NULL
+                                                : rpt_project_get_annotations (src->project, rpt_document_get_id (document));
+      const RptSnapshotAnnotation *copies = NULL;
+      guint n_document;
 
-      a.text = rpt_project_snapshot_get_document (snapshot, annotations[i].document);
-      write_annotation (out, &a);
-      end_item (out, i + 1 == n);
+      if (store)
+        n_document = rpt_annotation_store_get_n_items (store);
+      else
+        copies = rpt_project_snapshot_get_document_annotations (src->snapshot, d, &n_document);
+      for (guint i = 0; i < n_document; i++)
+        {
+          Written a = store ? from_project (rpt_annotation_store_get (store, i))
+                            : from_snapshot (src->snapshot, &copies[i]);
+
+          a.text = document;
+          write_annotation (out, &a);
+          end_item (out, ++written == n);
+        }
     }
   end_array (out, n, FALSE);
 }
@@ -251,22 +339,26 @@ write_annotations (RptProjectSnapshot *snapshot,
 /* Only when there are any: a project without orphans is written as
  * before they existed. */
 static void
-write_orphans (RptProjectSnapshot *snapshot,
-               GString            *out)
+write_orphans (const Source *src,
+               GString      *out)
 {
-  guint n = rpt_project_snapshot_get_n_orphans (snapshot);
+  GListModel *list = src->snapshot ? NULL : rpt_project_get_orphans (src->project);
+  guint n = list ? g_list_model_get_n_items (list) : rpt_project_snapshot_get_n_orphans (src->snapshot);
 
   if (n == 0)
     return;
   begin_array (out, "orphans", n);
   for (guint i = 0; i < n; i++)
     {
-      const RptSnapshotOrphan *orphan = rpt_project_snapshot_get_orphan (snapshot, i);
-      Written a = from_snapshot (snapshot, &orphan->annotation);
+      const RptSnapshotOrphan *orphan = list ? NULL : rpt_project_snapshot_get_orphan (src->snapshot, i);
+      Written a = list ? from_project (borrow_item (list, i)) : from_snapshot (src->snapshot, &orphan->annotation);
 
-      a.quote = orphan->quote;
-      a.prefix = orphan->prefix;
-      a.suffix = orphan->suffix;
+      if (orphan)
+        {
+          a.quote = orphan->quote;
+          a.prefix = orphan->prefix;
+          a.suffix = orphan->suffix;
+        }
       write_annotation (out, &a);
       end_item (out, i + 1 == n);
     }
@@ -274,71 +366,83 @@ write_orphans (RptProjectSnapshot *snapshot,
 }
 
 static void
-write_relations (RptProjectSnapshot *snapshot,
-                 GString            *out)
+write_relations (const Source *src,
+                 GString      *out)
 {
-  guint n = rpt_project_snapshot_get_n_relations (snapshot);
+  GListModel *list = src->snapshot ? NULL : rpt_project_get_relations (src->project);
+  guint n = list ? g_list_model_get_n_items (list) : rpt_project_snapshot_get_n_relations (src->snapshot);
 
   begin_array (out, "relations", n);
   for (guint i = 0; i < n; i++)
     {
-      const RptSnapshotRelation *relation = rpt_project_snapshot_get_relation (snapshot, i);
+      RptRelation *item = list ? borrow_item (list, i) : NULL;
+      RptSnapshotRelation relation = list ? (RptSnapshotRelation) {
+          rpt_relation_get_id (item), rpt_relation_get_kind (item),
+          rpt_relation_get_from (item), rpt_relation_get_to (item),
+        } : *rpt_project_snapshot_get_relation (src->snapshot, i);
 
       rpt_json_put_literal (out, "    {");
-      rpt_json_append_member_string (out, "id", relation->id);
+      rpt_json_append_member_string (out, "id", relation.id);
       rpt_json_put_literal (out, ", ");
-      rpt_json_append_member_string (out, "type", rpt_relation_type_to_string (relation->type));
+      rpt_json_append_member_string (out, "type", rpt_relation_type_to_string (relation.type));
       rpt_json_put_literal (out, ", ");
-      rpt_json_append_member_string (out, "from", relation->from);
+      rpt_json_append_member_string (out, "from", relation.from);
       rpt_json_put_literal (out, ", ");
-      rpt_json_append_member_string (out, "to", relation->to);
+      rpt_json_append_member_string (out, "to", relation.to);
       end_item (out, i + 1 == n);
     }
   end_array (out, n, TRUE);
 }
 
-GBytes *
-rpt_project_snapshot_to_bytes (RptProjectSnapshot *snapshot)
+static GBytes *
+to_bytes (const Source *src)
 {
-  guint n_documents, n_annotations, n_orphans, n_relations;
+  guint n_orphans, n_relations;
   gsize text_bytes = 0;
   GString *out;
 
-  g_return_val_if_fail (snapshot != NULL, NULL);
-
-  n_documents = rpt_project_snapshot_get_n_documents (snapshot);
-  rpt_project_snapshot_get_annotations (snapshot, &n_annotations);
-  n_orphans = rpt_project_snapshot_get_n_orphans (snapshot);
-  n_relations = rpt_project_snapshot_get_n_relations (snapshot);
-  for (guint i = 0; i < n_documents; i++)
-    text_bytes += rpt_document_get_text_bytes (rpt_project_snapshot_get_document (snapshot, i));
+  n_orphans = src->snapshot ? rpt_project_snapshot_get_n_orphans (src->snapshot)
+                            : rpt_project_get_n_orphans (src->project);
+  n_relations = src->snapshot ? rpt_project_snapshot_get_n_relations (src->snapshot)
+                              : g_list_model_get_n_items (rpt_project_get_relations (src->project));
+  for (guint i = 0; i < n_documents (src); i++)
+    text_bytes += rpt_document_get_text_bytes (get_document (src, i));
 
   /* Quote and context add about as much again per annotation. */
-  out = g_string_sized_new (1024 + n_annotations * 400 + n_orphans * 400 + n_relations * 72 +
-                            n_documents * 256 + text_bytes);
+  out = g_string_sized_new (1024 + n_annotations (src) * 400 + n_orphans * 400 + n_relations * 72 +
+                            n_documents (src) * 256 + text_bytes);
   rpt_json_put_literal (out, "{\n");
   g_string_append (out, "  \"format\": \"" RPT_PROJECT_FORMAT "\",\n");
   g_string_append_printf (out, "  \"version\": %d,\n", RPT_PROJECT_VERSION);
-  write_labels (snapshot, out);
-  write_speakers (snapshot, out);
-  write_documents (snapshot, out);
-  write_annotations (snapshot, out);
-  write_orphans (snapshot, out);
-  write_relations (snapshot, out);
+  write_labels (src, out);
+  write_speakers (src, out);
+  write_documents (src, out);
+  write_annotations (src, out);
+  write_orphans (src, out);
+  write_relations (src, out);
   rpt_json_put_literal (out, "}\n");
 
   return g_string_free_to_bytes (out);
 }
 
 GBytes *
+rpt_project_snapshot_to_bytes (RptProjectSnapshot *snapshot)
+{
+  Source src = { snapshot, NULL };
+
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  return to_bytes (&src);
+}
+
+GBytes *
 rpt_project_to_bytes (RptProject *self)
 {
-  g_autoptr(RptProjectSnapshot) snapshot = NULL;
+  Source src = { NULL, self };
 
   g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
 
-  snapshot = rpt_project_snapshot_new (self);
-  return rpt_project_snapshot_to_bytes (snapshot);
+  return to_bytes (&src);
 }
 
 /* Writes @bytes over @path under @lock (taken here when NULL), expecting
