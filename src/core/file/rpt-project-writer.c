@@ -284,9 +284,7 @@ from_project (RptAnnotation *a)
     rpt_annotation_get_start (a),
     rpt_annotation_get_end (a),
     NULL,
-    rpt_annotation_get_quote (a),
-    rpt_annotation_get_prefix (a),
-    rpt_annotation_get_suffix (a),
+    NULL, NULL, NULL,
   };
 
   return written;
@@ -350,15 +348,13 @@ write_orphans (const Source *src,
   begin_array (out, "orphans", n);
   for (guint i = 0; i < n; i++)
     {
+      RptAnnotation *item = list ? borrow_item (list, i) : NULL;
       const RptSnapshotOrphan *orphan = list ? NULL : rpt_project_snapshot_get_orphan (src->snapshot, i);
-      Written a = list ? from_project (borrow_item (list, i)) : from_snapshot (src->snapshot, &orphan->annotation);
+      Written a = list ? from_project (item) : from_snapshot (src->snapshot, &orphan->annotation);
 
-      if (orphan)
-        {
-          a.quote = orphan->quote;
-          a.prefix = orphan->prefix;
-          a.suffix = orphan->suffix;
-        }
+      a.quote = list ? rpt_annotation_get_quote (item) : orphan->quote;
+      a.prefix = list ? rpt_annotation_get_prefix (item) : orphan->prefix;
+      a.suffix = list ? rpt_annotation_get_suffix (item) : orphan->suffix;
       write_annotation (out, &a);
       end_item (out, i + 1 == n);
     }
