@@ -329,13 +329,14 @@ END_TEST
 START_TEST (test_snapshot_is_isolated)
 {
   g_autofree char *dest = g_build_filename (tmp, "snap.jsonl", NULL);
-  g_autoptr(RptExportSnapshot) snapshot = NULL;
+  g_autoptr(RptProjectSnapshot) snapshot = NULL;
+  g_autoptr(RptExportSelection) selection = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
   RptExportOptions options;
 
   rpt_export_options_init (&options, RPT_EXPORT_JSONL);
-  snapshot = rpt_export_snapshot_new (project, &options, &error);
+  snapshot = rpt_project_snapshot_new (project);
   ck_assert (snapshot != NULL);
 
   /* Edits after the snapshot must not show. */
@@ -344,7 +345,9 @@ START_TEST (test_snapshot_is_isolated)
   rpt_project_remove_annotation (project, rpt_annotation_get_id (fx.rebuttal));
   rpt_project_remove_document (project, "day-2");
 
-  ck_assert (rpt_export_snapshot_write (snapshot, dest, NULL, NULL, NULL, NULL, &error));
+  selection = rpt_export_selection_new (snapshot, &options, &error);
+  ck_assert (selection != NULL);
+  ck_assert (rpt_export_selection_write (selection, dest, NULL, NULL, NULL, NULL, &error));
   data = rpt_test_read_file (dest, NULL);
   ck_assert (strstr (data, "\"Claim\"") != NULL);
   ck_assert (strstr (data, "Assertion") == NULL);

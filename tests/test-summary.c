@@ -358,7 +358,7 @@ END_TEST
 
 START_TEST (test_cancel)
 {
-  g_autoptr(RptSummarySnapshot) snapshot = rpt_summary_snapshot_new (fixture->project);
+  g_autoptr(RptProjectSnapshot) snapshot = rpt_project_snapshot_new (fixture->project);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   RptSummary *cancelled;

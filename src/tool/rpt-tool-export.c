@@ -130,10 +130,11 @@ rpt_tool_export (int    argc,
   options.label_ids = (const char * const *) label_ids;
 
   {
-    g_autoptr(RptExportSnapshot) snapshot = rpt_export_snapshot_new (project, &options, &error);
+    g_autoptr(RptProjectSnapshot) snapshot = rpt_project_snapshot_new (project);
+    g_autoptr(RptExportSelection) selection = rpt_export_selection_new (snapshot, &options, &error);
 
-    if (snapshot == NULL ||
-        !rpt_export_snapshot_write (snapshot, output, warnings, NULL, NULL, NULL, &error))
+    if (selection == NULL ||
+        !rpt_export_selection_write (selection, output, warnings, NULL, NULL, NULL, &error))
       {
         rpt_tool_error ("%s", error->message);
         return RPT_TOOL_FAILED;
@@ -143,8 +144,8 @@ rpt_tool_export (int    argc,
       for (guint i = 0; i < warnings->len; i++)
         fprintf (stderr, _("repartee-tool export: warning: %s\n"), (char *) g_ptr_array_index (warnings, i));
     {
-      guint n_annotations = rpt_export_snapshot_get_n_annotations (snapshot);
-      guint n_documents = rpt_export_snapshot_get_n_documents (snapshot);
+      guint n_annotations = rpt_export_selection_get_n_annotations (selection);
+      guint n_documents = rpt_export_selection_get_n_documents (selection);
       /* Translators: the first part of "Exported 9 annotations from 2 articles
        * to out.jsonl (jsonl)"; the next message completes it */
       g_autofree char *exported = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u annotation",

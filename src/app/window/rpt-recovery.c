@@ -65,7 +65,7 @@ job_free (gpointer data)
 
   g_free (job->json_path);
   g_free (job->info_path);
-  g_clear_pointer (&job->snapshot, rpt_project_snapshot_free);
+  g_clear_pointer (&job->snapshot, rpt_project_snapshot_unref);
   g_free (job->info);
   g_free (job);
 }

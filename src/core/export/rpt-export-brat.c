@@ -170,11 +170,11 @@ append_escaped_note (GString    *out,
 /* Writes "TYPE s e;s e\tfrag frag" for the runs of @span without line
  * breaks. Returns FALSE when the span is all line breaks. */
 static gboolean
-append_fragments (Brat           *brat,
-                  RptDocument    *document,
-                  RptExportSpan  *span,
-                  const char     *type,
-                  GString        *out)
+append_fragments (Brat                *brat,
+                  RptDocument         *document,
+                  const RptExportSpan *span,
+                  const char          *type,
+                  GString             *out)
 {
   const char *first = seek (brat, document, span->start);
   const char *p = first, *last = NULL, *run_bytes = NULL;
@@ -231,10 +231,10 @@ append_fragments (Brat           *brat,
 
 static void
 write_ann (Brat              *brat,
-           RptExportSnapshot *snap,
-           RptExportDocument *doc,
-           GString           *out,
-           guint             *n_dropped)
+           RptExportSelection *sel,
+           RptExportDocument  *doc,
+           GString            *out,
+           guint              *n_dropped)
 {
   g_autofree guint *t_number = g_new0 (guint, MAX (doc->n_spans, 1));
   guint n_t = 0, n_a = 0, n_r = 0, n_notes = 0;
@@ -245,8 +245,8 @@ write_ann (Brat              *brat,
 
   for (guint i = 0; i < doc->n_spans; i++)
     {
-      RptExportSpan *span = &doc->spans[i];
-      RptExportLabel *label = &g_array_index (snap->labels, RptExportLabel, span->label);
+      const RptExportSpan *span = &doc->spans[i];
+      RptExportLabel *label = &g_array_index (sel->labels, RptExportLabel, span->label);
       gsize mark = out->len;
 
       g_string_append_c (out, 'T');
@@ -264,7 +264,7 @@ write_ann (Brat              *brat,
 
   for (guint i = 0; i < doc->n_spans; i++)
     {
-      RptExportSpan *span = &doc->spans[i];
+      const RptExportSpan *span = &doc->spans[i];
 
       if (t_number[i] == 0 || span->speaker < 0)
         continue;
@@ -273,14 +273,14 @@ write_ann (Brat              *brat,
       g_string_append (out, "\tSpeaker T");
       append_uint (out, t_number[i]);
       g_string_append_c (out, ' ');
-      g_string_append (out, g_array_index (snap->speakers, RptExportSpeaker, span->speaker).safe_name);
+      g_string_append (out, g_array_index (sel->speakers, RptExportSpeaker, span->speaker).safe_name);
       g_string_append_c (out, '\n');
     }
 
   for (guint i = 0; i < doc->n_relations; i++)
     {
       RptExportRelation *relation = doc->relations[i];
-      guint from = t_number[relation->from->index], to = t_number[relation->to->index];
+      guint from = t_number[relation->from - doc->spans], to = t_number[relation->to - doc->spans];
 
       if (!from || !to)
         continue;
@@ -297,7 +297,7 @@ write_ann (Brat              *brat,
 
   for (guint i = 0; i < doc->n_spans; i++)
     {
-      RptExportSpan *span = &doc->spans[i];
+      const RptExportSpan *span = &doc->spans[i];
 
       if (t_number[i] == 0 || *span->note == '\0')
         continue;
@@ -312,14 +312,14 @@ write_ann (Brat              *brat,
 }
 
 static void
-write_confs (RptExportSnapshot *snap,
-             GString           *conf,
-             GString           *visual)
+write_confs (RptExportSelection *sel,
+             GString            *conf,
+             GString            *visual)
 {
   g_string_append (conf, "# Written by Repartee: the labels, relations and attributes of this collection.\n"
                          "[entities]\n");
-  for (guint i = 0; i < snap->labels->len; i++)
-    g_string_append_printf (conf, "%s\n", g_array_index (snap->labels, RptExportLabel, i).safe_name);
+  for (guint i = 0; i < sel->labels->len; i++)
+    g_string_append_printf (conf, "%s\n", g_array_index (sel->labels, RptExportLabel, i).safe_name);
 
   g_string_append (conf, "\n[relations]\n");
   for (guint t = 0; t < RPT_RELATION_N_TYPES; t++)
@@ -328,19 +328,19 @@ write_confs (RptExportSnapshot *snap,
   g_string_append (conf, "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"
                          "\n[events]\n"
                          "\n[attributes]\n");
-  if (snap->speakers->len > 0)
+  if (sel->speakers->len > 0)
     {
       g_string_append (conf, "Speaker\tArg:<ENTITY>, Value:");
-      for (guint i = 0; i < snap->speakers->len; i++)
+      for (guint i = 0; i < sel->speakers->len; i++)
         g_string_append_printf (conf, "%s%s", i ? "|" : "",
-                                g_array_index (snap->speakers, RptExportSpeaker, i).safe_name);
+                                g_array_index (sel->speakers, RptExportSpeaker, i).safe_name);
       g_string_append_c (conf, '\n');
     }
 
   g_string_append (visual, "# Written by Repartee: display names and colours.\n[labels]\n");
-  for (guint i = 0; i < snap->labels->len; i++)
+  for (guint i = 0; i < sel->labels->len; i++)
     {
-      RptExportLabel *label = &g_array_index (snap->labels, RptExportLabel, i);
+      RptExportLabel *label = &g_array_index (sel->labels, RptExportLabel, i);
 
       /* A name with '|' or a tab would break the line; brat then shows
        * the encoded name. */
@@ -349,9 +349,9 @@ write_confs (RptExportSnapshot *snap,
     }
   g_string_append (visual, "rebuts | Rebuts\nresponds_to | Responds to\nsupports | Supports\n"
                            "\n[drawing]\n");
-  for (guint i = 0; i < snap->labels->len; i++)
+  for (guint i = 0; i < sel->labels->len; i++)
     {
-      RptExportLabel *label = &g_array_index (snap->labels, RptExportLabel, i);
+      RptExportLabel *label = &g_array_index (sel->labels, RptExportLabel, i);
 
       g_string_append_printf (visual, "%s\tbgColor:%s\n", label->safe_name, label->color);
     }
@@ -361,16 +361,16 @@ gboolean
 _rpt_export_brat (RptExportContext  *ctx,
                   GError           **error)
 {
-  RptExportSnapshot *snap = ctx->snapshot;
+  RptExportSelection *sel = ctx->selection;
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) crlf = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
   Brat brat = { crlf, runs };
   guint n_dropped = 0, n_crlf_documents = 0, n_renamed = 0;
 
-  for (guint d = 0; d < snap->n_documents; d++)
+  for (guint d = 0; d < sel->n_documents; d++)
     {
-      RptExportDocument *doc = &snap->documents[d];
+      RptExportDocument *doc = &sel->documents[d];
       RptDocument *document = doc->document;
       g_autofree char *stem = rpt_export_file_stem (rpt_document_get_id (document), taken);
       g_autofree char *txt_name = g_strconcat (stem, ".txt", NULL);
@@ -384,11 +384,11 @@ _rpt_export_brat (RptExportContext  *ctx,
       find_crlf (rpt_document_get_text (document), crlf);
       if (crlf->len > 0)
         n_crlf_documents++;
-      write_ann (&brat, snap, doc, ann, &n_dropped);
+      write_ann (&brat, sel, doc, ann, &n_dropped);
       if (!rpt_export_step (ctx, d + 1, error))
         return FALSE;
     }
-  write_confs (snap, rpt_export_add_file (ctx, "annotation.conf", 1024),
+  write_confs (sel, rpt_export_add_file (ctx, "annotation.conf", 1024),
                rpt_export_add_file (ctx, "visual.conf", 1024));
 
   rpt_export_warn (ctx, "%s", _("brat does not carry article titles and sources, label descriptions "
@@ -424,12 +424,12 @@ _rpt_export_brat (RptExportContext  *ctx,
                                        "%u span covers only line breaks and was left out",
                                        "%u spans cover only line breaks and were left out",
                                        n_dropped), n_dropped);
-  if (snap->n_cross_relations > 0)
+  if (sel->n_cross_relations > 0)
     rpt_export_warn (ctx, g_dngettext (GETTEXT_PACKAGE,
                                        "%u relation links annotations in two articles; brat keeps "
                                        "relations within a document, so it was left out",
                                        "%u relations link annotations in two articles; brat keeps "
                                        "relations within a document, so they were left out",
-                                       snap->n_cross_relations), snap->n_cross_relations);
+                                       sel->n_cross_relations), sel->n_cross_relations);
   return TRUE;
 }

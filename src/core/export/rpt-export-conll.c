@@ -52,12 +52,12 @@ typedef struct
 /* One worker's scratch space. */
 typedef struct
 {
-  RptExportSnapshot *snap;
-  GArray            *tokens;    /* Token */
-  GArray            *order;     /* RptExportSpan *, priority order */
-  int               *owner;     /* per token and column: span index or -1 */
+  RptExportSelection *sel;
+  GArray             *tokens;    /* Token */
+  GArray             *order;     /* const RptExportSpan *, priority order */
+  int                *owner;     /* per token and column: span index or -1 */
   guint              n_columns;
-  Result            *result;
+  Result             *result;
 } Conll;
 
 /* Characters Python's str.split() and the CoNLL readers treat as column
@@ -137,8 +137,8 @@ static int
 compare_priority (gconstpointer a,
                   gconstpointer b)
 {
-  const RptExportSpan *x = *(RptExportSpan * const *) a;
-  const RptExportSpan *y = *(RptExportSpan * const *) b;
+  const RptExportSpan *x = *(const RptExportSpan * const *) a;
+  const RptExportSpan *y = *(const RptExportSpan * const *) b;
 
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
@@ -146,15 +146,16 @@ compare_priority (gconstpointer a,
     return x->end > y->end ? -1 : 1;
   if (x->label != y->label)
     return x->label < y->label ? -1 : 1;
-  return x->index < y->index ? -1 : x->index > y->index;
+  /* Both in one article's spans: their order there. */
+  return x < y ? -1 : x > y;
 }
 
 static void
-list_partial (Conll         *conll,
-              RptDocument   *document,
-              RptExportSpan *span,
-              Token         *token,
-              gboolean       at_start)
+list_partial (Conll               *conll,
+              RptDocument         *document,
+              const RptExportSpan *span,
+              Token               *token,
+              gboolean             at_start)
 {
   g_autofree char *word = NULL;
 
@@ -168,14 +169,15 @@ list_partial (Conll         *conll,
                          "the whole token is tagged")
                      : _("Article “%s”, annotation %s (%u–%u): the span ends inside the token “%s”; "
                          "the whole token is tagged"),
-                   rpt_document_get_id (document), span->id, span->start, span->end, word));
+                   rpt_document_get_id (document), span->id,
+                   span->start, span->end, word));
 }
 
 /* Tags the tokens of one document: owner[token * n_columns + column]. */
 static void
 assign (Conll             *conll,
-        RptExportSnapshot *snap,
-        RptExportDocument *doc)
+        RptExportSelection *sel,
+        RptExportDocument  *doc)
 {
   GArray *tokens = conll->tokens;
   guint n_tokens = tokens->len;
@@ -183,7 +185,7 @@ assign (Conll             *conll,
   g_array_set_size (conll->order, 0);
   for (guint i = 0; i < doc->n_spans; i++)
     {
-      RptExportSpan *span = &doc->spans[i];
+      const RptExportSpan *span = &doc->spans[i];
       g_array_append_val (conll->order, span);
     }
   g_array_sort (conll->order, compare_priority);
@@ -194,8 +196,8 @@ assign (Conll             *conll,
 
   for (guint k = 0; k < conll->order->len; k++)
     {
-      RptExportSpan *span = g_array_index (conll->order, RptExportSpan *, k);
-      guint column = snap->conll_layers ? span->label : 0;
+      const RptExportSpan *span = g_array_index (conll->order, const RptExportSpan *, k);
+      guint column = sel->conll_layers ? span->label : 0;
       guint first = token_after (tokens, span->start), last;
       gboolean available = TRUE, crosses = FALSE;
 
@@ -223,7 +225,7 @@ assign (Conll             *conll,
         list_partial (conll, doc->document, span, &g_array_index (tokens, Token, last), FALSE);
       for (guint t = first; t <= last; t++)
         {
-          conll->owner[(gsize) t * conll->n_columns + column] = (int) span->index;
+          conll->owner[(gsize) t * conll->n_columns + column] = (int) (span - doc->spans);
           if (t > first && g_array_index (tokens, Token, t).sentence_start)
             crosses = TRUE;
         }
@@ -233,10 +235,10 @@ assign (Conll             *conll,
 
 static void
 append_tag (GString           *out,
-            RptExportSnapshot *snap,
-            RptExportDocument *doc,
-            const Token       *tokens,
-            const int         *owner,
+            RptExportSelection *sel,
+            RptExportDocument  *doc,
+            const Token        *tokens,
+            const int          *owner,
             guint              t,
             guint              n_columns,
             guint              column)
@@ -253,14 +255,14 @@ append_tag (GString           *out,
    * (IOB2 readers take every sentence on its own), I- after it. */
   g_string_append (out, t > 0 && !tokens[t].sentence_start &&
                         owner[(gsize) (t - 1) * n_columns + column] == span ? "I-" : "B-");
-  g_string_append (out, g_array_index (snap->labels, RptExportLabel, doc->spans[span].label).safe_name);
+  g_string_append (out, g_array_index (sel->labels, RptExportLabel, doc->spans[span].label).safe_name);
 }
 
 static void
 write_document (Conll             *conll,
-                RptExportSnapshot *snap,
-                RptExportDocument *doc,
-                GString           *out)
+                RptExportSelection *sel,
+                RptExportDocument  *doc,
+                GString            *out)
 {
   const char *text = rpt_document_get_text (doc->document);
 
@@ -277,7 +279,7 @@ write_document (Conll             *conll,
         g_string_append_c (out, '\n');
       g_string_append_len (out, text + token->byte_start, token->byte_len);
       for (guint c = 0; c < conll->n_columns; c++)
-        append_tag (out, snap, doc, (Token *) conll->tokens->data, conll->owner, t, conll->n_columns, c);
+        append_tag (out, sel, doc, (Token *) conll->tokens->data, conll->owner, t, conll->n_columns, c);
       g_string_append_c (out, '\n');
     }
   if (conll->tokens->len > 0)
@@ -288,9 +290,9 @@ write_document (Conll             *conll,
  * they are computed on every processor, and the results joined in order. */
 typedef struct
 {
-  RptExportSnapshot *snap;
-  Result            *results;
-  GCancellable      *cancellable;
+  RptExportSelection *sel;
+  Result             *results;
+  GCancellable       *cancellable;
   int                next;      /* atomic: the next article to take */
   int                finished;  /* atomic */
 } Shared;
@@ -299,26 +301,26 @@ static void
 work (Shared           *shared,
       RptExportContext *ctx)
 {
-  RptExportSnapshot *snap = shared->snap;
-  Conll conll = { snap };
+  RptExportSelection *sel = shared->sel;
+  Conll conll = { sel };
   guint d;
 
   conll.tokens = g_array_new (FALSE, FALSE, sizeof (Token));
-  conll.order = g_array_new (FALSE, FALSE, sizeof (RptExportSpan *));
-  conll.n_columns = snap->conll_layers ? MAX (snap->labels->len, 1) : 1;
+  conll.order = g_array_new (FALSE, FALSE, sizeof (const RptExportSpan *));
+  conll.n_columns = sel->conll_layers ? MAX (sel->labels->len, 1) : 1;
 
-  while ((d = (guint) g_atomic_int_add (&shared->next, 1)) < snap->n_documents &&
+  while ((d = (guint) g_atomic_int_add (&shared->next, 1)) < sel->n_documents &&
          !g_cancellable_is_cancelled (shared->cancellable))
     {
-      RptExportDocument *doc = &snap->documents[d];
+      RptExportDocument *doc = &sel->documents[d];
       Result *result = &shared->results[d];
 
       result->out = g_string_sized_new (rpt_document_get_text_bytes (doc->document) * 3 + 64);
       result->listed = g_ptr_array_new_with_free_func (g_free);
       conll.result = result;
       tokenize (doc->document, conll.tokens);
-      assign (&conll, snap, doc);
-      write_document (&conll, snap, doc, result->out);
+      assign (&conll, sel, doc);
+      write_document (&conll, sel, doc, result->out);
       g_atomic_int_inc (&shared->finished);
       /* Only the calling thread may report progress. */
       if (ctx)
@@ -341,9 +343,9 @@ gboolean
 _rpt_export_conll (RptExportContext  *ctx,
                    GError           **error)
 {
-  RptExportSnapshot *snap = ctx->snapshot;
-  Shared shared = { snap, g_new0 (Result, MAX (snap->n_documents, 1)), ctx->cancellable };
-  guint n_threads = MIN (MIN (g_get_num_processors (), 4), MAX (snap->n_documents, 1));
+  RptExportSelection *sel = ctx->selection;
+  Shared shared = { sel, g_new0 (Result, MAX (sel->n_documents, 1)), ctx->cancellable };
+  guint n_threads = MIN (MIN (g_get_num_processors (), 4), MAX (sel->n_documents, 1));
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
   Result total = { 0 };
   guint n_listed = 0;
@@ -356,10 +358,10 @@ _rpt_export_conll (RptExportContext  *ctx,
   for (guint i = 0; i < threads->len; i++)
     g_thread_join (g_ptr_array_index (threads, i));
 
-  for (guint d = 0; d < snap->n_documents; d++)
+  for (guint d = 0; d < sel->n_documents; d++)
     size += shared.results[d].out ? shared.results[d].out->len : 0;
   out = rpt_export_add_file (ctx, NULL, size);
-  for (guint d = 0; d < snap->n_documents; d++)
+  for (guint d = 0; d < sel->n_documents; d++)
     {
       Result *result = &shared.results[d];
 
@@ -385,7 +387,7 @@ _rpt_export_conll (RptExportContext  *ctx,
                                        "%u span edges in all fall inside a token (the first %u are listed)",
                                        total.n_partial), total.n_partial, n_listed);
   if (total.n_overlaps > 0)
-    rpt_export_warn (ctx, snap->conll_layers
+    rpt_export_warn (ctx, sel->conll_layers
                        ? g_dngettext (GETTEXT_PACKAGE,
                                       "%u span overlaps a span of the same label and was left out",
                                       "%u spans overlap spans of the same label and were left out",

@@ -46,20 +46,20 @@ gboolean
 _rpt_export_csv (RptExportContext  *ctx,
                  GError           **error)
 {
-  RptExportSnapshot *snap = ctx->snapshot;
-  GString *out = rpt_export_add_file (ctx, NULL, 256 + (gsize) snap->n_spans * 160);
+  RptExportSelection *sel = ctx->selection;
+  GString *out = rpt_export_add_file (ctx, NULL, 256 + (gsize) sel->n_spans * 160);
 
   g_string_append (out, "article_id,title,start,end,label,speaker,text,note,author,annotation_id\r\n");
 
-  for (guint d = 0; d < snap->n_documents; d++)
+  for (guint d = 0; d < sel->n_documents; d++)
     {
-      RptExportDocument *doc = &snap->documents[d];
+      RptExportDocument *doc = &sel->documents[d];
       RptDocument *document = doc->document;
       const char *text = rpt_document_get_text (document);
 
       for (guint i = 0; i < doc->n_spans; i++)
         {
-          RptExportSpan *span = &doc->spans[i];
+          const RptExportSpan *span = &doc->spans[i];
           gsize b_start = rpt_document_byte_offset (document, span->start);
           gsize b_end = rpt_document_byte_offset (document, span->end);
 
@@ -67,12 +67,12 @@ _rpt_export_csv (RptExportContext  *ctx,
           g_string_append_c (out, ',');
           append_field (out, rpt_document_get_title (document));
           g_string_append_printf (out, ",%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT ",",
-                                  rpt_export_offset (snap, document, span->start),
-                                  rpt_export_offset (snap, document, span->end));
-          append_field (out, g_array_index (snap->labels, RptExportLabel, span->label).name);
+                                  rpt_export_offset (sel, document, span->start),
+                                  rpt_export_offset (sel, document, span->end));
+          append_field (out, g_array_index (sel->labels, RptExportLabel, span->label).name);
           g_string_append_c (out, ',');
           if (span->speaker >= 0)
-            append_field (out, g_array_index (snap->speakers, RptExportSpeaker, span->speaker).name);
+            append_field (out, g_array_index (sel->speakers, RptExportSpeaker, span->speaker).name);
           g_string_append_c (out, ',');
           append_field_len (out, text + b_start, b_end - b_start);
           g_string_append_c (out, ',');

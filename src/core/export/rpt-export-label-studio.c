@@ -20,21 +20,21 @@
 #define CONFIG_FILE "label_config.xml"
 
 static void
-append_region_value (RptExportSnapshot *snap,
-                     RptDocument       *document,
-                     RptExportSpan     *span,
-                     GString           *out)
+append_region_value (RptExportSelection  *sel,
+                     RptDocument         *document,
+                     const RptExportSpan *span,
+                     GString             *out)
 {
   g_string_append_printf (out, "\"value\": {\"start\": %" G_GUINT64_FORMAT ", \"end\": %" G_GUINT64_FORMAT,
-                          rpt_export_offset (snap, document, span->start),
-                          rpt_export_offset (snap, document, span->end));
+                          rpt_export_offset (sel, document, span->start),
+                          rpt_export_offset (sel, document, span->end));
 }
 
 static void
-append_result_head (GString       *out,
-                    RptExportSpan *span,
-                    const char    *from_name,
-                    const char    *type)
+append_result_head (GString             *out,
+                    const RptExportSpan *span,
+                    const char          *from_name,
+                    const char          *type)
 {
   g_string_append (out, ",\n    {");
   rpt_json_append_member_string (out, "id", span->id);
@@ -46,10 +46,10 @@ append_result_head (GString       *out,
 }
 
 static void
-write_task (RptExportSnapshot *snap,
-            RptExportDocument *doc,
+write_task (RptExportSelection *sel,
+            RptExportDocument  *doc,
             guint              number,
-            GString           *out)
+            GString            *out)
 {
   RptDocument *document = doc->document;
   const char *text = rpt_document_get_text (document);
@@ -63,10 +63,10 @@ write_task (RptExportSnapshot *snap,
   rpt_json_append_member_string (out, "source", rpt_document_get_source (document));
   g_string_append (out, ", ");
   rpt_json_append_member_string (out, "article_id", rpt_document_get_id (document));
-  if (snap->offsets != RPT_OFFSETS_CODEPOINTS)
+  if (sel->offsets != RPT_OFFSETS_CODEPOINTS)
     {
       g_string_append (out, ", ");
-      rpt_json_append_member_string (out, "offset_unit", rpt_offset_unit_to_string (snap->offsets));
+      rpt_json_append_member_string (out, "offset_unit", rpt_offset_unit_to_string (sel->offsets));
     }
   g_string_append (out, "},\n  \"annotations\": [{\"result\": [");
 
@@ -74,26 +74,26 @@ write_task (RptExportSnapshot *snap,
   mark = out->len;
   for (guint i = 0; i < doc->n_spans; i++)
     {
-      RptExportSpan *span = &doc->spans[i];
+      const RptExportSpan *span = &doc->spans[i];
       gsize b_start = rpt_document_byte_offset (document, span->start);
       gsize b_end = rpt_document_byte_offset (document, span->end);
 
       append_result_head (out, span, "label", "labels");
-      append_region_value (snap, document, span, out);
+      append_region_value (sel, document, span, out);
       g_string_append (out, ", \"text\": ");
       rpt_json_append_string_len (out, text + b_start, b_end - b_start);
       g_string_append (out, ", \"labels\": [");
-      rpt_json_append_string (out, g_array_index (snap->labels, RptExportLabel, span->label).name);
+      rpt_json_append_string (out, g_array_index (sel->labels, RptExportLabel, span->label).name);
       g_string_append (out, "]}}");
 
       if (span->speaker >= 0)
         {
           append_result_head (out, span, "speaker", "choices");
-          append_region_value (snap, document, span, out);
+          append_region_value (sel, document, span, out);
           g_string_append (out, ", \"text\": ");
           rpt_json_append_string_len (out, text + b_start, b_end - b_start);
           g_string_append (out, ", \"choices\": [");
-          rpt_json_append_string (out, g_array_index (snap->speakers, RptExportSpeaker, span->speaker).name);
+          rpt_json_append_string (out, g_array_index (sel->speakers, RptExportSpeaker, span->speaker).name);
           g_string_append (out, "]}}");
         }
 
@@ -102,7 +102,7 @@ write_task (RptExportSnapshot *snap,
           /* A per-region TextArea's own "text" (a list) replaces the
            * region's text, as in Label Studio's exports. */
           append_result_head (out, span, "note", "textarea");
-          append_region_value (snap, document, span, out);
+          append_region_value (sel, document, span, out);
           g_string_append (out, ", \"text\": [");
           rpt_json_append_string (out, span->note);
           g_string_append (out, "]}}");
@@ -187,14 +187,14 @@ visible (const char *name)
 /* Names and hints the configuration cannot hold are refused, naming them:
  * written otherwise, Label Studio and any XML reader refuse the file. */
 static gboolean
-check_config (RptExportSnapshot  *snap,
+check_config (RptExportSelection  *sel,
               GError            **error)
 {
   gunichar c;
 
-  for (guint i = 0; i < snap->labels->len; i++)
+  for (guint i = 0; i < sel->labels->len; i++)
     {
-      RptExportLabel *label = &g_array_index (snap->labels, RptExportLabel, i);
+      RptExportLabel *label = &g_array_index (sel->labels, RptExportLabel, i);
       g_autofree char *shown = visible (label->name);
 
       if ((c = unwritable_in_xml (label->name)) != 0)
@@ -208,9 +208,9 @@ check_config (RptExportSnapshot  *snap,
                               "Label Studio’s XML configuration cannot hold: edit the description"),
                             shown, c), FALSE;
     }
-  for (guint i = 0; i < snap->speakers->len; i++)
+  for (guint i = 0; i < sel->speakers->len; i++)
     {
-      RptExportSpeaker *speaker = &g_array_index (snap->speakers, RptExportSpeaker, i);
+      RptExportSpeaker *speaker = &g_array_index (sel->speakers, RptExportSpeaker, i);
       g_autofree char *shown = visible (speaker->name);
 
       if ((c = unwritable_in_xml (speaker->name)) != 0)
@@ -223,17 +223,17 @@ check_config (RptExportSnapshot  *snap,
 }
 
 static void
-write_config (RptExportSnapshot *snap,
-              GString           *out)
+write_config (RptExportSelection *sel,
+              GString            *out)
 {
   g_string_append (out, "<View>\n"
                         "  <!-- Written by Repartee. Keeps every space and line break, so that\n"
                         "       what is shown matches the offsets. -->\n"
                         "  <Style>.htx-text { white-space: pre-wrap; }</Style>\n"
                         "  <Labels name=\"label\" toName=\"text\">\n");
-  for (guint i = 0; i < snap->labels->len; i++)
+  for (guint i = 0; i < sel->labels->len; i++)
     {
-      RptExportLabel *label = &g_array_index (snap->labels, RptExportLabel, i);
+      RptExportLabel *label = &g_array_index (sel->labels, RptExportLabel, i);
 
       g_string_append (out, "    <Label");
       append_attribute (out, "value", label->name);
@@ -251,14 +251,14 @@ write_config (RptExportSnapshot *snap,
     g_string_append_printf (out, "    <Relation value=\"%s\"/>\n", rpt_relation_type_to_string (t));
   g_string_append (out, "  </Relations>\n"
                         "  <View visibleWhen=\"region-selected\">\n");
-  if (snap->speakers->len > 0)
+  if (sel->speakers->len > 0)
     {
       g_string_append (out, "    <Header value=\"Speaker\"/>\n"
                             "    <Choices name=\"speaker\" toName=\"text\" perRegion=\"true\">\n");
-      for (guint i = 0; i < snap->speakers->len; i++)
+      for (guint i = 0; i < sel->speakers->len; i++)
         {
           g_string_append (out, "      <Choice");
-          append_attribute (out, "value", g_array_index (snap->speakers, RptExportSpeaker, i).name);
+          append_attribute (out, "value", g_array_index (sel->speakers, RptExportSpeaker, i).name);
           g_string_append (out, "/>\n");
         }
       g_string_append (out, "    </Choices>\n");
@@ -273,34 +273,34 @@ gboolean
 _rpt_export_label_studio (RptExportContext  *ctx,
                           GError           **error)
 {
-  RptExportSnapshot *snap = ctx->snapshot;
+  RptExportSelection *sel = ctx->selection;
   gsize reserve = 0;
   GString *tasks, *config;
 
-  if (!check_config (snap, error))
+  if (!check_config (sel, error))
     return FALSE;
-  for (guint d = 0; d < snap->n_documents; d++)
-    reserve += rpt_document_get_text_bytes (snap->documents[d].document) * 11 / 10 + 256;
-  tasks = rpt_export_add_file (ctx, TASKS_FILE, reserve + (gsize) snap->n_spans * 300);
+  for (guint d = 0; d < sel->n_documents; d++)
+    reserve += rpt_document_get_text_bytes (sel->documents[d].document) * 11 / 10 + 256;
+  tasks = rpt_export_add_file (ctx, TASKS_FILE, reserve + (gsize) sel->n_spans * 300);
   config = rpt_export_add_file (ctx, CONFIG_FILE, 4096);
 
   g_string_append (tasks, "[\n");
-  for (guint d = 0; d < snap->n_documents; d++)
+  for (guint d = 0; d < sel->n_documents; d++)
     {
-      write_task (snap, &snap->documents[d], d + 1, tasks);
+      write_task (sel, &sel->documents[d], d + 1, tasks);
       if (!rpt_export_step (ctx, d + 1, error))
         return FALSE;
     }
   g_string_append (tasks, "\n]\n");
-  write_config (snap, config);
+  write_config (sel, config);
 
   rpt_export_warn (ctx, "%s", _("Label Studio results do not carry annotation authors or times"));
-  if (snap->n_cross_relations > 0)
+  if (sel->n_cross_relations > 0)
     rpt_export_warn (ctx, g_dngettext (GETTEXT_PACKAGE,
                                        "%u relation links annotations in two articles; a Label Studio "
                                        "task holds one article, so it was left out",
                                        "%u relations link annotations in two articles; a Label Studio "
                                        "task holds one article, so they were left out",
-                                       snap->n_cross_relations), snap->n_cross_relations);
+                                       sel->n_cross_relations), sel->n_cross_relations);
   return TRUE;
 }

@@ -1,6 +1,5 @@
-/* rpt-export-private.h: the snapshot the format writers read, and helpers
- * they share. Nothing here touches an RptProject: writers run in worker
- * threads.
+/* rpt-export-private.h: what the format writers read, and helpers they
+ * share. Nothing here touches an RptProject: writers run in worker threads.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -16,61 +15,58 @@
 
 G_BEGIN_DECLS
 
-typedef struct
-{
-  char  *id;
-  char  *name;
-  char  *color;        /* "#rrggbb" */
-  char  *description;
-  char  *safe_name;    /* rpt_export_safe_name (name) */
-  guint  shortcut;
-  guint  n_uses;       /* exported annotations with this label */
-} RptExportLabel;
-
-typedef struct
-{
-  char  *id;
-  char  *name;
-  char  *safe_name;
-  guint  n_uses;
-} RptExportSpeaker;
+/* What the options select from the project snapshot, indexed for the
+ * writers: built in the worker, pointing into the snapshot (which it holds)
+ * rather than copying from it. */
 
 typedef struct
 {
   const char *id;
-  const char *note;     /* never NULL */
-  const char *author;   /* never NULL */
-  gint64      created;  /* microseconds since the epoch; -1 unknown */
-  gint64      modified;
-  guint       start;    /* code points, end exclusive */
-  guint       end;
-  guint       label;    /* index into labels */
-  gint        speaker;  /* index into speakers, -1 for none */
-  guint       document; /* index into documents */
-  guint       index;    /* position within its document, in text order */
-} RptExportSpan;
+  const char *name;
+  const char *color;        /* "#rrggbb" */
+  const char *description;
+  char       *safe_name;    /* rpt_export_safe_name (name) */
+  guint       shortcut;
+  guint       n_uses;       /* exported annotations with this label */
+} RptExportLabel;
+
+typedef struct
+{
+  const char *id;
+  const char *name;
+  char       *safe_name;
+  guint       n_uses;
+} RptExportSpeaker;
+
+/* A span as the writers see it: the snapshot's annotation itself, or, when
+ * the options leave labels out, a copy whose label is renumbered among the
+ * selected labels. Its speaker indexes the selection's speakers (they are
+ * the snapshot's); its document is the snapshot's index, not the
+ * selection's. */
+typedef RptSnapshotAnnotation RptExportSpan;
 
 typedef struct _RptExportRelation RptExportRelation;
 
 typedef struct
 {
-  RptDocument        *document;     /* owned reference; immutable */
-  RptExportSpan      *spans;        /* slice of the snapshot's spans */
-  guint               n_spans;
-  RptExportRelation **relations;    /* both ends in this document */
-  guint               n_relations;
+  RptDocument         *document;     /* the snapshot's; immutable */
+  const RptExportSpan *spans;        /* text order */
+  guint                n_spans;
+  RptExportRelation  **relations;    /* both ends in this document */
+  guint                n_relations;
 } RptExportDocument;
 
 struct _RptExportRelation
 {
-  const char      *id;
-  RptRelationType  type;
-  RptExportSpan   *from;
-  RptExportSpan   *to;
+  const char          *id;
+  RptRelationType      type;
+  const RptExportSpan *from;
+  const RptExportSpan *to;
 };
 
-struct _RptExportSnapshot
+struct _RptExportSelection
 {
+  RptProjectSnapshot *snapshot;
   RptExportFormat     format;
   RptOffsetUnit       offsets;
   gboolean            conll_layers;
@@ -80,13 +76,12 @@ struct _RptExportSnapshot
   GArray             *speakers;     /* RptExportSpeaker, project order */
   RptExportDocument  *documents;
   guint               n_documents;
-  RptExportSpan      *spans;
+  RptExportSpan      *kept;         /* the copies, when labels are left out */
   guint               n_spans;
   RptExportRelation  *relations;    /* every exported relation */
   guint               n_relations;
   guint               n_cross_relations;  /* ends in different articles */
   guint               n_unselected_relations; /* an end not exported */
-  GStringChunk       *strings;
 };
 
 /* What a writer produces: one file (name NULL) or the files of a folder. */
@@ -98,15 +93,15 @@ typedef struct
 
 typedef struct
 {
-  RptExportSnapshot *snapshot;
-  GPtrArray         *files;        /* RptExportFile */
-  GPtrArray         *warnings;     /* char *, never NULL */
-  RptProgressFunc    progress;
-  gpointer           progress_data;
-  GCancellable      *cancellable;
+  RptExportSelection *selection;
+  GPtrArray          *files;        /* RptExportFile */
+  GPtrArray          *warnings;     /* char *, never NULL */
+  RptProgressFunc     progress;
+  gpointer            progress_data;
+  GCancellable       *cancellable;
   /* Single-file formats: where the file goes as it is made (see
    * rpt_export_step). */
-  RptSafeFile       *stream;
+  RptSafeFile        *stream;
 } RptExportContext;
 
 /* A new output file; @name NULL for single-file formats. */
@@ -116,16 +111,16 @@ GString     *rpt_export_add_file         (RptExportContext  *ctx,
 void         rpt_export_warn             (RptExportContext  *ctx,
                                           const char        *format,
                                           ...) G_GNUC_PRINTF (2, 3);
-/* Reports progress after article @done of the snapshot's documents and
+/* Reports progress after article @done of the selection's documents and
  * fails if the export was cancelled. A single file is written out as it
  * grows, from here: call it between articles. */
 gboolean     rpt_export_step             (RptExportContext  *ctx,
                                           guint              done,
                                           GError           **error);
-/* Code point offset in the unit the snapshot asks for. */
-guint64      rpt_export_offset           (RptExportSnapshot *snapshot,
-                                          RptDocument       *document,
-                                          guint              char_offset);
+/* Code point offset in the unit the selection asks for. */
+guint64      rpt_export_offset           (RptExportSelection *selection,
+                                          RptDocument        *document,
+                                          guint               char_offset);
 /* "2026-11-22T10:00:00Z" (quotes included), or null when @usec < 0. */
 void         rpt_export_append_time      (GString           *out,
                                           gint64             usec);

@@ -56,10 +56,10 @@ append_textual_body (GString    *out,
 }
 
 static void
-write_span (RptExportSnapshot *snap,
-            RptExportDocument *doc,
-            RptExportSpan     *span,
-            GString           *out)
+write_span (RptExportSelection  *sel,
+            RptExportDocument   *doc,
+            const RptExportSpan *span,
+            GString             *out)
 {
   RptDocument *document = doc->document;
   guint length = rpt_document_get_length (document);
@@ -87,12 +87,12 @@ write_span (RptExportSnapshot *snap,
       rpt_json_put_literal (out, "},\n");
     }
   rpt_json_put_literal (out, "       \"body\": [");
-  append_textual_body (out, "tagging", g_array_index (snap->labels, RptExportLabel, span->label).name);
+  append_textual_body (out, "tagging", g_array_index (sel->labels, RptExportLabel, span->label).name);
   if (span->speaker >= 0)
     {
       rpt_json_put_literal (out, ", ");
       append_textual_body (out, "identifying",
-                           g_array_index (snap->speakers, RptExportSpeaker, span->speaker).name);
+                           g_array_index (sel->speakers, RptExportSpeaker, span->speaker).name);
     }
   if (*span->note != '\0')
     {
@@ -134,8 +134,8 @@ gboolean
 _rpt_export_w3c (RptExportContext  *ctx,
                  GError           **error)
 {
-  RptExportSnapshot *snap = ctx->snapshot;
-  GString *out = rpt_export_add_file (ctx, NULL, 1024 + (gsize) snap->n_spans * 700);
+  RptExportSelection *sel = ctx->selection;
+  GString *out = rpt_export_add_file (ctx, NULL, 1024 + (gsize) sel->n_spans * 700);
   gboolean first = TRUE;
 
   g_string_append_printf (out,
@@ -150,26 +150,26 @@ _rpt_export_w3c (RptExportContext  *ctx,
                           "    \"type\": \"AnnotationPage\",\n"
                           "    \"startIndex\": 0,\n"
                           "    \"items\": [",
-                          snap->n_spans + snap->n_relations);
+                          sel->n_spans + sel->n_relations);
 
-  for (guint d = 0; d < snap->n_documents; d++)
+  for (guint d = 0; d < sel->n_documents; d++)
     {
-      RptExportDocument *doc = &snap->documents[d];
+      RptExportDocument *doc = &sel->documents[d];
 
       for (guint i = 0; i < doc->n_spans; i++)
         {
           g_string_append (out, first ? "\n" : ",\n");
           first = FALSE;
-          write_span (snap, doc, &doc->spans[i], out);
+          write_span (sel, doc, &doc->spans[i], out);
         }
       if (!rpt_export_step (ctx, d + 1, error))
         return FALSE;
     }
-  for (guint i = 0; i < snap->n_relations; i++)
+  for (guint i = 0; i < sel->n_relations; i++)
     {
       g_string_append (out, first ? "\n" : ",\n");
       first = FALSE;
-      write_relation (&snap->relations[i], out);
+      write_relation (&sel->relations[i], out);
     }
   g_string_append (out, first ? "]\n  }\n}\n" : "\n    ]\n  }\n}\n");
 

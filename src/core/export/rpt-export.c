@@ -1,5 +1,6 @@
-/* rpt-export.c: the format table, the snapshot, and running an export in
- * the calling thread or in a worker.
+/* rpt-export.c: the format table, the writers' helpers, and running an
+ * export in the calling thread or in a worker. What an export's options
+ * select is indexed in rpt-export-selection.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "Repartee-Export"
 
@@ -131,303 +132,6 @@ rpt_offset_unit_from_string (const char    *str,
   return FALSE;
 }
 
-/* ---- The snapshot ---- */
-
-void
-rpt_export_snapshot_free (RptExportSnapshot *snapshot)
-{
-  if (snapshot == NULL)
-    return;
-
-  for (guint i = 0; i < snapshot->labels->len; i++)
-    {
-      RptExportLabel *label = &g_array_index (snapshot->labels, RptExportLabel, i);
-      g_free (label->id);
-      g_free (label->name);
-      g_free (label->color);
-      g_free (label->description);
-      g_free (label->safe_name);
-    }
-  for (guint i = 0; i < snapshot->speakers->len; i++)
-    {
-      RptExportSpeaker *speaker = &g_array_index (snapshot->speakers, RptExportSpeaker, i);
-      g_free (speaker->id);
-      g_free (speaker->name);
-      g_free (speaker->safe_name);
-    }
-  for (guint i = 0; i < snapshot->n_documents; i++)
-    {
-      g_clear_object (&snapshot->documents[i].document);
-      g_free (snapshot->documents[i].relations);
-    }
-  g_array_unref (snapshot->labels);
-  g_array_unref (snapshot->speakers);
-  g_free (snapshot->documents);
-  g_free (snapshot->spans);
-  g_free (snapshot->relations);
-  g_string_chunk_free (snapshot->strings);
-  g_free (snapshot);
-}
-
-guint
-rpt_export_snapshot_get_n_documents (RptExportSnapshot *snapshot)
-{
-  return snapshot->n_documents;
-}
-
-guint
-rpt_export_snapshot_get_n_annotations (RptExportSnapshot *snapshot)
-{
-  return snapshot->n_spans;
-}
-
-/* Index + 1 of each selected id, so that 0 (NULL) means "not selected". */
-static GHashTable *
-index_table (void)
-{
-  return g_hash_table_new (g_str_hash, g_str_equal);
-}
-
-static gboolean
-check_ids (const char * const  *ids,
-           gboolean             labels,
-           RptProject          *project,
-           GHashTable         **selected,
-           GError             **error)
-{
-  *selected = NULL;
-  if (ids == NULL)
-    return TRUE;
-
-  *selected = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; ids[i]; i++)
-    {
-      if (labels ? rpt_project_get_label (project, ids[i]) == NULL
-                 : rpt_project_get_document (project, ids[i]) == NULL)
-        {
-          if (labels)
-            g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND, _("No label with the id “%s”"), ids[i]);
-          else
-            g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND, _("No article with the id “%s”"), ids[i]);
-          g_clear_pointer (selected, g_hash_table_unref);
-          return FALSE;
-        }
-      g_hash_table_add (*selected, (gpointer) ids[i]);
-    }
-  return TRUE;
-}
-
-static void
-snapshot_labels_and_speakers (RptExportSnapshot *snap,
-                              RptProject        *project,
-                              GHashTable        *selected,
-                              GHashTable        *label_index,
-                              GHashTable        *speaker_index)
-{
-  GListModel *labels = rpt_project_get_labels (project);
-  GListModel *speakers = rpt_project_get_speakers (project);
-
-  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
-    {
-      g_autoptr(RptLabel) label = g_list_model_get_item (labels, i);
-      RptExportLabel copy = { 0 };
-
-      if (selected && !g_hash_table_contains (selected, rpt_label_get_id (label)))
-        continue;
-      copy.id = g_strdup (rpt_label_get_id (label));
-      copy.name = g_strdup (rpt_label_get_name (label));
-      copy.color = g_strdup (rpt_label_get_color (label));
-      copy.description = g_strdup (rpt_label_get_description (label));
-      copy.safe_name = rpt_export_safe_name (copy.name);
-      copy.shortcut = rpt_label_get_shortcut (label);
-      g_array_append_val (snap->labels, copy);
-      g_hash_table_insert (label_index, copy.id, GUINT_TO_POINTER (snap->labels->len));
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (speakers); i++)
-    {
-      g_autoptr(RptSpeaker) speaker = g_list_model_get_item (speakers, i);
-      RptExportSpeaker copy = { 0 };
-
-      copy.id = g_strdup (rpt_speaker_get_id (speaker));
-      copy.name = g_strdup (rpt_speaker_get_name (speaker));
-      copy.safe_name = rpt_export_safe_name (copy.name);
-      g_array_append_val (snap->speakers, copy);
-      g_hash_table_insert (speaker_index, copy.id, GUINT_TO_POINTER (snap->speakers->len));
-    }
-}
-
-static void
-snapshot_documents (RptExportSnapshot *snap,
-                    RptProject        *project,
-                    GHashTable        *selected,
-                    GHashTable        *label_index,
-                    GHashTable        *speaker_index,
-                    GHashTable        *span_by_id)
-{
-  GListModel *documents = rpt_project_get_documents (project);
-  guint n_documents = g_list_model_get_n_items (documents);
-  guint n_spans = 0, d = 0;
-
-  snap->documents = g_new0 (RptExportDocument, n_documents);
-  for (guint i = 0; i < n_documents; i++)
-    {
-      g_autoptr(RptDocument) document = g_list_model_get_item (documents, i);
-
-      if (selected && !g_hash_table_contains (selected, rpt_document_get_id (document)))
-        continue;
-      snap->documents[d++].document = g_object_ref (document);
-      n_spans += rpt_annotation_store_get_n_items (
-        rpt_project_get_annotations (project, rpt_document_get_id (document)));
-    }
-  snap->n_documents = d;
-  snap->spans = g_new0 (RptExportSpan, MAX (n_spans, 1));
-
-  for (d = 0; d < snap->n_documents; d++)
-    {
-      RptExportDocument *doc = &snap->documents[d];
-      RptAnnotationStore *store =
-        rpt_project_get_annotations (project, rpt_document_get_id (doc->document));
-      guint n = rpt_annotation_store_get_n_items (store);
-
-      doc->spans = snap->spans + snap->n_spans;
-      for (guint i = 0; i < n; i++)
-        {
-          RptAnnotation *a = rpt_annotation_store_get (store, i);
-          guint label = GPOINTER_TO_UINT (g_hash_table_lookup (label_index, rpt_annotation_get_label (a)));
-          guint speaker = GPOINTER_TO_UINT (g_hash_table_lookup (speaker_index,
-                                                                 rpt_annotation_get_speaker (a) ?
-                                                                 rpt_annotation_get_speaker (a) : ""));
-          RptExportSpan *span;
-
-          if (label == 0)
-            continue;
-          span = &doc->spans[doc->n_spans];
-          span->id = g_string_chunk_insert (snap->strings, rpt_annotation_get_id (a));
-          span->note = g_string_chunk_insert_const (snap->strings, rpt_annotation_get_note (a));
-          span->author = g_string_chunk_insert_const (snap->strings, rpt_annotation_get_author (a));
-          span->created = rpt_annotation_get_created (a);
-          span->modified = rpt_annotation_get_modified (a);
-          span->start = rpt_annotation_get_start (a);
-          span->end = rpt_annotation_get_end (a);
-          span->label = label - 1;
-          span->speaker = (gint) speaker - 1;
-          span->document = d;
-          span->index = doc->n_spans++;
-          g_array_index (snap->labels, RptExportLabel, span->label).n_uses++;
-          if (span->speaker >= 0)
-            g_array_index (snap->speakers, RptExportSpeaker, span->speaker).n_uses++;
-          g_hash_table_insert (span_by_id, (gpointer) span->id, span);
-        }
-      snap->n_spans += doc->n_spans;
-    }
-}
-
-static void
-snapshot_relations (RptExportSnapshot *snap,
-                    RptProject        *project,
-                    GHashTable        *span_by_id)
-{
-  GListModel *relations = rpt_project_get_relations (project);
-  guint n = g_list_model_get_n_items (relations);
-  g_autoptr(GHashTable) exported_documents = g_hash_table_new (g_str_hash, g_str_equal);
-  guint *fill;
-
-  for (guint d = 0; d < snap->n_documents; d++)
-    g_hash_table_add (exported_documents, (gpointer) rpt_document_get_id (snap->documents[d].document));
-
-  snap->relations = g_new0 (RptExportRelation, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RptRelation) relation = g_list_model_get_item (relations, i);
-      RptExportSpan *from = g_hash_table_lookup (span_by_id, rpt_relation_get_from (relation));
-      RptExportSpan *to = g_hash_table_lookup (span_by_id, rpt_relation_get_to (relation));
-      RptExportRelation *copy;
-
-      if (from == NULL || to == NULL)
-        {
-          /* An end left out by the label selection: worth a warning when
-           * the link touches an exported article. */
-          RptAnnotation *a = rpt_project_get_annotation (project, rpt_relation_get_from (relation));
-          RptAnnotation *b = rpt_project_get_annotation (project, rpt_relation_get_to (relation));
-
-          if ((a && g_hash_table_contains (exported_documents, rpt_annotation_get_document (a))) ||
-              (b && g_hash_table_contains (exported_documents, rpt_annotation_get_document (b))))
-            snap->n_unselected_relations++;
-          continue;
-        }
-      copy = &snap->relations[snap->n_relations++];
-      copy->id = g_string_chunk_insert (snap->strings, rpt_relation_get_id (relation));
-      copy->type = rpt_relation_get_kind (relation);
-      copy->from = from;
-      copy->to = to;
-      if (from->document != to->document)
-        snap->n_cross_relations++;
-      else
-        snap->documents[from->document].n_relations++;
-    }
-
-  fill = g_new0 (guint, MAX (snap->n_documents, 1));
-  for (guint d = 0; d < snap->n_documents; d++)
-    snap->documents[d].relations = g_new0 (RptExportRelation *, MAX (snap->documents[d].n_relations, 1));
-  for (guint i = 0; i < snap->n_relations; i++)
-    {
-      RptExportRelation *relation = &snap->relations[i];
-      guint d = relation->from->document;
-
-      if (d == relation->to->document)
-        snap->documents[d].relations[fill[d]++] = relation;
-    }
-  g_free (fill);
-}
-
-RptExportSnapshot *
-rpt_export_snapshot_new (RptProject              *project,
-                         const RptExportOptions  *options,
-                         GError                 **error)
-{
-  g_autoptr(GHashTable) selected_labels = NULL;
-  g_autoptr(GHashTable) selected_documents = NULL;
-  g_autoptr(GHashTable) label_index = NULL;
-  g_autoptr(GHashTable) speaker_index = NULL;
-  g_autoptr(GHashTable) span_by_id = NULL;
-  RptExportSnapshot *snap;
-
-  g_return_val_if_fail (RPT_IS_PROJECT (project), NULL);
-  g_return_val_if_fail (options != NULL, NULL);
-  g_return_val_if_fail (options->format < RPT_EXPORT_N_FORMATS, NULL);
-
-  if (options->offsets >= RPT_OFFSETS_N_UNITS ||
-      (options->offsets != RPT_OFFSETS_CODEPOINTS && !formats[options->format].offset_choice))
-    {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
-                   _("%s always counts offsets in code points; other units are not available"),
-                   rpt_export_format_get_name (options->format));
-      return NULL;
-    }
-  if (!check_ids (options->label_ids, TRUE, project, &selected_labels, error) ||
-      !check_ids (options->document_ids, FALSE, project, &selected_documents, error))
-    return NULL;
-
-  snap = g_new0 (RptExportSnapshot, 1);
-  snap->format = options->format;
-  snap->offsets = options->offsets;
-  snap->conll_layers = options->conll_layers;
-  snap->replace = options->replace;
-  snap->labels = g_array_new (FALSE, TRUE, sizeof (RptExportLabel));
-  snap->speakers = g_array_new (FALSE, TRUE, sizeof (RptExportSpeaker));
-  snap->strings = g_string_chunk_new (64 * 1024);
-
-  label_index = index_table ();
-  speaker_index = index_table ();
-  span_by_id = index_table ();
-  snapshot_labels_and_speakers (snap, project, selected_labels, label_index, speaker_index);
-  snapshot_documents (snap, project, selected_documents, label_index, speaker_index, span_by_id);
-  snapshot_relations (snap, project, span_by_id);
-
-  return snap;
-}
-
 /* ---- Helpers for the writers ---- */
 
 static void
@@ -478,7 +182,7 @@ rpt_export_step (RptExportContext  *ctx,
                  guint              done,
                  GError           **error)
 {
-  guint n = MAX (ctx->snapshot->n_documents, 1);
+  guint n = MAX (ctx->selection->n_documents, 1);
 
   if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
     return FALSE;
@@ -500,11 +204,11 @@ rpt_export_step (RptExportContext  *ctx,
 }
 
 guint64
-rpt_export_offset (RptExportSnapshot *snapshot,
-                   RptDocument       *document,
-                   guint              char_offset)
+rpt_export_offset (RptExportSelection *selection,
+                   RptDocument        *document,
+                   guint               char_offset)
 {
-  switch (snapshot->offsets)
+  switch (selection->offsets)
     {
     case RPT_OFFSETS_UTF16:
       return rpt_document_utf16_offset (document, char_offset);
@@ -572,41 +276,41 @@ rpt_export_append_time (GString *out,
 static void
 common_warnings (RptExportContext *ctx)
 {
-  RptExportSnapshot *snap = ctx->snapshot;
+  RptExportSelection *sel = ctx->selection;
 
-  if (snap->n_unselected_relations > 0)
+  if (sel->n_unselected_relations > 0)
     rpt_export_warn (ctx,
                      g_dngettext (GETTEXT_PACKAGE,
                                   "%u relation was left out because one of its annotations is not exported",
                                   "%u relations were left out because one of their annotations is not exported",
-                                  snap->n_unselected_relations),
-                     snap->n_unselected_relations);
+                                  sel->n_unselected_relations),
+                     sel->n_unselected_relations);
 }
 
 gboolean
-rpt_export_snapshot_write (RptExportSnapshot  *snapshot,
-                           const char         *destination,
-                           GPtrArray          *warnings_out,
-                           RptProgressFunc     progress,
-                           gpointer            progress_data,
-                           GCancellable       *cancellable,
-                           GError            **error)
+rpt_export_selection_write (RptExportSelection  *selection,
+                            const char          *destination,
+                            GPtrArray           *warnings_out,
+                            RptProgressFunc      progress,
+                            gpointer             progress_data,
+                            GCancellable        *cancellable,
+                            GError             **error)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (export_file_free);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  RptExportContext ctx = { snapshot, files, warnings, progress, progress_data, cancellable };
+  RptExportContext ctx = { selection, files, warnings, progress, progress_data, cancellable };
   RptExportFile *file;
 
-  g_return_val_if_fail (snapshot != NULL, FALSE);
+  g_return_val_if_fail (selection != NULL, FALSE);
   g_return_val_if_fail (destination != NULL && *destination != '\0', FALSE);
 
   common_warnings (&ctx);
-  if (rpt_export_format_writes_folder (snapshot->format))
+  if (rpt_export_format_writes_folder (selection->format))
     {
-      if (!formats[snapshot->format].write (&ctx, error) ||
+      if (!formats[selection->format].write (&ctx, error) ||
           g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !_rpt_export_write_folder (destination, rpt_export_format_to_string (snapshot->format),
-                                     files, snapshot->replace, error))
+          !_rpt_export_write_folder (destination, rpt_export_format_to_string (selection->format),
+                                     files, selection->replace, error))
         return FALSE;
     }
   else
@@ -623,7 +327,7 @@ rpt_export_snapshot_write (RptExportSnapshot  *snapshot,
       ctx.stream = rpt_safe_file_begin (destination, error);
       if (ctx.stream == NULL)
         return FALSE;
-      if (!formats[snapshot->format].write (&ctx, error) ||
+      if (!formats[selection->format].write (&ctx, error) ||
           g_cancellable_set_error_if_cancelled (cancellable, error))
         {
           rpt_safe_file_abort (ctx.stream);
@@ -658,25 +362,33 @@ rpt_export (RptProject              *project,
             GCancellable            *cancellable,
             GError                 **error)
 {
-  g_autoptr(RptExportSnapshot) snapshot = rpt_export_snapshot_new (project, options, error);
+  g_autoptr(RptProjectSnapshot) snapshot = NULL;
+  g_autoptr(RptExportSelection) selection = NULL;
 
-  if (snapshot == NULL)
+  g_return_val_if_fail (RPT_IS_PROJECT (project), FALSE);
+
+  snapshot = rpt_project_snapshot_new (project);
+  selection = rpt_export_selection_new (snapshot, options, error);
+  if (selection == NULL)
     return FALSE;
-  return rpt_export_snapshot_write (snapshot, destination, warnings_out,
-                                    progress, progress_data, cancellable, error);
+  return rpt_export_selection_write (selection, destination, warnings_out,
+                                     progress, progress_data, cancellable, error);
 }
 
 /* ---- In a worker ---- */
 
-/* The worker shares only the snapshot, the destination and an atomic
- * progress value with the main thread; the caller's progress callback is
- * polled from a timeout in the caller's context, so no user data is ever
- * touched or released in the worker. */
+/* The worker shares only the snapshot, its own copy of the options, the
+ * destination and an atomic progress value with the main thread; the
+ * caller's progress callback is polled from a timeout in the caller's
+ * context, so no user data is ever touched or released in the worker. */
 typedef struct
 {
-  RptExportSnapshot *snapshot;
-  char              *destination;
-  int                permille;     /* atomic */
+  RptProjectSnapshot *snapshot;
+  RptExportOptions    options;
+  GStrv               document_ids;
+  GStrv               label_ids;
+  char               *destination;
+  int                 permille;     /* atomic */
 } Job;
 
 typedef struct
@@ -695,7 +407,9 @@ job_free (gpointer data)
 {
   Job *job = data;
 
-  rpt_export_snapshot_free (job->snapshot);
+  rpt_project_snapshot_unref (job->snapshot);
+  g_strfreev (job->document_ids);
+  g_strfreev (job->label_ids);
   g_free (job->destination);
   g_free (job);
 }
@@ -714,11 +428,14 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   Job *job = task_data;
+  g_autoptr(RptExportSelection) selection = NULL;
   GPtrArray *warnings = g_ptr_array_new_with_free_func (g_free);
   GError *error = NULL;
 
-  if (rpt_export_snapshot_write (job->snapshot, job->destination, warnings,
-                                 job_progress, &job->permille, cancellable, &error))
+  selection = rpt_export_selection_new (job->snapshot, &job->options, &error);
+  if (selection != NULL &&
+      rpt_export_selection_write (selection, job->destination, warnings,
+                                  job_progress, &job->permille, cancellable, &error))
     g_task_return_pointer (task, warnings, (GDestroyNotify) g_ptr_array_unref);
   else
     {
@@ -767,11 +484,11 @@ rpt_export_async (RptProject              *project,
                   gpointer                 user_data)
 {
   g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
   Caller *caller;
   Job *job;
 
   g_return_if_fail (RPT_IS_PROJECT (project));
+  g_return_if_fail (options != NULL);
   g_return_if_fail (destination != NULL);
 
   caller = g_new0 (Caller, 1);
@@ -786,14 +503,14 @@ rpt_export_async (RptProject              *project,
   g_task_set_name (task, "rpt-export");
 
   job = g_new0 (Job, 1);
-  job->snapshot = rpt_export_snapshot_new (project, options, &error);
+  job->snapshot = rpt_project_snapshot_new (project);
+  job->options = *options;
+  job->document_ids = g_strdupv ((char **) options->document_ids);
+  job->label_ids = g_strdupv ((char **) options->label_ids);
+  job->options.document_ids = (const char * const *) job->document_ids;
+  job->options.label_ids = (const char * const *) job->label_ids;
   job->destination = g_strdup (destination);
   g_task_set_task_data (task, job, job_free);
-  if (job->snapshot == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
 
   if (progress)
     {

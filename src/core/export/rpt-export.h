@@ -1,19 +1,18 @@
 /* rpt-export.h: labelled datasets for other tools (docs/EXPORT.md).
  *
- * An export reads the project and never changes it. It works in two steps so
+ * An export reads the project and never changes it. It works in steps so
  * that the window can run it off the main thread:
  *
- *   1. rpt_export_snapshot_new() copies what will be written (the selected
- *      articles, their annotations, the labels, speakers and relations) into
- *      plain structures. Documents are immutable and are only referenced.
- *      Call it on the thread that owns the project (the main thread); it is
- *      fast (tens of milliseconds for 100,000 annotations).
- *   2. rpt_export_snapshot_write() formats and writes the snapshot. It touches
- *      nothing but the snapshot, so it may run in any thread while the user
- *      keeps editing the project.
+ *   1. rpt_project_snapshot_new() takes the project as it is
+ *      (rpt-project-snapshot.h), quickly, on the thread that owns it.
+ *   2. rpt_export_selection_new() indexes what the options select from the
+ *      snapshot (articles, their annotations, labels, speakers, relations),
+ *      and rpt_export_selection_write() formats and writes it. Both touch
+ *      nothing but the snapshot, so they may run in any thread while the
+ *      user keeps editing the project.
  *
- * rpt_export() does both in the calling thread; rpt_export_async() takes the
- * snapshot at once and writes in a GTask thread.
+ * rpt_export() does all of it in the calling thread; rpt_export_async() takes
+ * the snapshot at once and does the rest in a GTask thread.
  *
  * Offsets are Unicode code points everywhere inside Repartee; an export may
  * write UTF-16 code units or UTF-8 bytes instead (see RptOffsetUnit).
@@ -23,6 +22,7 @@
 #include <gio/gio.h>
 
 #include "rpt-project.h"
+#include "rpt-project-snapshot.h"
 
 G_BEGIN_DECLS
 
@@ -87,17 +87,17 @@ const char  *rpt_offset_unit_to_string            (RptOffsetUnit    unit);
 gboolean     rpt_offset_unit_from_string          (const char      *str,
                                                    RptOffsetUnit   *out);
 
-typedef struct _RptExportSnapshot RptExportSnapshot;
+typedef struct _RptExportSelection RptExportSelection;
 
-/* Copies what @options select. Fails (RPT_ERROR_NOT_FOUND) for an unknown
- * article or label id and (RPT_ERROR_INVALID) for an offset unit the format
- * does not allow. */
-RptExportSnapshot *rpt_export_snapshot_new        (RptProject              *project,
+/* What @options select from @snapshot; any thread. Fails
+ * (RPT_ERROR_NOT_FOUND) for an unknown article or label id and
+ * (RPT_ERROR_INVALID) for an offset unit the format does not allow. */
+RptExportSelection *rpt_export_selection_new      (RptProjectSnapshot      *snapshot,
                                                    const RptExportOptions  *options,
                                                    GError                 **error);
-void         rpt_export_snapshot_free             (RptExportSnapshot       *snapshot);
-guint        rpt_export_snapshot_get_n_documents  (RptExportSnapshot       *snapshot);
-guint        rpt_export_snapshot_get_n_annotations (RptExportSnapshot      *snapshot);
+void         rpt_export_selection_free            (RptExportSelection      *selection);
+guint        rpt_export_selection_get_n_documents (RptExportSelection      *selection);
+guint        rpt_export_selection_get_n_annotations (RptExportSelection    *selection);
 
 /* Writes @destination (a file, or a folder for brat and Label Studio) so that
  * it is either complete or untouched. An existing file is replaced: ask
@@ -106,7 +106,7 @@ guint        rpt_export_snapshot_get_n_annotations (RptExportSnapshot      *snap
  * the format cannot carry, spans dropped or widened) to @warnings_out, an
  * array of strings freed with g_free, if not NULL. Thread-safe with respect
  * to the project. */
-gboolean     rpt_export_snapshot_write            (RptExportSnapshot  *snapshot,
+gboolean     rpt_export_selection_write           (RptExportSelection *selection,
                                                    const char         *destination,
                                                    GPtrArray          *warnings_out,
                                                    RptProgressFunc     progress,
@@ -114,7 +114,7 @@ gboolean     rpt_export_snapshot_write            (RptExportSnapshot  *snapshot,
                                                    GCancellable       *cancellable,
                                                    GError            **error);
 
-/* Snapshot and write in the calling thread. */
+/* Snapshot, select and write in the calling thread. */
 gboolean     rpt_export                           (RptProject              *project,
                                                    const RptExportOptions  *options,
                                                    const char              *destination,
@@ -124,7 +124,8 @@ gboolean     rpt_export                           (RptProject              *proj
                                                    GCancellable            *cancellable,
                                                    GError                 **error);
 
-/* Takes the snapshot now (call on the main thread), writes in a worker.
+/* Takes the snapshot now (call on the main thread), selects and writes in
+ * a worker.
  * @progress is called in the thread-default main context of the caller. */
 void         rpt_export_async                     (RptProject              *project,
                                                    const RptExportOptions  *options,
@@ -140,6 +141,6 @@ gboolean     rpt_export_finish                    (GAsyncResult            *resu
                                                    GPtrArray              **warnings,
                                                    GError                 **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RptExportSnapshot, rpt_export_snapshot_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RptExportSelection, rpt_export_selection_free)
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "rpt-file-lock.h"
 #include "rpt-limits.h"
 #include "rpt-project.h"
+#include "rpt-project-snapshot.h"
 #include "rpt-reanchor-report.h"
 
 G_BEGIN_DECLS
@@ -63,14 +64,9 @@ RptProject *rpt_project_load_from_file  (const char   *path,
 /* The file's bytes: the same project always gives the same bytes. */
 GBytes     *rpt_project_to_bytes        (RptProject   *self);
 
-/* A copy of what the file holds, taken quickly on the thread that owns the
- * project; its bytes can then be made on any thread while the project
- * changes (saving, recovery copies). */
-typedef struct _RptProjectSnapshot RptProjectSnapshot;
-RptProjectSnapshot *rpt_project_snapshot_new      (RptProject         *self);
-GBytes             *rpt_project_snapshot_to_bytes (RptProjectSnapshot *snapshot);
-void                rpt_project_snapshot_free     (RptProjectSnapshot *snapshot);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RptProjectSnapshot, rpt_project_snapshot_free)
+/* The file's bytes for a snapshot (rpt-project-snapshot.h), on any thread
+ * while the project changes (saving, recovery copies). */
+GBytes     *rpt_project_snapshot_to_bytes (RptProjectSnapshot *snapshot);
 /* Writes safely (rpt_safe_file_replace) and marks the project saved,
  * holding the file's lock (rpt-file-lock.h) while it writes; a caller that
  * already holds it uses rpt_project_save_locked. */
@@ -91,8 +87,8 @@ void        rpt_project_load_async      (GFile               *file,
                                          gpointer             user_data);
 RptProject *rpt_project_load_finish     (GAsyncResult        *result,
                                          GError             **error);
-/* Copies the project on the calling thread (fast), makes the bytes and
- * writes them in a worker, then marks the state that was copied as saved. */
+/* Takes a snapshot on the calling thread (fast), makes the bytes and
+ * writes them in a worker, then marks the state of the snapshot as saved. */
 void        rpt_project_save_async      (RptProject          *self,
                                          GFile               *file,
                                          GCancellable        *cancellable,

@@ -43,292 +43,119 @@ end_item (GString  *out,
     rpt_json_put_literal (out, "},\n");
 }
 
-/* ---- The snapshot ----
+/* ---- Writing ----
  * Saving a large project must not hold up the window: the bytes are made
- * in a worker thread from a copy taken on the main thread. The copy is
- * cheap: documents and relations never change, so they are only
- * referenced; labels, speakers, annotations and orphans are copied, their
- * repeated strings (document, label, speaker, author) once each. An
- * annotation's quote and context are sliced from its document's text when
- * the bytes are made; an orphan's are copied. */
+ * in a worker thread from a snapshot (rpt-project-snapshot.h) taken on the
+ * main thread. On the thread that owns the project they are made from the
+ * project itself, which spares a copy of every annotation made only to be
+ * read once. An annotation's quote and context are sliced from its
+ * article's text as the bytes are made; an orphan's are its own. */
 
 typedef struct
 {
-  const char *id, *name, *color, *description;
-  guint       shortcut;
-} LabelCopy;
+  RptProjectSnapshot *snapshot;
+  RptProject         *project;  /* when there is no snapshot */
+} Source;
 
-typedef struct
-{
-  const char *id, *name;
-} SpeakerCopy;
-
+/* One annotation as written. */
 typedef struct
 {
   const char  *id, *document, *label, *speaker, *note, *author;
   gint64       created, modified;
   guint        start, end;
-  RptDocument *text;                    /* placed: the text it quotes (borrowed) */
+  RptDocument *text;                    /* placed: the text it quotes */
   const char  *quote, *prefix, *suffix; /* orphans */
-} AnnotationCopy;
+} Written;
 
-struct _RptProjectSnapshot
+/* Items of the project's lists are borrowed: the project holds them. */
+static gpointer
+borrow_item (GListModel *list,
+             guint       i)
 {
-  GStringChunk *strings;
-  GHashTable   *shared;       /* original pointer -> copy, for repeated strings */
-  GArray       *labels;       /* LabelCopy */
-  GArray       *speakers;     /* SpeakerCopy */
-  GPtrArray    *documents;    /* RptDocument, referenced */
-  GArray       *annotations;  /* AnnotationCopy: document order, then text order */
-  RptProject   *project;      /* set instead of annotations: see snapshot_new() */
-  guint         n_annotations;
-  GArray       *orphans;      /* AnnotationCopy, in the orphans' order */
-  GPtrArray    *relations;    /* RptRelation, referenced */
-  gsize         text_bytes;
-};
+  g_autoptr(GObject) item = g_list_model_get_item (list, i);
 
-static const char *
-copy_string (RptProjectSnapshot *snapshot,
-             const char         *str)
-{
-  return str ? g_string_chunk_insert (snapshot->strings, str) : NULL;
+  return item;
 }
-
-/* Strings that many annotations share (the model interns them). */
-static const char *
-copy_shared (RptProjectSnapshot *snapshot,
-             const char         *str)
-{
-  const char *copy;
-
-  if (str == NULL)
-    return NULL;
-  if ((copy = g_hash_table_lookup (snapshot->shared, str)) == NULL)
-    {
-      copy = g_string_chunk_insert_const (snapshot->strings, str);
-      g_hash_table_insert (snapshot->shared, (gpointer) str, (gpointer) copy);
-    }
-  return copy;
-}
-
-static AnnotationCopy
-copy_annotation (RptProjectSnapshot *snapshot,
-                 RptAnnotation      *a,
-                 RptDocument        *text)
-{
-  const char *note = rpt_annotation_get_note (a);
-  AnnotationCopy copy = {
-    copy_string (snapshot, rpt_annotation_get_id (a)),
-    copy_shared (snapshot, rpt_annotation_get_document (a)),
-    copy_shared (snapshot, rpt_annotation_get_label (a)),
-    copy_shared (snapshot, rpt_annotation_get_speaker (a)),
-    *note ? copy_string (snapshot, note) : "",
-    copy_shared (snapshot, rpt_annotation_get_author (a)),
-    rpt_annotation_get_created (a),
-    rpt_annotation_get_modified (a),
-    rpt_annotation_get_start (a),
-    rpt_annotation_get_end (a),
-    text,
-    copy_string (snapshot, rpt_annotation_get_quote (a)),
-    copy_string (snapshot, rpt_annotation_get_prefix (a)),
-    copy_string (snapshot, rpt_annotation_get_suffix (a)),
-  };
-
-  return copy;
-}
-
-/* A placed annotation as written, its strings borrowed from the model. */
-static AnnotationCopy
-borrow_annotation (RptAnnotation *a,
-                   RptDocument   *text)
-{
-  AnnotationCopy copy = {
-    rpt_annotation_get_id (a),
-    rpt_annotation_get_document (a),
-    rpt_annotation_get_label (a),
-    rpt_annotation_get_speaker (a),
-    rpt_annotation_get_note (a),
-    rpt_annotation_get_author (a),
-    rpt_annotation_get_created (a),
-    rpt_annotation_get_modified (a),
-    rpt_annotation_get_start (a),
-    rpt_annotation_get_end (a),
-    text,
-    NULL, NULL, NULL,
-  };
-
-  return copy;
-}
-
-/* With @direct (only for making the bytes on the calling thread, where
- * nothing can change the project meanwhile), annotations are not copied:
- * they are written straight from the model, which spares a copy of every
- * annotation (100 bytes each, a million in a large project) that would be
- * made only to be read once. */
-static RptProjectSnapshot *
-snapshot_new (RptProject *self,
-              gboolean    direct)
-{
-  RptProjectSnapshot *snapshot;
-  GListModel *labels, *speakers, *documents, *relations, *orphans;
-
-  g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
-
-  labels = rpt_project_get_labels (self);
-  speakers = rpt_project_get_speakers (self);
-  documents = rpt_project_get_documents (self);
-  relations = rpt_project_get_relations (self);
-  orphans = rpt_project_get_orphans (self);
-
-  snapshot = g_new0 (RptProjectSnapshot, 1);
-  snapshot->strings = g_string_chunk_new (64 * 1024);
-  snapshot->shared = g_hash_table_new (g_direct_hash, g_direct_equal);
-  snapshot->labels = g_array_new (FALSE, FALSE, sizeof (LabelCopy));
-  snapshot->speakers = g_array_new (FALSE, FALSE, sizeof (SpeakerCopy));
-  snapshot->documents = g_ptr_array_new_with_free_func (g_object_unref);
-  snapshot->n_annotations = rpt_project_get_n_annotations (self);
-  snapshot->annotations = g_array_sized_new (FALSE, FALSE, sizeof (AnnotationCopy),
-                                             direct ? 0 : snapshot->n_annotations);
-  snapshot->project = direct ? self : NULL;
-  snapshot->orphans = g_array_new (FALSE, FALSE, sizeof (AnnotationCopy));
-  snapshot->relations = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
-    {
-      g_autoptr(RptLabel) label = g_list_model_get_item (labels, i);
-      LabelCopy copy = {
-        copy_string (snapshot, rpt_label_get_id (label)),
-        copy_string (snapshot, rpt_label_get_name (label)),
-        copy_string (snapshot, rpt_label_get_color (label)),
-        copy_string (snapshot, rpt_label_get_description (label)),
-        rpt_label_get_shortcut (label),
-      };
-
-      g_array_append_val (snapshot->labels, copy);
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (speakers); i++)
-    {
-      g_autoptr(RptSpeaker) speaker = g_list_model_get_item (speakers, i);
-      SpeakerCopy copy = {
-        copy_string (snapshot, rpt_speaker_get_id (speaker)),
-        copy_string (snapshot, rpt_speaker_get_name (speaker)),
-      };
-
-      g_array_append_val (snapshot->speakers, copy);
-    }
-
-  for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
-    {
-      RptDocument *document = g_list_model_get_item (documents, d);
-      RptAnnotationStore *store = rpt_project_get_annotations (self, rpt_document_get_id (document));
-      guint n = rpt_annotation_store_get_n_items (store);
-
-      g_ptr_array_add (snapshot->documents, document);
-      snapshot->text_bytes += rpt_document_get_text_bytes (document);
-      for (guint i = 0; !direct && i < n; i++)
-        {
-          AnnotationCopy copy = copy_annotation (snapshot, rpt_annotation_store_get (store, i), document);
-
-          g_array_append_val (snapshot->annotations, copy);
-        }
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (orphans); i++)
-    {
-      g_autoptr(RptAnnotation) orphan = g_list_model_get_item (orphans, i);
-      AnnotationCopy copy = copy_annotation (snapshot, orphan, NULL);
-
-      g_array_append_val (snapshot->orphans, copy);
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
-    g_ptr_array_add (snapshot->relations, g_list_model_get_item (relations, i));
-
-  return snapshot;
-}
-
-RptProjectSnapshot *
-rpt_project_snapshot_new (RptProject *self)
-{
-  g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
-  return snapshot_new (self, FALSE);
-}
-
-void
-rpt_project_snapshot_free (RptProjectSnapshot *snapshot)
-{
-  if (snapshot == NULL)
-    return;
-  g_string_chunk_free (snapshot->strings);
-  g_hash_table_unref (snapshot->shared);
-  g_array_unref (snapshot->labels);
-  g_array_unref (snapshot->speakers);
-  g_ptr_array_unref (snapshot->documents);
-  g_array_unref (snapshot->annotations);
-  g_array_unref (snapshot->orphans);
-  g_ptr_array_unref (snapshot->relations);
-  g_free (snapshot);
-}
-
-/* ---- Writing ---- */
 
 static void
-write_labels (RptProjectSnapshot *snapshot,
-              GString            *out)
+write_labels (const Source *src,
+              GString      *out)
 {
-  guint n = snapshot->labels->len;
+  GListModel *list = src->snapshot ? NULL : rpt_project_get_labels (src->project);
+  guint n = list ? g_list_model_get_n_items (list) : rpt_project_snapshot_get_n_labels (src->snapshot);
 
   begin_array (out, "labels", n);
   for (guint i = 0; i < n; i++)
     {
-      LabelCopy *label = &g_array_index (snapshot->labels, LabelCopy, i);
+      RptLabel *item = list ? borrow_item (list, i) : NULL;
+      RptSnapshotLabel label = list ? (RptSnapshotLabel) {
+          rpt_label_get_id (item), rpt_label_get_name (item), rpt_label_get_color (item),
+          rpt_label_get_description (item), rpt_label_get_shortcut (item),
+        } : *rpt_project_snapshot_get_label (src->snapshot, i);
 
       rpt_json_put_literal (out, "    {");
-      rpt_json_append_member_string (out, "id", label->id);
+      rpt_json_append_member_string (out, "id", label.id);
       rpt_json_put_literal (out, ", ");
-      rpt_json_append_member_string (out, "name", label->name);
+      rpt_json_append_member_string (out, "name", label.name);
       rpt_json_put_literal (out, ", ");
-      rpt_json_append_member_string (out, "color", label->color);
+      rpt_json_append_member_string (out, "color", label.color);
       rpt_json_put_literal (out, ", ");
-      rpt_json_append_member_uint (out, "shortcut", label->shortcut);
+      rpt_json_append_member_uint (out, "shortcut", label.shortcut);
       rpt_json_put_literal (out, ", ");
-      rpt_json_append_member_string (out, "description", label->description);
+      rpt_json_append_member_string (out, "description", label.description);
       end_item (out, i + 1 == n);
     }
   end_array (out, n, FALSE);
 }
 
 static void
-write_speakers (RptProjectSnapshot *snapshot,
-                GString            *out)
+write_speakers (const Source *src,
+                GString      *out)
 {
-  guint n = snapshot->speakers->len;
+  GListModel *list = src->snapshot ? NULL : rpt_project_get_speakers (src->project);
+  guint n = list ? g_list_model_get_n_items (list) : rpt_project_snapshot_get_n_speakers (src->snapshot);
 
   begin_array (out, "speakers", n);
   for (guint i = 0; i < n; i++)
     {
-      SpeakerCopy *speaker = &g_array_index (snapshot->speakers, SpeakerCopy, i);
+      RptSpeaker *item = list ? borrow_item (list, i) : NULL;
+      RptSnapshotSpeaker speaker = list ? (RptSnapshotSpeaker) { rpt_speaker_get_id (item), rpt_speaker_get_name (item) }
+                                        : *rpt_project_snapshot_get_speaker (src->snapshot, i);
 
       rpt_json_put_literal (out, "    {");
-      rpt_json_append_member_string (out, "id", speaker->id);
+      rpt_json_append_member_string (out, "id", speaker.id);
       rpt_json_put_literal (out, ", ");
-      rpt_json_append_member_string (out, "name", speaker->name);
+      rpt_json_append_member_string (out, "name", speaker.name);
       end_item (out, i + 1 == n);
     }
   end_array (out, n, FALSE);
 }
 
-static void
-write_documents (RptProjectSnapshot *snapshot,
-                 GString            *out)
+static guint
+n_documents (const Source *src)
 {
-  guint n = snapshot->documents->len;
+  return src->snapshot ? rpt_project_snapshot_get_n_documents (src->snapshot)
+                       : g_list_model_get_n_items (rpt_project_get_documents (src->project));
+}
+
+static RptDocument *
+get_document (const Source *src,
+              guint         i)
+{
+  return src->snapshot ? rpt_project_snapshot_get_document (src->snapshot, i)
+                       : borrow_item (rpt_project_get_documents (src->project), i);
+}
+
+static void
+write_documents (const Source *src,
+                 GString      *out)
+{
+  guint n = n_documents (src);
 
   begin_array (out, "documents", n);
   for (guint i = 0; i < n; i++)
     {
-      RptDocument *document = g_ptr_array_index (snapshot->documents, i);
+      RptDocument *document = get_document (src, i);
 
       rpt_json_put_literal (out, "    {");
       rpt_json_append_member_string (out, "id", rpt_document_get_id (document));
@@ -374,8 +201,8 @@ write_anchor (GString     *out,
 }
 
 static void
-write_annotation (GString        *out,
-                  AnnotationCopy *a)
+write_annotation (GString       *out,
+                  const Written *a)
 {
   rpt_json_put_literal (out, "    {");
   rpt_json_append_member_string (out, "id", a->id);
@@ -420,115 +247,198 @@ write_annotation (GString        *out,
     }
 }
 
+static Written
+from_snapshot (RptProjectSnapshot          *snapshot,
+               const RptSnapshotAnnotation *a)
+{
+  Written written = {
+    a->id,
+    rpt_document_get_id (rpt_project_snapshot_get_document (snapshot, a->document)),
+    rpt_project_snapshot_get_label (snapshot, a->label)->id,
+    a->speaker >= 0 ? rpt_project_snapshot_get_speaker (snapshot, a->speaker)->id : NULL,
+    a->note,
+    a->author,
+    a->created,
+    a->modified,
+    a->start,
+    a->end,
+    NULL,
+    NULL, NULL, NULL,
+  };
+
+  return written;
+}
+
+static Written
+from_project (RptAnnotation *a)
+{
+  Written written = {
+    rpt_annotation_get_id (a),
+    rpt_annotation_get_document (a),
+    rpt_annotation_get_label (a),
+    rpt_annotation_get_speaker (a),
+    rpt_annotation_get_note (a),
+    rpt_annotation_get_author (a),
+    rpt_annotation_get_created (a),
+    rpt_annotation_get_modified (a),
+    rpt_annotation_get_start (a),
+    rpt_annotation_get_end (a),
+    NULL,
+    NULL, NULL, NULL,
+  };
+
+  return written;
+}
+
+static guint
+n_annotations (const Source *src)
+{
+  guint n;
+
+  if (src->snapshot == NULL)
+    return rpt_project_get_n_annotations (src->project);
+  rpt_project_snapshot_get_annotations (src->snapshot, &n);
+  return n;
+}
+
 /* Annotations in document order, then text order within each document. */
 static void
-write_annotations (RptProjectSnapshot *snapshot,
-                   GString            *out)
+write_annotations (const Source *src,
+                   GString      *out)
 {
-  guint n = snapshot->n_annotations, written = 0;
+  guint n = n_annotations (src), written = 0;
 
   begin_array (out, "annotations", n);
-  if (snapshot->project == NULL)
-    for (guint i = 0; i < n; i++)
-      {
-        write_annotation (out, &g_array_index (snapshot->annotations, AnnotationCopy, i));
-        end_item (out, i + 1 == n);
-      }
-  else
-    for (guint d = 0; d < snapshot->documents->len; d++)
-      {
-        RptDocument *document = g_ptr_array_index (snapshot->documents, d);
-        RptAnnotationStore *store = rpt_project_get_annotations (snapshot->project,
-                                                                 rpt_document_get_id (document));
-        guint n_store = rpt_annotation_store_get_n_items (store);
+  for (guint d = 0; d < n_documents (src); d++)
+    {
+      RptDocument *document = get_document (src, d);
+      RptAnnotationStore *store = src->snapshot ? NULL
+                                                : rpt_project_get_annotations (src->project, rpt_document_get_id (document));
+      const RptSnapshotAnnotation *copies = NULL;
+      guint n_document;
 
-        for (guint i = 0; i < n_store; i++)
-          {
-            AnnotationCopy a = borrow_annotation (rpt_annotation_store_get (store, i), document);
+      if (store)
+        n_document = rpt_annotation_store_get_n_items (store);
+      else
+        copies = rpt_project_snapshot_get_document_annotations (src->snapshot, d, &n_document);
+      for (guint i = 0; i < n_document; i++)
+        {
+          Written a = store ? from_project (rpt_annotation_store_get (store, i))
+                            : from_snapshot (src->snapshot, &copies[i]);
 
-            write_annotation (out, &a);
-            end_item (out, ++written == n);
-          }
-      }
+          a.text = document;
+          write_annotation (out, &a);
+          end_item (out, ++written == n);
+        }
+    }
   end_array (out, n, FALSE);
 }
 
 /* Only when there are any: a project without orphans is written as
  * before they existed. */
 static void
-write_orphans (RptProjectSnapshot *snapshot,
-               GString            *out)
+write_orphans (const Source *src,
+               GString      *out)
 {
-  guint n = snapshot->orphans->len;
+  GListModel *list = src->snapshot ? NULL : rpt_project_get_orphans (src->project);
+  guint n = list ? g_list_model_get_n_items (list) : rpt_project_snapshot_get_n_orphans (src->snapshot);
 
   if (n == 0)
     return;
   begin_array (out, "orphans", n);
   for (guint i = 0; i < n; i++)
     {
-      write_annotation (out, &g_array_index (snapshot->orphans, AnnotationCopy, i));
+      RptAnnotation *item = list ? borrow_item (list, i) : NULL;
+      const RptSnapshotOrphan *orphan = list ? NULL : rpt_project_snapshot_get_orphan (src->snapshot, i);
+      Written a = list ? from_project (item) : from_snapshot (src->snapshot, &orphan->annotation);
+
+      a.quote = list ? rpt_annotation_get_quote (item) : orphan->quote;
+      a.prefix = list ? rpt_annotation_get_prefix (item) : orphan->prefix;
+      a.suffix = list ? rpt_annotation_get_suffix (item) : orphan->suffix;
+      write_annotation (out, &a);
       end_item (out, i + 1 == n);
     }
   end_array (out, n, FALSE);
 }
 
 static void
-write_relations (RptProjectSnapshot *snapshot,
-                 GString            *out)
+write_relations (const Source *src,
+                 GString      *out)
 {
-  guint n = snapshot->relations->len;
+  GListModel *list = src->snapshot ? NULL : rpt_project_get_relations (src->project);
+  guint n = list ? g_list_model_get_n_items (list) : rpt_project_snapshot_get_n_relations (src->snapshot);
 
   begin_array (out, "relations", n);
   for (guint i = 0; i < n; i++)
     {
-      RptRelation *relation = g_ptr_array_index (snapshot->relations, i);
+      RptRelation *item = list ? borrow_item (list, i) : NULL;
+      RptSnapshotRelation relation = list ? (RptSnapshotRelation) {
+          rpt_relation_get_id (item), rpt_relation_get_kind (item),
+          rpt_relation_get_from (item), rpt_relation_get_to (item),
+        } : *rpt_project_snapshot_get_relation (src->snapshot, i);
 
       rpt_json_put_literal (out, "    {");
-      rpt_json_append_member_string (out, "id", rpt_relation_get_id (relation));
+      rpt_json_append_member_string (out, "id", relation.id);
       rpt_json_put_literal (out, ", ");
-      rpt_json_append_member_string (out, "type", rpt_relation_type_to_string (rpt_relation_get_kind (relation)));
+      rpt_json_append_member_string (out, "type", rpt_relation_type_to_string (relation.type));
       rpt_json_put_literal (out, ", ");
-      rpt_json_append_member_string (out, "from", rpt_relation_get_from (relation));
+      rpt_json_append_member_string (out, "from", relation.from);
       rpt_json_put_literal (out, ", ");
-      rpt_json_append_member_string (out, "to", rpt_relation_get_to (relation));
+      rpt_json_append_member_string (out, "to", relation.to);
       end_item (out, i + 1 == n);
     }
   end_array (out, n, TRUE);
 }
 
-GBytes *
-rpt_project_snapshot_to_bytes (RptProjectSnapshot *snapshot)
+static GBytes *
+to_bytes (const Source *src)
 {
+  guint n_orphans, n_relations;
+  gsize text_bytes = 0;
   GString *out;
 
-  g_return_val_if_fail (snapshot != NULL, NULL);
+  n_orphans = src->snapshot ? rpt_project_snapshot_get_n_orphans (src->snapshot)
+                            : rpt_project_get_n_orphans (src->project);
+  n_relations = src->snapshot ? rpt_project_snapshot_get_n_relations (src->snapshot)
+                              : g_list_model_get_n_items (rpt_project_get_relations (src->project));
+  for (guint i = 0; i < n_documents (src); i++)
+    text_bytes += rpt_document_get_text_bytes (get_document (src, i));
 
   /* Quote and context add about as much again per annotation. */
-  out = g_string_sized_new (1024 + snapshot->n_annotations * 400 + snapshot->orphans->len * 400 + snapshot->relations->len * 72 +
-                            snapshot->documents->len * 256 + snapshot->text_bytes);
+  out = g_string_sized_new (1024 + n_annotations (src) * 400 + n_orphans * 400 + n_relations * 72 +
+                            n_documents (src) * 256 + text_bytes);
   rpt_json_put_literal (out, "{\n");
   g_string_append (out, "  \"format\": \"" RPT_PROJECT_FORMAT "\",\n");
   g_string_append_printf (out, "  \"version\": %d,\n", RPT_PROJECT_VERSION);
-  write_labels (snapshot, out);
-  write_speakers (snapshot, out);
-  write_documents (snapshot, out);
-  write_annotations (snapshot, out);
-  write_orphans (snapshot, out);
-  write_relations (snapshot, out);
+  write_labels (src, out);
+  write_speakers (src, out);
+  write_documents (src, out);
+  write_annotations (src, out);
+  write_orphans (src, out);
+  write_relations (src, out);
   rpt_json_put_literal (out, "}\n");
 
   return g_string_free_to_bytes (out);
 }
 
 GBytes *
+rpt_project_snapshot_to_bytes (RptProjectSnapshot *snapshot)
+{
+  Source src = { snapshot, NULL };
+
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  return to_bytes (&src);
+}
+
+GBytes *
 rpt_project_to_bytes (RptProject *self)
 {
-  g_autoptr(RptProjectSnapshot) snapshot = NULL;
+  Source src = { NULL, self };
 
   g_return_val_if_fail (RPT_IS_PROJECT (self), NULL);
 
-  snapshot = snapshot_new (self, TRUE);
-  return rpt_project_snapshot_to_bytes (snapshot);
+  return to_bytes (&src);
 }
 
 /* Writes @bytes over @path under @lock (taken here when NULL), expecting
@@ -606,7 +516,6 @@ typedef struct
 {
   RptProjectSnapshot *snapshot;
   char               *path;
-  guint64             state;
   gboolean            expecting;
   RptFileStamp        expected;
   RptFileStamp        written;
@@ -617,7 +526,7 @@ save_data_free (gpointer data)
 {
   SaveData *save = data;
 
-  rpt_project_snapshot_free (save->snapshot);
+  rpt_project_snapshot_unref (save->snapshot);
   g_free (save->path);
   g_free (save);
 }
@@ -655,8 +564,7 @@ rpt_project_save_expecting_async (RptProject          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rpt_project_save_async);
   save = g_new0 (SaveData, 1);
-  save->state = rpt_project_get_state (self);
-  /* Only the copy is taken here; the bytes are made in the worker. */
+  /* Only the snapshot is taken here; the bytes are made in the worker. */
   save->snapshot = rpt_project_snapshot_new (self);
   save->path = g_file_get_path (file);
   if (expected)
@@ -709,6 +617,6 @@ rpt_project_save_finish (RptProject    *self,
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
   save = g_task_get_task_data (G_TASK (result));
-  rpt_project_mark_saved_state (self, save->state);
+  rpt_project_mark_saved_state (self, rpt_project_snapshot_get_state (save->snapshot));
   return TRUE;
 }

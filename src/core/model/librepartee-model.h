@@ -14,6 +14,7 @@
 #include "rpt-label.h"
 #include "rpt-limits.h"
 #include "rpt-project.h"
+#include "rpt-project-snapshot.h"
 #include "rpt-relation.h"
 #include "rpt-span-layers.h"
 #include "rpt-speaker.h"

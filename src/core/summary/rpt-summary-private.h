@@ -1,6 +1,5 @@
-/* rpt-summary-private.h: the snapshot's contents, shared by the files of
- * the summary, and the cross-source matcher, shared with its tests. See
- * docs/SUMMARY.md for the method.
+/* rpt-summary-private.h: the cross-source matcher, shared with its tests.
+ * See docs/SUMMARY.md for the method.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -13,43 +12,6 @@
 #include "rpt-summary.h"
 
 G_BEGIN_DECLS
-
-typedef struct
-{
-  char *id;
-  char *name;
-  char *color;
-} RptSnapNamed;
-
-typedef struct
-{
-  RptAnnotation *annotation;
-  guint          document;
-  guint          start;
-  guint          end;
-  guint          label;
-  int            speaker;
-} RptSnapStatement;
-
-typedef struct
-{
-  RptAnnotation  *from;
-  RptAnnotation  *to;
-  RptRelationType type;
-} RptSnapRelation;
-
-/* Immutable once built; shared (by reference) with the summaries computed
- * from it, which point into its documents and annotations. */
-struct _RptSummarySnapshot
-{
-  GPtrArray *documents;    /* RptDocument, owned */
-  GArray    *labels;       /* RptSnapNamed */
-  GArray    *speakers;     /* RptSnapNamed (no colour) */
-  GArray    *statements;   /* RptSnapStatement, owning a ref on the annotation */
-  GArray    *relations;    /* RptSnapRelation, borrowed from the statements */
-};
-
-RptSummarySnapshot *_rpt_summary_snapshot_ref (RptSummarySnapshot *snapshot);
 
 /* One statement as the matcher sees it. */
 typedef struct

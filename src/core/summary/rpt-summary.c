@@ -1,6 +1,6 @@
-/* rpt-summary.c: the summary computed from a snapshot, and its accessors.
- * The snapshot is taken in rpt-summary-snapshot.c, the cross-source
- * matching is done in rpt-summary-match.c.
+/* rpt-summary.c: the summary computed from a project snapshot
+ * (rpt-project-snapshot.h), and its accessors. The cross-source matching is
+ * done in rpt-summary-match.c.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "Repartee-Summary"
 
@@ -13,7 +13,10 @@
 
 struct _RptSummary
 {
-  RptSummarySnapshot  *snapshot;
+  RptProjectSnapshot  *snapshot;         /* its statements are the snapshot's annotations */
+  guint                n_documents;
+  guint                n_labels;
+  guint                n_speakers;
 
   RptSummaryStatement *statements;
   guint                n_statements;
@@ -67,7 +70,7 @@ summary_clear (gpointer data)
   g_free (self->count_label_speaker);
   g_free (self->count_label_speaker_groups);
   g_free (self->count_document_label);
-  g_clear_pointer (&self->snapshot, rpt_summary_snapshot_free);
+  g_clear_pointer (&self->snapshot, rpt_project_snapshot_unref);
 }
 
 void
@@ -163,27 +166,24 @@ compare_links_by_statement (gconstpointer pa,
 static void
 collect_links (RptSummary *self)
 {
-  RptSummarySnapshot *snapshot = self->snapshot;
-  g_autoptr(GHashTable) statement_of = g_hash_table_new (NULL, NULL);
+  RptProjectSnapshot *snapshot = self->snapshot;
+  guint n_relations = rpt_project_snapshot_get_n_relations (snapshot);
   guint n_links = 0;
 
   self->links = g_array_new (FALSE, FALSE, sizeof (RptSummaryLink));
-  for (guint s = 0; s < self->n_statements; s++)
-    g_hash_table_insert (statement_of, self->statements[s].annotation, GUINT_TO_POINTER (s + 1));
-
-  for (guint r = 0; r < snapshot->relations->len; r++)
+  for (guint r = 0; r < n_relations; r++)
     {
-      RptSnapRelation *relation = &g_array_index (snapshot->relations, RptSnapRelation, r);
-      guint from = GPOINTER_TO_UINT (g_hash_table_lookup (statement_of, relation->from));
-      guint to = GPOINTER_TO_UINT (g_hash_table_lookup (statement_of, relation->to));
+      guint from, to;
       RptSummaryLink link;
 
-      if (from == 0 || to == 0)
+      /* Statement i is the snapshot's annotation i; an orphan is none. */
+      rpt_project_snapshot_get_relation_ends (snapshot, r, &from, &to);
+      if (from == G_MAXUINT || to == G_MAXUINT)
         continue;
-      link.from = self->statements[from - 1].group;
-      link.to = self->statements[to - 1].group;
-      link.type = relation->type;
-      link.statement = from - 1;
+      link.from = self->statements[from].group;
+      link.to = self->statements[to].group;
+      link.type = rpt_project_snapshot_get_relation (snapshot, r)->type;
+      link.statement = from;
       link.in_thread = FALSE;
       if (link.from != link.to)
         g_array_append_val (self->links, link);
@@ -349,9 +349,9 @@ build_threads (RptSummary *self)
 static void
 build_counts (RptSummary *self)
 {
-  guint n_labels = self->snapshot->labels->len;
-  guint n_slots = self->snapshot->speakers->len + 1;
-  guint n_documents = self->snapshot->documents->len;
+  guint n_labels = self->n_labels;
+  guint n_slots = self->n_speakers + 1;
+  guint n_documents = self->n_documents;
   g_autofree guint *per_speaker = g_new0 (guint, n_slots);
 
   self->document_n_annotations = g_new0 (guint, MAX (n_documents, 1));
@@ -401,7 +401,7 @@ build_counts (RptSummary *self)
 }
 
 RptSummary *
-rpt_summary_compute (RptSummarySnapshot *snapshot,
+rpt_summary_compute (RptProjectSnapshot *snapshot,
                      GCancellable       *cancellable,
                      GError            **error)
 {
@@ -409,34 +409,38 @@ rpt_summary_compute (RptSummarySnapshot *snapshot,
   g_autofree RptMatchItem *items = NULL;
   g_autofree guint *group_of = NULL;
   g_autoptr(GArray) representatives = g_array_new (FALSE, FALSE, sizeof (guint));
+  const RptSnapshotAnnotation *annotations;
 
   g_return_val_if_fail (snapshot != NULL, NULL);
 
   self = g_atomic_rc_box_new0 (RptSummary);
-  self->snapshot = _rpt_summary_snapshot_ref (snapshot);
-  self->n_statements = snapshot->statements->len;
+  self->snapshot = rpt_project_snapshot_ref (snapshot);
+  self->n_documents = rpt_project_snapshot_get_n_documents (snapshot);
+  self->n_labels = rpt_project_snapshot_get_n_labels (snapshot);
+  self->n_speakers = rpt_project_snapshot_get_n_speakers (snapshot);
+  annotations = rpt_project_snapshot_get_annotations (snapshot, &self->n_statements);
   self->statements = g_new0 (RptSummaryStatement, MAX (self->n_statements, 1));
   items = g_new (RptMatchItem, MAX (self->n_statements, 1));
   group_of = g_new (guint, MAX (self->n_statements, 1));
 
   for (guint s = 0; s < self->n_statements; s++)
     {
-      const RptSnapStatement *snap = &g_array_index (snapshot->statements, RptSnapStatement, s);
+      const RptSnapshotAnnotation *a = &annotations[s];
       RptSummaryStatement *statement = &self->statements[s];
-      RptDocument *document = g_ptr_array_index (snapshot->documents, snap->document);
+      RptDocument *document = rpt_project_snapshot_get_document (snapshot, a->document);
       const char *text = rpt_document_get_text (document);
-      gsize start = rpt_document_byte_offset (document, snap->start);
-      gsize end = rpt_document_byte_offset (document, snap->end);
+      gsize start = rpt_document_byte_offset (document, a->start);
+      gsize end = rpt_document_byte_offset (document, a->end);
 
-      statement->annotation = snap->annotation;
-      statement->document = snap->document;
-      statement->start = snap->start;
-      statement->end = snap->end;
-      statement->label = snap->label;
-      statement->speaker = snap->speaker;
+      statement->annotation = a->annotation;
+      statement->document = a->document;
+      statement->start = a->start;
+      statement->end = a->end;
+      statement->label = a->label;
+      statement->speaker = a->speaker;
       statement->text = text + start;
       statement->text_len = end - start;
-      items[s] = (RptMatchItem) { statement->text, statement->text_len, snap->label, snap->speaker };
+      items[s] = (RptMatchItem) { statement->text, statement->text_len, a->label, a->speaker };
     }
 
   self->n_groups = _rpt_summary_match (items, self->n_statements, group_of, representatives, cancellable);
@@ -455,7 +459,7 @@ rpt_summary_compute (RptSummarySnapshot *snapshot,
 RptSummary *
 rpt_summary_new (RptProject *project)
 {
-  g_autoptr(RptSummarySnapshot) snapshot = rpt_summary_snapshot_new (project);
+  g_autoptr(RptProjectSnapshot) snapshot = rpt_project_snapshot_new (project);
 
   return rpt_summary_compute (snapshot, NULL, NULL);
 }
@@ -487,8 +491,8 @@ rpt_summary_compute_async (RptProject         *project,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, rpt_summary_compute_async);
-  g_task_set_task_data (task, rpt_summary_snapshot_new (project),
-                        (GDestroyNotify) rpt_summary_snapshot_free);
+  g_task_set_task_data (task, rpt_project_snapshot_new (project),
+                        (GDestroyNotify) rpt_project_snapshot_unref);
   g_task_run_in_thread (task, compute_thread);
 }
 
@@ -505,39 +509,39 @@ rpt_summary_compute_finish (GAsyncResult *result,
 guint
 rpt_summary_get_n_documents (RptSummary *self)
 {
-  return self->snapshot->documents->len;
+  return self->n_documents;
 }
 
 RptDocument *
 rpt_summary_get_document (RptSummary *self,
                           guint       index)
 {
-  g_return_val_if_fail (index < self->snapshot->documents->len, NULL);
-  return g_ptr_array_index (self->snapshot->documents, index);
+  g_return_val_if_fail (index < self->n_documents, NULL);
+  return rpt_project_snapshot_get_document (self->snapshot, index);
 }
 
 guint
 rpt_summary_get_document_n_annotations (RptSummary *self,
                                         guint       index)
 {
-  g_return_val_if_fail (index < self->snapshot->documents->len, 0);
+  g_return_val_if_fail (index < self->n_documents, 0);
   return self->document_n_annotations[index];
 }
 
 guint
 rpt_summary_get_n_labels (RptSummary *self)
 {
-  return self->snapshot->labels->len;
+  return self->n_labels;
 }
 
-#define LABEL(self, i) (&g_array_index ((self)->snapshot->labels, RptSnapNamed, (i)))
-#define SPEAKER(self, i) (&g_array_index ((self)->snapshot->speakers, RptSnapNamed, (i)))
+#define LABEL(self, i) (rpt_project_snapshot_get_label ((self)->snapshot, (i)))
+#define SPEAKER(self, i) (rpt_project_snapshot_get_speaker ((self)->snapshot, (i)))
 
 const char *
 rpt_summary_get_label_id (RptSummary *self,
                           guint       index)
 {
-  g_return_val_if_fail (index < self->snapshot->labels->len, NULL);
+  g_return_val_if_fail (index < self->n_labels, NULL);
   return LABEL (self, index)->id;
 }
 
@@ -545,7 +549,7 @@ const char *
 rpt_summary_get_label_name (RptSummary *self,
                             guint       index)
 {
-  g_return_val_if_fail (index < self->snapshot->labels->len, NULL);
+  g_return_val_if_fail (index < self->n_labels, NULL);
   return LABEL (self, index)->name;
 }
 
@@ -553,21 +557,21 @@ const char *
 rpt_summary_get_label_color (RptSummary *self,
                              guint       index)
 {
-  g_return_val_if_fail (index < self->snapshot->labels->len, NULL);
+  g_return_val_if_fail (index < self->n_labels, NULL);
   return LABEL (self, index)->color;
 }
 
 guint
 rpt_summary_get_n_speakers (RptSummary *self)
 {
-  return self->snapshot->speakers->len;
+  return self->n_speakers;
 }
 
 const char *
 rpt_summary_get_speaker_id (RptSummary *self,
                             guint       index)
 {
-  g_return_val_if_fail (index < self->snapshot->speakers->len, NULL);
+  g_return_val_if_fail (index < self->n_speakers, NULL);
   return SPEAKER (self, index)->id;
 }
 
@@ -575,7 +579,7 @@ const char *
 rpt_summary_get_speaker_name (RptSummary *self,
                               guint       index)
 {
-  g_return_val_if_fail (index < self->snapshot->speakers->len, NULL);
+  g_return_val_if_fail (index < self->n_speakers, NULL);
   return SPEAKER (self, index)->name;
 }
 
@@ -705,7 +709,7 @@ guint
 rpt_summary_get_document_n_shared (RptSummary *self,
                                    guint       document)
 {
-  g_return_val_if_fail (document < self->snapshot->documents->len, 0);
+  g_return_val_if_fail (document < self->n_documents, 0);
   return self->document_n_shared[document];
 }
 
@@ -737,7 +741,7 @@ rpt_summary_dup_omitted_first (RptSummary *self,
 {
   GArray *omitted = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  g_return_val_if_fail (document < self->snapshot->documents->len, omitted);
+  g_return_val_if_fail (document < self->n_documents, omitted);
   /* Only shared groups, and only until @max are found: a thousand articles'
    * coverage rows each walking every group made the Markdown summary
    * grow with articles × statements. */
@@ -758,7 +762,7 @@ static guint
 speaker_slot (RptSummary *self,
               int         speaker)
 {
-  return speaker < 0 ? self->snapshot->speakers->len : (guint) speaker;
+  return speaker < 0 ? self->n_speakers : (guint) speaker;
 }
 
 guint
@@ -766,9 +770,9 @@ rpt_summary_count_label_speaker (RptSummary *self,
                                  guint       label,
                                  int         speaker)
 {
-  g_return_val_if_fail (label < self->snapshot->labels->len, 0);
-  g_return_val_if_fail (speaker < (int) self->snapshot->speakers->len, 0);
-  return self->count_label_speaker[label * (self->snapshot->speakers->len + 1) + speaker_slot (self, speaker)];
+  g_return_val_if_fail (label < self->n_labels, 0);
+  g_return_val_if_fail (speaker < (int) self->n_speakers, 0);
+  return self->count_label_speaker[label * (self->n_speakers + 1) + speaker_slot (self, speaker)];
 }
 
 guint
@@ -776,9 +780,9 @@ rpt_summary_count_label_speaker_groups (RptSummary *self,
                                         guint       label,
                                         int         speaker)
 {
-  g_return_val_if_fail (label < self->snapshot->labels->len, 0);
-  g_return_val_if_fail (speaker < (int) self->snapshot->speakers->len, 0);
-  return self->count_label_speaker_groups[label * (self->snapshot->speakers->len + 1) +
+  g_return_val_if_fail (label < self->n_labels, 0);
+  g_return_val_if_fail (speaker < (int) self->n_speakers, 0);
+  return self->count_label_speaker_groups[label * (self->n_speakers + 1) +
                                           speaker_slot (self, speaker)];
 }
 
@@ -787,7 +791,7 @@ rpt_summary_count_document_label (RptSummary *self,
                                   guint       document,
                                   guint       label)
 {
-  g_return_val_if_fail (document < self->snapshot->documents->len, 0);
-  g_return_val_if_fail (label < self->snapshot->labels->len, 0);
-  return self->count_document_label[document * self->snapshot->labels->len + label];
+  g_return_val_if_fail (document < self->n_documents, 0);
+  g_return_val_if_fail (label < self->n_labels, 0);
+  return self->count_document_label[document * self->n_labels + label];
 }

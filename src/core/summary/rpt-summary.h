@@ -5,15 +5,16 @@
  * coverage, and counts by label × speaker and by article.
  *
  * Computing is split so that the heavy part runs off the main thread: a
- * snapshot is taken quickly on the thread that owns the project, and the
- * summary is computed from the snapshot on any thread. The matching method
- * and its thresholds are described in docs/SUMMARY.md.
+ * snapshot (rpt-project-snapshot.h) is taken quickly on the thread that owns
+ * the project, and the summary is computed from the snapshot on any thread.
+ * The matching method and its thresholds are described in docs/SUMMARY.md.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <gio/gio.h>
 
 #include "rpt-project.h"
+#include "rpt-project-snapshot.h"
 
 G_BEGIN_DECLS
 
@@ -80,19 +81,13 @@ typedef struct
                                 * the link would close a cycle */
 } RptSummaryLink;
 
-typedef struct _RptSummary         RptSummary;
-typedef struct _RptSummarySnapshot RptSummarySnapshot;
+typedef struct _RptSummary RptSummary;
 
 GType                 rpt_summary_get_type           (void) G_GNUC_CONST;
 #define RPT_TYPE_SUMMARY (rpt_summary_get_type ())
 
-/* Copies what the summary needs from @project: cheap (no text is copied or
- * normalised) and must run on the thread that owns the project. */
-RptSummarySnapshot   *rpt_summary_snapshot_new       (RptProject         *project);
-void                  rpt_summary_snapshot_free      (RptSummarySnapshot *snapshot);
-
 /* The heavy part; any thread. Returns NULL only when @cancellable fires. */
-RptSummary           *rpt_summary_compute            (RptSummarySnapshot *snapshot,
+RptSummary           *rpt_summary_compute            (RptProjectSnapshot *snapshot,
                                                       GCancellable       *cancellable,
                                                       GError            **error);
 /* Snapshot and compute on the calling thread. */
@@ -174,6 +169,5 @@ guint                 rpt_summary_count_document_label (RptSummary *self,
                                                         guint       label);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RptSummary, rpt_summary_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RptSummarySnapshot, rpt_summary_snapshot_free)
 
 G_END_DECLS
