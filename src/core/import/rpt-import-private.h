@@ -161,6 +161,24 @@ guint             _rpt_import_builder_speaker_index (RptImportBuilder *builder,
 gboolean          _rpt_import_builder_has_document  (RptImportBuilder *builder,
                                                      const char       *id);
 
+/* ---- Headings of texts saved from the web (rpt-import-heading.c) ---- */
+
+typedef enum
+{
+  RPT_IMPORT_LINE_TEXT,         /* anything else: a headline or body text */
+  RPT_IMPORT_LINE_BLANK,
+  RPT_IMPORT_LINE_BYLINE,       /* "By Jane Roe", "Words by Ann Poe" */
+  RPT_IMPORT_LINE_LABEL,        /* "Email", "Name:", "Subscribe", "Advertisement" */
+  RPT_IMPORT_LINE_BOILERPLATE,  /* "We use cookies…", "Sign up to…" */
+  RPT_IMPORT_LINE_DATE,         /* "14 December 2017, 12:05 GMT" */
+} RptImportLineKind;
+
+/* What one line (or paragraph) of a page is. */
+RptImportLineKind _rpt_import_line_kind       (const char             *line);
+/* The names of a byline ("By Jane Roe | The Outlet": "Jane Roe"), or
+ * NULL when @line is no byline or names no one. */
+char             *_rpt_import_byline_name     (const char             *line);
+
 /* ---- The parsers ---- */
 
 gboolean          _rpt_import_jsonl           (RptImportBuilder       *builder,

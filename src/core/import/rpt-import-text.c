@@ -14,51 +14,6 @@
 #include "rpt-project-private.h"
 #include "rpt-safe-file.h"
 
-#define MAX_TITLE_CHARS 200
-
-/* Lines end at LF, CR or CRLF; a line of nothing but spaces (no-break and
- * other Unicode spaces included) is blank. */
-char *
-rpt_import_guess_title (const char *text)
-{
-  const char *line = text;
-
-  g_return_val_if_fail (text != NULL, NULL);
-
-  while (*line)
-    {
-      const char *eol = line + strcspn (line, "\r\n");
-      const char *start = line, *end = eol;
-
-      while (start < end && g_unichar_isspace (g_utf8_get_char (start)))
-        start = g_utf8_next_char (start);
-      while (end > start)
-        {
-          const char *prev = g_utf8_prev_char (end);
-
-          if (!g_unichar_isspace (g_utf8_get_char (prev)))
-            break;
-          end = prev;
-        }
-
-      if (start < end)
-        {
-          if (g_utf8_strlen (start, end - start) > MAX_TITLE_CHARS)
-            {
-              const char *cut = g_utf8_offset_to_pointer (start, MAX_TITLE_CHARS);
-              g_autofree char *head = g_strndup (start, cut - start);
-
-              return g_strconcat (head, "…", NULL);
-            }
-          return g_strndup (start, end - start);
-        }
-      if (*eol == '\0')
-        break;
-      line = eol + 1;
-    }
-  return g_strdup ("");
-}
-
 /* @place names the file in messages. */
 static RptDocument *
 import_text (RptProject  *project,
@@ -74,6 +29,8 @@ import_text (RptProject  *project,
   g_autofree char *id = NULL;
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *author = NULL;
+  RptDocument *document;
   const char *bad = NULL;
   char *dot;
 
@@ -113,7 +70,7 @@ import_text (RptProject  *project,
     }
 
   text = g_strndup (data, len);
-  title = rpt_import_guess_title (text);
+  title = rpt_import_guess_heading (text, &author);
   if (*title == '\0')
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID, _("%s: the file is empty"), place ? place : base);
@@ -126,7 +83,15 @@ import_text (RptProject  *project,
   /* The project's own table, not a copy: adding many files stays linear. */
   id = _rpt_project_unique_slug (project, _rpt_project_document_table (project), stem, "article");
 
-  return rpt_document_new (id, title, base, text);
+  document = rpt_document_new (id, title, base, text);
+  if (author != NULL)
+    {
+      g_autoptr(RptArticleMeta) meta = rpt_article_meta_new ();
+
+      rpt_article_meta_set (meta, RPT_ARTICLE_FIELD_AUTHOR, author);
+      rpt_document_set_meta (document, meta);
+    }
+  return document;
 }
 
 RptDocument *
