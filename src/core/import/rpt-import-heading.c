@@ -55,13 +55,14 @@ static const char * const labels[] = {
 static const char * const boilerplate_prefixes[] = {
   "provide your email", "enter your email", "please enter your", "we use cookies",
   "we and our partners", "this site uses cookies", "this website uses cookies",
-  "our site uses cookies", "our website uses cookies", "by clicking", "by continuing",
+  "our site uses cookies", "our website uses cookies", "by clicking accept",
+  "by clicking “accept", "by clicking \"accept", "by continuing to use", "by continuing to browse",
   "by signing up", "by subscribing", "by entering your", "sign up to", "sign up for",
   "subscribe to", "already a subscriber", "already have an account", "create an account",
   "create a free account", "thank you for signing up", "thanks for signing up",
   "you have been signed up", "to continue reading", "continue reading", "read more:",
   "skip to ", "privacy policy", "privacy notice", "terms and conditions", "terms of use",
-  "register to", "log in to", "download the app", "get the app", "get our ", "get the latest",
+  "log in to", "download the app", "get the app", "get our ", "get the latest",
   "follow us on", "share this", "share on ", "this article is more than",
 };
 
@@ -197,7 +198,7 @@ _rpt_import_byline_name (const char *line)
   const char *start;
   gsize len;
 
-  if (rest == NULL || _rpt_import_line_kind (trimmed) != RPT_IMPORT_LINE_BYLINE)
+  if (rest == NULL || _rpt_import_line_kind (trimmed, FALSE) != RPT_IMPORT_LINE_BYLINE)
     return NULL;
   /* Case folding can change lengths: find the same number of characters
    * in the original. */
@@ -243,7 +244,8 @@ is_byline (const char *trimmed,
 }
 
 static gboolean
-is_label (const char *folded)
+is_label (const char *folded,
+          gboolean    in_body)
 {
   g_autofree char *bare = trim (folded, strlen (folded), ":*");
   g_autoptr(GPtrArray) words = split_words (bare);
@@ -256,8 +258,9 @@ is_label (const char *folded)
     return TRUE;
   if (IN_LIST (bare, labels))
     return TRUE;
-  /* "Name:", "Your town:": a form field's label. */
-  return g_str_has_suffix (folded, ":") && words->len <= MAX_LABEL_WORDS;
+  /* "Name:", "Your town:": a form field's label; in an article's body,
+   * "He said:" before a quotation. */
+  return !in_body && g_str_has_suffix (folded, ":") && words->len <= MAX_LABEL_WORDS;
 }
 
 static gboolean
@@ -344,7 +347,8 @@ is_date (const char *folded)
 }
 
 RptImportLineKind
-_rpt_import_line_kind (const char *line)
+_rpt_import_line_kind (const char *line,
+                       gboolean    in_body)
 {
   g_autofree char *trimmed = trim (line, strlen (line), "");
   g_autofree char *folded = NULL;
@@ -354,7 +358,7 @@ _rpt_import_line_kind (const char *line)
   folded = g_utf8_casefold (trimmed, -1);
   if (is_byline (trimmed, folded))
     return RPT_IMPORT_LINE_BYLINE;
-  if (is_label (folded))
+  if (is_label (folded, in_body))
     return RPT_IMPORT_LINE_LABEL;
   if (is_boilerplate (folded))
     return RPT_IMPORT_LINE_BOILERPLATE;
@@ -394,7 +398,7 @@ rpt_import_guess_heading (const char  *text,
     {
       const char *eol = line + strcspn (line, "\r\n");
       g_autofree char *trimmed = trim (line, eol - line, "");
-      RptImportLineKind kind = _rpt_import_line_kind (trimmed);
+      RptImportLineKind kind = _rpt_import_line_kind (trimmed, FALSE);
 
       if (kind != RPT_IMPORT_LINE_BLANK)
         {

@@ -173,11 +173,21 @@ typedef enum
   RPT_IMPORT_LINE_DATE,         /* "14 December 2017, 12:05 GMT" */
 } RptImportLineKind;
 
-/* What one line (or paragraph) of a page is. */
-RptImportLineKind _rpt_import_line_kind       (const char             *line);
+/* What one line of a text, or with @in_body one paragraph of a page's
+ * article, is ("He said:" there is text, not a form's label). */
+RptImportLineKind _rpt_import_line_kind       (const char             *line,
+                                               gboolean                in_body);
 /* The names of a byline ("By Jane Roe | The Outlet": "Jane Roe"), or
  * NULL when @line is no byline or names no one. */
 char             *_rpt_import_byline_name     (const char             *line);
+
+/* A new article from the file @base (its display name, the source), its
+ * id the name without its extension, made unique in @project
+ * (rpt-import-text.c). */
+RptDocument      *_rpt_import_new_document    (RptProject             *project,
+                                               const char             *base,
+                                               const char             *title,
+                                               const char             *text);
 
 /* ---- The parsers ---- */
 

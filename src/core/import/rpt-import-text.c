@@ -9,10 +9,29 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "rpt-import-private.h"
 #include "rpt-import-text.h"
 #include "rpt-project-io.h"
 #include "rpt-project-private.h"
 #include "rpt-safe-file.h"
+
+/* The id is the file name without its extension, made unique. */
+RptDocument *
+_rpt_import_new_document (RptProject *project,
+                          const char *base,
+                          const char *title,
+                          const char *text)
+{
+  g_autofree char *stem = g_strdup (base);
+  g_autofree char *id = NULL;
+  char *dot;
+
+  if ((dot = strrchr (stem, '.')) != NULL && dot != stem)
+    *dot = '\0';
+  /* The project's own table, not a copy: adding many files stays linear. */
+  id = _rpt_project_unique_slug (project, _rpt_project_document_table (project), stem, "article");
+  return rpt_document_new (id, title, base, text);
+}
 
 /* @place names the file in messages. */
 static RptDocument *
@@ -25,14 +44,11 @@ import_text (RptProject  *project,
 {
   /* File names are bytes; the source and id must be UTF-8 to be saved. */
   g_autofree char *base = g_filename_display_basename (filename);
-  g_autofree char *stem = NULL;
-  g_autofree char *id = NULL;
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
   g_autofree char *author = NULL;
   RptDocument *document;
   const char *bad = NULL;
-  char *dot;
 
   g_return_val_if_fail (RPT_IS_PROJECT (project), NULL);
 
@@ -77,13 +93,7 @@ import_text (RptProject  *project,
       return NULL;
     }
 
-  stem = g_strdup (base);
-  if ((dot = strrchr (stem, '.')) != NULL && dot != stem)
-    *dot = '\0';
-  /* The project's own table, not a copy: adding many files stays linear. */
-  id = _rpt_project_unique_slug (project, _rpt_project_document_table (project), stem, "article");
-
-  document = rpt_document_new (id, title, base, text);
+  document = _rpt_import_new_document (project, base, title, text);
   if (author != NULL)
     {
       g_autoptr(RptArticleMeta) meta = rpt_article_meta_new ();
