@@ -9,7 +9,7 @@ BUILD=${BUILD:-_build}
 
 PACKAGES=(
   build-essential meson ninja-build pkg-config gettext
-  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev check
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev libxml2-dev check
   xvfb xauth desktop-file-utils appstream python3 valgrind clang libclang-rt-14-dev
 )
 
