@@ -18,6 +18,8 @@
 /* Fewer characters than this with the class and id hints: the hints left
  * the article out (a "main has-ads" container), so try again without. */
 #define MIN_ARTICLE_CHARS 200
+/* A byline box with more text than this is no byline. */
+#define MAX_BYLINE_CHARS 100
 /* libxml2 nests no deeper than 256; a guard for the recursion anyway. */
 #define MAX_DEPTH 1024
 
@@ -505,13 +507,18 @@ byline_in (Pass    *pass,
            xmlNode *node,
            guint    depth)
 {
-  g_autofree char *text = _rpt_html_node_text (node);
-  char *names = _rpt_import_byline_name (text);
+  g_autofree char *text = NULL;
+  char *names;
 
-  if (names != NULL)
-    return names;
-  if (*text && g_utf8_strlen (text, -1) < 100 && _rpt_import_line_kind (text, TRUE) == RPT_IMPORT_LINE_TEXT)
-    return g_steal_pointer (&text);
+  /* A box with more text than a byline has is only looked into. */
+  if (info_of (pass, node)->chars <= MAX_BYLINE_CHARS)
+    {
+      text = _rpt_html_node_text (node);
+      if ((names = _rpt_import_byline_name (text)) != NULL)
+        return names;
+      if (*text && _rpt_import_line_kind (text, TRUE) == RPT_IMPORT_LINE_TEXT)
+        return g_steal_pointer (&text);
+    }
   for (xmlNode *child = node->children; child && depth < MAX_DEPTH; child = child->next)
     {
       NodeInfo *info;

@@ -155,3 +155,26 @@ rpt_import_text_file (RptProject  *project,
     }
   return import_text (project, path, place, data ? data : "", len, error);
 }
+
+GHashTable *
+rpt_import_texts_of (RptProject *project)
+{
+  GHashTable *texts;
+  GListModel *documents;
+  guint n;
+
+  g_return_val_if_fail (RPT_IS_PROJECT (project), NULL);
+
+  texts = g_hash_table_new (g_str_hash, g_str_equal);
+  documents = rpt_project_get_documents (project);
+  n = g_list_model_get_n_items (documents);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RptDocument) document = g_list_model_get_item (documents, i);
+
+      /* The first one wins, as a walk of the list would find it. */
+      if (!g_hash_table_contains (texts, rpt_document_get_sha256 (document)))
+        g_hash_table_insert (texts, (gpointer) rpt_document_get_sha256 (document), document);
+    }
+  return texts;
+}

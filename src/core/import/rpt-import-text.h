@@ -21,6 +21,11 @@ RptDocument *rpt_import_text       (RptProject  *project,
 RptDocument *rpt_import_text_file  (RptProject  *project,
                                     const char  *path,
                                     GError     **error);
+/* SHA-256 of each article's text -> the project's first article with
+ * that text (borrowed, as are the keys): what an import looks a new
+ * article up in to refuse a duplicate, in a hash table so that importing
+ * many files stays linear. Valid while the project keeps its articles. */
+GHashTable  *rpt_import_texts_of    (RptProject  *project);
 /* Title: the first line that reads like a headline (rpt-import-heading.c:
  * not a byline, a form label, a cookie or sign-up notice, a date or
  * "Advertisement"), or the first line that is not blank when none does,
