@@ -366,6 +366,42 @@ score_paragraphs (Pass    *pass,
     }
 }
 
+static double
+final_score (const NodeInfo *info)
+{
+  return info->score * (1 - link_density (info));
+}
+
+/* Readability's walk up from the best candidate: a parent that scored
+ * more holds more of the article (a quotation scored alone, its article
+ * around it); one that scored less than a third is something else. */
+static xmlNode *
+climb (Pass    *pass,
+       xmlNode *best,
+       double  *best_score)
+{
+  double last = *best_score;
+
+  for (xmlNode *up = best->parent; up && up->type == XML_ELEMENT_NODE; up = up->parent)
+    {
+      NodeInfo *info = info_of (pass, up);
+
+      if (info == NULL)
+        break;
+      if (!info->scored)
+        continue;
+      if (final_score (info) < *best_score / 3)
+        break;
+      if (final_score (info) > last)
+        {
+          *best_score = final_score (info);
+          return up;
+        }
+      last = final_score (info);
+    }
+  return best;
+}
+
 /* The candidate with the best score once links are taken off. */
 static xmlNode *
 best_candidate (Pass    *pass,
@@ -382,7 +418,7 @@ best_candidate (Pass    *pass,
         continue;
       if (info->scored)
         {
-          double score = info->score * (1 - link_density (info));
+          double score = final_score (info);
 
           if (best == NULL || score > *best_score)
             {
@@ -405,13 +441,13 @@ ends_sentence (xmlNode *node)
   if (*text == '\0')
     return FALSE;
   last = g_utf8_get_char (g_utf8_prev_char (text + strlen (text)));
-  return g_utf8_strchr (".!?\"”’»", -1, last) != NULL;
+  return g_utf8_strchr (".!?:\"”’»", -1, last) != NULL;
 }
 
 /* Readability's siblings: a neighbour of the best container joins when
  * it scored at least a fifth of it (and 10), or is a paragraph of more
  * than 80 characters with few links, or a shorter one with none that
- * ends a sentence. */
+ * ends a sentence (or leads to a quotation with a colon). */
 static gboolean
 joins_best (Pass    *pass,
             xmlNode *sibling,
@@ -426,7 +462,7 @@ joins_best (Pass    *pass,
     return TRUE;
   if (info == NULL)
     return FALSE;
-  if (info->scored && info->score * (1 - link_density (info)) >= threshold)
+  if (info->scored && final_score (info) >= threshold)
     return TRUE;
   if (!IS_ONE_OF (sibling->name, paragraphs))
     return FALSE;
@@ -594,6 +630,40 @@ write_element (Pass     *pass,
   flush (out);
 }
 
+/* A byline outside the text taken (an article's header is often not in
+ * it): the first byline box, or short block that reads "By NAME", before
+ * the end of the best container @best. */
+static char *
+find_byline (Pass     *pass,
+             xmlNode  *node,
+             xmlNode  *best,
+             gboolean *past,
+             guint     depth)
+{
+  for (xmlNode *child = node->children; child && !*past && depth < MAX_DEPTH; child = child->next)
+    {
+      NodeInfo *info;
+      char *names = NULL;
+
+      if (child->type != XML_ELEMENT_NODE || (info = info_of (pass, child)) == NULL)
+        continue;
+      if (info->byline)
+        names = byline_in (pass, child, depth);
+      else if (!info->has_blocks && info->chars <= MAX_BYLINE_CHARS && IS_ONE_OF (child->name, block_tags))
+        {
+          g_autofree char *text = _rpt_html_node_text (child);
+
+          names = _rpt_import_byline_name (text);
+        }
+      else
+        names = find_byline (pass, child, best, past, depth + 1);
+      if (names != NULL)
+        return names;
+      *past |= child == best;
+    }
+  return NULL;
+}
+
 /* The best container and the neighbours that join it, in page order. */
 static void
 write_article (Pass    *pass,
@@ -603,6 +673,8 @@ write_article (Pass    *pass,
   double best_score = 0;
   xmlNode *best = best_candidate (pass, body, NULL, &best_score, 0);
 
+  if (best != NULL)
+    best = climb (pass, best, &best_score);
   /* No paragraph anywhere: whatever text the page has. */
   if (best == NULL)
     write_element (pass, out, body, TRUE, 0);
@@ -613,6 +685,12 @@ write_article (Pass    *pass,
       if (sibling->type == XML_ELEMENT_NODE && joins_best (pass, sibling, best, best_score))
         write_element (pass, out, sibling, sibling == best, 0);
   flush (out);
+  if (out->byline == NULL)
+    {
+      gboolean past = FALSE;
+
+      out->byline = find_byline (pass, body, best, &past, 0);
+    }
 }
 
 /* One pass over the page, with or without the class and id hints. */

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <libxml/parserInternals.h>
 #include <string.h>
 
 #include "rpt-import-html.h"
@@ -107,6 +108,23 @@ check_bytes (const char  *place,
   return TRUE;
 }
 
+/* How deep @node's elements nest (libxml2 keeps it under 257). */
+static guint
+depth_of (xmlNode *node,
+          guint    depth)
+{
+  guint deepest = depth;
+
+  for (xmlNode *child = node->children; child; child = child->next)
+    if (child->type == XML_ELEMENT_NODE)
+      {
+        guint below = depth_of (child, depth + 1);
+
+        deepest = MAX (deepest, below);
+      }
+  return deepest;
+}
+
 static gpointer
 init_parser (gpointer data)
 {
@@ -198,7 +216,7 @@ import_html (RptProject  *project,
 {
   static GOnce once = G_ONCE_INIT;
   g_autofree char *base = g_filename_display_basename (filename);
-  RptDocument *document;
+  RptDocument *document = NULL;
   htmlDocPtr doc;
 
   g_return_val_if_fail (RPT_IS_PROJECT (project), NULL);
@@ -220,14 +238,16 @@ import_html (RptProject  *project,
   doc = htmlReadMemory (data, (int) len, NULL, NULL,
                         HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_RECOVER);
   if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
-    {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID, _("%s: the file could not be read as HTML"), place);
-      if (doc)
-        xmlFreeDoc (doc);
-      return NULL;
-    }
-  document = document_from (project, base, place, doc, error);
-  xmlFreeDoc (doc);
+    g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID, _("%s: the file could not be read as HTML"), place);
+  /* libxml2 stops reading at its nesting limit: what follows is lost. */
+  else if (depth_of (xmlDocGetRootElement (doc), 0) >= xmlParserMaxDepth)
+    g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
+                 _("%s: the page nests its elements more than %u levels deep; the HTML parser stops there"),
+                 place, xmlParserMaxDepth);
+  else
+    document = document_from (project, base, place, doc, error);
+  if (doc)
+    xmlFreeDoc (doc);
   return document;
 }
 
