@@ -248,7 +248,7 @@ is_label (const char *folded,
           gboolean    in_body)
 {
   g_autofree char *bare = trim (folded, strlen (folded), ":*");
-  g_autoptr(GPtrArray) words = split_words (bare);
+  g_autoptr(GPtrArray) words = NULL;
   gboolean any_alnum = FALSE;
 
   for (const char *p = folded; *p && !any_alnum; p = g_utf8_next_char (p))
@@ -260,7 +260,10 @@ is_label (const char *folded,
     return TRUE;
   /* "Name:", "Your town:": a form field's label; in an article's body,
    * "He said:" before a quotation. */
-  return !in_body && g_str_has_suffix (folded, ":") && words->len <= MAX_LABEL_WORDS;
+  if (in_body || !g_str_has_suffix (folded, ":"))
+    return FALSE;
+  words = split_words (bare);
+  return words->len <= MAX_LABEL_WORDS;
 }
 
 static gboolean

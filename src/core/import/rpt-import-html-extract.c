@@ -18,10 +18,6 @@
 /* Fewer characters than this with the class and id hints: the hints left
  * the article out (a "main has-ads" container), so try again without. */
 #define MIN_ARTICLE_CHARS 200
-/* A byline box with more text than this is no byline. */
-#define MAX_BYLINE_CHARS 100
-/* libxml2 nests no deeper than 256; a guard for the recursion anyway. */
-#define MAX_DEPTH 1024
 
 /* Never article text, with all they hold. */
 static const char * const dropped_tags[] = {
@@ -63,54 +59,8 @@ static const char * const byline_hints[] = {
   "byline", "author", "authors", "contributor", "contributors",
 };
 
-/* Elements that start a paragraph of their own. */
-static const char * const block_tags[] = {
-  "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6",
-  "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th",
-  "address", "center", "details", "summary", "hr", "body", "html", "caption", "tbody",
-  "thead", "tfoot",
-};
 
-typedef struct
-{
-  guint    chars;        /* characters, a run of white space counted once */
-  guint    link_chars;   /* of them, inside links */
-  guint    commas;
-  double   score;
-  gboolean scored;       /* a candidate for the article's container */
-  gboolean has_blocks;   /* holds an element that starts a paragraph */
-  gboolean byline;       /* marked as a byline by its class or id */
-} NodeInfo;
 
-typedef struct
-{
-  GArray   *infos;       /* NodeInfo; node->_private is its index + 1 */
-  gboolean  use_hints;
-  char     *heading;
-} Pass;
-
-typedef struct
-{
-  GString  *text;
-  GString  *paragraph;
-  gboolean  paragraph_is_h1;
-  gboolean  first_is_h1;
-  gboolean  any;
-  char     *byline;
-} Output;
-
-static gboolean
-is_one_of (const xmlChar      *name,
-           const char * const *list,
-           gsize               n)
-{
-  for (gsize i = 0; i < n; i++)
-    if (g_ascii_strcasecmp ((const char *) name, list[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-#define IS_ONE_OF(name, list) is_one_of ((const xmlChar *) (name), (list), G_N_ELEMENTS (list))
 
 /* Splits the element's class and id into lower-case words and checks
  * each word, and each pair of neighbours joined, against @list. */
@@ -140,13 +90,13 @@ has_hint (xmlNode            *node,
           if (p == start)
             break;
           word = g_ascii_strdown (start, p - start);
-          if (is_one_of ((const xmlChar *) word, list, n))
+          if (_rpt_html_is_one_of (word, list, n))
             return TRUE;
           if (previous != NULL)
             {
               g_autofree char *joined = g_strconcat (previous, word, NULL);
 
-              if (is_one_of ((const xmlChar *) joined, list, n))
+              if (_rpt_html_is_one_of (joined, list, n))
                 return TRUE;
             }
           g_free (previous);
@@ -170,7 +120,7 @@ is_hidden (xmlNode *node)
     return TRUE;
   if (aria && g_ascii_strcasecmp (aria, "true") == 0)
     return TRUE;
-  if (role && IS_ONE_OF (role, dropped_roles))
+  if (role && RPT_HTML_IS_ONE_OF (role, dropped_roles))
     return TRUE;
   if (style == NULL)
     return FALSE;
@@ -185,11 +135,11 @@ is_hidden (xmlNode *node)
  * A page's <header> is furniture; an article's (inside <article> or
  * <main>) holds its headline and standfirst. */
 static gboolean
-is_dropped (Pass    *pass,
-            xmlNode *node,
-            gboolean in_article)
+is_dropped (RptHtmlPass *pass,
+            xmlNode     *node,
+            gboolean     in_article)
 {
-  if (IS_ONE_OF (node->name, dropped_tags) || is_hidden (node))
+  if (RPT_HTML_IS_ONE_OF (node->name, dropped_tags) || is_hidden (node))
     return TRUE;
   if (_rpt_html_is_tag (node, "header") && !in_article)
     return TRUE;
@@ -198,18 +148,10 @@ is_dropped (Pass    *pass,
   return pass->use_hints && HAS_HINT (node, negative_hints);
 }
 
-static NodeInfo *
-info_of (Pass    *pass,
-         xmlNode *node)
-{
-  guint index = GPOINTER_TO_UINT (node->_private);
-
-  return index ? &g_array_index (pass->infos, NodeInfo, index - 1) : NULL;
-}
 
 /* Counts @text's characters into @info, a run of white space as one. */
 static void
-count_text (NodeInfo      *info,
+count_text (RptHtmlNode   *info,
             const xmlChar *text,
             gboolean       in_link)
 {
@@ -239,33 +181,33 @@ count_text (NodeInfo      *info,
 /* Marks what is left out and counts the text of what is not, each
  * element's counts including its children's. */
 static void
-measure (Pass    *pass,
-         xmlNode *node,
-         guint    index,
-         gboolean in_link,
-         gboolean in_article,
-         guint    depth)
+measure (RptHtmlPass *pass,
+         xmlNode     *node,
+         guint        index,
+         gboolean     in_link,
+         gboolean     in_article,
+         guint        depth)
 {
   for (xmlNode *child = node->children; child; child = child->next)
     {
-      NodeInfo blank = { 0 };
+      RptHtmlNode blank = { 0 };
       guint child_index;
 
       if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
         {
           if (child->content)
-            count_text (&g_array_index (pass->infos, NodeInfo, index - 1), child->content, in_link);
+            count_text (&g_array_index (pass->nodes, RptHtmlNode, index - 1), child->content, in_link);
           continue;
         }
       if (child->type != XML_ELEMENT_NODE)
         continue;
       child->_private = NULL;
-      if (depth >= MAX_DEPTH || is_dropped (pass, child, in_article))
+      if (depth >= RPT_HTML_MAX_DEPTH || is_dropped (pass, child, in_article))
         continue;
 
       blank.byline = HAS_HINT (child, byline_hints);
-      g_array_append_val (pass->infos, blank);
-      child_index = pass->infos->len;
+      g_array_append_val (pass->nodes, blank);
+      child_index = pass->nodes->len;
       child->_private = GUINT_TO_POINTER (child_index);
       if (pass->heading == NULL && _rpt_html_is_tag (child, "h1"))
         {
@@ -277,27 +219,22 @@ measure (Pass    *pass,
                in_article || _rpt_html_is_tag (child, "article") || _rpt_html_is_tag (child, "main"), depth + 1);
 
       {
-        NodeInfo *parent = &g_array_index (pass->infos, NodeInfo, index - 1);
-        NodeInfo *info = &g_array_index (pass->infos, NodeInfo, child_index - 1);
+        RptHtmlNode *parent = &g_array_index (pass->nodes, RptHtmlNode, index - 1);
+        RptHtmlNode *info = &g_array_index (pass->nodes, RptHtmlNode, child_index - 1);
 
         parent->chars += info->chars;
         parent->link_chars += info->link_chars;
         parent->commas += info->commas;
-        parent->has_blocks |= IS_ONE_OF (child->name, block_tags);
+        parent->has_blocks |= _rpt_html_is_block (child);
       }
     }
 }
 
-static double
-link_density (const NodeInfo *info)
-{
-  return info->chars ? (double) info->link_chars / info->chars : 0;
-}
 
 /* The starting score of a container: its element, and its class and id. */
 static double
-base_score (Pass    *pass,
-            xmlNode *node)
+base_score (RptHtmlPass *pass,
+            xmlNode     *node)
 {
   static const char * const minus3[] = { "address", "ol", "ul", "dl", "dd", "dt", "li", "form" };
   static const char * const minus5[] = { "h1", "h2", "h3", "h4", "h5", "h6", "th" };
@@ -306,11 +243,11 @@ base_score (Pass    *pass,
 
   if (_rpt_html_is_tag (node, "div"))
     score += 5;
-  else if (IS_ONE_OF (node->name, plus3))
+  else if (RPT_HTML_IS_ONE_OF (node->name, plus3))
     score += 3;
-  else if (IS_ONE_OF (node->name, minus3))
+  else if (RPT_HTML_IS_ONE_OF (node->name, minus3))
     score -= 3;
-  else if (IS_ONE_OF (node->name, minus5))
+  else if (RPT_HTML_IS_ONE_OF (node->name, minus5))
     score -= 5;
   if (pass->use_hints && HAS_HINT (node, positive_hints))
     score += 25;
@@ -320,39 +257,39 @@ base_score (Pass    *pass,
 /* A block of text: a paragraph, or a <div> or <section> with no blocks
  * inside (pages use them as paragraphs). */
 static gboolean
-is_paragraph (xmlNode        *node,
-              const NodeInfo *info)
+is_paragraph (xmlNode           *node,
+              const RptHtmlNode *info)
 {
   static const char * const paragraphs[] = { "p", "pre", "td" };
   static const char * const containers[] = { "div", "section" };
 
-  return IS_ONE_OF (node->name, paragraphs) || (IS_ONE_OF (node->name, containers) && !info->has_blocks);
+  return RPT_HTML_IS_ONE_OF (node->name, paragraphs) || (RPT_HTML_IS_ONE_OF (node->name, containers) && !info->has_blocks);
 }
 
 /* Each paragraph gives its parent 1 point, 1 a comma and 1 for each 100
  * characters (at most 3); its grandparent half of that, and the three
  * ancestors above a third, a sixth and a ninth. */
 static void
-score_paragraphs (Pass    *pass,
-                  xmlNode *node,
-                  guint    depth)
+score_paragraphs (RptHtmlPass *pass,
+                  xmlNode     *node,
+                  guint        depth)
 {
   for (xmlNode *child = node->children; child; child = child->next)
     {
-      NodeInfo *info;
+      RptHtmlNode *info;
       double points;
       guint level = 0;
 
-      if (child->type != XML_ELEMENT_NODE || (info = info_of (pass, child)) == NULL)
+      if (child->type != XML_ELEMENT_NODE || (info = _rpt_html_info (pass, child)) == NULL)
         continue;
-      if (depth < MAX_DEPTH)
+      if (depth < RPT_HTML_MAX_DEPTH)
         score_paragraphs (pass, child, depth + 1);
       if (!is_paragraph (child, info) || info->chars < MIN_PARAGRAPH_CHARS)
         continue;
       points = 1 + info->commas + MIN (info->chars / 100, 3);
       for (xmlNode *up = child->parent; up && up->type == XML_ELEMENT_NODE && level < 5; up = up->parent, level++)
         {
-          NodeInfo *ancestor = info_of (pass, up);
+          RptHtmlNode *ancestor = _rpt_html_info (pass, up);
 
           if (ancestor == NULL)
             break;
@@ -367,24 +304,24 @@ score_paragraphs (Pass    *pass,
 }
 
 static double
-final_score (const NodeInfo *info)
+final_score (const RptHtmlNode *info)
 {
-  return info->score * (1 - link_density (info));
+  return info->score * (1 - _rpt_html_link_density (info));
 }
 
 /* Readability's walk up from the best candidate: a parent that scored
  * more holds more of the article (a quotation scored alone, its article
  * around it); one that scored less than a third is something else. */
 static xmlNode *
-climb (Pass    *pass,
-       xmlNode *best,
-       double  *best_score)
+climb (RptHtmlPass *pass,
+       xmlNode     *best,
+       double      *best_score)
 {
   double last = *best_score;
 
   for (xmlNode *up = best->parent; up && up->type == XML_ELEMENT_NODE; up = up->parent)
     {
-      NodeInfo *info = info_of (pass, up);
+      RptHtmlNode *info = _rpt_html_info (pass, up);
 
       if (info == NULL)
         break;
@@ -404,17 +341,17 @@ climb (Pass    *pass,
 
 /* The candidate with the best score once links are taken off. */
 static xmlNode *
-best_candidate (Pass    *pass,
-                xmlNode *node,
-                xmlNode *best,
-                double  *best_score,
-                guint    depth)
+best_candidate (RptHtmlPass *pass,
+                xmlNode     *node,
+                xmlNode     *best,
+                double      *best_score,
+                guint        depth)
 {
   for (xmlNode *child = node->children; child; child = child->next)
     {
-      NodeInfo *info;
+      RptHtmlNode *info;
 
-      if (child->type != XML_ELEMENT_NODE || (info = info_of (pass, child)) == NULL)
+      if (child->type != XML_ELEMENT_NODE || (info = _rpt_html_info (pass, child)) == NULL)
         continue;
       if (info->scored)
         {
@@ -426,7 +363,7 @@ best_candidate (Pass    *pass,
               *best_score = score;
             }
         }
-      if (depth < MAX_DEPTH)
+      if (depth < RPT_HTML_MAX_DEPTH)
         best = best_candidate (pass, child, best, best_score, depth + 1);
     }
   return best;
@@ -449,13 +386,13 @@ ends_sentence (xmlNode *node)
  * than 80 characters with few links, or a shorter one with none that
  * ends a sentence (or leads to a quotation with a colon). */
 static gboolean
-joins_best (Pass    *pass,
-            xmlNode *sibling,
-            xmlNode *best,
-            double   best_score)
+joins_best (RptHtmlPass *pass,
+            xmlNode     *sibling,
+            xmlNode     *best,
+            double       best_score)
 {
   static const char * const paragraphs[] = { "p", "blockquote", "h2", "h3" };
-  NodeInfo *info = info_of (pass, sibling);
+  RptHtmlNode *info = _rpt_html_info (pass, sibling);
   double threshold = MAX (10, best_score * 0.2);
 
   if (sibling == best)
@@ -464,211 +401,18 @@ joins_best (Pass    *pass,
     return FALSE;
   if (info->scored && final_score (info) >= threshold)
     return TRUE;
-  if (!IS_ONE_OF (sibling->name, paragraphs))
+  if (!RPT_HTML_IS_ONE_OF (sibling->name, paragraphs))
     return FALSE;
   if (info->chars > 80)
-    return link_density (info) < 0.25;
+    return _rpt_html_link_density (info) < 0.25;
   return info->chars > 0 && info->link_chars == 0 && ends_sentence (sibling);
-}
-
-/* ---- Writing the text out ---- */
-
-static void
-flush (Output *out)
-{
-  g_autofree char *text = g_strstrip (g_strdup (out->paragraph->str));
-  gboolean h1 = out->paragraph_is_h1;
-
-  g_string_truncate (out->paragraph, 0);
-  out->paragraph_is_h1 = FALSE;
-  if (*text == '\0')
-    return;
-  switch (_rpt_import_line_kind (text, TRUE))
-    {
-    case RPT_IMPORT_LINE_BYLINE:
-      if (out->byline == NULL)
-        out->byline = _rpt_import_byline_name (text);
-      return;
-    case RPT_IMPORT_LINE_LABEL:
-    case RPT_IMPORT_LINE_BOILERPLATE:
-    case RPT_IMPORT_LINE_DATE:
-      return;
-    case RPT_IMPORT_LINE_TEXT:
-    case RPT_IMPORT_LINE_BLANK:
-    default:
-      break;
-    }
-  if (!out->any)
-    out->first_is_h1 = h1;
-  else
-    g_string_append (out->text, "\n\n");
-  out->any = TRUE;
-  g_string_append (out->text, text);
-}
-
-static void
-append_text (GString       *paragraph,
-             const xmlChar *text)
-{
-  for (const char *p = (const char *) text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c))
-        g_string_append_unichar (paragraph, c);
-      else if (paragraph->len > 0 && paragraph->str[paragraph->len - 1] != ' '
-               && paragraph->str[paragraph->len - 1] != '\n')
-        g_string_append_c (paragraph, ' ');
-    }
-}
-
-/* Inside the article: a list, table or box that is mostly links (related
- * articles, tags) or a paragraph that is nothing but a link ("Read more:
- * …") is left out. */
-static gboolean
-is_link_block (xmlNode        *node,
-               const NodeInfo *info)
-{
-  static const char * const lines[] = { "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd" };
-
-  if (info->chars == 0)
-    return FALSE;
-  return link_density (info) > (IS_ONE_OF (node->name, lines) ? 0.9 : 0.5);
-}
-
-/* The names in a byline box, or in the first box inside it that has
- * some: "By Jane Roe", or a bare "Jane Roe". */
-static char *
-byline_in (Pass    *pass,
-           xmlNode *node,
-           guint    depth)
-{
-  g_autofree char *text = NULL;
-  char *names;
-
-  /* A box with more text than a byline has is only looked into. */
-  if (info_of (pass, node)->chars <= MAX_BYLINE_CHARS)
-    {
-      text = _rpt_html_node_text (node);
-      if ((names = _rpt_import_byline_name (text)) != NULL)
-        return names;
-      if (*text && _rpt_import_line_kind (text, TRUE) == RPT_IMPORT_LINE_TEXT)
-        return g_steal_pointer (&text);
-    }
-  for (xmlNode *child = node->children; child && depth < MAX_DEPTH; child = child->next)
-    {
-      NodeInfo *info;
-
-      if (child->type == XML_ELEMENT_NODE && (info = info_of (pass, child)) && info->byline
-          && (names = byline_in (pass, child, depth + 1)))
-        return names;
-    }
-  return NULL;
-}
-
-static void write_element (Pass     *pass,
-                           Output   *out,
-                           xmlNode  *node,
-                           gboolean  top,
-                           guint     depth);
-
-static void
-write_children (Pass    *pass,
-                Output  *out,
-                xmlNode *node,
-                guint    depth)
-{
-  for (xmlNode *child = node->children; child; child = child->next)
-    {
-      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
-        {
-          if (child->content)
-            append_text (out->paragraph, child->content);
-        }
-      else if (child->type == XML_ELEMENT_NODE)
-        write_element (pass, out, child, FALSE, depth + 1);
-    }
-}
-
-/* A block element is a paragraph of its own (those inside it too); a
- * byline box gives the author instead; a line break stays one. */
-static void
-write_element (Pass     *pass,
-               Output   *out,
-               xmlNode  *node,
-               gboolean  top,
-               guint     depth)
-{
-  NodeInfo *info = info_of (pass, node);
-
-  if (info == NULL || depth >= MAX_DEPTH)
-    return;
-  if (_rpt_html_is_tag (node, "br"))
-    {
-      while (out->paragraph->len > 0 && out->paragraph->str[out->paragraph->len - 1] == ' ')
-        g_string_truncate (out->paragraph, out->paragraph->len - 1);
-      if (out->paragraph->len > 0)
-        g_string_append_c (out->paragraph, '\n');
-      return;
-    }
-  if (!IS_ONE_OF (node->name, block_tags))
-    {
-      write_children (pass, out, node, depth);
-      return;
-    }
-  flush (out);
-  if (info->byline)
-    {
-      if (out->byline == NULL)
-        out->byline = byline_in (pass, node, depth);
-      return;
-    }
-  if (!top && is_link_block (node, info))
-    return;
-  out->paragraph_is_h1 = _rpt_html_is_tag (node, "h1");
-  write_children (pass, out, node, depth);
-  flush (out);
-}
-
-/* A byline outside the text taken (an article's header is often not in
- * it): the first byline box, or short block that reads "By NAME", before
- * the end of the best container @best. */
-static char *
-find_byline (Pass     *pass,
-             xmlNode  *node,
-             xmlNode  *best,
-             gboolean *past,
-             guint     depth)
-{
-  for (xmlNode *child = node->children; child && !*past && depth < MAX_DEPTH; child = child->next)
-    {
-      NodeInfo *info;
-      char *names = NULL;
-
-      if (child->type != XML_ELEMENT_NODE || (info = info_of (pass, child)) == NULL)
-        continue;
-      if (info->byline)
-        names = byline_in (pass, child, depth);
-      else if (!info->has_blocks && info->chars <= MAX_BYLINE_CHARS && IS_ONE_OF (child->name, block_tags))
-        {
-          g_autofree char *text = _rpt_html_node_text (child);
-
-          names = _rpt_import_byline_name (text);
-        }
-      else
-        names = find_byline (pass, child, best, past, depth + 1);
-      if (names != NULL)
-        return names;
-      *past |= child == best;
-    }
-  return NULL;
 }
 
 /* The best container and the neighbours that join it, in page order. */
 static void
-write_article (Pass    *pass,
-               Output  *out,
-               xmlNode *body)
+write_article (RptHtmlPass   *pass,
+               RptHtmlOutput *out,
+               xmlNode       *body)
 {
   double best_score = 0;
   xmlNode *best = best_candidate (pass, body, NULL, &best_score, 0);
@@ -677,19 +421,19 @@ write_article (Pass    *pass,
     best = climb (pass, best, &best_score);
   /* No paragraph anywhere: whatever text the page has. */
   if (best == NULL)
-    write_element (pass, out, body, TRUE, 0);
-  else if (best == body || best->parent == NULL || info_of (pass, best->parent) == NULL)
-    write_element (pass, out, best, TRUE, 0);
+    _rpt_html_write (pass, out, body, TRUE, 0);
+  else if (best == body || best->parent == NULL || _rpt_html_info (pass, best->parent) == NULL)
+    _rpt_html_write (pass, out, best, TRUE, 0);
   else
     for (xmlNode *sibling = best->parent->children; sibling; sibling = sibling->next)
       if (sibling->type == XML_ELEMENT_NODE && joins_best (pass, sibling, best, best_score))
-        write_element (pass, out, sibling, sibling == best, 0);
-  flush (out);
+        _rpt_html_write (pass, out, sibling, sibling == best, 0);
+  _rpt_html_flush (out);
   if (out->byline == NULL)
     {
       gboolean past = FALSE;
 
-      out->byline = find_byline (pass, body, best, &past, 0);
+      out->byline = _rpt_html_find_byline (pass, body, best, &past, 0);
     }
 }
 
@@ -699,11 +443,11 @@ run_pass (RptHtmlArticle *article,
           xmlNode        *body,
           gboolean        use_hints)
 {
-  Pass pass = { g_array_new (FALSE, TRUE, sizeof (NodeInfo)), use_hints, NULL };
-  Output out = { g_string_new (NULL), g_string_new (NULL), FALSE, FALSE, FALSE, NULL };
-  NodeInfo root = { 0 };
+  RptHtmlPass pass = { g_array_new (FALSE, TRUE, sizeof (RptHtmlNode)), use_hints, NULL };
+  RptHtmlOutput out = { g_string_new (NULL), g_string_new (NULL), FALSE, FALSE, FALSE, NULL };
+  RptHtmlNode root = { 0 };
 
-  g_array_append_val (pass.infos, root);
+  g_array_append_val (pass.nodes, root);
   body->_private = GUINT_TO_POINTER (1);
   measure (&pass, body, 1, FALSE, FALSE, 0);
   score_paragraphs (&pass, body, 0);
@@ -715,7 +459,7 @@ run_pass (RptHtmlArticle *article,
   article->starts_with_heading = out.first_is_h1;
   article->byline = out.byline;
   g_string_free (out.paragraph, TRUE);
-  g_array_unref (pass.infos);
+  g_array_unref (pass.nodes);
 }
 
 static xmlNode *
@@ -763,36 +507,4 @@ _rpt_html_article_clear (RptHtmlArticle *article)
   g_clear_pointer (&article->text, g_free);
   g_clear_pointer (&article->heading, g_free);
   g_clear_pointer (&article->byline, g_free);
-}
-
-char *
-_rpt_html_attribute (xmlNode    *node,
-                     const char *name)
-{
-  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
-  char *copy = value ? g_strdup ((const char *) value) : NULL;
-
-  xmlFree (value);
-  return copy;
-}
-
-gboolean
-_rpt_html_is_tag (xmlNode    *node,
-                  const char *name)
-{
-  return g_ascii_strcasecmp ((const char *) node->name, name) == 0;
-}
-
-char *
-_rpt_html_node_text (xmlNode *node)
-{
-  xmlChar *content = xmlNodeGetContent (node);
-  GString *text = g_string_new (NULL);
-
-  if (content)
-    append_text (text, content);
-  xmlFree (content);
-  while (text->len > 0 && text->str[text->len - 1] == ' ')
-    g_string_truncate (text, text->len - 1);
-  return g_string_free (text, FALSE);
 }
