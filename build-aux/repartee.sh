@@ -90,7 +90,7 @@ case "$cmd" in
         -Db_sanitize=address,undefined -Db_lundef=false -Dwerror=false
     fi
     for pair in project:project text:text reanchor:project import-jsonl:import-jsonl \
-                import-label-studio:import-label-studio import-brat:import-brat; do
+                import-label-studio:import-label-studio import-brat:import-brat html:html; do
       target=fuzz-${pair%%:*}
       corpus=tests/fuzz/corpus/${pair#*:}
       ninja -C "$FUZZ" "tests/fuzz/$target"

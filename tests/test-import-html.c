@@ -189,6 +189,28 @@ START_TEST (test_head_without_article_data)
 }
 END_TEST
 
+START_TEST (test_long_title_cut)
+{
+  g_autoptr(GString) headline = g_string_new (NULL);
+  g_autofree char *page = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *head = NULL;
+  g_autoptr(RptDocument) document = NULL;
+
+  for (guint i = 0; i < 50; i++)
+    g_string_append (headline, "Talks ");
+  g_string_truncate (headline, headline->len - 1);
+  page = g_strdup_printf ("<html><head><meta property=\"og:title\" content=\"%s\"></head><body><p>The talks went "
+                          "on and on, and then on again, all through the night.</p></body></html>", headline->str);
+  document = import_page ("talks.html", page, -1);
+  /* The title is cut as any title is; the text keeps the whole headline. */
+  head = g_utf8_substring (headline->str, 0, 200);
+  expected = g_strconcat (head, "…", NULL);
+  ck_assert_str_eq (rpt_document_get_title (document), expected);
+  ck_assert (g_str_has_prefix (rpt_document_get_text (document), headline->str));
+}
+END_TEST
+
 /* ---- Layouts ---- */
 
 START_TEST (test_div_layout)
@@ -396,6 +418,7 @@ import_html_suite (void)
   tcase_add_test (tc, test_news_page);
   tcase_add_test (tc, test_json_ld);
   tcase_add_test (tc, test_head_without_article_data);
+  tcase_add_test (tc, test_long_title_cut);
   tcase_add_test (tc, test_div_layout);
   tcase_add_test (tc, test_hints_that_hide_the_article);
   tcase_add_test (tc, test_character_sets);

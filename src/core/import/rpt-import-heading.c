@@ -370,8 +370,8 @@ _rpt_import_line_kind (const char *line,
   return RPT_IMPORT_LINE_TEXT;
 }
 
-static char *
-cut_title (const char *line)
+char *
+_rpt_import_cut_title (const char *line)
 {
   if (g_utf8_strlen (line, -1) > MAX_TITLE_CHARS)
     {
@@ -425,8 +425,8 @@ rpt_import_guess_heading (const char  *text,
     *author = g_steal_pointer (&byline);
   /* Nothing reads like a headline: the first line, as before these rules. */
   if (title == NULL)
-    return first ? cut_title (first) : g_strdup ("");
-  return cut_title (title);
+    return first ? _rpt_import_cut_title (first) : g_strdup ("");
+  return _rpt_import_cut_title (title);
 }
 
 char *

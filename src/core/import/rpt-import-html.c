@@ -81,8 +81,8 @@ check_bytes (const char  *place,
   if (!wide && (nul = memchr (data, '\0', len)) != NULL)
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
-                   _("%s: the file holds binary data (a NUL byte at byte %" G_GSIZE_FORMAT "), not a web page"),
-                   place, (gsize) (nul - data));
+                   _("%s: the file holds binary data (a NUL byte at byte %lu), not a web page"),
+                   place, (gulong) (nul - data));
       return FALSE;
     }
   for (gsize i = 0; !wide && i < MIN (len, SNIFF_BYTES); i++)
@@ -180,10 +180,10 @@ document_from (RptProject  *project,
                    "scripts and other page furniture"), place);
   else
     {
-      title = g_strdup (head.headline ? head.headline
-                        : article.heading ? article.heading
-                        : head.page_title);
-      text = assemble_text (&article, title);
+      const char *given = head.headline ? head.headline : article.heading ? article.heading : head.page_title;
+
+      title = given ? _rpt_import_cut_title (given) : NULL;
+      text = assemble_text (&article, given);
       if (title == NULL)
         title = rpt_import_guess_heading (text, &guessed_author);
       if (g_utf8_strlen (text, -1) > RPT_MAX_ARTICLE_CHARS)

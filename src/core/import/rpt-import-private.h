@@ -177,6 +177,8 @@ typedef enum
  * article, is ("He said:" there is text, not a form's label). */
 RptImportLineKind _rpt_import_line_kind       (const char             *line,
                                                gboolean                in_body);
+/* @line as a title: past 200 characters, cut and ended with "…". */
+char             *_rpt_import_cut_title       (const char             *line);
 /* The names of a byline ("By Jane Roe | The Outlet": "Jane Roe"), or
  * NULL when @line is no byline or names no one. */
 char             *_rpt_import_byline_name     (const char             *line);
