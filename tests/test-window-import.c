@@ -24,15 +24,6 @@ n_documents (RptWindow *window)
   return g_list_model_get_n_items (rpt_project_get_documents (rpt_window_get_project (window)));
 }
 
-static AdwMessageDialog *
-wait_for_dialog (RptWindow *window)
-{
-  AdwMessageDialog *dialog;
-
-  rpt_test_wait_until ((dialog = rpt_test_find_dialog (GTK_WINDOW (window))) != NULL);
-  return dialog;
-}
-
 static void
 import_files (RptWindow   *window,
               const char **names,
@@ -134,7 +125,7 @@ START_TEST (test_duplicates_asked_about)
   /* A copy and a new article: asked, naming the article it repeats;
    * Cancel, the default, imports only the new one, as one undo step. */
   import_files (window, names, texts);
-  dialog = wait_for_dialog (window);
+  dialog = rpt_test_wait_for_dialog (GTK_WINDOW (window));
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Already in the Project");
   ck_assert_str_eq (adw_message_dialog_get_body (dialog),
                     "“copy.txt” has the same text as “Ministers trade words at the lake summit”.\n\n"
@@ -151,7 +142,7 @@ START_TEST (test_duplicates_asked_about)
 
   /* Add Anyway: the copy joins too. */
   import_files (window, names, texts);
-  rpt_test_respond (wait_for_dialog (window), "add");
+  rpt_test_respond (rpt_test_wait_for_dialog (GTK_WINDOW (window)), "add");
   rpt_test_wait_until (n_documents (window) == 3);
   ck_assert_str_eq (rpt_document_get_text (rpt_project_get_document (project, "copy")), ARTICLE_A);
   rpt_project_undo (project);
@@ -159,7 +150,7 @@ START_TEST (test_duplicates_asked_about)
 
   /* The same text twice in one import: the second names the first. */
   import_files (window, twin_names, twin_texts);
-  dialog = wait_for_dialog (window);
+  dialog = rpt_test_wait_for_dialog (GTK_WINDOW (window));
   ck_assert_str_eq (adw_message_dialog_get_body (dialog),
                     "“twin-again.txt” has the same text as “Twin report”.\n\n"
                     "The other article is imported either way.");
@@ -182,7 +173,7 @@ START_TEST (test_bad_page_refused)
   AdwMessageDialog *dialog;
 
   import_files (window, names, texts);
-  dialog = wait_for_dialog (window);
+  dialog = rpt_test_wait_for_dialog (GTK_WINDOW (window));
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Could Not Import");
   ck_assert_str_eq (adw_message_dialog_get_body (dialog), expected);
   ck_assert_uint_eq (n_documents (window), 0);

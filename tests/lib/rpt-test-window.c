@@ -251,6 +251,15 @@ rpt_test_find_dialog (GtkWindow *parent)
   return NULL;
 }
 
+AdwMessageDialog *
+rpt_test_wait_for_dialog (GtkWindow *parent)
+{
+  AdwMessageDialog *dialog;
+
+  rpt_test_wait_until ((dialog = rpt_test_find_dialog (parent)) != NULL);
+  return dialog;
+}
+
 void
 rpt_test_respond (AdwMessageDialog *dialog,
                   const char       *response)

@@ -59,6 +59,8 @@ GtkWidget      *rpt_test_find_widget     (GtkWidget  *root,
 void            rpt_test_click           (GtkWidget  *button);
 /* The message dialog shown over @parent, or NULL. */
 AdwMessageDialog *rpt_test_find_dialog   (GtkWindow  *parent);
+/* Waits (up to 30 s) for a message dialog over @parent and returns it. */
+AdwMessageDialog *rpt_test_wait_for_dialog (GtkWindow *parent);
 /* Answers @dialog as the user does: clicks the button of @response (which
  * emits "response" and closes the dialog). */
 void            rpt_test_respond         (AdwMessageDialog *dialog,

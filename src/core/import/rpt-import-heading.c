@@ -87,18 +87,18 @@ static const char * const date_words[] = {
   "h",
 };
 
-static gboolean
-in_list (const char         *word,
-         const char * const *list,
-         gsize               n)
+gboolean
+_rpt_import_in_list (const char         *word,
+                     const char * const *list,
+                     gsize               n)
 {
   for (gsize i = 0; i < n; i++)
-    if (strcmp (word, list[i]) == 0)
+    if (g_ascii_strcasecmp (word, list[i]) == 0)
       return TRUE;
   return FALSE;
 }
 
-#define IN_LIST(word, list) in_list ((word), (list), G_N_ELEMENTS (list))
+#define IN_LIST(word, list) _rpt_import_in_list ((word), (list), G_N_ELEMENTS (list))
 
 static gboolean
 has_prefix_in (const char         *folded,

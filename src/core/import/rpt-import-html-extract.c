@@ -90,13 +90,13 @@ has_hint (xmlNode            *node,
           if (p == start)
             break;
           word = g_ascii_strdown (start, p - start);
-          if (_rpt_html_is_one_of (word, list, n))
+          if (_rpt_import_in_list (word, list, n))
             return TRUE;
           if (previous != NULL)
             {
               g_autofree char *joined = g_strconcat (previous, word, NULL);
 
-              if (_rpt_html_is_one_of (joined, list, n))
+              if (_rpt_import_in_list (joined, list, n))
                 return TRUE;
             }
           g_free (previous);

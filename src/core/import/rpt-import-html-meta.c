@@ -228,38 +228,47 @@ read_json_ld (Found   *found,
 
 /* ---- The head ---- */
 
+/* The meta tags read, by their property, name or itemprop, and where
+ * their content goes; an author's must be a name, not an address. */
+static const struct
+{
+  const char *key;
+  gsize       slot;
+  gboolean    name;
+} meta_keys[] = {
+  { "og:title", G_STRUCT_OFFSET (Found, og_title), FALSE },
+  { "og:site_name", G_STRUCT_OFFSET (Found, og_site_name), FALSE },
+  { "og:url", G_STRUCT_OFFSET (Found, og_url), FALSE },
+  { "og:locale", G_STRUCT_OFFSET (Found, og_locale), FALSE },
+  { "article:published_time", G_STRUCT_OFFSET (Found, published_time), FALSE },
+  { "author", G_STRUCT_OFFSET (Found, author), TRUE },
+  { "article:author", G_STRUCT_OFFSET (Found, article_author), TRUE },
+  { "datepublished", G_STRUCT_OFFSET (Found, item_date), FALSE },
+};
+
 static void
 read_meta (Found   *found,
            xmlNode *meta)
 {
-  static const char * const keys[] = { "property", "name", "itemprop" };
+  static const char * const attributes[] = { "property", "name", "itemprop" };
   g_autofree char *content = _rpt_html_attribute (meta, "content");
 
   if (content == NULL)
     return;
-  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+  for (gsize i = 0; i < G_N_ELEMENTS (attributes); i++)
     {
-      g_autofree char *value = _rpt_html_attribute (meta, keys[i]);
-      g_autofree char *key = value ? g_ascii_strdown (value, -1) : NULL;
+      g_autofree char *key = _rpt_html_attribute (meta, attributes[i]);
 
-      if (key == NULL)
-        continue;
-      if (g_str_equal (key, "og:title"))
-        keep (&found->og_title, content);
-      else if (g_str_equal (key, "og:site_name"))
-        keep (&found->og_site_name, content);
-      else if (g_str_equal (key, "og:url"))
-        keep (&found->og_url, content);
-      else if (g_str_equal (key, "og:locale"))
-        keep (&found->og_locale, content);
-      else if (g_str_equal (key, "article:published_time"))
-        keep (&found->published_time, content);
-      else if (g_str_equal (key, "author"))
-        keep_name (&found->author, content);
-      else if (g_str_equal (key, "article:author"))
-        keep_name (&found->article_author, content);
-      else if (g_str_equal (key, "datepublished"))
-        keep (&found->item_date, content);
+      for (gsize k = 0; key && k < G_N_ELEMENTS (meta_keys); k++)
+        if (g_ascii_strcasecmp (key, meta_keys[k].key) == 0)
+          {
+            char **slot = G_STRUCT_MEMBER_P (found, meta_keys[k].slot);
+
+            if (meta_keys[k].name)
+              keep_name (slot, content);
+            else
+              keep (slot, content);
+          }
     }
 }
 

@@ -84,11 +84,9 @@ typedef struct
 RptHtmlNode *_rpt_html_info    (RptHtmlPass       *pass,
                                 xmlNode           *node);
 double   _rpt_html_link_density (const RptHtmlNode *info);
-gboolean _rpt_html_is_one_of   (const char         *name,
-                                const char * const *list,
-                                gsize               n);
+/* Whether the element name @name is in @list (rpt-import-private.h). */
 #define RPT_HTML_IS_ONE_OF(name, list) \
-  _rpt_html_is_one_of ((const char *) (name), (list), G_N_ELEMENTS (list))
+  _rpt_import_in_list ((const char *) (name), (list), G_N_ELEMENTS (list))
 /* Whether @node starts a paragraph of its own. */
 gboolean _rpt_html_is_block    (xmlNode           *node);
 

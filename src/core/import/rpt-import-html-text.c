@@ -23,17 +23,6 @@ static const char * const block_tags[] = {
 };
 
 gboolean
-_rpt_html_is_one_of (const char         *name,
-                     const char * const *list,
-                     gsize               n)
-{
-  for (gsize i = 0; i < n; i++)
-    if (g_ascii_strcasecmp (name, list[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-gboolean
 _rpt_html_is_block (xmlNode *node)
 {
   return RPT_HTML_IS_ONE_OF (node->name, block_tags);

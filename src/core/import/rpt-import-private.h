@@ -177,6 +177,10 @@ typedef enum
  * article, is ("He said:" there is text, not a form's label). */
 RptImportLineKind _rpt_import_line_kind       (const char             *line,
                                                gboolean                in_body);
+/* Whether @word is one of the @n words of @list, ASCII letters in any case. */
+gboolean          _rpt_import_in_list         (const char             *word,
+                                               const char * const     *list,
+                                               gsize                   n);
 /* @line as a title: past 200 characters, cut and ended with "…". */
 char             *_rpt_import_cut_title       (const char             *line);
 /* The names of a byline ("By Jane Roe | The Outlet": "Jane Roe"), or
