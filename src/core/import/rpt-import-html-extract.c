@@ -59,9 +59,6 @@ static const char * const byline_hints[] = {
   "byline", "author", "authors", "contributor", "contributors",
 };
 
-
-
-
 /* Splits the element's class and id into lower-case words and checks
  * each word, and each pair of neighbours joined, against @list. */
 static gboolean
@@ -148,7 +145,6 @@ is_dropped (RptHtmlPass *pass,
   return pass->use_hints && HAS_HINT (node, negative_hints);
 }
 
-
 /* Counts @text's characters into @info, a run of white space as one. */
 static void
 count_text (RptHtmlNode   *info,
@@ -229,7 +225,6 @@ measure (RptHtmlPass *pass,
       }
     }
 }
-
 
 /* The starting score of a container: its element, and its class and id. */
 static double
