@@ -276,6 +276,11 @@ START_TEST (test_character_sets)
     { "declared-1252.html", "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">"
       "</head><body><h1>Caf\xe9 talks</h1><p>\x93We agree,\x94 the envoy\x92s aide said at the caf\xe9 on the "
       "square, twice.</p></body></html>", 0 },
+    /* Labelled Latin-1 but written in Windows-1252, as browsers read it. */
+    { "declared-latin1.html", "<html><head><meta charset=\"iso-8859-1\"></head><body><h1>Caf\xe9 talks</h1>"
+      "<p>\x93We agree,\x94 the envoy\x92s aide said at the caf\xe9 on the square, twice.</p></body></html>", 0 },
+    { "undeclared-latin1.html", "<html><body><h1>Caf\xe9 talks</h1><p>\x93We agree,\x94 the envoy\x92s aide said "
+      "at the caf\xe9 on the square, twice.</p></body></html>", 0 },
     { "undeclared-utf8.html", "<html><body><h1>Café talks</h1><p>“We agree,” the envoy’s aide said at the café "
       "on the square, twice.</p></body></html>", 0 },
     { "meta-utf8.html", "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><h1>Café talks</h1>"
@@ -343,6 +348,11 @@ START_TEST (test_bad_pages)
   assert_refused ("/some/where/notes.html", "Notes, not a page.\n<p>Later a tag</p>", 36,
                   "notes.html: the file is not HTML: a web page starts with a tag such as <!DOCTYPE html> or <html>");
   assert_refused ("empty.html", "", 0, "empty.html: the file is empty");
+  /* 0x81 is no character in Windows-1252: libxml2 would stop there. */
+  assert_refused ("cut.html", "<html><head><meta charset=\"windows-1252\"></head><body><p>Before \x81 after, "
+                  "a paragraph long enough to count.</p></body></html>", 124,
+                  "cut.html: the page has bytes that are not windows-1252, the character set it declares; "
+                  "it cannot be read whole");
   assert_refused ("blank.htm", " \r\n\t ", 5, "blank.htm: the file is empty");
   assert_refused ("menu.html", furniture, sizeof furniture - 1,
                   "menu.html: no article text was found: the page has no text outside navigation, menus, forms, "

@@ -76,6 +76,16 @@ _rpt_html_flush (RptHtmlOutput *out)
   g_string_append (out->text, text);
 }
 
+/* What the bytes 0x80 to 0x9f are in Windows-1252 (0: none), which
+ * browsers use for pages labelled ISO-8859-1 (the WHATWG Encoding
+ * Standard); libxml2 reads them as C1 control characters. */
+static const gunichar windows_1252[32] = {
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+  0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+  0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+};
+
 static void
 append_text (GString       *paragraph,
              const xmlChar *text)
@@ -84,6 +94,12 @@ append_text (GString       *paragraph,
     {
       gunichar c = g_utf8_get_char (p);
 
+      /* As browsers read it: a page in Latin-1 means Windows-1252. */
+      if (c >= 0x80 && c <= 0x9f)
+        c = windows_1252[c - 0x80];
+      /* Control characters show nothing. */
+      if (c == 0 || (g_unichar_iscntrl (c) && !g_unichar_isspace (c)))
+        continue;
       if (!g_unichar_isspace (c))
         g_string_append_unichar (paragraph, c);
       else if (paragraph->len > 0 && paragraph->str[paragraph->len - 1] != ' '

@@ -125,6 +125,21 @@ depth_of (xmlNode *node,
   return deepest;
 }
 
+/* Whether libxml2 stopped at bytes the page's character set does not
+ * have: what follows them is lost. The errors libxml2 recovers from are
+ * not this importer's business (broken HTML is normal). */
+static void
+note_error (void        *data,
+            xmlErrorPtr  error)
+{
+  gboolean *stopped = data;
+
+  /* Not XML_ERR_INVALID_ENCODING alone: an undeclared page that is not
+   * UTF-8 raises it, and libxml2 goes on reading it as Latin-1. */
+  if (error->code == XML_I18N_CONV_FAILED || error->code == XML_IO_ENCODER)
+    *stopped = TRUE;
+}
+
 static gpointer
 init_parser (gpointer data)
 {
@@ -217,6 +232,7 @@ import_html (RptProject  *project,
   static GOnce once = G_ONCE_INIT;
   g_autofree char *base = g_filename_display_basename (filename);
   RptDocument *document = NULL;
+  gboolean stopped = FALSE;
   htmlDocPtr doc;
 
   g_return_val_if_fail (RPT_IS_PROJECT (project), NULL);
@@ -235,10 +251,21 @@ import_html (RptProject  *project,
     return NULL;
 
   g_once (&once, init_parser, NULL);
+  /* libxml2's errors, noted instead of printed. */
+  xmlSetStructuredErrorFunc (&stopped, note_error);
   doc = htmlReadMemory (data, (int) len, NULL, NULL,
                         HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_RECOVER);
+  xmlSetStructuredErrorFunc (NULL, NULL);
   if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
     g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID, _("%s: the file could not be read as HTML"), place);
+  /* libxml2 stops at the first byte its character set cannot convert. */
+  else if (stopped && doc->encoding)
+    g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
+                 _("%s: the page has bytes that are not %s, the character set it declares; it cannot be read whole"),
+                 place, (const char *) doc->encoding);
+  else if (stopped)
+    g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
+                 _("%s: the page has bytes that are not in its character set; it cannot be read whole"), place);
   /* libxml2 stops reading at its nesting limit: what follows is lost. */
   else if (depth_of (xmlDocGetRootElement (doc), 0) >= xmlParserMaxDepth)
     g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
