@@ -9,7 +9,7 @@ BUILD=${BUILD:-_build}
 
 PACKAGES=(
   build-essential meson ninja-build pkg-config gettext
-  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev check
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev libxml2-dev check
   xvfb xauth desktop-file-utils appstream python3 valgrind clang libclang-rt-14-dev
   yelp-tools
 )
@@ -91,7 +91,7 @@ case "$cmd" in
         -Db_sanitize=address,undefined -Db_lundef=false -Dwerror=false
     fi
     for pair in project:project text:text reanchor:project import-jsonl:import-jsonl \
-                import-label-studio:import-label-studio import-brat:import-brat; do
+                import-label-studio:import-label-studio import-brat:import-brat html:html; do
       target=fuzz-${pair%%:*}
       corpus=tests/fuzz/corpus/${pair#*:}
       ninja -C "$FUZZ" "tests/fuzz/$target"

@@ -134,6 +134,73 @@ START_TEST (test_titles)
 }
 END_TEST
 
+/* An article copied from a news page with what surrounded it (text
+ * written for this test). */
+#define JUNK_FIRST \
+  "Provide your email for confirmation\n" \
+  "Email\n" \
+  "Name:\n" \
+  "  Subscribe  \n" \
+  "We use cookies to improve your visit. Accept all or manage your settings.\n" \
+  "Sign up to our morning briefing\n" \
+  "Advertisement\n" \
+  "|\n" \
+  "Tue 19 Dec 2017 14.05 GMT\n" \
+  "By Jane Roe and Ann Poe\n" \
+  "Harbour talks stall over ferry fares\n" \
+  "\n" \
+  "The two ministers met for three hours and agreed on nothing, by their own account.\n"
+
+START_TEST (test_titles_past_junk)
+{
+  static const struct {
+    const char *text, *title, *author;
+  } cases[] = {
+    { JUNK_FIRST, "Harbour talks stall over ferry fares", "Jane Roe and Ann Poe" },
+    /* The byline and dates under the headline; a broken name's hyphen goes. */
+    { "Lake summit ends in laughter\nBy Teddy Trower-\n14 December 2017\nUpdated 3 hours ago\n"
+      "4 min read\n\nBy the end of the day, the ministers were laughing.\n",
+      "Lake summit ends in laughter", "Teddy Trower" },
+    { "2017-12-14T10:00:00Z\nWords by Ann Poe in Lakeside\nShare this article\nFerry fares to rise\nBody.\n",
+      "Ferry fares to rise", "Ann Poe" },
+    { "By Jane Roe | The Lakeside Courier\nBridge opens at last\n", "Bridge opens at last", "Jane Roe" },
+    /* A sentence that starts with "By" is text, not a byline. */
+    { "By the end of May, the talks had failed.\nMore text.\n", "By the end of May, the talks had failed.", NULL },
+    /* Headlines with dates and names in them stay headlines. */
+    { "May Day rally ends in Lakeside\n", "May Day rally ends in Lakeside", NULL },
+    { "Ministers meet on 14 December\nBy Reuters\n", "Ministers meet on 14 December", "Reuters" },
+    /* A byline after the first paragraph is not the article's. */
+    { "Bridge talks\n\nThe talks went on.\n\nBy Jane Roe\n", "Bridge talks", NULL },
+    /* Nothing reads like a headline: the first line, as it always was. */
+    { "Email\nSubscribe\n", "Email", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *author = NULL;
+      g_autofree char *title = rpt_import_guess_heading (cases[i].text, &author);
+      g_autofree char *plain = rpt_import_guess_title (cases[i].text);
+
+      ck_assert_msg (g_strcmp0 (title, cases[i].title) == 0, "case %u: title “%s”", i, title);
+      ck_assert_msg (g_strcmp0 (author, cases[i].author) == 0, "case %u: author “%s”", i, author);
+      ck_assert_str_eq (plain, title);
+    }
+
+  /* An import fills the document's title and author. */
+  {
+    g_autoptr(RptProject) project = rpt_project_new ();
+    g_autoptr(RptDocument) doc = import_ok (project, "harbour.txt", JUNK_FIRST, -1);
+
+    ck_assert_str_eq (rpt_document_get_title (doc), "Harbour talks stall over ferry fares");
+    ck_assert_str_eq (rpt_article_meta_get (rpt_document_get_meta (doc), RPT_ARTICLE_FIELD_AUTHOR),
+                      "Jane Roe and Ann Poe");
+    ck_assert_ptr_null (rpt_article_meta_get (rpt_document_get_meta (doc), RPT_ARTICLE_FIELD_OUTLET));
+    /* The text is kept whole: junk lines are only passed over for the title. */
+    ck_assert_str_eq (rpt_document_get_text (doc), JUNK_FIRST);
+  }
+}
+END_TEST
+
 START_TEST (test_ids)
 {
   g_autoptr(RptProject) project = rpt_project_new ();
@@ -226,6 +293,7 @@ import_suite (void)
   tcase_add_test (tc, test_not_utf8_refused_with_place);
   tcase_add_test (tc, test_empty_refused);
   tcase_add_test (tc, test_titles);
+  tcase_add_test (tc, test_titles_past_junk);
   tcase_add_test (tc, test_ids);
   tcase_add_test (tc, test_import_file);
   suite_add_tcase (s, tc);

@@ -365,7 +365,8 @@ END_TEST
 #define N_SAME  500
 
 /* Every file becomes an article, in the order given, under its own name
- * or the next free one; a text already added is skipped and said so. */
+ * or the next free one; texts already in the project are refused, each
+ * named, and nothing is written. */
 START_TEST (test_add_many_files)
 {
   g_autofree char *dir = rpt_test_make_tmpdir ();
@@ -402,21 +403,16 @@ START_TEST (test_add_many_files)
       g_ptr_array_add (argv, path);
     }
   ck_assert (written);
-  /* The same text as the first article, under another name. */
-  g_ptr_array_add (argv, rpt_test_write_file (dir, "copy.txt", "Article 0\n\nThe minister said 0 things.\n", -1));
   g_ptr_array_add (argv, NULL);
 
   status = rpt_test_run_tool ((const char * const *) argv->pdata, &out, &err);
   ck_assert_msg (status == 0, "exit %d: %s", status, err);
   ck_assert_uint_eq (count (out, "\nAdded ") + g_str_has_prefix (out, "Added "), N_FILES + N_SAME);
   {
-    g_autofree char *skipped = g_strdup_printf ("Skipped %s: the same text is already in the project as “article-00000”\n",
-                                                (char *) g_ptr_array_index (argv, N_FILES + N_SAME + 2));
     g_autofree char *last = g_strdup_printf ("Added %s as “notes-%u”: “Notes of day %u”",
                                              (char *) g_ptr_array_index (argv, N_FILES + N_SAME + 1),
                                              N_SAME, N_SAME - 1);
 
-    ck_assert_contains (out, skipped);
     ck_assert_contains (out, last);
   }
   created = g_strdup_printf ("Created %s (%u articles)\n", project_path, N_FILES + N_SAME);
@@ -439,25 +435,39 @@ START_TEST (test_add_many_files)
     }
   ck_assert_msg (wrong->len == 0, "%s", wrong->str);
 
-  /* Again, with one new file: the others are found in the saved project. */
+  /* Again, with one new file: the others are found in the saved project
+   * (the same text as the first article under another name too) and
+   * refused; then the new file alone is added. */
   {
-    const char *again[] = { "add", project_path, g_ptr_array_index (argv, 2), g_ptr_array_index (argv, N_FILES + 2),
-                            NULL, NULL };
+    g_autofree char *copy = rpt_test_write_file (dir, "copy.txt", "Article 0\n\nThe minister said 0 things.\n", -1);
     g_autofree char *fresh = rpt_test_write_file (dir, "notes.txt", "Notes of the last day\n", -1);
-
-    g_autofree char *skipped_article = g_strdup_printf ("Skipped %s: the same text is already in the project as “article-00000”\n",
-                                                        again[2]);
-    g_autofree char *skipped_notes = g_strdup_printf ("Skipped %s: the same text is already in the project as “notes”\n",
-                                                      again[3]);
+    const char *again[] = { "add", project_path, g_ptr_array_index (argv, 2), g_ptr_array_index (argv, N_FILES + 2),
+                            copy, fresh, NULL };
+    const char *only_fresh[] = { "add", project_path, fresh, NULL };
+    g_autofree char *refused_article = g_strdup_printf ("%s: the same text is already in the project as “Article 0” "
+                                                        "(article “article-00000”)", again[2]);
+    g_autofree char *refused_notes = g_strdup_printf ("%s: the same text is already in the project as “Notes of day 0” "
+                                                      "(article “notes”)", again[3]);
+    g_autofree char *refused_copy = g_strdup_printf ("%s: the same text is already in the project as “Article 0” "
+                                                     "(article “article-00000”)", copy);
     g_autofree char *added = g_strdup_printf ("Added %s as “notes-%u”: “Notes of the last day”", fresh, N_SAME + 1);
+    g_autofree char *before = NULL;
+    gsize before_len;
 
-    again[4] = fresh;
+    before = rpt_test_read_file (project_path, &before_len);
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
     status = rpt_test_run_tool (again, &out, &err);
+    ck_assert_msg (status == 1, "exit %d: %s", status, out);
+    ck_assert_contains (err, refused_article);
+    ck_assert_contains (err, refused_notes);
+    ck_assert_contains (err, refused_copy);
+    ck_assert (rpt_test_file_equals (project_path, before, before_len));
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    status = rpt_test_run_tool (only_fresh, &out, &err);
     ck_assert_msg (status == 0, "exit %d: %s", status, err);
-    ck_assert_contains (out, skipped_article);
-    ck_assert_contains (out, skipped_notes);
     ck_assert_contains (out, added);
   }
 }

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "rpt-core.h"
 #include "rpt-test-project.h"
@@ -264,29 +265,46 @@ START_TEST (test_add_to_existing_project)
 }
 END_TEST
 
-START_TEST (test_add_same_text_is_skipped)
+START_TEST (test_add_same_text_is_refused)
 {
   g_autofree char *dir = rpt_test_make_tmpdir ();
   g_autofree char *path = make_project (dir);
   g_autofree char *copy = rpt_test_write_file (dir, "copy.txt", TWO_TEXT, -1);
   g_autofree char *fresh = rpt_test_write_file (dir, "fresh.txt", "Fresh\n", -1);
+  g_autofree char *again = rpt_test_write_file (dir, "again.txt", "Fresh\n", -1);
   g_autofree char *before = NULL, *out = NULL, *err = NULL, *expected = NULL;
+  g_autoptr(RptProject) project = NULL;
+  g_autoptr(GError) error = NULL;
   gsize before_len;
 
+  /* A text already in the project: refused, naming the article and the
+   * way to add it anyway; nothing written, not even the new article. */
   before = rpt_test_read_file (path, &before_len);
-  ck_assert_int_eq (run (&out, &err, "add", path, copy, NULL), 0);
-  expected = g_strdup_printf ("Skipped %s: the same text is already in the project as “two”\n"
-                              "Nothing to add: %s was not changed\n", copy, path);
-  ck_assert_str_eq (out, expected);
-  ck_assert_str_eq (err, "");
+  ck_assert_int_eq (run (&out, &err, "add", path, fresh, copy, NULL), 1);
+  ck_assert_str_eq (out, "");
+  expected = g_strdup_printf ("repartee-tool: %s: the same text is already in the project as “Second report” (article “two”); "
+                              "use --allow-duplicates to add it anyway\n"
+                              "repartee-tool: %s was not changed\n", copy, path);
+  ck_assert_str_eq (err, expected);
   ck_assert (file_equals (path, before, before_len));
 
-  /* The same file twice in one call is added once. */
-  g_clear_pointer (&out, g_free);
-  ck_assert_int_eq (run (&out, &err, "add", path, fresh, fresh, NULL), 0);
-  ck_assert_contains (out, "Skipped");
-  ck_assert_contains (out, "Saved");
-  ck_assert_contains (out, "(3 articles)");
+  /* The same text twice in one call: the second names the first. */
+  g_clear_pointer (&expected, g_free);
+  ck_assert_int_eq (run (&out, &err, "add", path, fresh, again, NULL), 1);
+  expected = g_strdup_printf ("repartee-tool: %s: the same text as %s (“Fresh”), given before it; "
+                              "use --allow-duplicates to add both\n"
+                              "repartee-tool: %s was not changed\n", again, fresh, path);
+  ck_assert_str_eq (err, expected);
+  ck_assert (file_equals (path, before, before_len));
+
+  /* Added when the user says so. */
+  ck_assert_int_eq (run (&out, &err, "add", "--allow-duplicates", path, copy, fresh, again, NULL), 0);
+  ck_assert_str_eq (err, "");
+  ck_assert_contains (out, "(5 articles)");
+  project = rpt_project_load_from_file (path, &error);
+  ck_assert_msg (project != NULL, "%s", error ? error->message : "");
+  ck_assert_str_eq (rpt_document_get_text (rpt_project_get_document (project, "copy")), TWO_TEXT);
+  ck_assert_str_eq (rpt_document_get_text (rpt_project_get_document (project, "again")), "Fresh\n");
 }
 END_TEST
 
@@ -304,6 +322,13 @@ static const struct {
   { "missing.txt", "-", 0, "No such file or directory" },
   { "a folder", NULL, 0, "is a folder, not a file" },
   { "a pipe", "|", 0, "is not a regular file" },
+  /* Web pages are read as HTML by their names. */
+  { "plain.html", "Just words, no tags.\n", -1, "the file is not HTML: a web page starts with a tag" },
+  { "image.html", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, "the file holds binary data (a NUL byte at byte 8), not a web page" },
+  { "menu.htm", "<html><body><nav><a href=\"/\">Home</a></nav><form><input></form></body></html>", -1,
+    "no article text was found" },
+  { "empty.html", "", 0, "the file is empty" },
+  { "huge.html", "60000000", 0, "the page is 60.0\u00a0MB; web pages over 50.0\u00a0MB are not imported" },
 };
 
 static char *
@@ -316,6 +341,12 @@ make_bad_article (const char *dir,
     ck_assert_int_eq (g_mkdir (path, 0755), 0);
   else if (g_str_equal (bad_articles[i].contents, "|"))
     ck_assert_int_eq (mkfifo (path, 0644), 0);   /* reading it would block forever */
+  else if (g_ascii_isdigit (bad_articles[i].contents[0]))
+    {
+      /* A size: a sparse file, so that nothing that large is written. */
+      g_free (rpt_test_write_file (dir, bad_articles[i].name, "", 0));
+      ck_assert_int_eq (truncate (path, g_ascii_strtoll (bad_articles[i].contents, NULL, 10)), 0);
+    }
   else if (!g_str_equal (bad_articles[i].contents, "-"))
     g_free (rpt_test_write_file (dir, bad_articles[i].name, bad_articles[i].contents, bad_articles[i].len));
   return g_steal_pointer (&path);
@@ -719,7 +750,7 @@ tool_suite (void)
   tc = tcase_create ("add");
   tcase_add_test (tc, test_add_creates_project);
   tcase_add_test (tc, test_add_to_existing_project);
-  tcase_add_test (tc, test_add_same_text_is_skipped);
+  tcase_add_test (tc, test_add_same_text_is_refused);
   tcase_add_loop_test (tc, test_add_bad_article_changes_nothing, 0, G_N_ELEMENTS (bad_articles));
   tcase_add_loop_test (tc, test_add_bad_article_creates_nothing, 0, G_N_ELEMENTS (bad_articles));
   tcase_add_test (tc, test_add_to_bad_project_changes_nothing);

@@ -1,4 +1,4 @@
-/* rpt-tool-add.c: repartee-tool add PROJECT.json ARTICLE.txt…
+/* rpt-tool-add.c: repartee-tool add PROJECT.json ARTICLE.txt|PAGE.html…
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "Repartee-Tool"
 
@@ -8,27 +8,6 @@
 #include <stdio.h>
 
 #include "rpt-tool.h"
-
-/* SHA-256 of the text -> the project's document with that text (borrowed),
- * looked up for every file: a walk of the list for each would make adding
- * ten thousand files quadratic. */
-static GHashTable *
-texts_of (RptProject *project)
-{
-  GHashTable *texts = g_hash_table_new (g_str_hash, g_str_equal);
-  GListModel *documents = rpt_project_get_documents (project);
-  guint n = g_list_model_get_n_items (documents);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RptDocument) document = g_list_model_get_item (documents, i);
-
-      /* The first one wins, as the walk of the list did. */
-      if (!g_hash_table_contains (texts, rpt_document_get_sha256 (document)))
-        g_hash_table_insert (texts, (gpointer) rpt_document_get_sha256 (document), document);
-    }
-  return texts;
-}
 
 static void
 waiting_cb (const char *path,
@@ -100,6 +79,43 @@ refuse (const char *path,
   return RPT_TOOL_FAILED;
 }
 
+/* Whether @document's text is in the project already (@texts) or in an
+ * article given before it (@given: SHA-256 -> index into @files); says
+ * which when it is. */
+static gboolean
+is_duplicate (RptDocument *document,
+              const char  *file,
+              GHashTable  *texts,
+              GHashTable  *given,
+              GPtrArray   *added,
+              GPtrArray   *files)
+{
+  const char *sha256 = rpt_document_get_sha256 (document);
+  RptDocument *same = g_hash_table_lookup (texts, sha256);
+  gpointer index;
+
+  if (same != NULL)
+    {
+      g_autofree char *title = rpt_tool_printable (rpt_document_get_title (same));
+      g_autofree char *id = rpt_tool_printable (rpt_document_get_id (same));
+
+      rpt_tool_error (_("%s: the same text is already in the project as “%s” (article “%s”); "
+                        "use --allow-duplicates to add it anyway"), file, title, id);
+      return TRUE;
+    }
+  if (g_hash_table_lookup_extended (given, sha256, NULL, &index))
+    {
+      guint i = GPOINTER_TO_UINT (index);
+      g_autofree char *title = rpt_tool_printable (rpt_document_get_title (g_ptr_array_index (added, i)));
+      g_autofree char *first = rpt_tool_display_name (g_ptr_array_index (files, i));
+
+      rpt_tool_error (_("%s: the same text as %s (“%s”), given before it; use --allow-duplicates to add both"),
+                      file, first, title);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 int
 rpt_tool_add (int    argc,
               char **argv)
@@ -109,23 +125,30 @@ rpt_tool_add (int    argc,
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
   g_autoptr(GHashTable) texts = NULL;
+  g_autoptr(GHashTable) given = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
   g_autofree char *display = NULL;
   g_autofree char *note = NULL;
   gboolean existed;
   gboolean force = FALSE;
+  gboolean allow_duplicates = FALSE;
+  guint duplicates = 0;
   const char *path;
   GOptionEntry entries[] = {
+    { "allow-duplicates", 0, 0, G_OPTION_ARG_NONE, &allow_duplicates,
+      N_("Add an article even if its text is already in the project"), NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
       N_("Save even if PROJECT.json is read-only or belongs to another user"), NULL },
     { NULL }
   };
 
-  if (!rpt_tool_parse ("add", _("PROJECT.json ARTICLE.txt…"),
-                       _("Adds plain-text articles (UTF-8, with or without a byte order mark) to "
-                         "PROJECT.json, creating it if it does not exist, and saves it in place. "
-                         "Nothing is written unless every article can be added. An article whose "
-                         "text is already in the project is skipped."),
+  if (!rpt_tool_parse ("add", _("PROJECT.json ARTICLE.txt|PAGE.html…"),
+                       _("Adds articles to PROJECT.json, creating it if it does not exist, and saves it in "
+                         "place: plain text (UTF-8, with or without a byte order mark), or web pages saved "
+                         "as .html or .htm, whose article text and metadata are taken from the page. "
+                         "Nothing is written unless every article can be added. An article whose text is "
+                         "already in the project, or given twice, is refused unless --allow-duplicates "
+                         "is given."),
                        entries, &argc, &argv))
     return RPT_TOOL_USAGE;
   if (argc < 3)
@@ -146,29 +169,34 @@ rpt_tool_add (int    argc,
   else
     project = rpt_project_new ();
 
-  texts = texts_of (project);
+  texts = rpt_import_texts_of (project);
   /* Everything is imported before anything is written or reported, so a bad
    * article leaves the project file as it was. */
   for (int i = 2; i < argc; i++)
     {
-      g_autoptr(RptDocument) document = rpt_import_text_file (project, argv[i], &error);
+      g_autoptr(RptDocument) document = rpt_import_article_file (project, argv[i], &error);
       g_autofree char *file = rpt_tool_display_name (argv[i]);
-      RptDocument *same;
 
       if (document == NULL)
         return refuse (path, existed, error);
-      if ((same = g_hash_table_lookup (texts, rpt_document_get_sha256 (document))))
+      if (!allow_duplicates && is_duplicate (document, file, texts, given, added, files))
         {
-          g_autofree char *id = rpt_tool_printable (rpt_document_get_id (same));
-
-          printf (_("Skipped %s: the same text is already in the project as “%s”\n"), file, id);
+          duplicates++;
           continue;
         }
       if (!rpt_project_add_document (project, document, &error))
         return refuse (path, existed, error);
-      g_hash_table_insert (texts, (gpointer) rpt_document_get_sha256 (document), document);
+      g_hash_table_insert (given, (gpointer) rpt_document_get_sha256 (document), GUINT_TO_POINTER (added->len));
       g_ptr_array_add (added, g_steal_pointer (&document));
       g_ptr_array_add (files, argv[i]);
+    }
+  if (duplicates > 0)
+    {
+      if (existed)
+        rpt_tool_error (_("%s was not changed"), display);
+      else
+        rpt_tool_error (_("%s was not created"), display);
+      return RPT_TOOL_FAILED;
     }
 
   if (existed && added->len == 0)

@@ -7,19 +7,17 @@
 #include <string.h>
 
 #include "fuzz-common.h"
+#include "fuzz-round-trip.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   g_autoptr(RptProject) project = rpt_project_new ();
-  g_autoptr(RptProject) again = NULL;
   g_autoptr(RptDocument) document = NULL;
-  g_autoptr(GBytes) saved = NULL;
   g_autoptr(GError) error = NULL;
   const char *text = (const char *) data;
   gsize len = size;
-  RptDocument *loaded;
 
   document = rpt_import_text (project, "../fuzz/../input.txt", text, len, &error);
   if (document == NULL)
@@ -38,17 +36,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (strchr (rpt_document_get_id (document), '/') != NULL)
     abort ();
 
-  if (!rpt_project_add_document (project, document, &error))
-    abort ();
-  saved = rpt_project_to_bytes (project);
-  again = rpt_project_load_from_data (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), &error);
-  if (again == NULL)
-    {
-      g_printerr ("an imported article does not survive a save: %s\n", error->message);
-      abort ();
-    }
-  loaded = rpt_project_get_document (again, rpt_document_get_id (document));
-  if (loaded == NULL || strcmp (rpt_document_get_text (loaded), rpt_document_get_text (document)) != 0)
-    abort ();
+  fuzz_check_round_trip (project, document);
   return 0;
 }

@@ -299,6 +299,15 @@ rpt_test_find_dialog (GtkWindow *parent)
   return NULL;
 }
 
+AdwMessageDialog *
+rpt_test_wait_for_dialog (GtkWindow *parent)
+{
+  AdwMessageDialog *dialog;
+
+  rpt_test_wait_until ((dialog = rpt_test_find_dialog (parent)) != NULL);
+  return dialog;
+}
+
 void
 rpt_test_respond (AdwMessageDialog *dialog,
                   const char       *response)
@@ -553,11 +562,3 @@ rpt_test_recovery_is_current (gpointer window)
   return FALSE;
 }
 
-AdwMessageDialog *
-rpt_test_wait_for_dialog (GtkWindow *parent)
-{
-  AdwMessageDialog *dialog;
-
-  rpt_test_wait_until ((dialog = rpt_test_find_dialog (parent)) != NULL);
-  return dialog;
-}

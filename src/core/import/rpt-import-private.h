@@ -161,6 +161,40 @@ guint             _rpt_import_builder_speaker_index (RptImportBuilder *builder,
 gboolean          _rpt_import_builder_has_document  (RptImportBuilder *builder,
                                                      const char       *id);
 
+/* ---- Headings of texts saved from the web (rpt-import-heading.c) ---- */
+
+typedef enum
+{
+  RPT_IMPORT_LINE_TEXT,         /* anything else: a headline or body text */
+  RPT_IMPORT_LINE_BLANK,
+  RPT_IMPORT_LINE_BYLINE,       /* "By Jane Roe", "Words by Ann Poe" */
+  RPT_IMPORT_LINE_LABEL,        /* "Email", "Name:", "Subscribe", "Advertisement" */
+  RPT_IMPORT_LINE_BOILERPLATE,  /* "We use cookies…", "Sign up to…" */
+  RPT_IMPORT_LINE_DATE,         /* "14 December 2017, 12:05 GMT" */
+} RptImportLineKind;
+
+/* What one line of a text, or with @in_body one paragraph of a page's
+ * article, is ("He said:" there is text, not a form's label). */
+RptImportLineKind _rpt_import_line_kind       (const char             *line,
+                                               gboolean                in_body);
+/* Whether @word is one of the @n words of @list, ASCII letters in any case. */
+gboolean          _rpt_import_in_list         (const char             *word,
+                                               const char * const     *list,
+                                               gsize                   n);
+/* @line as a title: past 200 characters, cut and ended with "…". */
+char             *_rpt_import_cut_title       (const char             *line);
+/* The names of a byline ("By Jane Roe | The Outlet": "Jane Roe"), or
+ * NULL when @line is no byline or names no one. */
+char             *_rpt_import_byline_name     (const char             *line);
+
+/* A new article from the file @base (its display name, the source), its
+ * id the name without its extension, made unique in @project
+ * (rpt-import-text.c). */
+RptDocument      *_rpt_import_new_document    (RptProject             *project,
+                                               const char             *base,
+                                               const char             *title,
+                                               const char             *text);
+
 /* ---- The parsers ---- */
 
 gboolean          _rpt_import_jsonl           (RptImportBuilder       *builder,

@@ -10,53 +10,27 @@
 #include <unistd.h>
 
 #include "rpt-id-minter-private.h"
+#include "rpt-import-private.h"
 #include "rpt-import-text.h"
 #include "rpt-project-io.h"
 #include "rpt-safe-file.h"
 
-#define MAX_TITLE_CHARS 200
-
-/* Lines end at LF, CR or CRLF; a line of nothing but spaces (no-break and
- * other Unicode spaces included) is blank. */
-char *
-rpt_import_guess_title (const char *text)
+/* The id is the file name without its extension, made unique. */
+RptDocument *
+_rpt_import_new_document (RptProject *project,
+                          const char *base,
+                          const char *title,
+                          const char *text)
 {
-  const char *line = text;
+  g_autofree char *stem = g_strdup (base);
+  g_autofree char *id = NULL;
+  char *dot;
 
-  g_return_val_if_fail (text != NULL, NULL);
-
-  while (*line)
-    {
-      const char *eol = line + strcspn (line, "\r\n");
-      const char *start = line, *end = eol;
-
-      while (start < end && g_unichar_isspace (g_utf8_get_char (start)))
-        start = g_utf8_next_char (start);
-      while (end > start)
-        {
-          const char *prev = g_utf8_prev_char (end);
-
-          if (!g_unichar_isspace (g_utf8_get_char (prev)))
-            break;
-          end = prev;
-        }
-
-      if (start < end)
-        {
-          if (g_utf8_strlen (start, end - start) > MAX_TITLE_CHARS)
-            {
-              const char *cut = g_utf8_offset_to_pointer (start, MAX_TITLE_CHARS);
-              g_autofree char *head = g_strndup (start, cut - start);
-
-              return g_strconcat (head, "…", NULL);
-            }
-          return g_strndup (start, end - start);
-        }
-      if (*eol == '\0')
-        break;
-      line = eol + 1;
-    }
-  return g_strdup ("");
+  if ((dot = strrchr (stem, '.')) != NULL && dot != stem)
+    *dot = '\0';
+  /* Against the project's own ids, not a copy: adding many files stays linear. */
+  id = _rpt_id_minter_document_id (_rpt_project_get_ids (project), stem);
+  return rpt_document_new (id, title, base, text);
 }
 
 /* @place names the file in messages. */
@@ -70,12 +44,11 @@ import_text (RptProject  *project,
 {
   /* File names are bytes; the source and id must be UTF-8 to be saved. */
   g_autofree char *base = g_filename_display_basename (filename);
-  g_autofree char *stem = NULL;
-  g_autofree char *id = NULL;
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *author = NULL;
+  RptDocument *document;
   const char *bad = NULL;
-  char *dot;
 
   g_return_val_if_fail (RPT_IS_PROJECT (project), NULL);
 
@@ -113,20 +86,22 @@ import_text (RptProject  *project,
     }
 
   text = g_strndup (data, len);
-  title = rpt_import_guess_title (text);
+  title = rpt_import_guess_heading (text, &author);
   if (*title == '\0')
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID, _("%s: the file is empty"), place ? place : base);
       return NULL;
     }
 
-  stem = g_strdup (base);
-  if ((dot = strrchr (stem, '.')) != NULL && dot != stem)
-    *dot = '\0';
-  /* Against the project's own ids, not a copy: adding many files stays linear. */
-  id = _rpt_id_minter_document_id (_rpt_project_get_ids (project), stem);
+  document = _rpt_import_new_document (project, base, title, text);
+  if (author != NULL)
+    {
+      g_autoptr(RptArticleMeta) meta = rpt_article_meta_new ();
 
-  return rpt_document_new (id, title, base, text);
+      rpt_article_meta_set (meta, RPT_ARTICLE_FIELD_AUTHOR, author);
+      rpt_document_set_meta (document, meta);
+    }
+  return document;
 }
 
 RptDocument *
@@ -179,4 +154,27 @@ rpt_import_text_file (RptProject  *project,
       return NULL;
     }
   return import_text (project, path, place, data ? data : "", len, error);
+}
+
+GHashTable *
+rpt_import_texts_of (RptProject *project)
+{
+  GHashTable *texts;
+  GListModel *documents;
+  guint n;
+
+  g_return_val_if_fail (RPT_IS_PROJECT (project), NULL);
+
+  texts = g_hash_table_new (g_str_hash, g_str_equal);
+  documents = rpt_project_get_documents (project);
+  n = g_list_model_get_n_items (documents);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RptDocument) document = g_list_model_get_item (documents, i);
+
+      /* The first one wins, as a walk of the list would find it. */
+      if (!g_hash_table_contains (texts, rpt_document_get_sha256 (document)))
+        g_hash_table_insert (texts, (gpointer) rpt_document_get_sha256 (document), document);
+    }
+  return texts;
 }
