@@ -32,6 +32,10 @@ struct _RptArticleView
   guint               scroll_offset;  /* text offset the mark is for */
   double              scroll_margin;
   guint               scroll_settle;
+  /* A range to select once its text is loaded (rpt_article_view_show_range). */
+  gboolean            select_pending;
+  guint               select_start;
+  guint               select_end;
   RptHighlighter     *highlighter;
 
   RptProject         *project;        /* weak */

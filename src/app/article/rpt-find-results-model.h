@@ -1,0 +1,39 @@
+/* rpt-find-results-model.h: the matches of a search in all articles as a
+ * flat list for a GtkListView: each article's heading, then its matches,
+ * in the order found. Items are made when asked for, so a hundred
+ * thousand matches cost only what is on screen.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rpt-core.h"
+
+G_BEGIN_DECLS
+
+/* One row: an article's heading (index -1) or one of its matches. */
+#define RPT_TYPE_FIND_ITEM (rpt_find_item_get_type ())
+G_DECLARE_FINAL_TYPE (RptFindItem, rpt_find_item, RPT, FIND_ITEM, GObject)
+
+RptDocument *rpt_find_item_get_document (RptFindItem *self);
+/* The match's index across all articles, or -1 for a heading. */
+int          rpt_find_item_get_index    (RptFindItem *self);
+/* The match (nothing for a heading). */
+guint        rpt_find_item_get_start    (RptFindItem *self);
+guint        rpt_find_item_get_end      (RptFindItem *self);
+
+#define RPT_TYPE_FIND_RESULTS_MODEL (rpt_find_results_model_get_type ())
+G_DECLARE_FINAL_TYPE (RptFindResultsModel, rpt_find_results_model, RPT, FIND_RESULTS_MODEL, GObject)
+
+RptFindResultsModel *rpt_find_results_model_new         (void);
+/* Follows @results (NULL: empty). */
+void                 rpt_find_results_model_set_results (RptFindResultsModel *self,
+                                                         RptSearchResults    *results);
+/* The row of match @index (G_MAXUINT: there is none). */
+guint                rpt_find_results_model_get_position (RptFindResultsModel *self,
+                                                          guint                index);
+/* Rows for a GtkListView of this model: headings are neither activatable
+ * nor selectable. */
+GtkListItemFactory  *rpt_find_results_model_create_factory (void);
+
+G_END_DECLS
