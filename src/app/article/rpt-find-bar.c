@@ -189,7 +189,7 @@ go_to (RptFindBar *self,
   update_count (self);
 
   position = rpt_find_results_model_get_position (self->model, index);
-  if (all_articles (self) && position != G_MAXUINT)
+  if (all_articles (self) && position < g_list_model_get_n_items (G_LIST_MODEL (self->model)))
     {
       gtk_single_selection_set_selected (self->selection, position);
       gtk_widget_activate_action (GTK_WIDGET (self->results_view), "list.scroll-to-item", "u", position);
@@ -256,6 +256,7 @@ on_matches_added (RptSearchResults *results,
                   guint             n,
                   RptFindBar       *self)
 {
+
   RptDocument *document = rpt_search_results_get_document (results, document_index);
 
   if (document == view_document (self))
@@ -351,7 +352,10 @@ restart (RptFindBar *self)
   self->moved = FALSE;
   self->anchor = document != NULL ? caret_offset (self) : 0;
   self->results = rpt_search_results_new (pattern);
-  rpt_find_results_model_set_results (self->model, self->results);
+  /* Only for the list: its rows are measured (shaped) even while it is
+   * hidden, which costs tens of milliseconds a keystroke. */
+  if (all_articles (self))
+    rpt_find_results_model_set_results (self->model, self->results);
   /* After the list's model has added the rows that go_to () selects. */
   g_signal_connect_object (self->results, "matches-added", G_CALLBACK (on_matches_added), self, G_CONNECT_AFTER);
   self->cancellable = g_cancellable_new ();

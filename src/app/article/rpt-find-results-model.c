@@ -11,8 +11,8 @@
 #include "rpt-find-results-model.h"
 
 /* Context around a match in its row (code points). */
-#define CONTEXT_BEFORE 32
-#define CONTEXT_AFTER  48
+#define CONTEXT_BEFORE 24
+#define CONTEXT_AFTER  40
 #define MATCH_SHOWN    80
 
 struct _RptFindItem
@@ -76,6 +76,12 @@ struct _RptFindResultsModel
 {
   GObject           parent_instance;
   RptSearchResults *results;
+  /* Rows the list has been told of. The rest are announced from an idle,
+   * after the frame: GtkListView makes and measures up to 200 rows when
+   * its model changes, which must not delay the frame that shows a
+   * search's first matches in the text. */
+  guint             announced;
+  guint             announce_idle;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -100,7 +106,7 @@ get_item_type (GListModel *model)
 static guint
 get_n_items (GListModel *model)
 {
-  return n_rows (RPT_FIND_RESULTS_MODEL (model));
+  return RPT_FIND_RESULTS_MODEL (model)->announced;
 }
 
 static gpointer
@@ -111,7 +117,7 @@ get_item (GListModel *model,
   guint low = 0, high, heading;
   RptFindItem *item;
 
-  if (position >= n_rows (self))
+  if (position >= self->announced)
     return NULL;
   /* The last article whose heading is at or before @position. */
   high = rpt_search_results_get_n_documents (self->results);
@@ -149,20 +155,25 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
-static void
-on_matches_added (RptSearchResults    *results,
-                  guint                document_index,
-                  guint                position,
-                  guint                n,
-                  RptFindResultsModel *self)
+/* Results only grow at the end: new rows are the last ones. */
+static gboolean
+announce (gpointer data)
 {
-  guint heading = rpt_search_results_get_first_index (results, document_index) + document_index;
+  RptFindResultsModel *self = data;
+  guint before = self->announced;
 
-  /* A new article brings its heading. */
-  if (position == 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), heading, 0, n + 1);
-  else
-    g_list_model_items_changed (G_LIST_MODEL (self), heading + 1 + position, 0, n);
+  self->announce_idle = 0;
+  self->announced = n_rows (self);
+  if (self->announced > before)
+    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, self->announced - before);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_matches_added (RptFindResultsModel *self)
+{
+  if (self->announce_idle == 0)
+    self->announce_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, announce, self, NULL);
 }
 
 static void
@@ -173,6 +184,7 @@ rpt_find_results_model_dispose (GObject *object)
   if (self->results != NULL)
     g_signal_handlers_disconnect_by_data (self->results, self);
   g_clear_object (&self->results);
+  g_clear_handle_id (&self->announce_idle, g_source_remove);
   G_OBJECT_CLASS (rpt_find_results_model_parent_class)->dispose (object);
 }
 
@@ -197,22 +209,27 @@ void
 rpt_find_results_model_set_results (RptFindResultsModel *self,
                                     RptSearchResults    *results)
 {
-  guint removed, added;
+  guint removed;
 
   g_return_if_fail (RPT_IS_FIND_RESULTS_MODEL (self));
   g_return_if_fail (results == NULL || RPT_IS_SEARCH_RESULTS (results));
 
   if (results == self->results)
     return;
-  removed = n_rows (self);
   if (self->results != NULL)
     g_signal_handlers_disconnect_by_data (self->results, self);
   g_set_object (&self->results, results);
+  g_clear_handle_id (&self->announce_idle, g_source_remove);
+  removed = self->announced;
+  self->announced = 0;
   if (results != NULL)
-    g_signal_connect_object (results, "matches-added", G_CALLBACK (on_matches_added), self, 0);
-  added = n_rows (self);
-  if (removed > 0 || added > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
+    {
+      g_signal_connect_object (results, "matches-added", G_CALLBACK (on_matches_added), self, G_CONNECT_SWAPPED);
+      if (n_rows (self) > 0)
+        on_matches_added (self);
+    }
+  if (removed > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
 }
 
 guint

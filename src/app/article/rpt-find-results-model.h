@@ -1,7 +1,8 @@
 /* rpt-find-results-model.h: the matches of a search in all articles as a
  * flat list for a GtkListView: each article's heading, then its matches,
  * in the order found. Items are made when asked for, so a hundred
- * thousand matches cost only what is on screen.
+ * thousand matches cost only what is on screen. New rows are announced
+ * from an idle after the frame that shows the matches in the text.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -29,7 +30,8 @@ RptFindResultsModel *rpt_find_results_model_new         (void);
 /* Follows @results (NULL: empty). */
 void                 rpt_find_results_model_set_results (RptFindResultsModel *self,
                                                          RptSearchResults    *results);
-/* The row of match @index (G_MAXUINT: there is none). */
+/* The row of match @index (G_MAXUINT: there is none); it may not be
+ * announced yet (compare with g_list_model_get_n_items ()). */
 guint                rpt_find_results_model_get_position (RptFindResultsModel *self,
                                                           guint                index);
 /* Rows for a GtkListView of this model: headings are neither activatable
