@@ -45,6 +45,21 @@ find (GtkWidget *root,
   return NULL;
 }
 
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 save (GtkWidget  *window,
       const char *dir,
@@ -150,13 +165,15 @@ main (int   argc,
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)), "summary");
   save (GTK_WIDGET (window), dir, "summary.png");
 
-  /* Find, as Ctrl+F and typing leave it, once every match is in. */
+  /* Find in all articles, as Ctrl+F and typing leave it, once every
+   * match is in. */
   {
     RptFindBar *bar = RPT_FIND_BAR (find (GTK_WIDGET (window), RPT_TYPE_FIND_BAR));
 
     rpt_article_view_set_selected_annotation (view, NULL);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
-    gtk_editable_set_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (window))), "the");
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (GTK_WIDGET (bar), "find-all")), TRUE);
+    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (bar), "find-entry")), "records");
     end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
     while ((rpt_find_bar_get_results (bar) == NULL || !rpt_search_results_is_complete (rpt_find_bar_get_results (bar)))
            && g_get_monotonic_time () < end)

@@ -155,6 +155,23 @@ show_error (RptFindBar *self,
 
 /* ---- Moving between matches ---- */
 
+/* The current match's row in the list of all matches, once the list has
+ * it (its rows come after the frame: rpt-find-results-model.h). */
+static void
+select_row (RptFindBar *self)
+{
+  guint position;
+
+  if (self->current < 0 || !all_articles (self))
+    return;
+  position = rpt_find_results_model_get_position (self->model, (guint) self->current);
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->model)) ||
+      gtk_single_selection_get_selected (self->selection) == position)
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->results_view), "list.scroll-to-item", "u", position);
+}
+
 /* Makes match @index current: its article shown, the match selected and
  * scrolled to, its row selected in the list. */
 static void
@@ -163,7 +180,7 @@ go_to (RptFindBar *self,
 {
   RptSearchMatch match;
   RptDocument *document;
-  guint document_index, position;
+  guint document_index;
 
   if (self->results == NULL || self->view == NULL ||
       !rpt_search_results_lookup (self->results, index, &document_index, &match))
@@ -188,12 +205,7 @@ go_to (RptFindBar *self,
   update_highlights (self);
   update_count (self);
 
-  position = rpt_find_results_model_get_position (self->model, index);
-  if (all_articles (self) && position < g_list_model_get_n_items (G_LIST_MODEL (self->model)))
-    {
-      gtk_single_selection_set_selected (self->selection, position);
-      gtk_widget_activate_action (GTK_WIDGET (self->results_view), "list.scroll-to-item", "u", position);
-    }
+  select_row (self);
 }
 
 /* The match after (@direction 1) or before (-1) the caret in the article
@@ -631,6 +643,8 @@ rpt_find_bar_init (RptFindBar *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->results_view, "activate", G_CALLBACK (on_result_activated), self, 0);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (select_row), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   _rpt_find_bar_init_tag (self);
 }

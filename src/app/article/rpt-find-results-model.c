@@ -260,17 +260,23 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
-/* @text on one line, as markup. */
+/* @text on one line (white space runs as one space), as markup. */
 static void
 append_flat (GString    *markup,
              const char *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
+  gboolean space = FALSE;
 
-  for (char *p = escaped; *p; p++)
-    if (*p == '\n' || *p == '\r' || *p == '\t')
-      *p = ' ';
-  g_string_append (markup, escaped);
+  for (const char *p = escaped; *p; p++)
+    {
+      gboolean white = *p == ' ' || *p == '\n' || *p == '\r' || *p == '\t';
+
+      if (white && space)
+        continue;
+      g_string_append_c (markup, white ? ' ' : *p);
+      space = white;
+    }
 }
 
 static void
@@ -285,6 +291,9 @@ bind_row (GtkSignalListItemFactory *factory,
 
   gtk_list_item_set_activatable (item, !heading);
   gtk_list_item_set_selectable (item, !heading);
+  /* Matches indented under their article's title. */
+  gtk_widget_set_margin_start (label, heading ? 0 : 12);
+  gtk_widget_set_margin_top (label, heading ? 6 : 0);
   if (heading)
     {
       gtk_label_set_text (GTK_LABEL (label), rpt_document_get_title (document));
@@ -307,6 +316,8 @@ bind_row (GtkSignalListItemFactory *factory,
       append_flat (markup, middle);
       g_string_append (markup, shown < end ? "…</b>" : "</b>");
       append_flat (markup, suffix);
+      if (after < rpt_document_get_length (document))
+        g_string_append (markup, "…");
       gtk_label_set_markup (GTK_LABEL (label), markup->str);
       gtk_widget_remove_css_class (label, "heading");
     }
