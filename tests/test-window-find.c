@@ -305,8 +305,7 @@ START_TEST (test_find_in_all_articles)
 
   open_and_type ("sudmark");
   ck_assert_str_eq (count (), "1 of 1");
-  ck_assert (!gtk_widget_get_child_visible (gtk_widget_get_parent (gtk_widget_get_parent (list))) ||
-             !gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (list, GTK_TYPE_REVEALER))));
+  ck_assert (!gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (list, GTK_TYPE_REVEALER))));
 
   /* All Articles: every article's matches, under its title, with context. */
   gtk_widget_activate (rpt_test_must_find_named (GTK_WIDGET (f.bar), "find-all"));
@@ -345,6 +344,12 @@ START_TEST (test_find_in_all_articles)
   ck_assert (key (GDK_KEY_Return, GDK_SHIFT_MASK));
   ck_assert_ptr_eq (rpt_article_view_get_document (f.view), f.doc_b);
   ck_assert_str_eq (count (), "3 of 3");
+
+  /* The close button closes the bar and the list with it. */
+  rpt_test_click (rpt_test_must_find_named (GTK_WIDGET (f.bar), "find-close"));
+  ck_assert (!rpt_find_bar_is_open (f.bar));
+  ck_assert (!gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (list, GTK_TYPE_REVEALER))));
+  ASSERT_STR (highlighted (), g_strdup (""));
 }
 END_TEST
 
@@ -464,8 +469,15 @@ END_TEST
 START_TEST (test_tag_all_in_all_articles)
 {
   GtkPopover *popover;
+  guint start = rpt_test_offset_of (ARTICLE_A, "Sudmark");
 
-  open_and_type ("Sudmark");
+  /* A word selected in the text is what Ctrl+F looks for. */
+  rpt_article_view_select_range (f.view, start, start + 7);
+  gtk_widget_grab_focus (GTK_WIDGET (f.text_view));
+  ck_assert (key (GDK_KEY_f, GDK_CONTROL_MASK));
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (f.entry)), "Sudmark");
+  rpt_test_wait_until (search_done ());
+  ck_assert_str_eq (count (), "1 of 1");
   gtk_widget_activate (rpt_test_must_find_named (GTK_WIDGET (f.bar), "find-all"));
   rpt_test_wait_until (search_done ());
   ck_assert_str_eq (count (), "1 of 3");

@@ -99,7 +99,7 @@ update_highlights (RptFindBar *self)
   GArray *matches;
   guint first, current = G_MAXUINT;
 
-  if (self->view == NULL)
+  if (self->view == NULL || rpt_article_view_get_text_view (self->view) == NULL)
     return;
   if (self->results == NULL || document == NULL || !rpt_find_bar_is_open (self) ||
       (d = rpt_search_results_find_document (self->results, document)) < 0)
@@ -462,6 +462,14 @@ previous_action (GtkWidget  *widget,
   step (RPT_FIND_BAR (widget), -1);
 }
 
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  rpt_find_bar_close (RPT_FIND_BAR (widget));
+}
+
 static gboolean
 previous_by_key (GtkWidget *widget,
                  GVariant  *args,
@@ -583,6 +591,7 @@ rpt_find_bar_class_init (RptFindBarClass *klass)
 
   gtk_widget_class_install_action (widget_class, "find.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "find.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "find.close", NULL, close_action);
   _rpt_find_bar_class_init_tag (widget_class);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/repartee/Repartee/rpt-find-bar.ui");
@@ -683,7 +692,9 @@ rpt_find_bar_set_article_view (RptFindBar     *self,
   if (self->view != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->view, self);
-      rpt_article_text_view_set_find_matches (text_view (self), NULL, G_MAXUINT);
+      /* A view being disposed has no text view any more. */
+      if (rpt_article_view_get_text_view (self->view) != NULL)
+        rpt_article_text_view_set_find_matches (text_view (self), NULL, G_MAXUINT);
     }
   g_set_weak_pointer (&self->view, view);
   if (view != NULL)

@@ -12,7 +12,7 @@
  * one undo step. Escape closes the bar and returns to the text.
  *
  * Widget names, for tests: "find-entry", "find-count", "find-previous",
- * "find-next", "find-case", "find-words", "find-regex", "find-all",
+ * "find-next", "find-close", "find-case", "find-words", "find-regex", "find-all",
  * "find-error", "find-results", "find-tag-all", "find-tag-heading",
  * "find-tag-speaker", "find-tag-labels".
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -55,6 +55,7 @@ int               rpt_find_bar_get_current      (RptFindBar     *self);
  *   "show-document" (RptDocument *document): a match in another article
  *                   is to be shown; the window selects that article.
  *   "toast" (const char *message): what Tag All did (the window shows it).
- * Actions: "find.next", "find.previous", "find.tag-all" (s: label id). */
+ * Actions: "find.next", "find.previous", "find.close", "find.tag-all"
+ * (s: label id). */
 
 G_END_DECLS
