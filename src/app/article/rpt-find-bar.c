@@ -268,7 +268,6 @@ on_matches_added (RptSearchResults *results,
                   guint             n,
                   RptFindBar       *self)
 {
-
   RptDocument *document = rpt_search_results_get_document (results, document_index);
 
   if (document == view_document (self))
@@ -294,13 +293,14 @@ fill_done (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  RptFindBar *self = user_data;
+  g_autoptr(RptFindBar) self = user_data;
   RptSearchResults *results = RPT_SEARCH_RESULTS (source);
   g_autoptr(GError) error = NULL;
   RptDocument *document;
   int d;
 
-  /* Cancelled: a newer search (or the bar's end) took over. */
+  /* Cancelled: a newer search (or the bar's end) took over. Finished
+   * after the bar's end: its results were dropped. */
   if (!rpt_search_results_fill_finish (results, result, &error))
     return;
   if (results != self->results)
@@ -371,7 +371,7 @@ restart (RptFindBar *self)
   /* After the list's model has added the rows that go_to () selects. */
   g_signal_connect_object (self->results, "matches-added", G_CALLBACK (on_matches_added), self, G_CONNECT_AFTER);
   self->cancellable = g_cancellable_new ();
-  rpt_search_results_fill_async (self->results, documents, self->cancellable, fill_done, self);
+  rpt_search_results_fill_async (self->results, documents, self->cancellable, fill_done, g_object_ref (self));
 
 done:
   update_highlights (self);
