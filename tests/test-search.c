@@ -80,6 +80,9 @@ START_TEST (test_combining_marks)
   /* The decomposed word is found whole, accent included. */
   ASSERT_MATCHES ("cafe\u0301", RPT_SEARCH_DEFAULT, COMBINING_TEXT, "4-9");
   ASSERT_MATCHES ("CAFE\u0301", RPT_SEARCH_WHOLE_WORDS, COMBINING_TEXT, "4-9");
+  /* A mark belongs to the word on either side of a whole word. */
+  ASSERT_MATCHES ("cafe", RPT_SEARCH_WHOLE_WORDS, COMBINING_TEXT, "18-22");
+  ASSERT_MATCHES ("s", RPT_SEARCH_WHOLE_WORDS, "cafe\u0301s s", "7-8");
   /* A regular expression is taken as written. */
   ASSERT_MATCHES ("caf.", RPT_SEARCH_REGEX, COMBINING_TEXT, "4-8 18-22");
 }
@@ -287,6 +290,41 @@ START_TEST (test_fill_cancelled)
 }
 END_TEST
 
+static void
+cancel_at_first (RptSearchResults *results,
+                 guint             document_index,
+                 guint             position,
+                 guint             n,
+                 GCancellable     *cancellable)
+{
+  g_cancellable_cancel (cancellable);
+}
+
+START_TEST (test_fill_cancelled_midway)
+{
+  g_autoptr(GPtrArray) documents = make_documents (60, 400);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RptSearchPattern) pattern = rpt_search_pattern_new ("talks", RPT_SEARCH_DEFAULT, &error);
+  g_autoptr(RptSearchResults) results = rpt_search_results_new (pattern);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  RptTestAsync async = { 0 };
+  Added added = { 0 };
+
+  /* Cancelled as the first batch comes in (a keystroke while matches
+   * arrive): what the worker had found since is never added. */
+  g_signal_connect (results, "matches-added", G_CALLBACK (on_matches_added), &added);
+  g_signal_connect (results, "matches-added", G_CALLBACK (cancel_at_first), cancellable);
+  rpt_search_results_fill_async (results, documents, cancellable, rpt_test_async_ready, &async);
+  rpt_test_async_wait (&async);
+  ck_assert (!rpt_search_results_fill_finish (results, async.result, &error));
+  ck_assert_msg (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED), "%s", error ? error->message : "no error");
+  ck_assert_uint_eq (added.n_signals, 1);
+  ck_assert_uint_lt (rpt_search_results_get_n_matches (results), 40 * 400);
+  ck_assert (!rpt_search_results_is_complete (results));
+  rpt_test_async_clear (&async);
+}
+END_TEST
+
 START_TEST (test_fill_capped)
 {
   g_autoptr(GString) text = g_string_new (NULL);
@@ -479,6 +517,7 @@ search_suite (void)
   tcase_add_test (tc, test_results_across_documents);
   tcase_add_test (tc, test_fill_in_worker);
   tcase_add_test (tc, test_fill_cancelled);
+  tcase_add_test (tc, test_fill_cancelled_midway);
   tcase_add_test (tc, test_fill_capped);
   suite_add_tcase (s, tc);
 

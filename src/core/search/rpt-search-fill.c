@@ -110,17 +110,17 @@ flush (gpointer data)
   fill->last_flush = g_get_monotonic_time ();
   g_mutex_unlock (&fill->lock);
 
-  if (!g_cancellable_is_cancelled (fill->cancellable))
-    while (i < batch->len)
-      {
-        guint document = g_array_index (batch, Found, i).document;
-        g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (RptSearchMatch));
+  /* A handler of one article's matches may cancel the rest. */
+  while (i < batch->len && !g_cancellable_is_cancelled (fill->cancellable))
+    {
+      guint document = g_array_index (batch, Found, i).document;
+      g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (RptSearchMatch));
 
-        for (; i < batch->len && g_array_index (batch, Found, i).document == document; i++)
-          g_array_append_val (matches, g_array_index (batch, Found, i).match);
-        rpt_search_results_add (fill->results, g_ptr_array_index (fill->documents, document),
-                                (const RptSearchMatch *) (gpointer) matches->data, matches->len);
-      }
+      for (; i < batch->len && g_array_index (batch, Found, i).document == document; i++)
+        g_array_append_val (matches, g_array_index (batch, Found, i).match);
+      rpt_search_results_add (fill->results, g_ptr_array_index (fill->documents, document),
+                              (const RptSearchMatch *) (gpointer) matches->data, matches->len);
+    }
 
   if (!more)
     maybe_finish (fill);
