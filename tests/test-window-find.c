@@ -268,7 +268,15 @@ START_TEST (test_options_and_bad_expression)
   guint bridge = rpt_test_offset_of (ARTICLE_A, "bridge");
   g_autofree char *words = g_strdup_printf ("%u-%u* %u-%u", m1, m1 + 8, m2, m2 + 8);
 
+  /* The current match is the first at or after the caret, or the first
+   * of all when none comes after it. */
+  rpt_article_view_select_range (f.view, m1 - 4, m1 - 4);
   open_and_type ("minister");
+  ck_assert_str_eq (count (), "2 of 3");
+  ck_assert (key (GDK_KEY_Escape, 0));
+  rpt_article_view_select_range (f.view, m2 + 1, m2 + 1);
+  ck_assert (key (GDK_KEY_f, GDK_CONTROL_MASK));
+  rpt_test_wait_until (search_done ());
   ck_assert_str_eq (count (), "1 of 3");
 
   /* Whole words: "Ministers" is another word. */
