@@ -45,21 +45,6 @@ find (GtkWidget *root,
   return NULL;
 }
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 save (GtkWidget  *window,
       const char *dir,
@@ -172,8 +157,8 @@ main (int   argc,
 
     rpt_article_view_set_selected_annotation (view, NULL);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (GTK_WIDGET (bar), "find-all")), TRUE);
-    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (bar), "find-entry")), "records");
+    g_object_set (bar, "all-articles", TRUE, NULL);
+    gtk_editable_set_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (window))), "records");
     end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
     while ((rpt_find_bar_get_results (bar) == NULL || !rpt_search_results_is_complete (rpt_find_bar_get_results (bar)))
            && g_get_monotonic_time () < end)

@@ -24,6 +24,9 @@ const char     *rpt_test_data_home       (void);
 
 /* A new, presented and drawn window. */
 RptWindow      *rpt_test_new_window      (void);
+/* The same, with ARTICLE_A and ARTICLE_B (rpt-window-articles.h) imported
+ * as Import does (files read in a worker thread), the first one shown. */
+RptWindow      *rpt_test_new_window_with_articles (void);
 /* Closes @window; answers "Discard" if it asks; waits until it is gone. */
 void            rpt_test_close_discarding (RptWindow *window);
 

@@ -25,6 +25,7 @@ enum {
   PROP_0,
   PROP_PROJECT,
   PROP_ARTICLE_VIEW,
+  PROP_ALL_ARTICLES,
   N_PROPS
 };
 
@@ -424,6 +425,12 @@ on_result_activated (GtkListView *list,
 /* ---- The entry and the options ---- */
 
 static void
+notify_all_articles (RptFindBar *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALL_ARTICLES]);
+}
+
+static void
 on_text_changed (RptFindBar *self)
 {
   restart (self);
@@ -538,6 +545,9 @@ rpt_find_bar_get_property (GObject    *object,
     case PROP_ARTICLE_VIEW:
       g_value_set_object (value, self->view);
       break;
+    case PROP_ALL_ARTICLES:
+      g_value_set_boolean (value, all_articles (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -558,6 +568,9 @@ rpt_find_bar_set_property (GObject      *object,
       break;
     case PROP_ARTICLE_VIEW:
       rpt_find_bar_set_article_view (self, g_value_get_object (value));
+      break;
+    case PROP_ALL_ARTICLES:
+      gtk_check_button_set_active (self->all_check, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -580,6 +593,8 @@ rpt_find_bar_class_init (RptFindBarClass *klass)
     g_param_spec_object ("project", NULL, NULL, RPT_TYPE_PROJECT, flags);
   properties[PROP_ARTICLE_VIEW] =
     g_param_spec_object ("article-view", NULL, NULL, RPT_TYPE_ARTICLE_VIEW, flags);
+  properties[PROP_ALL_ARTICLES] =
+    g_param_spec_boolean ("all-articles", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SHOW_DOCUMENT] =
@@ -642,6 +657,7 @@ rpt_find_bar_init (RptFindBar *self)
   options[3] = self->all_check;
   for (guint i = 0; i < G_N_ELEMENTS (options); i++)
     g_signal_connect_object (options[i], "toggled", G_CALLBACK (restart), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->all_check, "toggled", G_CALLBACK (notify_all_articles), self, G_CONNECT_SWAPPED);
 
   self->model = rpt_find_results_model_new ();
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));

@@ -55,6 +55,7 @@ int               rpt_find_bar_get_current      (RptFindBar     *self);
  *   "show-document" (RptDocument *document): a match in another article
  *                   is to be shown; the window selects that article.
  *   "toast" (const char *message): what Tag All did (the window shows it).
+ * Property "all-articles": the All Articles option.
  * Actions: "find.next", "find.previous", "find.close", "find.tag-all"
  * (s: label id). */
 
