@@ -252,40 +252,32 @@ foreach_line_rect (RptArticleTextView *self,
     }
 }
 
+/* An outline around a line of a span: how far out, how round, what colour. */
+typedef struct
+{
+  float   grow_x;
+  float   grow_y;
+  float   radius;
+  GdkRGBA color;
+} Outline;
+
 static void
 append_outline (RptArticleTextView    *self,
                 GtkSnapshot           *snapshot,
                 const graphene_rect_t *line,
                 gpointer               data)
 {
+  const Outline *o = data;
   GskRoundedRect outline;
-  GdkRGBA c = self->outline_color;
 
   gsk_rounded_rect_init_from_rect (&outline,
-                                   &GRAPHENE_RECT_INIT (line->origin.x - 2, line->origin.y - 1,
-                                                        line->size.width + 4, line->size.height + 2),
-                                   4);
+                                   &GRAPHENE_RECT_INIT (line->origin.x - o->grow_x, line->origin.y - o->grow_y,
+                                                        line->size.width + 2 * o->grow_x,
+                                                        line->size.height + 2 * o->grow_y),
+                                   o->radius);
   gtk_snapshot_append_border (snapshot, &outline,
                               (float[4]) { 2, 2, 2, 2 },
-                              (GdkRGBA[4]) { c, c, c, c });
-}
-
-static void
-append_find_outline (RptArticleTextView    *self,
-                     GtkSnapshot           *snapshot,
-                     const graphene_rect_t *line,
-                     gpointer               data)
-{
-  GskRoundedRect outline;
-  GdkRGBA c = self->find_outline;
-
-  gsk_rounded_rect_init_from_rect (&outline,
-                                   &GRAPHENE_RECT_INIT (line->origin.x - 1, line->origin.y,
-                                                        line->size.width + 2, line->size.height),
-                                   3);
-  gtk_snapshot_append_border (snapshot, &outline,
-                              (float[4]) { 2, 2, 2, 2 },
-                              (GdkRGBA[4]) { c, c, c, c });
+                              (GdkRGBA[4]) { o->color, o->color, o->color, o->color });
 }
 
 static void
@@ -418,7 +410,8 @@ append_find_matches (RptArticleTextView *self,
       rpt_article_text_view_get_iter_at_offset (self, &start, match->start, FALSE);
       rpt_article_text_view_get_iter_at_offset (self, &end, match->end, TRUE);
       if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
-        foreach_line_rect (self, snapshot, visible, start, &end, append_find_outline, NULL);
+        foreach_line_rect (self, snapshot, visible, start, &end, append_outline,
+                           &(Outline) { 1, 0, 3, self->find_outline });
       else
         foreach_line_rect (self, snapshot, visible, start, &end, append_fill,
                            i == self->find_current ? &current_color : &match_color);
@@ -458,7 +451,8 @@ rpt_article_text_view_snapshot_layer (GtkTextView      *view,
 
           rpt_article_text_view_get_iter_at_offset (self, &start, self->outline_start, FALSE);
           rpt_article_text_view_get_iter_at_offset (self, &end, self->outline_end, TRUE);
-          foreach_line_rect (self, snapshot, &visible, start, &end, append_outline, NULL);
+          foreach_line_rect (self, snapshot, &visible, start, &end, append_outline,
+                             &(Outline) { 2, 1, 4, self->outline_color });
         }
       append_find_matches (self, snapshot, &visible, layer);
     }
