@@ -1,6 +1,7 @@
 /* rpt-find-bar-private.h: what the files of RptFindBar share
- * (rpt-find-bar.c: searching, highlights, moving between matches, the
- * list of all matches; rpt-find-bar-tag.c: Tag All).
+ * (rpt-find-bar.c: searching, highlights, moving between matches;
+ * rpt-find-bar-list.c: the list of all matches; rpt-find-bar-tag.c:
+ * Tag All).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -53,6 +54,15 @@ struct _RptFindBar
 /* rpt-find-bar.c */
 void _rpt_find_bar_toast            (RptFindBar     *self,
                                      const char     *message);
+/* Makes match @index current: its article shown, the match selected and
+ * scrolled to, its row selected in the list. */
+void _rpt_find_bar_go_to            (RptFindBar     *self,
+                                     guint           index);
+
+/* rpt-find-bar-list.c */
+void _rpt_find_bar_init_list        (RptFindBar     *self);
+/* Selects the current match's row, once the list has it. */
+void _rpt_find_bar_select_row       (RptFindBar     *self);
 
 /* rpt-find-bar-tag.c */
 void _rpt_find_bar_class_init_tag   (GtkWidgetClass *widget_class);

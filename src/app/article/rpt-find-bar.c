@@ -1,7 +1,7 @@
 /* rpt-find-bar.c: Find: the search bar, searching as you type, the
  * highlights and the current match in the article, moving between
- * matches, and the list of matches in all articles. Tag All is in
- * rpt-find-bar-tag.c.
+ * matches. The list of matches in all articles is in rpt-find-bar-list.c,
+ * Tag All in rpt-find-bar-tag.c.
  *
  * Each change of the text or an option cancels the running search and
  * starts another over the article shown (or all articles), in a worker
@@ -156,28 +156,9 @@ show_error (RptFindBar *self,
 
 /* ---- Moving between matches ---- */
 
-/* The current match's row in the list of all matches, once the list has
- * it (its rows come after the frame: rpt-find-results-model.h). */
-static void
-select_row (RptFindBar *self)
-{
-  guint position;
-
-  if (self->current < 0 || !all_articles (self))
-    return;
-  position = rpt_find_results_model_get_position (self->model, (guint) self->current);
-  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->model)) ||
-      gtk_single_selection_get_selected (self->selection) == position)
-    return;
-  gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->results_view), "list.scroll-to-item", "u", position);
-}
-
-/* Makes match @index current: its article shown, the match selected and
- * scrolled to, its row selected in the list. */
-static void
-go_to (RptFindBar *self,
-       guint       index)
+void
+_rpt_find_bar_go_to (RptFindBar *self,
+                     guint       index)
 {
   RptSearchMatch match;
   RptDocument *document;
@@ -206,7 +187,7 @@ go_to (RptFindBar *self,
   update_highlights (self);
   update_count (self);
 
-  select_row (self);
+  _rpt_find_bar_select_row (self);
 }
 
 /* The match after (@direction 1) or before (-1) the caret in the article
@@ -253,9 +234,9 @@ step (RptFindBar *self,
     }
   self->moved = TRUE;
   if (self->current < 0)
-    go_to (self, from_caret (self, direction));
+    _rpt_find_bar_go_to (self, from_caret (self, direction));
   else
-    go_to (self, ((guint) self->current + n + (guint) (direction > 0 ? 1 : n - 1)) % n);
+    _rpt_find_bar_go_to (self, ((guint) self->current + n + (guint) (direction > 0 ? 1 : n - 1)) % n);
 }
 
 /* ---- Searching ---- */
@@ -280,7 +261,7 @@ on_matches_added (RptSearchResults *results,
           for (guint i = position; i < position + n; i++)
             if (g_array_index (matches, RptSearchMatch, i).start >= self->anchor)
               {
-                go_to (self, rpt_search_results_get_first_index (results, document_index) + i);
+                _rpt_find_bar_go_to (self, rpt_search_results_get_first_index (results, document_index) + i);
                 break;
               }
         }
@@ -311,7 +292,7 @@ fill_done (GObject      *source,
   document = view_document (self);
   if (self->current < 0 && !self->moved && document != NULL &&
       (d = rpt_search_results_find_document (results, document)) >= 0)
-    go_to (self, rpt_search_results_get_first_index (results, (guint) d));
+    _rpt_find_bar_go_to (self, rpt_search_results_get_first_index (results, (guint) d));
   update_count (self);
   _rpt_find_bar_update_tag (self);
 }
@@ -405,21 +386,6 @@ on_documents_changed (RptFindBar *self)
 {
   if (rpt_find_bar_is_open (self) && all_articles (self))
     restart (self);
-}
-
-/* ---- The list of all matches ---- */
-
-static void
-on_result_activated (GtkListView *list,
-                     guint        position,
-                     RptFindBar  *self)
-{
-  g_autoptr(RptFindItem) row = g_list_model_get_item (G_LIST_MODEL (self->model), position);
-
-  if (row == NULL || rpt_find_item_get_index (row) < 0)
-    return;
-  self->moved = TRUE;
-  go_to (self, (guint) rpt_find_item_get_index (row));
 }
 
 /* ---- The entry and the options ---- */
@@ -632,9 +598,6 @@ rpt_find_bar_class_init (RptFindBarClass *klass)
 static void
 rpt_find_bar_init (RptFindBar *self)
 {
-  GtkListItemFactory *factory;
-  GtkCheckButton *options[4];
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->current = -1;
 
@@ -651,26 +614,12 @@ rpt_find_bar_init (RptFindBar *self)
   g_signal_connect_object (self->entry, "previous-match", G_CALLBACK (rpt_find_bar_previous), self, G_CONNECT_SWAPPED);
   add_entry_keys (self);
 
-  options[0] = self->case_check;
-  options[1] = self->words_check;
-  options[2] = self->regex_check;
-  options[3] = self->all_check;
-  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
-    g_signal_connect_object (options[i], "toggled", G_CALLBACK (restart), self, G_CONNECT_SWAPPED);
+  for (GtkCheckButton **o = (GtkCheckButton *[]) { self->case_check, self->words_check, self->regex_check,
+                                                  self->all_check, NULL }; *o; o++)
+    g_signal_connect_object (*o, "toggled", G_CALLBACK (restart), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->all_check, "toggled", G_CALLBACK (notify_all_articles), self, G_CONNECT_SWAPPED);
 
-  self->model = rpt_find_results_model_new ();
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  factory = rpt_find_results_model_create_factory ();
-  gtk_list_view_set_factory (self->results_view, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->results_view, "activate", G_CALLBACK (on_result_activated), self, 0);
-  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (select_row), self,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-
+  _rpt_find_bar_init_list (self);
   _rpt_find_bar_init_tag (self);
 }
 
