@@ -26,13 +26,49 @@ _rpt_find_bar_select_row (RptFindBar *self)
 }
 
 static void
+on_after_paint (GdkFrameClock *clock,
+                RptFindBar    *self)
+{
+  g_clear_signal_handler (&self->list_handler, clock);
+  g_clear_object (&self->list_clock);
+  rpt_find_results_model_announce (self->model);
+}
+
+void
+_rpt_find_bar_update_list_rows (RptFindBar *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->list_handler != 0)
+    return;
+  if (clock == NULL)
+    {
+      rpt_find_results_model_announce (self->model);
+      return;
+    }
+  self->list_clock = g_object_ref (clock);
+  self->list_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
+void
+_rpt_find_bar_dispose_list (RptFindBar *self)
+{
+  if (self->list_clock != NULL)
+    g_clear_signal_handler (&self->list_handler, self->list_clock);
+  g_clear_object (&self->list_clock);
+}
+
+static void
 on_result_activated (GtkListView *list,
                      guint        position,
                      RptFindBar  *self)
 {
   g_autoptr(RptFindItem) row = g_list_model_get_item (G_LIST_MODEL (self->model), position);
 
-  if (row == NULL || rpt_find_item_get_index (row) < 0)
+  /* A row of the last search, still there for a moment. */
+  if (row == NULL || rpt_find_item_get_index (row) < 0 ||
+      rpt_find_results_model_get_results (self->model) != self->results)
     return;
   self->moved = TRUE;
   _rpt_find_bar_go_to (self, (guint) rpt_find_item_get_index (row));

@@ -47,6 +47,9 @@ struct _RptFindBar
   gboolean             moved;          /* the user chose a match since typing */
   guint                anchor;         /* text offset the search began from */
 
+  GdkFrameClock       *list_clock;     /* announcing the list's rows on */
+  gulong               list_handler;   /* its after-paint */
+
   GPtrArray           *speaker_ids;    /* the speaker chooser's rows; NULL first */
   char                *speaker_id;     /* chosen last */
 };
@@ -63,6 +66,10 @@ void _rpt_find_bar_go_to            (RptFindBar     *self,
 void _rpt_find_bar_init_list        (RptFindBar     *self);
 /* Selects the current match's row, once the list has it. */
 void _rpt_find_bar_select_row       (RptFindBar     *self);
+/* Shows the search's rows (new ones, or new results) in the list after
+ * the next frame, which shows them in the text. */
+void _rpt_find_bar_update_list_rows (RptFindBar     *self);
+void _rpt_find_bar_dispose_list     (RptFindBar     *self);
 
 /* rpt-find-bar-tag.c */
 void _rpt_find_bar_class_init_tag   (GtkWidgetClass *widget_class);

@@ -267,6 +267,8 @@ on_matches_added (RptSearchResults *results,
         }
       update_highlights (self);
     }
+  if (all_articles (self))
+    _rpt_find_bar_update_list_rows (self);
   update_count (self);
 }
 
@@ -306,6 +308,7 @@ stop (RptFindBar *self)
     g_signal_handlers_disconnect_by_data (self->results, self);
   g_clear_object (&self->results);
   rpt_find_results_model_set_results (self->model, NULL);
+  _rpt_find_bar_update_list_rows (self);
   self->current = -1;
 }
 
@@ -349,7 +352,10 @@ restart (RptFindBar *self)
   /* Only for the list: its rows are measured (shaped) even while it is
    * hidden, which costs tens of milliseconds a keystroke. */
   if (all_articles (self))
-    rpt_find_results_model_set_results (self->model, self->results);
+    {
+      rpt_find_results_model_set_results (self->model, self->results);
+      _rpt_find_bar_update_list_rows (self);
+    }
   /* After the list's model has added the rows that go_to () selects. */
   g_signal_connect_object (self->results, "matches-added", G_CALLBACK (on_matches_added), self, G_CONNECT_AFTER);
   self->cancellable = g_cancellable_new ();
@@ -475,6 +481,7 @@ rpt_find_bar_dispose (GObject *object)
   RptFindBar *self = RPT_FIND_BAR (object);
 
   stop (self);
+  _rpt_find_bar_dispose_list (self);
   rpt_find_bar_set_project (self, NULL);
   rpt_find_bar_set_article_view (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_FIND_BAR);

@@ -1,5 +1,7 @@
 /* rpt-find-results-model.c: search results as headed rows. Article i's
- * heading is row first_index (i) + i, its matches follow it. The rows
+ * heading is row first_index (i) + i, its matches follow it. Rows are
+ * announced when the owner says, so that a list never holds up a frame
+ * that shows matches in the text. The rows
  * show an article's title, or a match in bold in a line of its context.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "Repartee-App"
@@ -76,12 +78,13 @@ struct _RptFindResultsModel
 {
   GObject           parent_instance;
   RptSearchResults *results;
-  /* Rows the list has been told of. The rest are announced from an idle,
-   * after the frame: GtkListView makes and measures up to 200 rows when
-   * its model changes, which must not delay the frame that shows a
-   * search's first matches in the text. */
+  /* Rows the list has been told of; the rest wait for
+   * rpt_find_results_model_announce (). */
   guint             announced;
-  guint             announce_idle;
+  /* Results to show instead, then too (the old rows go then: taking 200
+   * rows down is not free either). */
+  gboolean          replacing;
+  RptSearchResults *next;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -156,24 +159,25 @@ list_model_iface_init (GListModelInterface *iface)
 }
 
 /* Results only grow at the end: new rows are the last ones. */
-static gboolean
-announce (gpointer data)
+void
+rpt_find_results_model_announce (RptFindResultsModel *self)
 {
-  RptFindResultsModel *self = data;
   guint before = self->announced;
+  guint removed = 0;
 
-  self->announce_idle = 0;
+  g_return_if_fail (RPT_IS_FIND_RESULTS_MODEL (self));
+
+  if (self->replacing)
+    {
+      g_set_object (&self->results, self->next);
+      g_clear_object (&self->next);
+      self->replacing = FALSE;
+      removed = before;
+      before = 0;
+    }
   self->announced = n_rows (self);
-  if (self->announced > before)
-    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, self->announced - before);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_matches_added (RptFindResultsModel *self)
-{
-  if (self->announce_idle == 0)
-    self->announce_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, announce, self, NULL);
+  if (removed > 0 || self->announced > before)
+    g_list_model_items_changed (G_LIST_MODEL (self), before, removed, self->announced - before);
 }
 
 static void
@@ -183,8 +187,10 @@ rpt_find_results_model_dispose (GObject *object)
 
   if (self->results != NULL)
     g_signal_handlers_disconnect_by_data (self->results, self);
+  if (self->next != NULL)
+    g_signal_handlers_disconnect_by_data (self->next, self);
   g_clear_object (&self->results);
-  g_clear_handle_id (&self->announce_idle, g_source_remove);
+  g_clear_object (&self->next);
   G_OBJECT_CLASS (rpt_find_results_model_parent_class)->dispose (object);
 }
 
@@ -209,27 +215,24 @@ void
 rpt_find_results_model_set_results (RptFindResultsModel *self,
                                     RptSearchResults    *results)
 {
-  guint removed;
-
   g_return_if_fail (RPT_IS_FIND_RESULTS_MODEL (self));
   g_return_if_fail (results == NULL || RPT_IS_SEARCH_RESULTS (results));
 
-  if (results == self->results)
+  if (results == (self->replacing ? self->next : self->results))
     return;
   if (self->results != NULL)
     g_signal_handlers_disconnect_by_data (self->results, self);
-  g_set_object (&self->results, results);
-  g_clear_handle_id (&self->announce_idle, g_source_remove);
-  removed = self->announced;
-  self->announced = 0;
-  if (results != NULL)
-    {
-      g_signal_connect_object (results, "matches-added", G_CALLBACK (on_matches_added), self, G_CONNECT_SWAPPED);
-      if (n_rows (self) > 0)
-        on_matches_added (self);
-    }
-  if (removed > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+  if (self->next != NULL)
+    g_signal_handlers_disconnect_by_data (self->next, self);
+  g_set_object (&self->next, results);
+  self->replacing = TRUE;
+}
+
+RptSearchResults *
+rpt_find_results_model_get_results (RptFindResultsModel *self)
+{
+  g_return_val_if_fail (RPT_IS_FIND_RESULTS_MODEL (self), NULL);
+  return self->replacing ? NULL : self->results;
 }
 
 guint
@@ -240,7 +243,8 @@ rpt_find_results_model_get_position (RptFindResultsModel *self,
 
   g_return_val_if_fail (RPT_IS_FIND_RESULTS_MODEL (self), 0);
 
-  if (self->results == NULL || !rpt_search_results_lookup (self->results, index, &document_index, NULL))
+  if (self->replacing || self->results == NULL ||
+      !rpt_search_results_lookup (self->results, index, &document_index, NULL))
     return G_MAXUINT;
   return index + document_index + 1;
 }

@@ -1,8 +1,11 @@
 /* rpt-find-results-model.h: the matches of a search in all articles as a
  * flat list for a GtkListView: each article's heading, then its matches,
  * in the order found. Items are made when asked for, so a hundred
- * thousand matches cost only what is on screen. New rows are announced
- * from an idle after the frame that shows the matches in the text.
+ * thousand matches cost only what is on screen. New rows, and new
+ * results, are announced when rpt_find_results_model_announce () is
+ * called: GtkListView makes and measures up to 200 rows whenever its
+ * model changes (some 20–40 ms), so the find bar calls it after the frame
+ * that shows the matches in the text, not before.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -27,11 +30,18 @@ guint        rpt_find_item_get_end      (RptFindItem *self);
 G_DECLARE_FINAL_TYPE (RptFindResultsModel, rpt_find_results_model, RPT, FIND_RESULTS_MODEL, GObject)
 
 RptFindResultsModel *rpt_find_results_model_new         (void);
-/* Follows @results (NULL: empty). */
+/* Shows @results (NULL: nothing) from the next announcement on; until
+ * then the rows are the old results'. */
 void                 rpt_find_results_model_set_results (RptFindResultsModel *self,
                                                          RptSearchResults    *results);
-/* The row of match @index (G_MAXUINT: there is none); it may not be
- * announced yet (compare with g_list_model_get_n_items ()). */
+/* Tells the list of the rows added since the last time (all of them
+ * after set_results ()). */
+void                 rpt_find_results_model_announce    (RptFindResultsModel *self);
+/* The results the rows show; NULL while they are being replaced. */
+RptSearchResults    *rpt_find_results_model_get_results (RptFindResultsModel *self);
+/* The row of match @index (G_MAXUINT: there is none, or the rows are
+ * being replaced); it may not be announced yet (compare with
+ * g_list_model_get_n_items ()). */
 guint                rpt_find_results_model_get_position (RptFindResultsModel *self,
                                                           guint                index);
 /* Rows for a GtkListView of this model: headings are neither activatable
