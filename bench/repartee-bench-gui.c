@@ -23,6 +23,9 @@
 #include "rpt-application.h"
 #include "rpt-bench-core.h"
 #include "rpt-bench-window.h"
+#include "rpt-bench-find.h"
+#include "rpt-link-popover.h"
+#include "rpt-window.h"
 
 /* Targets (issue 6). */
 #define TARGET_SWITCH_MS     150.0
@@ -62,7 +65,7 @@ static char **opt_files;
 
 static const GOptionEntry entries[] = {
   { "runs", 'n', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per figure (default 5)", "N" },
-  { "only", 0, 0, G_OPTION_ARG_STRING, &opt_only, "Only the figures of L, of Long or of the giant paragraphs (for profiling)", "L|Long|Paragraphs" },
+  { "only", 0, 0, G_OPTION_ARG_STRING, &opt_only, "Only the figures of L, of Long, of the giant paragraphs or of Find (for profiling)", "L|Long|Paragraphs|Find" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL, "L.json Long.json" },
   { NULL }
 };
@@ -564,6 +567,8 @@ main (int   argc,
       measure_paragraph (home, 2);
       measure_paragraph (home, 20);
     }
+  if (opt_only == NULL || g_ascii_strcasecmp (opt_only, "Find") == 0)
+    n_fail += rpt_bench_find_run (app, l_copy, long_copy, opt_runs);
 
   /* The copies, and whatever the app wrote for its settings and recovery. */
   rpt_bench_remove_tree (home);

@@ -2,7 +2,8 @@
  * README, the way DESIGN.md describes (widget paintable → render node →
  * texture → PNG): the demo project with a rebuttal selected (its link to
  * the claim in the inspector, an overlap in the text), in the light and
- * dark styles, the Summary page, and the empty state. Not a test.
+ * dark styles, the Summary page, the empty state, and Find with its
+ * matches highlighted (find.png, for the guide). Not a test.
  *
  *   GSETTINGS_SCHEMA_DIR=_build/data GSETTINGS_BACKEND=memory GSK_RENDERER=cairo \
  *     xvfb-run -a -s "-screen 0 1600x1000x24" \
@@ -16,6 +17,7 @@
 
 #include "rpt-application.h"
 #include "rpt-article-view.h"
+#include "rpt-find-bar.h"
 #include "rpt-window.h"
 
 static void
@@ -147,6 +149,22 @@ main (int   argc,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)), "summary");
   save (GTK_WIDGET (window), dir, "summary.png");
+
+  /* Find in all articles, as Ctrl+F and typing leave it, once every
+   * match is in. */
+  {
+    RptFindBar *bar = RPT_FIND_BAR (find (GTK_WIDGET (window), RPT_TYPE_FIND_BAR));
+
+    rpt_article_view_set_selected_annotation (view, NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+    g_object_set (bar, "all-articles", TRUE, NULL);
+    gtk_editable_set_text (GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (window))), "records");
+    end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+    while ((rpt_find_bar_get_results (bar) == NULL || !rpt_search_results_is_complete (rpt_find_bar_get_results (bar)))
+           && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    save (GTK_WIDGET (window), dir, "find.png");
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   return EXIT_SUCCESS;

@@ -69,7 +69,8 @@ has_accessible_name (GtkWidget *widget)
 /* Buttons GTK and libadwaita build and name themselves: the window
  * controls, a menu button's inner toggle (the menu button carries the
  * tooltip), a spin button's steppers, an entry row's Apply button, a
- * preferences window's Search toggle. */
+ * preferences window's Search toggle, a search bar's own close button
+ * (hidden: Find has its own, with a tooltip). */
 static gboolean
 is_toolkit_internal (GtkWidget *button)
 {
@@ -80,7 +81,9 @@ is_toolkit_internal (GtkWidget *button)
          GTK_IS_MENU_BUTTON (parent) ||
          gtk_widget_get_ancestor (button, GTK_TYPE_SPIN_BUTTON) != NULL ||
          (gtk_widget_get_ancestor (button, ADW_TYPE_ENTRY_ROW) != NULL && g_strcmp0 (id, "apply_button") == 0) ||
-         (gtk_widget_get_ancestor (button, ADW_TYPE_PREFERENCES_WINDOW) != NULL && g_strcmp0 (id, "search_button") == 0);
+         (gtk_widget_get_ancestor (button, ADW_TYPE_PREFERENCES_WINDOW) != NULL && g_strcmp0 (id, "search_button") == 0) ||
+         (gtk_widget_get_ancestor (button, GTK_TYPE_SEARCH_BAR) != NULL && GTK_IS_CENTER_BOX (parent) &&
+          !gtk_widget_get_visible (button));
 }
 
 static void

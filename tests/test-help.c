@@ -242,7 +242,9 @@ add_handler (const char *name,
   g_autofree char *script_name = g_strconcat (name, ".sh", NULL);
   g_autofree char *opened_name = g_strconcat (name, ".opened", NULL);
   g_autofree char *opened = g_build_filename (handlers_dir, opened_name, NULL);
-  g_autofree char *script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s' \"$1\" > '%s'\n", opened);
+  /* Written aside and renamed: the test must never read a half-written record. */
+  g_autofree char *script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s' \"$1\" > '%s.part' && mv '%s.part' '%s'\n",
+                                                  opened, opened, opened);
   g_autofree char *script = rpt_test_write_file (handlers_dir, script_name, script_text, -1);
   g_autofree char *desktop = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=%s\n"
                                               "Exec=%s %%u\nMimeType=%s;\nTerminal=%s\n",

@@ -33,20 +33,7 @@ static Fixture f;
 static void
 setup (void)
 {
-  g_autofree char *dir = rpt_test_make_tmpdir ();
-  g_autofree char *a = rpt_test_write_file (dir, "lake-summit.txt", ARTICLE_A, -1);
-  g_autofree char *b = rpt_test_write_file (dir, "handshake.txt", ARTICLE_B, -1);
-  GFile *files[2];
-  GListModel *documents;
-
-  f.window = rpt_test_new_window ();
-  documents = rpt_project_get_documents (rpt_window_get_project (f.window));
-  files[0] = g_file_new_for_path (a);
-  files[1] = g_file_new_for_path (b);
-  rpt_window_open_files (f.window, files, 2);
-  g_object_unref (files[0]);
-  g_object_unref (files[1]);
-  rpt_test_wait_until (g_list_model_get_n_items (documents) == 2);
+  f.window = rpt_test_new_window_with_articles ();
 
   f.doc_a = rpt_project_get_document (rpt_window_get_project (f.window), "lake-summit");
   ck_assert_ptr_nonnull (f.doc_a);

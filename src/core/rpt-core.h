@@ -10,3 +10,4 @@
 #include "librepartee-export.h"
 #include "librepartee-import.h"
 #include "librepartee-summary.h"
+#include "librepartee-search.h"

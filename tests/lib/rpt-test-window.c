@@ -9,6 +9,7 @@
 #include "rpt-annotation-row.h"
 #include "rpt-document-row.h"
 #include "rpt-test-window.h"
+#include "rpt-window-articles.h"
 
 static RptApplication *app;
 static char *data_home;
@@ -123,6 +124,25 @@ rpt_test_new_window_with_demo (int width,
                        && g_list_model_get_n_items (documents) > 0);
   rpt_test_wait_until (rpt_test_find_widget (GTK_WIDGET (window), RPT_TYPE_ANNOTATION_ROW, NULL) != NULL);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+RptWindow *
+rpt_test_new_window_with_articles (void)
+{
+  g_autofree char *dir = rpt_test_make_tmpdir ();
+  g_autofree char *a = rpt_test_write_file (dir, "lake-summit.txt", ARTICLE_A, -1);
+  g_autofree char *b = rpt_test_write_file (dir, "handshake.txt", ARTICLE_B, -1);
+  RptWindow *window = rpt_test_new_window ();
+  GListModel *documents = rpt_project_get_documents (rpt_window_get_project (window));
+  GFile *files[2];
+
+  files[0] = g_file_new_for_path (a);
+  files[1] = g_file_new_for_path (b);
+  rpt_window_open_files (window, files, 2);
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+  rpt_test_wait_until (g_list_model_get_n_items (documents) == 2);
   return window;
 }
 

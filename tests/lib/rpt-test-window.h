@@ -29,6 +29,9 @@ RptWindow      *rpt_test_new_window      (void);
  * size); returns once its articles and annotation rows are drawn. */
 RptWindow      *rpt_test_new_window_with_demo (int width,
                                                int height);
+/* The same, with ARTICLE_A and ARTICLE_B (rpt-window-articles.h) imported
+ * as Import does (files read in a worker thread), the first one shown. */
+RptWindow      *rpt_test_new_window_with_articles (void);
 /* Closes @window; answers "Discard" if it asks; waits until it is gone. */
 void            rpt_test_close_discarding (RptWindow *window);
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "rpt-article-text-view.h"
 #include "rpt-text-breaks.h"
 
@@ -37,6 +39,10 @@ struct _RptArticleTextView
   } emphases[RPT_N_EMPHASES];
 
   GPtrArray   *bar_tags;
+
+  GArray      *find_matches;   /* RptSearchMatch */
+  guint        find_current;
+  GdkRGBA      find_outline;
 
   int          comfortable_width;
 
@@ -246,22 +252,32 @@ foreach_line_rect (RptArticleTextView *self,
     }
 }
 
+/* An outline around a line of a span: how far out, how round, what colour. */
+typedef struct
+{
+  float   grow_x;
+  float   grow_y;
+  float   radius;
+  GdkRGBA color;
+} Outline;
+
 static void
 append_outline (RptArticleTextView    *self,
                 GtkSnapshot           *snapshot,
                 const graphene_rect_t *line,
                 gpointer               data)
 {
+  const Outline *o = data;
   GskRoundedRect outline;
-  GdkRGBA c = self->outline_color;
 
   gsk_rounded_rect_init_from_rect (&outline,
-                                   &GRAPHENE_RECT_INIT (line->origin.x - 2, line->origin.y - 1,
-                                                        line->size.width + 4, line->size.height + 2),
-                                   4);
+                                   &GRAPHENE_RECT_INIT (line->origin.x - o->grow_x, line->origin.y - o->grow_y,
+                                                        line->size.width + 2 * o->grow_x,
+                                                        line->size.height + 2 * o->grow_y),
+                                   o->radius);
   gtk_snapshot_append_border (snapshot, &outline,
                               (float[4]) { 2, 2, 2, 2 },
-                              (GdkRGBA[4]) { c, c, c, c });
+                              (GdkRGBA[4]) { o->color, o->color, o->color, o->color });
 }
 
 static void
@@ -325,6 +341,83 @@ append_tag_bars (RptArticleTextView *self,
     }
 }
 
+/* GNOME's yellow for matches and orange for the current one (the colours
+ * of GNOME Text Editor's search), lighter under light text. */
+static void
+find_colors (GdkRGBA *match,
+             GdkRGBA *current,
+             GdkRGBA *outline)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  gdk_rgba_parse (match, "#f6d32d");
+  match->alpha = dark ? 0.35f : 0.55f;
+  gdk_rgba_parse (current, "#ff7800");
+  current->alpha = dark ? 0.5f : 0.6f;
+  gdk_rgba_parse (outline, dark ? "#ffa348" : "#c64600");
+}
+
+/* The first match that ends after text offset @offset. */
+static guint
+first_match_after (GArray *matches,
+                   guint   offset)
+{
+  guint low = 0, high = matches->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (g_array_index (matches, RptSearchMatch, mid).end <= offset)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return low;
+}
+
+/* The matches on screen, filled (@layer below the text) or the current
+ * one outlined (above). */
+static void
+append_find_matches (RptArticleTextView *self,
+                     GtkSnapshot        *snapshot,
+                     const GdkRectangle *visible,
+                     GtkTextViewLayer    layer)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextIter top, bottom, start, end;
+  GdkRGBA match_color, current_color;
+  guint from, to;
+
+  if (self->find_matches == NULL || self->find_matches->len == 0)
+    return;
+  find_colors (&match_color, &current_color, &self->find_outline);
+
+  gtk_text_view_get_line_at_y (view, &top, visible->y, NULL);
+  gtk_text_view_get_line_at_y (view, &bottom, visible->y + visible->height, NULL);
+  gtk_text_iter_forward_line (&bottom);
+  from = rpt_article_text_view_get_offset (self, &top);
+  to = rpt_article_text_view_get_offset (self, &bottom);
+
+  for (guint i = first_match_after (self->find_matches, from); i < self->find_matches->len; i++)
+    {
+      RptSearchMatch *match = &g_array_index (self->find_matches, RptSearchMatch, i);
+
+      if (match->start >= to)
+        break;
+      if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && i != self->find_current)
+        continue;
+      rpt_article_text_view_get_iter_at_offset (self, &start, match->start, FALSE);
+      rpt_article_text_view_get_iter_at_offset (self, &end, match->end, TRUE);
+      if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
+        foreach_line_rect (self, snapshot, visible, start, &end, append_outline,
+                           &(Outline) { 1, 0, 3, self->find_outline });
+      else
+        foreach_line_rect (self, snapshot, visible, start, &end, append_fill,
+                           i == self->find_current ? &current_color : &match_color);
+    }
+}
+
 static void
 rpt_article_text_view_snapshot_layer (GtkTextView      *view,
                                       GtkTextViewLayer  layer,
@@ -346,16 +439,22 @@ rpt_article_text_view_snapshot_layer (GtkTextView      *view,
             rpt_article_text_view_get_iter_at_offset (self, &end, self->emphases[i].end, TRUE);
             foreach_line_rect (self, snapshot, &visible, start, &end, append_fill, &self->emphases[i].color);
           }
+      append_find_matches (self, snapshot, &visible, layer);
       for (guint i = 0; i < self->bar_tags->len; i++)
         append_tag_bars (self, snapshot, &visible, g_ptr_array_index (self->bar_tags, i));
     }
-  else if (self->outline_start < self->outline_end)
+  else
     {
-      GtkTextIter start, end;
+      if (self->outline_start < self->outline_end)
+        {
+          GtkTextIter start, end;
 
-      rpt_article_text_view_get_iter_at_offset (self, &start, self->outline_start, FALSE);
-      rpt_article_text_view_get_iter_at_offset (self, &end, self->outline_end, TRUE);
-      foreach_line_rect (self, snapshot, &visible, start, &end, append_outline, NULL);
+          rpt_article_text_view_get_iter_at_offset (self, &start, self->outline_start, FALSE);
+          rpt_article_text_view_get_iter_at_offset (self, &end, self->outline_end, TRUE);
+          foreach_line_rect (self, snapshot, &visible, start, &end, append_outline,
+                             &(Outline) { 2, 1, 4, self->outline_color });
+        }
+      append_find_matches (self, snapshot, &visible, layer);
     }
 }
 
@@ -405,6 +504,7 @@ rpt_article_text_view_finalize (GObject *object)
   RptArticleTextView *self = RPT_ARTICLE_TEXT_VIEW (object);
 
   g_ptr_array_unref (self->bar_tags);
+  g_clear_pointer (&self->find_matches, g_array_unref);
   g_clear_pointer (&self->breaks, rpt_text_breaks_free);
   g_clear_object (&self->document);
 
@@ -463,6 +563,7 @@ static void
 rpt_article_text_view_init (RptArticleTextView *self)
 {
   self->comfortable_width = 720;
+  self->find_current = G_MAXUINT;
   self->bar_tags = g_ptr_array_new_with_free_func (g_object_unref);
   /* Read-only: an undo history would keep a copy of every part added. */
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), FALSE);
@@ -549,4 +650,40 @@ rpt_article_text_view_remove_bar_tag (RptArticleTextView *self,
 
   if (g_ptr_array_remove (self->bar_tags, tag))
     gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+rpt_article_text_view_set_find_matches (RptArticleTextView *self,
+                                        GArray             *matches,
+                                        guint               current)
+{
+  g_return_if_fail (RPT_IS_ARTICLE_TEXT_VIEW (self));
+
+  if (matches != self->find_matches)
+    {
+      g_clear_pointer (&self->find_matches, g_array_unref);
+      if (matches != NULL)
+        self->find_matches = g_array_ref (matches);
+    }
+  self->find_current = matches != NULL ? current : G_MAXUINT;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+rpt_article_text_view_find_matches_changed (RptArticleTextView *self)
+{
+  g_return_if_fail (RPT_IS_ARTICLE_TEXT_VIEW (self));
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+GArray *
+rpt_article_text_view_get_find_matches (RptArticleTextView *self,
+                                        guint              *current)
+{
+  g_return_val_if_fail (RPT_IS_ARTICLE_TEXT_VIEW (self), NULL);
+
+  if (current != NULL)
+    *current = self->find_current;
+  return self->find_matches;
 }

@@ -72,6 +72,20 @@ void       rpt_article_text_view_add_bar_tag    (RptArticleTextView *self,
 void       rpt_article_text_view_remove_bar_tag (RptArticleTextView *self,
                                                  GtkTextTag         *tag);
 
+/* Find's matches: @matches (RptSearchMatch, text offsets, sorted, never
+ * overlapping; a reference is kept and the array may grow: call
+ * rpt_article_text_view_find_matches_changed () when it has) are filled
+ * under the text, the one at @current (G_MAXUINT: none) stronger and
+ * outlined. NULL clears. Only the matches on screen are drawn, so their
+ * number costs nothing while scrolling. */
+void       rpt_article_text_view_set_find_matches     (RptArticleTextView *self,
+                                                       GArray             *matches,
+                                                       guint               current);
+void       rpt_article_text_view_find_matches_changed (RptArticleTextView *self);
+/* The matches shown (borrowed, or NULL) and the current one's index. */
+GArray    *rpt_article_text_view_get_find_matches     (RptArticleTextView *self,
+                                                       guint              *current);
+
 /* Property "comfortable-width" (read-only): pixels for about 75 characters
  * of the current font plus the left and right margins, updated when the
  * font changes. The article view clamps its width to this. */

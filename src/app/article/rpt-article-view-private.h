@@ -33,6 +33,10 @@ struct _RptArticleView
   double              scroll_margin;
   gboolean            scroll_to_top;  /* the mark's line at the top */
   guint               scroll_settle;
+  /* A range to select once its text is loaded (rpt_article_view_show_range). */
+  gboolean            select_pending;
+  guint               select_start;
+  guint               select_end;
   RptHighlighter     *highlighter;
 
   RptProject         *project;        /* weak */

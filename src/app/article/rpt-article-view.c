@@ -199,6 +199,13 @@ on_text_added (RptArticleTextView *text_view,
                guint               end,
                RptArticleView     *self)
 {
+  /* A range shown before its text was in the buffer is selected again
+   * as the text comes in. */
+  if (self->select_pending)
+    {
+      rpt_article_view_select_range (self, self->select_start, self->select_end);
+      self->select_pending = rpt_article_text_view_get_loading (text_view);
+    }
   follow_scroll (self);
 }
 
@@ -215,11 +222,25 @@ on_user_input (GtkEventControllerLegacy *controller,
     case GDK_TOUCH_BEGIN:
     case GDK_TOUCHPAD_SWIPE:
       cancel_pending_scroll (self);
+      self->select_pending = FALSE;
       break;
     default:
       break;
     }
   return GDK_EVENT_PROPAGATE;
+}
+
+static void
+scroll_to_offset (RptArticleView *self,
+                  guint           offset,
+                  double          margin)
+{
+  self->scroll_offset = offset;
+  self->scroll_margin = margin;
+  self->scroll_to_top = FALSE;
+  scroll_to_mark (self);
+  cancel_pending_scroll (self);
+  self->scroll_settle = g_timeout_add (SCROLL_SETTLE_MS, scroll_settled, self);
 }
 
 /* Scrolls as little as needed to bring @annotation's start well inside the
@@ -229,12 +250,7 @@ _rpt_article_view_scroll_to (RptArticleView *self,
                              RptAnnotation  *annotation,
                              gboolean        reveal)
 {
-  self->scroll_offset = rpt_annotation_get_start (annotation);
-  self->scroll_margin = reveal ? 0.25 : 0.1;
-  self->scroll_to_top = FALSE;
-  scroll_to_mark (self);
-  cancel_pending_scroll (self);
-  self->scroll_settle = g_timeout_add (SCROLL_SETTLE_MS, scroll_settled, self);
+  scroll_to_offset (self, rpt_annotation_get_start (annotation), reveal ? 0.25 : 0.1);
 }
 
 void
@@ -518,6 +534,7 @@ rpt_article_view_set_document (RptArticleView *self,
   gtk_popover_popdown (self->chooser);
   rpt_article_view_set_selected_annotation (self, NULL);
   cancel_pending_scroll (self);
+  self->select_pending = FALSE;
   g_clear_handle_id (&self->release_idle, g_source_remove);
   g_set_object (&self->document, document);
 
@@ -619,6 +636,24 @@ rpt_article_view_select_range (RptArticleView *self,
   rpt_article_text_view_get_iter_at_offset (self->text_view, &a, start, FALSE);
   rpt_article_text_view_get_iter_at_offset (self->text_view, &b, end, TRUE);
   gtk_text_buffer_select_range (self->buffer, &b, &a);
+}
+
+void
+rpt_article_view_show_range (RptArticleView *self,
+                             guint           start,
+                             guint           end)
+{
+  g_return_if_fail (RPT_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (start <= end);
+
+  if (self->document == NULL)
+    return;
+  gtk_popover_popdown (GTK_POPOVER (self->adder));
+  rpt_article_view_select_range (self, start, end);
+  self->select_start = start;
+  self->select_end = end;
+  self->select_pending = rpt_article_text_view_get_loading (self->text_view);
+  scroll_to_offset (self, start, 0.25);
 }
 
 RptAnnotation *

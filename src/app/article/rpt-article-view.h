@@ -49,6 +49,12 @@ gboolean       rpt_article_view_get_selection_range (RptArticleView *self,
 void           rpt_article_view_select_range        (RptArticleView *self,
                                                      guint           start,
                                                      guint           end);
+/* Selects [start, end) and scrolls it well into view (Find's matches);
+ * in a long text still loading, selects it again as its text comes in,
+ * until the user scrolls, clicks or types. */
+void           rpt_article_view_show_range          (RptArticleView *self,
+                                                     guint           start,
+                                                     guint           end);
 /* Tags the current selection with @label_id through the project (undoable),
  * clears the text selection and selects the new annotation. Returns it
  * (borrowed) or NULL with @error set (nothing selected, duplicate…). */

@@ -11,9 +11,17 @@
 #include <glib/gi18n.h>
 
 #include "rpt-document-row.h"
+#include "rpt-find-bar.h"
 #include "rpt-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RptWindow, rpt_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The search bar above the text (src/app/article/rpt-find-bar.c). */
+static RptFindBar *
+find_bar (RptWindow *self)
+{
+  return RPT_FIND_BAR (gtk_widget_get_template_child (GTK_WIDGET (self), RPT_TYPE_WINDOW, "find_bar"));
+}
 
 /* ---- Title and state ---- */
 
@@ -342,6 +350,7 @@ _rpt_window_set_project (RptWindow   *self,
 
   /* Views first, so that selecting a document finds its project. */
   rpt_article_view_set_project (self->article_view, project);
+  rpt_find_bar_set_project (find_bar (self), project);
   rpt_inspector_set_project (self->inspector, project);
   rpt_summary_view_set_project (self->summary_view, project);
   rpt_label_bar_set_labels (self->label_bar, rpt_project_get_labels (project));
@@ -354,6 +363,42 @@ _rpt_window_set_project (RptWindow   *self,
   adw_view_stack_set_visible_child_name (self->view_stack, "annotate");
   project_changed_cb (self);
   _rpt_window_restore_place (self);
+}
+
+/* ---- Find ---- */
+
+static void
+find_show_document_cb (RptWindow   *self,
+                       RptDocument *document,
+                       RptFindBar  *bar)
+{
+  _rpt_window_select_document (self, document);
+}
+
+static void
+find_toast_cb (RptWindow  *self,
+               const char *message,
+               RptFindBar *bar)
+{
+  _rpt_window_toast (self, message);
+}
+
+/* Ctrl+F, Ctrl+G, Shift+Ctrl+G: wherever the focus is, on the Annotate
+ * page. */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  RptWindow *self = RPT_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "annotate");
+  if (g_str_equal (action_name, "win.find"))
+    rpt_find_bar_open (find_bar (self));
+  else if (g_str_equal (action_name, "win.find-next"))
+    rpt_find_bar_next (find_bar (self));
+  else
+    rpt_find_bar_previous (find_bar (self));
 }
 
 /* ---- Signals from the embedded views ---- */
@@ -525,6 +570,7 @@ rpt_window_class_init (RptWindowClass *klass)
   window_class->close_request = rpt_window_close_request;
 
   g_type_ensure (RPT_TYPE_ARTICLE_VIEW);
+  g_type_ensure (RPT_TYPE_FIND_BAR);
   g_type_ensure (RPT_TYPE_INSPECTOR);
   g_type_ensure (RPT_TYPE_LABEL_BAR);
   g_type_ensure (RPT_TYPE_SUMMARY_VIEW);
@@ -544,6 +590,7 @@ rpt_window_class_init (RptWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RptWindow, documents_view);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, label_bar);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, article_view);
+  gtk_widget_class_bind_template_child_full (widget_class, "find_bar", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, summary_view);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, recent_section);
@@ -558,6 +605,16 @@ rpt_window_class_init (RptWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, inspector_pick_target_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, inspector_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, summary_annotation_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_show_document_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_toast_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.find-previous", NULL);
 
   _rpt_window_class_init_actions (widget_class);
   _rpt_window_class_init_articles (widget_class);
