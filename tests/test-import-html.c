@@ -295,6 +295,15 @@ START_TEST (test_character_sets)
                      rpt_document_get_text (document));
     }
 
+  /* Bytes libxml2 passes through as they are after an "&": made valid. */
+  {
+    g_autoptr(RptDocument) document = import_page ("broken.html", "<html><body><p>Fish &\x94\x93\x9a\xc1 chips, "
+                                                   "a paragraph long enough to count.</p></body></html>", -1);
+
+    ck_assert (g_utf8_validate (rpt_document_get_text (document), -1, NULL));
+    ck_assert (g_str_has_prefix (rpt_document_get_text (document), "Fish &"));
+  }
+
   /* UTF-16 with its byte order mark. */
   {
     g_autofree char *wide = g_convert ("<html><body><h1>Café talks</h1><p>“We agree,” the envoy’s aide said at "

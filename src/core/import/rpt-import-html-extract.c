@@ -151,10 +151,11 @@ count_text (RptHtmlNode   *info,
             const xmlChar *text,
             gboolean       in_link)
 {
+  g_autofree char *copy = NULL;
   gboolean space = FALSE;
   guint chars = 0;
 
-  for (const char *p = (const char *) text; *p; p = g_utf8_next_char (p))
+  for (const char *p = _rpt_html_valid_text (text, &copy); *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 

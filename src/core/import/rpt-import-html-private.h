@@ -106,6 +106,10 @@ char    *_rpt_html_find_byline (RptHtmlPass       *pass,
                                 gboolean          *past,
                                 guint              depth);
 
+/* @text, or when it is not valid UTF-8 (libxml2 passes some bytes of a
+ * broken page through as they are) a copy made valid, in *@copy. */
+const char *_rpt_html_valid_text (const xmlChar  *text,
+                                  char          **copy);
 /* An attribute's value (a copy), or NULL. */
 char    *_rpt_html_attribute   (xmlNode        *node,
                                 const char     *name);

@@ -86,11 +86,24 @@ static const gunichar windows_1252[32] = {
   0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
 };
 
+const char *
+_rpt_html_valid_text (const xmlChar  *text,
+                      char          **copy)
+{
+  *copy = NULL;
+  if (g_utf8_validate ((const char *) text, -1, NULL))
+    return (const char *) text;
+  *copy = g_utf8_make_valid ((const char *) text, -1);
+  return *copy;
+}
+
 static void
 append_text (GString       *paragraph,
              const xmlChar *text)
 {
-  for (const char *p = (const char *) text; *p; p = g_utf8_next_char (p))
+  g_autofree char *copy = NULL;
+
+  for (const char *p = _rpt_html_valid_text (text, &copy); *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
